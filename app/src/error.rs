@@ -1,0 +1,78 @@
+//! The one error type server functions return: a French message for the person and an HTTP status.
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The database (or another service we need) does not answer.
+    #[error("Le service est momentanément indisponible. Réessayez dans quelques minutes.")]
+    Unavailable,
+    /// The request is malformed or a value is not acceptable; the message says which.
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("Vous n’avez pas accès à cette page.")]
+    Forbidden,
+    #[error("Cette page n’existe pas ou plus.")]
+    NotFound,
+}
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unavailable => 503,
+            AppError::BadRequest(_) => 400,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+        }
+    }
+
+    /// On the server, records this error's status on the response being built (page or server fn).
+    pub fn with_status(self) -> Self {
+        #[cfg(feature = "ssr")]
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(code) = http::StatusCode::from_u16(self.status()) {
+                res.set_status(code);
+            }
+        }
+        self
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Arguments the server could not read: the client sent something malformed.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::BadRequest("La demande est mal formée.".into()).with_status()
+            }
+            // The browser could not reach the server, or could not read its answer.
+            _ => AppError::Unavailable.with_status(),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        // Logged without parameters: statements may carry personal data.
+        tracing::error!(kind = db_err_kind(&err), "database error");
+        AppError::Unavailable
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn db_err_kind(err: &sea_orm::DbErr) -> &'static str {
+    use sea_orm::DbErr::*;
+    match err {
+        Conn(_) | ConnectionAcquire(_) => "connection",
+        Exec(_) => "exec",
+        Query(_) => "query",
+        RecordNotFound(_) => "not_found",
+        _ => "other",
+    }
+}

@@ -1,0 +1,69 @@
+//! Itinéraire: pages, shared types and server functions. Built twice: `ssr` for the server,
+//! `hydrate` for the browser (islands only: most pages ship no WASM at all).
+#![recursion_limit = "256"]
+
+pub mod error;
+pub mod itineraire;
+pub mod referentiel;
+pub mod site;
+pub mod text;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around every page (server only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    ui::security::provide_page_csp();
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <leptos_meta::HashedStylesheet options=options.clone() id="leptos" />
+                <link rel="icon" href="/favicon.ico" sizes="any" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Itinéraire".to_string() } else { format!("{page} – Itinéraire") }
+        } />
+        <Meta name="description" content="Itinéraire : vos prochaines étapes et les aides près de chez vous pour avancer vers l’emploi." />
+        <Router>
+            <ui::Layout>
+                <Routes fallback=ui::NotFound>
+                    <Route path=path!("/") view=itineraire::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/accessibilite") view=site::Accessibilite />
+                    <Route path=path!("/mentions-legales") view=site::MentionsLegales />
+                </Routes>
+            </ui::Layout>
+        </Router>
+    }
+}
+
+/// The database handle the server provides to every page and server function.
+#[cfg(feature = "ssr")]
+pub fn db_from_context() -> Result<sea_orm::DatabaseConnection, error::AppError> {
+    use_context::<sea_orm::DatabaseConnection>().ok_or(error::AppError::Unavailable)
+}

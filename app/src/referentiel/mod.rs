@@ -1,0 +1,7 @@
+//! The national référentiel of the carnet de bord (10 themes of "freins" and their situations,
+//! objectifs, actions), shared by the catalogue and the carnet. Read-only reference data.
+pub mod api;
+pub mod model;
+
+#[cfg(feature = "ssr")]
+pub mod db;

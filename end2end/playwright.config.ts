@@ -1,0 +1,21 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium; Playwright never downloads a browser here.
+export default defineConfig({
+  testDir: "./tests",
+  reporter: "list",
+  timeout: 30_000,
+  workers: 2,
+  use: {
+    baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",
+    // A cheap phone: 360×740, touch, mobile user agent.
+    ...devices["Pixel 5"],
+    viewport: { width: 360, height: 740 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "phone-chromium" }],
+});

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up (if needed), build the release and start Itinéraire at http://127.0.0.1:3000 on the
+# embedded SQLite file data/itineraire.db (created, migrated and seeded on first start).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cargo leptos build --release --precompress
+exec ./target/release/server "$@"

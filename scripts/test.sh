@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Set up (if needed), then run every test: Rust tests on SQLite (and PostgreSQL when reachable),
+# then the end2end tests in Debian's Chromium against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+# Rust tests run on SQLite always, and on PostgreSQL too when DATABASE_URL names one. On these
+# machines PostgreSQL listens on 127.0.0.1:5432 (trust auth, database `test`): use it if it answers.
+if [ -z "${DATABASE_URL:-}" ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/test"
+fi
+echo "[test] Rust tests (SQLite${DATABASE_URL:+ + ${DATABASE_URL%%:*}})"
+cargo test -p migration -p app -p server --features app/ssr
+
+# end2end: a fresh SQLite file, the release server started by cargo-leptos, Playwright in Chromium.
+echo "[test] end2end (release build, Chromium, phone viewport)"
+rm -rf target/e2e && mkdir -p target/e2e
+DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" cargo leptos end-to-end --release --precompress

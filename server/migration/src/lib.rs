@@ -1,0 +1,13 @@
+//! Database schema of Itinéraire, one migration per change, run at server start-up.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_referentiel;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_referentiel::Migration)]
+    }
+}

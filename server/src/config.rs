@@ -1,0 +1,57 @@
+//! Configuration from the environment, with defaults that work on a fresh clone.
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "server", version, about = "Itinéraire: the web server and its maintenance commands.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Config {
+    /// Database URL: `sqlite://path?mode=rwc` (embedded, the default) or `postgres://…`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/itineraire.db?mode=rwc")]
+    pub database_url: String,
+
+    /// The public origin people use (e.g. `https://itineraire.example.fr`). POSTs must come from
+    /// it; when unset, from the same host as the request.
+    #[arg(long, env = "ITINERAIRE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "ITINERAIRE_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Log format: `text` (readable) or `json` (for a log collector). Levels: `RUST_LOG`.
+    #[arg(long, env = "ITINERAIRE_LOG_FORMAT", default_value = "text")]
+    pub log_format: String,
+}
+
+impl Config {
+    /// The public origin without a trailing slash, as browsers send it in `Origin`.
+    pub fn public_origin(&self) -> Option<String> {
+        self.public_url
+            .as_deref()
+            .map(|u| u.trim_end_matches('/').to_owned())
+            .filter(|u| !u.is_empty())
+    }
+}
+
+/// Printed after `--help`: the variables read by Leptos itself.
+pub const LEPTOS_ENV_HELP: &str = "\
+Also read from the environment (set by cargo-leptos at build time; override when running elsewhere):
+  LEPTOS_SITE_ADDR     address to listen on (default 127.0.0.1:3000)
+  LEPTOS_SITE_ROOT     folder of the built site (default target/site, relative to the current folder)
+  LEPTOS_SITE_PKG_DIR  sub-folder of the WASM/JS/CSS bundle (default pkg)
+  RUST_LOG             log levels (default info)";

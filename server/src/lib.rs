@@ -1,0 +1,109 @@
+//! Itinéraire's HTTP server: the Leptos app, static files and the security baseline around them.
+pub mod config;
+pub mod csrf;
+
+use app::{shell, App};
+use axum::{
+    extract::{FromRef, State},
+    http::{header, HeaderName, HeaderValue, StatusCode},
+    middleware,
+    response::IntoResponse,
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use std::{sync::Arc, time::Duration};
+use tower_http::{
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+    trace::{DefaultOnResponse, TraceLayer},
+};
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+}
+
+pub struct RouterConfig {
+    pub public_origin: Option<String>,
+    pub max_body_bytes: usize,
+}
+
+/// Policy for responses that do not set their own (HTML pages set one with a nonce).
+const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+pub fn router(state: AppState, cfg: RouterConfig) -> Router {
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+    let context = {
+        let db = state.db.clone();
+        move || provide_context(db.clone())
+    };
+    let csrf = Arc::new(csrf::CsrfPolicy { public_origin: cfg.public_origin });
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .nest_service("/pkg", pkg_files(&options))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .with_state(state)
+        .layer(middleware::from_fn_with_state(csrf, csrf::guard))
+        .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes))
+        .layer(CompressionLayer::new())
+        .layer(default_header(header::CONTENT_SECURITY_POLICY, DEFAULT_CSP))
+        .layer(default_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(default_header(header::REFERRER_POLICY, "same-origin"))
+        .layer(default_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(default_header(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), payment=(), geolocation=(self)",
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                // Path only: queries may hold what a person typed.
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    tracing::info_span!("http", method = %req.method(), path = req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+}
+
+/// Sets a header unless the handler already did (pages set their own CSP with a nonce).
+fn default_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// The WASM/JS/CSS bundle: precompressed `.br`/`.gz` served when the browser accepts them; file
+/// names carry a content hash in release builds, so they can be cached for a year.
+fn pkg_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let cache = if options.hash_files {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    axum::routing::get_service(
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(cache)))
+            .service(ServeDir::new(dir).precompressed_br().precompressed_gzip()),
+    )
+}
+
+async fn healthz(State(db): State<DatabaseConnection>) -> impl IntoResponse {
+    let ok = tokio::time::timeout(Duration::from_secs(2), app::db::ping(&db))
+        .await
+        .unwrap_or(false);
+    if ok {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "base de données indisponible")
+    }
+}

@@ -1,0 +1,103 @@
+use axum::serve::ListenerExt;
+use clap::Parser;
+use leptos::prelude::get_configuration;
+use server::config::{Cli, Command, LEPTOS_ENV_HELP};
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let help = matches!(e.kind(), clap::error::ErrorKind::DisplayHelp);
+            let _ = e.print();
+            if help {
+                println!("\n{LEPTOS_ENV_HELP}");
+            }
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    init_tracing(&cli.config.log_format);
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(format: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let db = app::db::connect(&cli.config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    tracing::info!(backend = app::db::backend_name(&db), "database ready");
+    if let Some(Command::Migrate) = cli.command {
+        return Ok(());
+    }
+
+    let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
+    let mut leptos_options = conf.leptos_options;
+    // cargo-leptos writes hash.txt beside the binary when it hashes file names (release).
+    if let Ok(exe) = std::env::current_exe() {
+        if exe.with_file_name(leptos_options.hash_file.as_ref()).exists() {
+            leptos_options.hash_files = true;
+        }
+    }
+    let addr = leptos_options.site_addr;
+    let state = server::AppState { leptos_options, db: db.clone() };
+    let app = server::router(
+        state,
+        server::RouterConfig {
+            public_origin: cli.config.public_origin(),
+            max_body_bytes: cli.config.max_body_bytes,
+        },
+    );
+
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?
+        // Without it every streamed response stalls ~40 ms on keep-alive connections (Nagle).
+        .tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    db.close().await.ok();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// SIGTERM (systemd, containers) or Ctrl-C: stop accepting, finish requests in flight.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

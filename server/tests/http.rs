@@ -1,0 +1,177 @@
+//! The server as a browser sees it: pages, status codes, security headers, CSRF, health.
+use app::db::testing::TestDb;
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+fn app_for(db: &TestDb) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("itineraire")
+        .site_root("target/site")
+        .build();
+    server::router(
+        server::AppState { leptos_options, db: db.db.clone() },
+        server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024 },
+    )
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn send(app: &Router, req: Request<Body>) -> Reply {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).header(header::HOST, "127.0.0.1:3000").body(Body::empty()).unwrap()
+}
+
+fn post(uri: &str, origin: Option<&str>, body: &str) -> Request<Body> {
+    let mut b = Request::post(uri)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(o) = origin {
+        b = b.header(header::ORIGIN, o);
+    }
+    b.body(Body::from(body.to_owned())).unwrap()
+}
+
+#[tokio::test]
+async fn home_page_lists_the_ten_themes_from_the_database() {
+    for db in TestDb::all().await {
+        let app = app_for(&db);
+        let r = send(&app, get("/")).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", db.backend());
+        assert!(r.body.starts_with("<!DOCTYPE html>"), "{}", &r.body[..100.min(r.body.len())]);
+        assert!(r.body.contains("<html lang=\"fr\""));
+        for label in [
+            "Logement", "Emploi", "Formation", "Difficultés administratives", "Difficultés financières",
+            "Mobilité", "Santé", "Contraintes familiales", "Maîtrise de la langue", "Numérique",
+        ] {
+            assert!(r.body.contains(&format!(">{label}</h3>")), "{label} missing on {}", db.backend());
+        }
+        assert_eq!(r.body.matches("class=\"theme-card\"").count(), 10);
+        // The hydration script carries this response's nonce, and the CSP names it.
+        let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+        let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap();
+        assert!(r.body.contains(&format!("nonce=\"{nonce}\"")), "script without the CSP nonce");
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"));
+        assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(r.headers[header::REFERRER_POLICY], "same-origin");
+        // Another request gets another nonce.
+        let again = send(&app, get("/")).await;
+        assert_ne!(again.headers[header::CONTENT_SECURITY_POLICY], r.headers[header::CONTENT_SECURITY_POLICY]);
+        db.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn theme_search_works_without_javascript() {
+    let db = TestDb::sqlite().await;
+    let app = app_for(&db);
+    let r = send(&app, get("/?q=LOYER")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("1 thème correspond à « LOYER »"), "{}", r.body);
+    // Only Logement is left visible.
+    assert_eq!(r.body.matches("class=\"theme-card\" data-keywords").count(), 10);
+    assert_eq!(r.body.matches(" hidden").count(), 9, "{}", r.body);
+
+    let r = send(&app, get("/?q=sante")).await;
+    assert!(r.body.contains("correspond à « sante »"));
+
+    let long = "a".repeat(500);
+    let r = send(&app, get(&format!("/?q={long}"))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Votre recherche est trop longue"));
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn unknown_page_gets_a_french_404_with_a_way_back() {
+    let db = TestDb::sqlite().await;
+    let r = send(&app_for(&db), get("/nulle-part")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Cette page n’existe pas"));
+    assert!(r.body.contains("href=\"/\""));
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn footer_pages_exist() {
+    let db = TestDb::sqlite().await;
+    let app = app_for(&db);
+    for (path, title) in [("/accessibilite", "<h1>Accessibilité</h1>"), ("/mentions-legales", "<h1>Mentions légales</h1>")] {
+        let r = send(&app, get(path)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(r.body.contains(title), "{path}");
+    }
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn server_functions_refuse_cross_site_posts() {
+    let db = TestDb::sqlite().await;
+    let app = app_for(&db);
+    let ok = send(&app, post("/api/themes", Some("http://127.0.0.1:3000"), "")).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    assert!(ok.body.contains("\"code\":\"logement\""));
+
+    for origin in [Some("https://evil.example"), Some("null"), None] {
+        let r = send(&app, post("/api/themes", origin, "")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "origin {origin:?}");
+        assert!(r.body.contains("Demande refusée"));
+    }
+    let mut cross = post("/api/themes", Some("http://127.0.0.1:3000"), "");
+    cross.headers_mut().insert("sec-fetch-site", "cross-site".parse().unwrap());
+    assert_eq!(send(&app, cross).await.status, StatusCode::FORBIDDEN);
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let db = TestDb::sqlite().await;
+    let big = "x".repeat(200 * 1024);
+    let r = send(&app_for(&db), post("/api/themes", Some("http://127.0.0.1:3000"), &big)).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn html_is_compressed_when_the_browser_accepts_it() {
+    let db = TestDb::sqlite().await;
+    let req = Request::get("/")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .unwrap();
+    let r = app_for(&db).oneshot(req).await.unwrap();
+    assert_eq!(r.headers()[header::CONTENT_ENCODING], "br");
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn health_and_pages_report_a_database_outage_in_french() {
+    let db = TestDb::sqlite().await;
+    let app = app_for(&db);
+    assert_eq!(send(&app, get("/healthz")).await.status, StatusCode::OK);
+    db.db.close_by_ref().await.unwrap();
+    let h = send(&app, get("/healthz")).await;
+    assert_eq!(h.status, StatusCode::SERVICE_UNAVAILABLE);
+    let r = send(&app, get("/")).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.body.contains("Service momentanément indisponible"), "{}", r.body);
+    db.drop().await;
+}
