@@ -2,6 +2,7 @@
 //! `hydrate` for the browser (islands only: most pages ship no WASM at all).
 #![recursion_limit = "256"]
 
+pub mod catalogue;
 pub mod error;
 pub mod itineraire;
 pub mod referentiel;
@@ -54,6 +55,12 @@ pub fn App() -> impl IntoView {
             <ui::Layout>
                 <Routes fallback=ui::NotFound>
                     <Route path=path!("/") view=itineraire::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/bienvenue") view=itineraire::BienvenuePage ssr=SsrMode::Async />
+                    <Route path=path!("/etapes") view=itineraire::EtapesPage ssr=SsrMode::Async />
+                    <Route path=path!("/etapes/:slug") view=itineraire::InfoPageView ssr=SsrMode::Async />
+                    <Route path=path!("/catalogue") view=catalogue::CataloguePage ssr=SsrMode::Async />
+                    <Route path=path!("/offres/:id") view=catalogue::OffrePage ssr=SsrMode::Async />
+                    <Route path=path!("/mes-offres") view=catalogue::MesOffresPage />
                     <Route path=path!("/accessibilite") view=site::Accessibilite />
                     <Route path=path!("/mentions-legales") view=site::MentionsLegales />
                 </Routes>

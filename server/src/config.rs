@@ -16,6 +16,17 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Import structures and services from a data·inclusion JSON file ({"structures", "services"}).
+    /// Idempotent: re-importing updates, never duplicates. Rejected rows are listed with a reason.
+    Import {
+        /// The JSON file to read.
+        file: std::path::PathBuf,
+    },
+    /// Export the catalogue in the data·inclusion schema (what `import` reads).
+    Export {
+        /// Where to write the JSON file (`-` for standard output).
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -32,6 +43,10 @@ pub struct Config {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "ITINERAIRE_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
+
+    /// Load the demo catalogue (sample data of the Comminges) when the catalogue is empty.
+    #[arg(long, env = "ITINERAIRE_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo: bool,
 
     /// Log format: `text` (readable) or `json` (for a log collector). Levels: `RUST_LOG`.
     #[arg(long, env = "ITINERAIRE_LOG_FORMAT", default_value = "text")]

@@ -1,4 +1,5 @@
 //! Itinéraire's HTTP server: the Leptos app, static files and the security baseline around them.
+pub mod cli;
 pub mod config;
 pub mod csrf;
 

@@ -43,8 +43,14 @@ async fn run(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
     tracing::info!(backend = app::db::backend_name(&db), "database ready");
-    if let Some(Command::Migrate) = cli.command {
-        return Ok(());
+    match &cli.command {
+        Some(Command::Migrate) => return Ok(()),
+        Some(Command::Import { file }) => return server::cli::import(&db, file).await,
+        Some(Command::Export { file }) => return server::cli::export(&db, file).await,
+        Some(Command::Serve) | None => {}
+    }
+    if cli.config.demo {
+        server::cli::seed_demo(&db).await?;
     }
 
     let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;

@@ -175,3 +175,46 @@ async fn health_and_pages_report_a_database_outage_in_french() {
     assert!(r.body.contains("Service momentanément indisponible"), "{}", r.body);
     db.drop().await;
 }
+
+#[tokio::test]
+async fn invitation_link_lands_on_the_territory_steps() {
+    let db = TestDb::sqlite().await;
+    let app = app_for(&db);
+    let r = send(&app, get("/bienvenue?territoire=comminges")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h1>Bienvenue</h1>"));
+    assert!(r.body.contains("Territoire : Comminges"));
+    assert!(r.body.contains("dans les 3 semaines qui suivent votre demande"));
+    assert!(r.body.contains("href=\"tel:0599003112\""), "tap-to-call link");
+    // Links keep the territory, so the contact stays the right one.
+    assert!(r.body.contains("href=\"/etapes/premier-rendez-vous?territoire=comminges\""));
+
+    let page = send(&app, get("/etapes/premier-rendez-vous?territoire=comminges")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1>Le premier rendez-vous</h1>"));
+    assert!(page.body.contains("<strong>avant</strong>"), "Markdown rendered");
+    assert!(page.body.contains("href=\"tel:0599003112\""));
+
+    let default = send(&app, get("/etapes")).await;
+    assert!(default.body.contains("Territoire : Haute-Garonne"));
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn unknown_territory_or_page_gets_a_clear_answer_and_a_human_contact() {
+    let db = TestDb::sqlite().await;
+    let app = app_for(&db);
+    let r = send(&app, get("/bienvenue?territoire=atlantide")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Ce territoire n’est pas connu"));
+    assert!(r.body.contains("href=\"/etapes?territoire=comminges\""));
+    assert!(r.body.contains("href=\"tel:"), "a phone number to call");
+
+    let r = send(&app, get(&format!("/bienvenue?territoire={}", "x".repeat(5000)))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    let r = send(&app, get("/etapes/nulle-part")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Cette page n’existe pas ou plus."));
+    db.drop().await;
+}

@@ -1,5 +1,13 @@
-//! Entry pages for the person: what Itinéraire is, and the 10 themes it can help with.
+//! Entry pages for the person: what Itinéraire is, the next steps of their path, and the 10
+//! themes it can help with.
+pub mod api;
+#[cfg(feature = "ssr")]
+mod content;
+mod etapes;
+pub mod model;
 mod theme_filter;
+
+pub use etapes::{BienvenuePage, EtapesPage, HelpContact, InfoPageView};
 
 use crate::referentiel::{api::list_themes, model::Theme};
 use crate::text::matches_all_words;
@@ -25,6 +33,7 @@ pub fn HomePage() -> impl IntoView {
                 "Itinéraire vous explique les prochaines étapes de votre accompagnement. "
                 "Il vous montre aussi les aides près de chez vous pour lever ce qui vous bloque : logement, transport, santé, garde d’enfants et plus encore."
             </p>
+            <p><a class="button" href="/etapes">"Mes prochaines étapes"</a></p>
         </section>
         <section aria-labelledby="themes-titre">
             <h2 id="themes-titre">"Les 10 thèmes où l’on peut vous aider"</h2>

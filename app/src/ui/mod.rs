@@ -15,6 +15,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap">
                 <a class="brand" href="/">"Itinéraire"</a>
                 <p class="tagline">"Vos démarches vers l’emploi, pas à pas"</p>
+                <nav aria-label="Menu principal">
+                    <ul class="nav">
+                        <li><a href="/">"Accueil"</a></li>
+                        <li><a href="/etapes">"Mes étapes"</a></li>
+                        <li><a href="/catalogue">"Trouver une aide"</a></li>
+                    </ul>
+                </nav>
             </div>
         </header>
         <main id="contenu" class="wrap" tabindex="-1">

@@ -1,0 +1,96 @@
+use super::model::{FiltreOptions, Filtres, OffreDetail, Resultats};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Search the catalogue with the filters of the page's URL.
+#[server(endpoint = "offres")]
+pub async fn search_offres(filtres: Filtres) -> Result<Resultats, AppError> {
+    let db = crate::db_from_context()?;
+    let recherche = validate(&db, &filtres).await.map_err(AppError::with_status)?;
+    super::db::query::search(&db, &recherche)
+        .await
+        .map_err(|e| AppError::from(e).with_status())
+}
+
+#[server(endpoint = "offre")]
+pub async fn get_offre(id: String) -> Result<OffreDetail, AppError> {
+    // Ids are UUIDs: anything else cannot exist, and is not looked up.
+    if uuid::Uuid::parse_str(&id).is_err() {
+        return Err(AppError::NotFound.with_status());
+    }
+    let db = crate::db_from_context()?;
+    super::db::query::offre_detail(&db, &id)
+        .await
+        .map_err(|e| AppError::from(e).with_status())?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+#[server(endpoint = "offres-filtres")]
+pub async fn get_filtre_options() -> Result<FiltreOptions, AppError> {
+    let db = crate::db_from_context()?;
+    let themes = crate::referentiel::db::load_themes(&db)
+        .await?
+        .into_iter()
+        .map(|t| (t.code, t.label))
+        .collect();
+    let communes = super::db::query::communes_with_offres(&db).await?;
+    let publics = super::db::schema::SCHEMA.publics.clone();
+    Ok(FiltreOptions { themes, communes, publics })
+}
+
+/// Checks every filter; the first problem becomes a French message for the person.
+#[cfg(feature = "ssr")]
+pub async fn validate(
+    db: &sea_orm::DatabaseConnection,
+    f: &Filtres,
+) -> Result<super::db::query::Recherche, AppError> {
+    use super::search::{query_terms, MAX_QUERY_CHARS};
+    let bad = |m: &str| AppError::BadRequest(m.to_owned());
+    let some = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+
+    let q = some(&f.q).unwrap_or_default();
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(AppError::BadRequest(format!(
+            "Votre recherche est trop longue (plus de {MAX_QUERY_CHARS} caractères). Essayez avec quelques mots."
+        )));
+    }
+    let theme = some(&f.theme);
+    if let Some(t) = &theme {
+        use sea_orm::EntityTrait;
+        let known = crate::referentiel::db::theme::Entity::find_by_id(t.clone()).one(db).await?.is_some();
+        if !known {
+            return Err(bad("Ce thème n’existe pas. Choisissez un thème dans la liste."));
+        }
+    }
+    let commune = some(&f.commune);
+    if let Some(c) = &commune {
+        if c.len() != 5 || !super::db::query::commune_exists(db, c).await? {
+            return Err(bad("Cette commune n’est pas une commune de Haute-Garonne. Choisissez-la dans la liste."));
+        }
+    }
+    let gratuit = match some(&f.gratuit).as_deref() {
+        None => false,
+        Some("1" | "on" | "true" | "oui") => true,
+        Some(_) => return Err(bad("Le filtre « gratuit » n’est pas compris.")),
+    };
+    let mode = some(&f.mode);
+    if let Some(m) = &mode {
+        if m != "en-presentiel" && m != "a-distance" {
+            return Err(bad("Choisissez « sur place » ou « à distance »."));
+        }
+    }
+    let public = some(&f.public);
+    if let Some(p) = &public {
+        if !super::db::schema::SCHEMA.publics.iter().any(|(c, _)| c == p) {
+            return Err(bad("Ce public n’existe pas. Choisissez-le dans la liste."));
+        }
+    }
+    let page = match some(&f.page) {
+        None => 1,
+        Some(p) => match p.parse::<u32>() {
+            Ok(n) if (1..=500).contains(&n) => n,
+            _ => return Err(bad("Ce numéro de page n’existe pas.")),
+        },
+    };
+    Ok(super::db::query::Recherche { terms: query_terms(&q), theme, commune, gratuit, mode, public, page })
+}

@@ -1,0 +1,559 @@
+//! Import of structures and services in the data·inclusion schema (JSON), the format DORA and
+//! Soliguide publish. Idempotent: rows are keyed on (source, id); re-importing updates or leaves
+//! unchanged, never duplicates. A bad row is rejected with its reason; the others go on.
+use super::schema::SCHEMA;
+use super::{offre, offre_theme, structure};
+use crate::catalogue::search::{search_text, terms};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    entity::prelude::*, sea_query::OnConflict, ActiveValue::Set, ConnectionTrait, DatabaseTransaction,
+    TransactionTrait,
+};
+use serde_json::Value as Json;
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub rejected: Vec<Rejet>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejet {
+    /// `structures` or `services`, and the row's position (from 1) in that list.
+    pub list: &'static str,
+    pub row: usize,
+    pub id: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("Le fichier n’est pas du JSON valide : {0}")]
+    NotJson(String),
+    #[error("Le fichier doit contenir un objet avec les listes « structures » et « services ».")]
+    Shape,
+    #[error("Base de données : {0}")]
+    Db(#[from] DbErr),
+}
+
+/// Rows per transaction: large enough for speed, small enough to keep locks short.
+const BATCH: usize = 500;
+
+struct StructureIn {
+    source: String,
+    source_id: String,
+    nom: String,
+    telephone: Option<String>,
+    courriel: Option<String>,
+    site_web: Option<String>,
+    date_maj: NaiveDate,
+}
+
+struct OffreIn {
+    source: String,
+    source_id: String,
+    structure_source_id: String,
+    nom: String,
+    description: String,
+    conditions_acces: Option<String>,
+    publics: Vec<String>,
+    frais: Option<String>,
+    frais_precisions: Option<String>,
+    modes_accueil: Vec<String>,
+    modes_mobilisation: Vec<String>,
+    adresse: Option<String>,
+    complement_adresse: Option<String>,
+    code_postal: Option<String>,
+    code_insee: Option<String>,
+    commune: Option<String>,
+    horaires_accueil: Option<String>,
+    telephone: Option<String>,
+    courriel: Option<String>,
+    lien: Option<String>,
+    thematiques: Vec<String>,
+    themes: BTreeSet<String>,
+    date_maj: NaiveDate,
+}
+
+/// Reads one row's fields, collecting the first problem as a French reason.
+struct Fields<'a>(&'a serde_json::Map<String, Json>);
+
+impl Fields<'_> {
+    fn opt(&self, key: &str, max: usize) -> Result<Option<String>, String> {
+        match self.0.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::String(s)) => {
+                let s = s.trim();
+                if s.is_empty() {
+                    Ok(None)
+                } else if s.chars().count() > max {
+                    Err(format!("« {key} » dépasse {max} caractères"))
+                } else {
+                    Ok(Some(s.to_owned()))
+                }
+            }
+            Some(_) => Err(format!("« {key} » doit être du texte")),
+        }
+    }
+    fn req(&self, key: &str, min: usize, max: usize) -> Result<String, String> {
+        let v = self.opt(key, max)?.ok_or_else(|| format!("« {key} » est obligatoire"))?;
+        if v.chars().count() < min {
+            return Err(format!("« {key} » doit faire au moins {min} caractères"));
+        }
+        Ok(v)
+    }
+    fn date(&self, key: &str) -> Result<NaiveDate, String> {
+        let v = self.req(key, 10, 40)?;
+        NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d")
+            .map_err(|_| format!("« {key} » doit être une date AAAA-MM-JJ (reçu « {v} »)"))
+    }
+    /// A list of codes, each in `allowed`.
+    fn codes(&self, key: &str, allowed: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
+        let list = match self.0.get(key) {
+            None | Some(Json::Null) => return Ok(vec![]),
+            Some(Json::Array(a)) => a,
+            // Older exports put a single value.
+            Some(Json::String(s)) => return self.codes_from(key, &[Json::String(s.clone())], allowed),
+            Some(_) => return Err(format!("« {key} » doit être une liste")),
+        };
+        self.codes_from(key, list, allowed)
+    }
+    fn codes_from(&self, key: &str, list: &[Json], allowed: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for v in list {
+            let code = v.as_str().ok_or_else(|| format!("« {key} » doit contenir du texte"))?;
+            if !allowed(code) {
+                return Err(format!("valeur inconnue dans « {key} » : « {} »", truncate(code)));
+            }
+            if !out.iter().any(|c| c == code) {
+                out.push(code.to_owned());
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+fn check_phone(v: Option<String>) -> Result<Option<String>, String> {
+    match v {
+        Some(p) if !p.chars().all(|c| c.is_ascii_digit() || " +.()-".contains(c)) => {
+            Err(format!("téléphone invalide : « {} »", truncate(&p)))
+        }
+        other => Ok(other),
+    }
+}
+
+fn check_email(v: Option<String>) -> Result<Option<String>, String> {
+    match v {
+        Some(e) => {
+            let ok = e.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+            }) && !e.contains(char::is_whitespace);
+            if ok { Ok(Some(e)) } else { Err(format!("courriel invalide : « {} »", truncate(&e))) }
+        }
+        None => Ok(None),
+    }
+}
+
+fn check_url(v: Option<String>) -> Result<Option<String>, String> {
+    match v {
+        Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+            Err(format!("lien invalide (http:// ou https:// attendu) : « {} »", truncate(&u)))
+        }
+        other => Ok(other),
+    }
+}
+
+fn check_code(v: Option<String>, key: &str, digits_only: bool) -> Result<Option<String>, String> {
+    match v {
+        Some(c)
+            if c.chars().count() != 5
+                || !c.chars().all(|ch| if digits_only { ch.is_ascii_digit() } else { ch.is_ascii_alphanumeric() }) =>
+        {
+            Err(format!("« {key} » doit faire 5 caractères (reçu « {} »)", truncate(&c)))
+        }
+        other => Ok(other),
+    }
+}
+
+fn as_object<'a>(v: &'a Json) -> Result<Fields<'a>, String> {
+    v.as_object().map(Fields).ok_or_else(|| "la ligne n’est pas un objet".to_owned())
+}
+
+fn parse_structure(v: &Json) -> Result<StructureIn, String> {
+    let f = as_object(v)?;
+    Ok(StructureIn {
+        source: f.req("source", 1, 100)?,
+        source_id: f.req("id", 1, 200)?,
+        nom: f.req("nom", 1, 300)?,
+        telephone: check_phone(f.opt("telephone", 40)?)?,
+        courriel: check_email(f.opt("courriel", 320)?)?,
+        site_web: check_url(f.opt("site_web", 2083)?)?,
+        date_maj: f.date("date_maj")?,
+    })
+}
+
+fn parse_service(v: &Json) -> Result<OffreIn, String> {
+    let f = as_object(v)?;
+    let s = &*SCHEMA;
+    let known = |list: &'static [(String, String)]| move |c: &str| list.iter().any(|(v, _)| v == c);
+    let thematiques = f.codes("thematiques", |c| s.thematiques.contains_key(c))?;
+    let themes = thematiques.iter().flat_map(|t| s.themes_of(t).iter().cloned()).collect();
+    let frais = f.codes("frais", known(&s.frais))?.into_iter().next();
+    Ok(OffreIn {
+        source: f.req("source", 1, 100)?,
+        source_id: f.req("id", 1, 200)?,
+        structure_source_id: f.req("structure_id", 1, 200)?,
+        nom: f.req("nom", 1, 300)?,
+        description: f.req("description", 5, 10_000)?,
+        conditions_acces: f.opt("conditions_acces", 2000)?,
+        publics: f.codes("publics", known(&s.publics))?,
+        frais,
+        frais_precisions: f.opt("frais_precisions", 2000)?,
+        modes_accueil: f.codes("modes_accueil", known(&s.modes_accueil))?,
+        modes_mobilisation: f.codes("modes_mobilisation", known(&s.modes_mobilisation))?,
+        adresse: f.opt("adresse", 500)?,
+        complement_adresse: f.opt("complement_adresse", 500)?,
+        code_postal: check_code(f.opt("code_postal", 5)?, "code_postal", true)?,
+        code_insee: check_code(f.opt("code_insee", 5)?, "code_insee", false)?,
+        commune: f.opt("commune", 200)?,
+        horaires_accueil: f.opt("horaires_accueil", 2000)?,
+        telephone: check_phone(f.opt("telephone", 40)?)?,
+        courriel: check_email(f.opt("courriel", 320)?)?,
+        lien: check_url(f.opt("lien_source", 2083)?)?,
+        thematiques,
+        themes,
+        date_maj: f.date("date_maj")?,
+    })
+}
+
+/// Imports a data·inclusion JSON document `{"structures": [...], "services": [...]}`.
+/// `progress(done, total)` is called after each batch.
+pub async fn import_json(
+    db: &DatabaseConnection,
+    bytes: &[u8],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
+    let doc: Json = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let (Some(structures), Some(services)) = (
+        doc.get("structures").and_then(Json::as_array),
+        doc.get("services").and_then(Json::as_array),
+    ) else {
+        return Err(ImportError::Shape);
+    };
+    let theme_labels: HashMap<String, String> = crate::referentiel::db::theme::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.code, t.label))
+        .collect();
+    let mut report = ImportReport::default();
+    let total = structures.len() + services.len();
+    let now = Utc::now();
+
+    // Structures first: services refer to them by (source, id).
+    let mut structure_ids: HashMap<(String, String), (String, String)> = HashMap::new();
+    for (chunk_no, chunk) in structures.chunks(BATCH).enumerate() {
+        let txn = db.begin().await?;
+        for (i, row) in chunk.iter().enumerate() {
+            let n = chunk_no * BATCH + i + 1;
+            match parse_structure(row) {
+                Ok(s) => {
+                    let key = (s.source.clone(), s.source_id.clone());
+                    let (id, outcome) = upsert_structure(&txn, s, now).await?;
+                    count(&mut report, outcome);
+                    structure_ids.insert(key, id);
+                }
+                Err(reason) => report.rejected.push(Rejet { list: "structures", row: n, id: row_id(row), reason }),
+            }
+        }
+        txn.commit().await?;
+        progress((chunk_no * BATCH + chunk.len()).min(structures.len()), total);
+    }
+
+    for (chunk_no, chunk) in services.chunks(BATCH).enumerate() {
+        let txn = db.begin().await?;
+        let mut words = BTreeSet::new();
+        for (i, row) in chunk.iter().enumerate() {
+            let n = chunk_no * BATCH + i + 1;
+            let parsed = parse_service(row).and_then(|o| {
+                let key = (o.source.clone(), o.structure_source_id.clone());
+                Ok((o, key))
+            });
+            let (o, key) = match parsed {
+                Ok(x) => x,
+                Err(reason) => {
+                    report.rejected.push(Rejet { list: "services", row: n, id: row_id(row), reason });
+                    continue;
+                }
+            };
+            let structure = match structure_ids.get(&key) {
+                Some(s) => Some(s.clone()),
+                None => existing_structure(&txn, &key.0, &key.1).await?,
+            };
+            let Some((structure_id, structure_nom)) = structure else {
+                report.rejected.push(Rejet {
+                    list: "services",
+                    row: n,
+                    id: Some(o.source_id),
+                    reason: format!("structure « {} » inconnue (absente du fichier et de la base)", truncate(&key.1)),
+                });
+                continue;
+            };
+            // One savepoint per row: a row that fails in the database leaves nothing behind.
+            let row_txn = txn.begin().await?;
+            match upsert_offre(&row_txn, o, &structure_id, &structure_nom, &theme_labels, now, &mut words).await {
+                Ok(outcome) => {
+                    row_txn.commit().await?;
+                    count(&mut report, outcome);
+                }
+                Err(e) => {
+                    row_txn.rollback().await?;
+                    report.rejected.push(Rejet { list: "services", row: n, id: row_id(row), reason: format!("refusée par la base : {e}") });
+                }
+            }
+        }
+        insert_terms(&txn, words).await?;
+        txn.commit().await?;
+        progress(structures.len() + (chunk_no * BATCH + chunk.len()).min(services.len()), total);
+    }
+    Ok(report)
+}
+
+fn row_id(row: &Json) -> Option<String> {
+    row.get("id").and_then(Json::as_str).map(truncate)
+}
+
+enum Outcome {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+fn count(r: &mut ImportReport, o: Outcome) {
+    match o {
+        Outcome::Created => r.created += 1,
+        Outcome::Updated => r.updated += 1,
+        Outcome::Unchanged => r.unchanged += 1,
+    }
+}
+
+async fn existing_structure(
+    txn: &DatabaseTransaction,
+    source: &str,
+    source_id: &str,
+) -> Result<Option<(String, String)>, DbErr> {
+    Ok(structure::Entity::find()
+        .filter(structure::Column::Source.eq(source))
+        .filter(structure::Column::SourceId.eq(source_id))
+        .one(txn)
+        .await?
+        .map(|s| (s.id, s.nom)))
+}
+
+async fn upsert_structure(
+    txn: &DatabaseTransaction,
+    s: StructureIn,
+    now: chrono::DateTime<Utc>,
+) -> Result<((String, String), Outcome), DbErr> {
+    let existing = structure::Entity::find()
+        .filter(structure::Column::Source.eq(s.source.clone()))
+        .filter(structure::Column::SourceId.eq(s.source_id.clone()))
+        .one(txn)
+        .await?;
+    match existing {
+        Some(e)
+            if e.nom == s.nom
+                && e.telephone == s.telephone
+                && e.courriel == s.courriel
+                && e.site_web == s.site_web
+                && e.date_maj == s.date_maj =>
+        {
+            Ok(((e.id, e.nom), Outcome::Unchanged))
+        }
+        Some(e) => {
+            let id = e.id.clone();
+            let mut m: structure::ActiveModel = e.into();
+            m.nom = Set(s.nom.clone());
+            m.telephone = Set(s.telephone);
+            m.courriel = Set(s.courriel);
+            m.site_web = Set(s.site_web);
+            m.date_maj = Set(s.date_maj);
+            m.updated_at = Set(now);
+            m.update(txn).await?;
+            Ok(((id, s.nom), Outcome::Updated))
+        }
+        None => {
+            let id = Uuid::new_v4().to_string();
+            structure::ActiveModel {
+                id: Set(id.clone()),
+                source: Set(s.source),
+                source_id: Set(s.source_id),
+                nom: Set(s.nom.clone()),
+                telephone: Set(s.telephone),
+                courriel: Set(s.courriel),
+                site_web: Set(s.site_web),
+                date_maj: Set(s.date_maj),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(txn)
+            .await?;
+            Ok(((id, s.nom), Outcome::Created))
+        }
+    }
+}
+
+fn json_list(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+async fn upsert_offre(
+    txn: &DatabaseTransaction,
+    o: OffreIn,
+    structure_id: &str,
+    structure_nom: &str,
+    theme_labels: &HashMap<String, String>,
+    now: chrono::DateTime<Utc>,
+    words: &mut BTreeSet<String>,
+) -> Result<Outcome, DbErr> {
+    let labels: Vec<&str> = o.themes.iter().filter_map(|t| theme_labels.get(t).map(String::as_str)).collect();
+    let mut parts = vec![o.nom.as_str(), o.description.as_str(), structure_nom];
+    parts.extend(labels);
+    parts.extend(o.commune.as_deref());
+    let text = search_text(&parts);
+    words.extend(terms(&text));
+
+    let existing = offre::Entity::find()
+        .filter(offre::Column::Source.eq(o.source.clone()))
+        .filter(offre::Column::SourceId.eq(o.source_id.clone()))
+        .one(txn)
+        .await?;
+    let mut m = offre::ActiveModel {
+        structure_id: Set(structure_id.to_owned()),
+        nom: Set(o.nom),
+        description: Set(o.description),
+        conditions_acces: Set(o.conditions_acces),
+        publics: Set(json_list(&o.publics)),
+        frais: Set(o.frais),
+        frais_precisions: Set(o.frais_precisions),
+        modes_accueil: Set(json_list(&o.modes_accueil)),
+        modes_mobilisation: Set(json_list(&o.modes_mobilisation)),
+        adresse: Set(o.adresse),
+        complement_adresse: Set(o.complement_adresse),
+        code_postal: Set(o.code_postal),
+        code_insee: Set(o.code_insee),
+        commune: Set(o.commune),
+        horaires_accueil: Set(o.horaires_accueil),
+        telephone: Set(o.telephone),
+        courriel: Set(o.courriel),
+        lien: Set(o.lien),
+        thematiques: Set(json_list(&o.thematiques)),
+        date_maj: Set(o.date_maj),
+        archived: Set(false),
+        search_text: Set(text),
+        ..Default::default()
+    };
+    let (id, outcome) = match existing {
+        Some(e) => {
+            let old_themes: BTreeSet<String> = offre_theme::Entity::find()
+                .filter(offre_theme::Column::OffreId.eq(e.id.clone()))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|t| t.theme_code)
+                .collect();
+            m.id = Set(e.id.clone());
+            m.source = Set(e.source.clone());
+            m.source_id = Set(e.source_id.clone());
+            let same = old_themes == o.themes && same_content(&m, &e);
+            if same {
+                return Ok(Outcome::Unchanged);
+            }
+            m.version = Set(e.version + 1);
+            m.created_at = Set(e.created_at);
+            m.updated_at = Set(now);
+            m.update(txn).await?;
+            offre_theme::Entity::delete_many()
+                .filter(offre_theme::Column::OffreId.eq(e.id.clone()))
+                .exec(txn)
+                .await?;
+            (e.id, Outcome::Updated)
+        }
+        None => {
+            let id = Uuid::new_v4().to_string();
+            m.id = Set(id.clone());
+            m.source = Set(o.source);
+            m.source_id = Set(o.source_id);
+            m.version = Set(1);
+            m.created_at = Set(now);
+            m.updated_at = Set(now);
+            m.insert(txn).await?;
+            (id, Outcome::Created)
+        }
+    };
+    if !o.themes.is_empty() {
+        offre_theme::Entity::insert_many(o.themes.into_iter().map(|theme_code| offre_theme::ActiveModel {
+            offre_id: Set(id.clone()),
+            theme_code: Set(theme_code),
+        }))
+        .exec(txn)
+        .await?;
+    }
+    Ok(outcome)
+}
+
+/// Whether the values about to be written equal the stored ones (then nothing is written).
+fn same_content(m: &offre::ActiveModel, e: &offre::Model) -> bool {
+    let set = |v: &sea_orm::ActiveValue<Option<String>>, old: &Option<String>| match v {
+        Set(x) => x == old,
+        _ => false,
+    };
+    let set_s = |v: &sea_orm::ActiveValue<String>, old: &String| match v {
+        Set(x) => x == old,
+        _ => false,
+    };
+    set_s(&m.structure_id, &e.structure_id)
+        && set_s(&m.nom, &e.nom)
+        && set_s(&m.description, &e.description)
+        && set(&m.conditions_acces, &e.conditions_acces)
+        && set_s(&m.publics, &e.publics)
+        && set(&m.frais, &e.frais)
+        && set(&m.frais_precisions, &e.frais_precisions)
+        && set_s(&m.modes_accueil, &e.modes_accueil)
+        && set_s(&m.modes_mobilisation, &e.modes_mobilisation)
+        && set(&m.adresse, &e.adresse)
+        && set(&m.complement_adresse, &e.complement_adresse)
+        && set(&m.code_postal, &e.code_postal)
+        && set(&m.code_insee, &e.code_insee)
+        && set(&m.commune, &e.commune)
+        && set(&m.horaires_accueil, &e.horaires_accueil)
+        && set(&m.telephone, &e.telephone)
+        && set(&m.courriel, &e.courriel)
+        && set(&m.lien, &e.lien)
+        && set_s(&m.thematiques, &e.thematiques)
+        && matches!(&m.date_maj, Set(d) if *d == e.date_maj)
+        && !e.archived
+}
+
+/// Adds words to the vocabulary used for typo correction.
+async fn insert_terms(txn: &DatabaseTransaction, words: BTreeSet<String>) -> Result<(), DbErr> {
+    let words: Vec<String> = words.into_iter().filter(|w| w.chars().count() >= 3).collect();
+    for chunk in words.chunks(500) {
+        let mut q = sea_orm::sea_query::Query::insert();
+        q.into_table(sea_orm::sea_query::Alias::new("search_term"))
+            .columns([sea_orm::sea_query::Alias::new("term")])
+            .on_conflict(OnConflict::column(sea_orm::sea_query::Alias::new("term")).do_nothing().to_owned());
+        for w in chunk {
+            q.values_panic([w.clone().into()]);
+        }
+        txn.execute(&q).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! The catalogue's tables (ssr only): structures, offres, their themes, communes, search terms.
+pub mod export;
+pub mod import;
+pub mod query;
+pub mod schema;
+
+pub mod structure {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "structure")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub source: String,
+        pub source_id: String,
+        pub nom: String,
+        pub telephone: Option<String>,
+        pub courriel: Option<String>,
+        pub site_web: Option<String>,
+        pub date_maj: Date,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod offre {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "offre")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub structure_id: String,
+        pub source: String,
+        pub source_id: String,
+        pub nom: String,
+        pub description: String,
+        pub conditions_acces: Option<String>,
+        /// JSON array of data·inclusion `publics` codes.
+        pub publics: String,
+        pub frais: Option<String>,
+        pub frais_precisions: Option<String>,
+        /// JSON array of `modes_accueil` codes.
+        pub modes_accueil: String,
+        /// JSON array of `modes_mobilisation` codes.
+        pub modes_mobilisation: String,
+        pub adresse: Option<String>,
+        pub complement_adresse: Option<String>,
+        pub code_postal: Option<String>,
+        pub code_insee: Option<String>,
+        pub commune: Option<String>,
+        pub horaires_accueil: Option<String>,
+        pub telephone: Option<String>,
+        pub courriel: Option<String>,
+        pub lien: Option<String>,
+        /// JSON array of the source's data·inclusion thématiques (kept for export).
+        pub thematiques: String,
+        pub date_maj: Date,
+        pub archived: bool,
+        pub search_text: String,
+        pub version: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod offre_theme {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "offre_theme")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub offre_id: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub theme_code: String,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod commune {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "commune")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub code: String,
+        pub nom: String,
+        pub codes_postaux: String,
+        pub arrondissement: Option<String>,
+        pub population: Option<i64>,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+#[cfg(test)]
+mod tests;

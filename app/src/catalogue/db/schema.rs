@@ -1,0 +1,93 @@
+//! The data·inclusion schema's enums (from `reference/`) and our theme mapping, loaded once.
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const SCHEMA_JSON: &str = include_str!("../../../../reference/data-inclusion-schema.json");
+const MAPPING_JSON: &str = include_str!("../../../../reference/thematiques-themes.json");
+
+#[derive(Deserialize)]
+struct EnumValue {
+    value: String,
+    label: String,
+}
+
+pub struct Schema {
+    /// v1 and v0 thématiques (imports may use either).
+    pub thematiques: HashMap<String, String>,
+    pub publics: Vec<(String, String)>,
+    pub frais: Vec<(String, String)>,
+    pub modes_accueil: Vec<(String, String)>,
+    pub modes_mobilisation: Vec<(String, String)>,
+    codes: HashMap<String, Vec<String>>,
+    categories: HashMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct Mapping {
+    codes: HashMap<String, Vec<String>>,
+    categories: HashMap<String, Vec<String>>,
+}
+
+fn enum_values(v: &serde_json::Value, version: &str, name: &str) -> Vec<(String, String)> {
+    serde_json::from_value::<Vec<EnumValue>>(v[version]["enums"][name].clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| (e.value, e.label))
+        .collect()
+}
+
+pub static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
+    let v: serde_json::Value = serde_json::from_str(SCHEMA_JSON).unwrap_or_default();
+    let mapping: Mapping =
+        serde_json::from_str(MAPPING_JSON).unwrap_or(Mapping { codes: HashMap::new(), categories: HashMap::new() });
+    let mut thematiques: HashMap<String, String> = enum_values(&v, "v0", "thematiques").into_iter().collect();
+    thematiques.extend(enum_values(&v, "v1", "thematiques"));
+    Schema {
+        thematiques,
+        publics: enum_values(&v, "v1", "publics"),
+        frais: enum_values(&v, "v1", "frais"),
+        modes_accueil: enum_values(&v, "v1", "modes_accueil"),
+        modes_mobilisation: enum_values(&v, "v1", "modes_mobilisation"),
+        codes: mapping.codes,
+        categories: mapping.categories,
+    }
+});
+
+impl Schema {
+    /// Our themes for one data·inclusion thématique (exact code first, then its category).
+    pub fn themes_of(&self, thematique: &str) -> &[String] {
+        if let Some(t) = self.codes.get(thematique) {
+            return t;
+        }
+        let category = thematique.split("--").next().unwrap_or(thematique);
+        self.categories.get(category).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn label<'a>(list: &'a [(String, String)], code: &str) -> Option<&'a str> {
+        list.iter().find(|(c, _)| c == code).map(|(_, l)| l.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_v1_thematique_has_a_mapping_entry() {
+        let v: serde_json::Value = serde_json::from_str(SCHEMA_JSON).unwrap();
+        let v1 = enum_values(&v, "v1", "thematiques");
+        assert_eq!(v1.len(), 69);
+        for (code, _) in &v1 {
+            let category = code.split("--").next().unwrap();
+            assert!(
+                SCHEMA.codes.contains_key(code) || SCHEMA.categories.contains_key(category),
+                "{code} has no mapping"
+            );
+        }
+        assert_eq!(SCHEMA.themes_of("mobilite--preparer-un-permis"), ["mobilite"]);
+        assert_eq!(SCHEMA.themes_of("lecture-ecriture-calcul--maitriser-le-calcul"), ["maitrise_langue"]);
+        assert!(SCHEMA.themes_of("remobilisation--lien-social").is_empty());
+        assert_eq!(SCHEMA.publics.len(), 14);
+    }
+}

@@ -1,0 +1,147 @@
+//! Catalogue service tests, on SQLite and (with DATABASE_URL) PostgreSQL: same answers on both.
+use super::export::export_json;
+use super::import::import_json;
+use super::query::{search, Recherche};
+use crate::catalogue::search::query_terms;
+use crate::db::testing::TestDb;
+
+const SAMPLE: &[u8] = include_bytes!("../../../../server/seed/catalogue-exemple.json");
+
+fn q(text: &str) -> Recherche {
+    Recherche { terms: query_terms(text), page: 1, ..Default::default() }
+}
+
+async fn names(db: &sea_orm::DatabaseConnection, r: Recherche) -> Vec<String> {
+    search(db, &r)
+        .await
+        .unwrap()
+        .offres
+        .into_iter()
+        .map(|o| o.nom.into_iter().map(|(t, _)| t).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn sample_imports_once_and_reimport_changes_nothing() {
+    for t in TestDb::all().await {
+        let first = import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        assert_eq!((first.created, first.rejected.len()), (15 + 32, 0), "{} {:?}", t.backend(), first.rejected);
+        let again = import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 47), "{}", t.backend());
+        let all = search(&t.db, &Recherche { page: 1, ..Default::default() }).await.unwrap();
+        assert_eq!(all.total, 32, "{}", t.backend());
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn search_tolerates_accents_case_plurals_prefixes_and_typos() {
+    for t in TestDb::all().await {
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        let b = t.backend();
+        // Prefix: "permi" finds "permis"; the offer named after it comes first.
+        let permis = names(&t.db, q("permi")).await;
+        assert_eq!(permis.first().map(String::as_str), Some("Permis de conduire solidaire"), "{b}");
+        // Accents and case: "sante" and "SANTÉ" give the same offers.
+        let a = names(&t.db, q("sante")).await;
+        assert!(!a.is_empty(), "{b}");
+        assert_eq!(a, names(&t.db, q("SANTÉ")).await, "{b}");
+        // Plural: "logements" finds what "logement" finds.
+        assert_eq!(names(&t.db, q("logements")).await, names(&t.db, q("logement")).await, "{b}");
+        // A typo is corrected against the catalogue's words, and said so.
+        let r = search(&t.db, &q("logment")).await.unwrap();
+        assert!(r.total > 0, "{b}");
+        assert_eq!(r.corrections, vec![("logment".to_string(), "logement".to_string())], "{b}");
+        // Every word must match.
+        assert!(names(&t.db, q("permis xyzzyq")).await.is_empty(), "{b}");
+        // Matched words are marked for display.
+        let r = search(&t.db, &q("scooter")).await.unwrap();
+        assert!(r.offres[0].nom.iter().any(|(w, hit)| *hit && w == "scooters"), "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn filters_combine_with_search() {
+    for t in TestDb::all().await {
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        let b = t.backend();
+        let mobilite = search(&t.db, &Recherche { theme: Some("mobilite".into()), page: 1, ..Default::default() }).await.unwrap();
+        assert_eq!(mobilite.total, 5, "{b}");
+        assert!(mobilite.offres.iter().all(|o| o.themes.contains(&"mobilite".to_string())));
+        let gratuit_mobilite = Recherche { theme: Some("mobilite".into()), gratuit: true, page: 1, ..Default::default() };
+        assert_eq!(names(&t.db, gratuit_mobilite).await, ["Conseil en mobilité : trouver comment se déplacer"], "{b}");
+        let montrejeau = Recherche { commune: Some("31390".into()), page: 1, ..Default::default() };
+        assert_eq!(search(&t.db, &montrejeau).await.unwrap().total, 4, "{b}");
+        let distance = Recherche { mode: Some("a-distance".into()), terms: query_terms("budget"), page: 1, ..Default::default() };
+        assert_eq!(names(&t.db, distance).await, ["Faire le point sur son budget"], "{b}");
+        // "tous-publics" offers are offered to every public.
+        let exiles = search(&t.db, &Recherche { public: Some("personnes-exilees".into()), page: 1, ..Default::default() }).await.unwrap();
+        assert!(exiles.offres.iter().any(|o| o.structure.starts_with("Lire et écrire")), "{b}");
+        assert!(exiles.total > 1, "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_rows_are_rejected_with_a_reason_and_never_abort_the_others() {
+    let t = TestDb::sqlite().await;
+    let doc = serde_json::json!({
+        "structures": [
+            {"id": "s1", "source": "test", "nom": "Structure 1", "date_maj": "2026-01-01"},
+            {"id": "s2", "source": "test", "nom": "", "date_maj": "2026-01-01"}
+        ],
+        "services": [
+            {"id": "ok", "source": "test", "structure_id": "s1", "nom": "Bonne offre", "description": "Une description correcte.", "date_maj": "2026-01-01", "thematiques": ["mobilite--preparer-un-permis"]},
+            {"id": "theme", "source": "test", "structure_id": "s1", "nom": "Thème inconnu", "description": "Une description correcte.", "date_maj": "2026-01-01", "thematiques": ["n-existe-pas"]},
+            {"id": "date", "source": "test", "structure_id": "s1", "nom": "Date", "description": "Une description correcte.", "date_maj": "hier"},
+            {"id": "orphan", "source": "test", "structure_id": "absente", "nom": "Sans structure", "description": "Une description correcte.", "date_maj": "2026-01-01"},
+            {"id": "mail", "source": "test", "structure_id": "s1", "nom": "Courriel", "description": "Une description correcte.", "date_maj": "2026-01-01", "courriel": "pas-un-courriel"},
+            {"id": "insee", "source": "test", "structure_id": "s1", "nom": "Insee", "description": "Une description correcte.", "date_maj": "2026-01-01", "code_insee": "123"},
+            42
+        ]
+    });
+    let r = import_json(&t.db, doc.to_string().as_bytes(), |_, _| {}).await.unwrap();
+    assert_eq!(r.created, 2, "s1 and the good offer");
+    let reasons: Vec<String> = r.rejected.iter().map(|x| format!("{} {}: {}", x.list, x.row, x.reason)).collect();
+    assert_eq!(r.rejected.len(), 7, "{reasons:#?}");
+    assert!(reasons[0].contains("structures 2") && reasons[0].contains("« nom » est obligatoire"));
+    assert!(reasons.iter().any(|m| m.contains("valeur inconnue dans « thematiques » : « n-existe-pas »")));
+    assert!(reasons.iter().any(|m| m.contains("date AAAA-MM-JJ")));
+    assert!(reasons.iter().any(|m| m.contains("structure « absente » inconnue")));
+    assert!(reasons.iter().any(|m| m.contains("courriel invalide")));
+    assert!(reasons.iter().any(|m| m.contains("« code_insee » doit faire 5 caractères")));
+    assert!(reasons.iter().any(|m| m.contains("services 7") && m.contains("pas un objet")));
+    assert!(import_json(&t.db, b"{ pas du json", |_, _| {}).await.is_err());
+    assert!(import_json(&t.db, b"[1, 2]", |_, _| {}).await.is_err());
+    t.drop().await;
+}
+
+#[tokio::test]
+async fn export_round_trips_through_import() {
+    let a = TestDb::sqlite().await;
+    import_json(&a.db, SAMPLE, |_, _| {}).await.unwrap();
+    let first = export_json(&a.db).await.unwrap();
+    for b in TestDb::all().await {
+        let r = import_json(&b.db, first.to_string().as_bytes(), |_, _| {}).await.unwrap();
+        assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+        assert_eq!(export_json(&b.db).await.unwrap(), first, "{}", b.backend());
+        b.drop().await;
+    }
+    a.drop().await;
+}
+
+#[tokio::test]
+async fn reimport_updates_in_place_and_keeps_the_offer_url() {
+    let t = TestDb::sqlite().await;
+    import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+    let before = search(&t.db, &q("scooter")).await.unwrap().offres[0].id.clone();
+    let mut doc: serde_json::Value = serde_json::from_slice(SAMPLE).unwrap();
+    doc["services"][1]["nom"] = "Location de scooters électriques".into();
+    let r = import_json(&t.db, doc.to_string().as_bytes(), |_, _| {}).await.unwrap();
+    assert_eq!((r.created, r.updated), (0, 1));
+    let after = search(&t.db, &q("électriques")).await.unwrap();
+    assert_eq!(after.total, 1);
+    assert_eq!(after.offres[0].id, before);
+    t.drop().await;
+}

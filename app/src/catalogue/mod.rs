@@ -1,0 +1,12 @@
+//! The catalogue of offers that remove barriers to work ("levée des freins"), by theme of the
+//! référentiel: search, filters, offer pages; import/export in the data·inclusion schema.
+pub mod api;
+pub mod model;
+mod views;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod search;
+
+pub use views::{CataloguePage, MesOffresPage, OffrePage, SaveOffre};

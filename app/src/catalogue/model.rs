@@ -1,0 +1,118 @@
+//! Types the catalogue pages share between server and browser.
+use serde::{Deserialize, Serialize};
+
+/// The filters of the catalogue, exactly as in the page's URL query (a GET form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filtres {
+    #[serde(default)]
+    pub q: Option<String>,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub commune: Option<String>,
+    #[serde(default)]
+    pub gratuit: Option<String>,
+    #[serde(default)]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub public: Option<String>,
+    #[serde(default)]
+    pub page: Option<String>,
+}
+
+impl Filtres {
+    /// The query string of these filters (for links: next page, shareable results).
+    pub fn to_query(&self, page: Option<u32>) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut add = |k: &str, v: &Option<String>| {
+            if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                parts.push(format!("{k}={}", urlencode(v)));
+            }
+        };
+        add("q", &self.q);
+        add("theme", &self.theme);
+        add("commune", &self.commune);
+        add("gratuit", &self.gratuit);
+        add("mode", &self.mode);
+        add("public", &self.public);
+        if let Some(p) = page.filter(|p| *p > 1) {
+            parts.push(format!("page={p}"));
+        }
+        parts.join("&")
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A run of text, `true` when it matched the search (shown highlighted).
+pub type Segment = (String, bool);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffreResume {
+    pub id: String,
+    pub nom: Vec<Segment>,
+    pub structure: String,
+    pub commune: Option<String>,
+    pub themes: Vec<String>,
+    pub gratuit: Option<bool>,
+    pub a_distance: bool,
+    pub en_presentiel: bool,
+    pub extrait: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resultats {
+    pub total: u64,
+    pub page: u32,
+    pub pages: u32,
+    pub offres: Vec<OffreResume>,
+    /// When a word was corrected: (what was typed, what was searched).
+    pub corrections: Vec<(String, String)>,
+}
+
+/// Choices offered by the filter form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiltreOptions {
+    pub themes: Vec<(String, String)>,
+    /// Communes that have at least one offer (code INSEE, name).
+    pub communes: Vec<(String, String)>,
+    pub publics: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffreDetail {
+    pub id: String,
+    pub nom: String,
+    pub description: String,
+    pub structure: String,
+    pub themes: Vec<(String, String)>,
+    pub publics: Vec<String>,
+    pub conditions_acces: Option<String>,
+    pub gratuit: Option<bool>,
+    pub frais_precisions: Option<String>,
+    pub modes_accueil: Vec<String>,
+    pub modes_mobilisation: Vec<String>,
+    pub adresse: Option<String>,
+    pub complement_adresse: Option<String>,
+    pub code_postal: Option<String>,
+    pub commune: Option<String>,
+    pub horaires: Option<String>,
+    pub telephone: Option<String>,
+    pub courriel: Option<String>,
+    pub lien: Option<String>,
+    /// `YYYY-MM-DD`
+    pub date_maj: String,
+    pub source: String,
+}
+
+pub const PAR_PAGE: u64 = 20;

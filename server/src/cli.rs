@@ -1,0 +1,61 @@
+//! Maintenance commands of the server binary: import, export, demo data.
+use app::catalogue::db::{export::export_json, import::{import_json, ImportReport}};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use std::io::Write;
+use std::path::Path;
+
+/// The sample catalogue shipped with the project (fictional offers of the Comminges).
+pub const DEMO_CATALOGUE: &[u8] = include_bytes!("../seed/catalogue-exemple.json");
+
+pub async fn import(db: &DatabaseConnection, file: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("impossible de lire {} : {e}", file.display()))?;
+    let started = std::time::Instant::now();
+    let mut last_shown = 0;
+    let report = import_json(db, &bytes, |done, total| {
+        // Progress on standard error, at most every 5 %, so large files show they move.
+        if total > 0 && (done * 20 / total > last_shown || done == total) {
+            last_shown = done * 20 / total;
+            eprintln!("import : {done}/{total} lignes ({} %)", done * 100 / total);
+        }
+    })
+    .await
+    .map_err(|e| e.to_string())?;
+    print_report(&report, started.elapsed());
+    Ok(())
+}
+
+fn print_report(r: &ImportReport, elapsed: std::time::Duration) {
+    println!(
+        "créées : {}, mises à jour : {}, inchangées : {}, refusées : {} ({:.1} s)",
+        r.created,
+        r.updated,
+        r.unchanged,
+        r.rejected.len(),
+        elapsed.as_secs_f64()
+    );
+    for x in &r.rejected {
+        println!("refusée : {} ligne {} (id {}) : {}", x.list, x.row, x.id.as_deref().unwrap_or("?"), x.reason);
+    }
+}
+
+pub async fn export(db: &DatabaseConnection, file: &Path) -> Result<(), String> {
+    let doc = export_json(db).await.map_err(|e| e.to_string())?;
+    let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    if file.as_os_str() == "-" {
+        std::io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    } else {
+        std::fs::write(file, text).map_err(|e| format!("impossible d’écrire {} : {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// Loads the sample catalogue on a database that has no offer yet.
+pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), String> {
+    let count = app::catalogue::db::offre::Entity::find().count(db).await.map_err(|e| e.to_string())?;
+    if count > 0 {
+        return Ok(());
+    }
+    let report = import_json(db, DEMO_CATALOGUE, |_, _| {}).await.map_err(|e| e.to_string())?;
+    tracing::info!(created = report.created, rejected = report.rejected.len(), "demo catalogue loaded");
+    Ok(())
+}
