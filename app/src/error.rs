@@ -50,6 +50,11 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
                 AppError::BadRequest("La demande est mal formée.".into()).with_status()
             }
+            // On the server, a request that cannot be read (cut short, over the size limit).
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest("La demande est mal formée.".into()).with_status()
+            }
             // The browser could not reach the server, or could not read its answer.
             _ => AppError::Unavailable.with_status(),
         }

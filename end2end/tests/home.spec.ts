@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import { watchProblems, expectAccessible, expectNoHorizontalScroll } from "./helpers";
 
 const THEMES = ["Logement", "Emploi", "Formation", "Difficultés administratives", "Difficultés financières",
-  "Mobilité", "Santé", "Contraintes familiales", "Maîtrise de la langue", "Numérique"];
+  "Mobilité", "Santé", "Contraintes familiales", "Maîtrise de la langue française", "Numérique"];
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

@@ -34,6 +34,11 @@ async fn send(app: &Router, req: Request<Body>) -> Reply {
     Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
 }
 
+/// The start tags (`<tag …>`) of `body` that contain `needle`, whatever the attribute order.
+fn start_tags<'a>(body: &'a str, needle: &str) -> Vec<&'a str> {
+    body.split('<').filter_map(|t| t.split('>').next()).filter(|t| t.contains(needle)).collect()
+}
+
 fn get(uri: &str) -> Request<Body> {
     Request::get(uri).header(header::HOST, "127.0.0.1:3000").body(Body::empty()).unwrap()
 }
@@ -59,7 +64,7 @@ async fn home_page_lists_the_ten_themes_from_the_database() {
         assert!(r.body.contains("<html lang=\"fr\""));
         for label in [
             "Logement", "Emploi", "Formation", "Difficultés administratives", "Difficultés financières",
-            "Mobilité", "Santé", "Contraintes familiales", "Maîtrise de la langue", "Numérique",
+            "Mobilité", "Santé", "Contraintes familiales", "Maîtrise de la langue française", "Numérique",
         ] {
             assert!(r.body.contains(&format!(">{label}</h3>")), "{label} missing on {}", db.backend());
         }
@@ -86,11 +91,14 @@ async fn theme_search_works_without_javascript() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("1 thème correspond à « LOYER »"), "{}", r.body);
     // Only Logement is left visible.
-    assert_eq!(r.body.matches("class=\"theme-card\" data-keywords").count(), 10);
-    assert_eq!(r.body.matches(" hidden").count(), 9, "{}", r.body);
+    let cards = start_tags(&r.body, "class=\"theme-card\"");
+    assert_eq!(cards.len(), 10);
+    let visible: Vec<_> = cards.iter().filter(|t| !t.contains(" hidden")).collect();
+    assert_eq!(visible.len(), 1);
+    assert!(visible[0].contains("theme-logement"));
 
     let r = send(&app, get("/?q=sante")).await;
-    assert!(r.body.contains("correspond à « sante »"));
+    assert!(r.body.contains("3 thèmes correspondent à « sante »"));
 
     let long = "a".repeat(500);
     let r = send(&app, get(&format!("/?q={long}"))).await;
@@ -144,8 +152,14 @@ async fn server_functions_refuse_cross_site_posts() {
 async fn oversized_bodies_are_refused() {
     let db = TestDb::sqlite().await;
     let big = "x".repeat(200 * 1024);
-    let r = send(&app_for(&db), post("/api/themes", Some("http://127.0.0.1:3000"), &big)).await;
+    // Browsers announce the length: refused before reading.
+    let mut req = post("/api/themes", Some("http://127.0.0.1:3000"), &big);
+    req.headers_mut().insert(header::CONTENT_LENGTH, big.len().into());
+    let r = send(&app_for(&db), req).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Without a length (streamed), the read stops at the limit: a client error, not a 5xx.
+    let r = send(&app_for(&db), post("/api/offres", Some("http://127.0.0.1:3000"), &big)).await;
+    assert!(r.status.is_client_error(), "{}", r.status);
     db.drop().await;
 }
 
@@ -216,5 +230,82 @@ async fn unknown_territory_or_page_gets_a_clear_answer_and_a_human_contact() {
     let r = send(&app, get("/etapes/nulle-part")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.body.contains("Cette page n’existe pas ou plus."));
+    db.drop().await;
+}
+
+async fn seeded() -> TestDb {
+    let db = TestDb::sqlite().await;
+    server::cli::seed_demo(&db.db).await.unwrap();
+    db
+}
+
+#[tokio::test]
+async fn catalogue_lists_filters_and_searches_without_javascript() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let r = send(&app, get("/catalogue")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(">32 offres</h2>"), "{}", r.body);
+    assert!(r.body.contains("Page 1 sur 2"));
+    assert!(r.body.contains("href=\"/catalogue?page=2\""));
+
+    let r = send(&app, get("/catalogue?q=permi&theme=mobilite")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<mark>Permis</mark> de conduire solidaire"), "{}", r.body);
+    // The form keeps what the person chose.
+    let chosen = start_tags(&r.body, "value=\"mobilite\"");
+    assert!(chosen.len() == 1 && chosen[0].contains("selected"), "{chosen:?}");
+    assert!(r.body.contains("value=\"permi\""));
+
+    let r = send(&app, get("/catalogue?q=logment")).await;
+    assert!(r.body.contains("Nous avons cherché « logement » au lieu de « logment »."));
+
+    let r = send(&app, get("/catalogue?commune=31390&gratuit=1")).await;
+    assert!(r.body.contains(">1 offre</h2>"), "{}", r.body);
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn catalogue_bad_filters_get_a_french_400() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    for (query, message) in [
+        ("theme=inconnu", "Ce thème n’existe pas."),
+        ("commune=99999", "pas une commune de Haute-Garonne"),
+        ("commune=%3Cscript%3E", "pas une commune de Haute-Garonne"),
+        ("gratuit=peut-etre", "« gratuit » n’est pas compris"),
+        ("mode=teleportation", "« sur place » ou « à distance »"),
+        ("public=martiens", "Ce public n’existe pas."),
+        ("page=0", "Ce numéro de page n’existe pas."),
+        ("page=abc", "Ce numéro de page n’existe pas."),
+    ] {
+        let r = send(&app, get(&format!("/catalogue?{query}"))).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(r.body.contains(message), "{query}: {message}");
+        assert_eq!(start_tags(&r.body, "class=\"filters\"").len(), 1, "the form stays usable");
+    }
+    let long = "mot ".repeat(100);
+    let r = send(&app, get(&format!("/catalogue?q={}", long.replace(' ', "+")))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Votre recherche est trop longue"));
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let list = send(&app, get("/catalogue?q=scooter")).await;
+    let href = list.body.split("href=\"/offres/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
+    let r = send(&app, get(&format!("/offres/{href}"))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h1>Location de scooters et de voitures à petit prix</h1>"));
+    assert!(r.body.contains("href=\"tel:0599003130\""));
+    assert!(r.body.contains("Mis à jour le 15/10/2026"));
+    for bad in ["pas-un-uuid", "00000000-0000-4000-8000-000000000000"] {
+        let r = send(&app, get(&format!("/offres/{bad}"))).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{bad}");
+        assert!(r.body.contains("Cette page n’existe pas ou plus."));
+    }
     db.drop().await;
 }

@@ -105,10 +105,12 @@ impl Fields<'_> {
         }
         Ok(v)
     }
+    /// A date `AAAA-MM-JJ`; a full timestamp is accepted and cut to its date.
     fn date(&self, key: &str) -> Result<NaiveDate, String> {
-        let v = self.req(key, 10, 40)?;
-        NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d")
-            .map_err(|_| format!("« {key} » doit être une date AAAA-MM-JJ (reçu « {v} »)"))
+        let v = self.req(key, 1, 40)?;
+        v.get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .ok_or_else(|| format!("« {key} » doit être une date AAAA-MM-JJ (reçu « {} »)", truncate(&v)))
     }
     /// A list of codes, each in `allowed`.
     fn codes(&self, key: &str, allowed: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {

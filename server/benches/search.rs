@@ -1,0 +1,119 @@
+//! Catalogue search at scale: generates N offers (default 50,000) in the data·inclusion schema,
+//! imports them with the same code as `server import`, then times realistic queries.
+//! `cargo bench -p server --bench search [-- --offers N --runs R]`; PostgreSQL too when
+//! DATABASE_URL names one. Prints a Markdown table for docs/PERFORMANCE.md.
+use app::catalogue::db::import::import_json;
+use app::catalogue::db::query::{search, Recherche};
+use app::catalogue::search::query_terms;
+use app::db::testing::TestDb;
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+const SAMPLE: &[u8] = include_bytes!("../seed/catalogue-exemple.json");
+
+/// A small deterministic generator (no dependency, same data on every run).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.next() % items.len()]
+    }
+}
+
+fn generate(n: usize) -> serde_json::Value {
+    let sample: serde_json::Value = serde_json::from_slice(SAMPLE).unwrap();
+    let services = sample["services"].as_array().unwrap();
+    let communes: serde_json::Value =
+        serde_json::from_str(include_str!("../../reference/communes-31.json")).unwrap();
+    let communes = communes["communes"].as_array().unwrap();
+    let words = ["accompagnement", "atelier", "collectif", "individuel", "rapide", "proche", "solidaire",
+        "gratuit", "rendez-vous", "conseiller", "permanence", "quartier", "village", "famille", "jeunes", "seniors"];
+    let mut rng = Lcg(42);
+    let structures: Vec<_> = (0..n / 10 + 1)
+        .map(|i| json!({"id": format!("s{i}"), "source": "bench", "nom": format!("Structure {i} du réseau {}", rng.pick(&words)), "date_maj": "2026-01-01"}))
+        .collect();
+    let services: Vec<_> = (0..n)
+        .map(|i| {
+            let base = rng.pick(services).clone();
+            let c = rng.pick(communes);
+            let extra: Vec<&str> = (0..6).map(|_| *rng.pick(&words)).collect();
+            let mut s = base.as_object().unwrap().clone();
+            s.insert("id".into(), json!(format!("o{i}")));
+            s.insert("source".into(), json!("bench"));
+            s.insert("structure_id".into(), json!(format!("s{}", i / 10)));
+            s.insert("nom".into(), json!(format!("{} n°{i}", base["nom"].as_str().unwrap())));
+            s.insert("description".into(), json!(format!("{} {}", base["description"].as_str().unwrap(), extra.join(" "))));
+            s.insert("code_insee".into(), c["code"].clone());
+            s.insert("code_postal".into(), c["codes_postaux"][0].clone());
+            s.insert("commune".into(), c["nom"].clone());
+            serde_json::Value::Object(s)
+        })
+        .collect();
+    json!({"structures": structures, "services": services})
+}
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let n = arg("--offers", 50_000);
+    let runs = arg("--runs", 20);
+    let doc = generate(n).to_string();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+    std::fs::create_dir_all(&file).ok();
+    let path = file.join(format!("offres-{n}.json"));
+    std::fs::write(&path, &doc).unwrap();
+    println!("Generated {n} offers ({:.1} MB): {}", doc.len() as f64 / 1e6, path.display());
+
+    let queries: Vec<(&str, Recherche)> = vec![
+        ("q=logement", Recherche { terms: query_terms("logement"), page: 1, ..Default::default() }),
+        ("q=permi (prefix)", Recherche { terms: query_terms("permi"), page: 1, ..Default::default() }),
+        ("q=sante", Recherche { terms: query_terms("sante"), page: 1, ..Default::default() }),
+        ("q=aide loyer", Recherche { terms: query_terms("aide loyer"), page: 1, ..Default::default() }),
+        ("q=logment (typo)", Recherche { terms: query_terms("logment"), page: 1, ..Default::default() }),
+        ("q=cv + theme=emploi", Recherche { terms: query_terms("cv"), theme: Some("emploi".into()), page: 1, ..Default::default() }),
+        ("theme=mobilite + gratuit", Recherche { theme: Some("mobilite".into()), gratuit: true, page: 1, ..Default::default() }),
+        ("commune=31483 (no q)", Recherche { commune: Some("31483".into()), page: 1, ..Default::default() }),
+        ("no filter, page 50", Recherche { page: 50, ..Default::default() }),
+    ];
+    println!("\n| backend | import {n} offers | query | results | p50 | p95 | max |");
+    println!("|---|---|---|---|---|---|---|");
+    for t in TestDb::all().await {
+        let started = Instant::now();
+        let report = import_json(&t.db, doc.as_bytes(), |_, _| {}).await.unwrap();
+        let import = started.elapsed();
+        assert!(report.rejected.is_empty());
+        let mut all = Vec::new();
+        for (label, r) in &queries {
+            let mut times = Vec::with_capacity(runs);
+            let mut total = 0;
+            for _ in 0..runs {
+                let s = Instant::now();
+                total = search(&t.db, r).await.unwrap().total;
+                times.push(s.elapsed());
+            }
+            times.sort();
+            all.extend(times.iter().copied());
+            println!("| {} | {:.1} s | {label} | {total} | {} | {} | {} |", t.backend(), import.as_secs_f64(),
+                ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95)), ms(*times.last().unwrap()));
+        }
+        all.sort();
+        println!("| {} | | **all queries** | | {} | **{}** | {} |", t.backend(),
+            ms(percentile(&all, 0.5)), ms(percentile(&all, 0.95)), ms(*all.last().unwrap()));
+        t.drop().await;
+    }
+}
