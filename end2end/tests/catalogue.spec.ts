@@ -6,7 +6,7 @@ for (const js of [true, false]) {
     test.use({ javaScriptEnabled: js });
 
     test("filter by theme and commune, search with a typo, open an offer, tap its number", async ({ page }) => {
-      const problems = watchProblems(page);
+      const problems = watchProblems(page, { javaScriptEnabled: js });
       await page.goto("/catalogue");
       await expect(page.getByRole("heading", { level: 2, name: /\d+ offres/ })).toBeVisible();
       await page.getByLabel("Thème").selectOption({ label: "Mobilité" });

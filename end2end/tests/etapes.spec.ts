@@ -6,7 +6,7 @@ for (const js of [true, false]) {
     test.use({ javaScriptEnabled: js });
 
     test("an invitation link lands on the territory's next steps and a person to call", async ({ page }) => {
-      const problems = watchProblems(page);
+      const problems = watchProblems(page, { javaScriptEnabled: js });
       await page.goto("/bienvenue?territoire=comminges");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bienvenue");
       await expect(page.getByText("Territoire : Comminges")).toBeVisible();

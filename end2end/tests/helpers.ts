@@ -2,11 +2,16 @@ import { expect, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 /** Collects what a person would never want to see go wrong: JS errors, console errors, failed or 4xx/5xx requests. */
-export function watchProblems(page: Page): string[] {
+export function watchProblems(page: Page, opts: { javaScriptEnabled?: boolean } = {}): string[] {
   const problems: string[] = [];
+  const jsOff = opts.javaScriptEnabled === false;
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("requestfailed", (r) => {
+    // With JavaScript disabled, Chromium refuses the script preload and reports it as "csp".
+    if (jsOff && r.failure()?.errorText === "csp" && r.url().endsWith(".js")) return;
+    problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on("response", (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
   return problems;
 }

@@ -8,7 +8,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the home page shows the 10 themes and the search works as a form", async ({ page }) => {
-    const problems = watchProblems(page);
+    const problems = watchProblems(page, { javaScriptEnabled: false });
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Itinéraire");
     for (const label of THEMES) {
