@@ -31,7 +31,8 @@ trap 'kill $pid 2>/dev/null; rm -rf "$db"' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 sleep 2
 rss_idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-visits=$(cd end2end && node perf/first-visit.mjs "http://127.0.0.1:$port" / /accessibilite)
+offer=$(curl -fs "http://127.0.0.1:$port/catalogue?q=permis" | grep -o '/offres/[0-9a-f-]\{36\}' | head -1)
+visits=$(cd end2end && node perf/first-visit.mjs "http://127.0.0.1:$port" / /etapes "/bienvenue?territoire=comminges" /catalogue "/catalogue?q=logment&theme=logement" "$offer" /mes-offres)
 
 echo "## $(date -u +%Y-%m-%d) — $(git rev-parse --short HEAD 2>/dev/null || echo worktree)"
 echo

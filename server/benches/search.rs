@@ -77,7 +77,7 @@ async fn main() {
     std::fs::create_dir_all(&file).ok();
     let path = file.join(format!("offres-{n}.json"));
     std::fs::write(&path, &doc).unwrap();
-    println!("Generated {n} offers ({:.1} MB): {}", doc.len() as f64 / 1e6, path.display());
+    eprintln!("Generated {n} offers ({:.1} MB): {}", doc.len() as f64 / 1e6, path.display());
 
     let queries: Vec<(&str, Recherche)> = vec![
         ("q=logement", Recherche { terms: query_terms("logement"), page: 1, ..Default::default() }),

@@ -309,3 +309,12 @@ async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
     }
     db.drop().await;
 }
+
+#[tokio::test]
+async fn catalogue_opens_on_the_themes_with_their_counts() {
+    let db = seeded().await;
+    let r = send(&app_for(&db), get("/catalogue")).await;
+    assert!(r.body.contains("href=\"/catalogue?theme=mobilite\">Mobilité<span class=\"count\"> (5)</span>"), "{}", r.body);
+    assert!(r.body.contains("Numérique<span class=\"count\"> (2)</span>"));
+    db.drop().await;
+}

@@ -34,8 +34,9 @@ pub async fn get_filtre_options() -> Result<FiltreOptions, AppError> {
         .map(|t| (t.code, t.label))
         .collect();
     let communes = super::db::query::communes_with_offres(&db).await?;
+    let par_theme = super::db::query::count_by_theme(&db).await?;
     let publics = super::db::schema::SCHEMA.publics.clone();
-    Ok(FiltreOptions { themes, communes, publics })
+    Ok(FiltreOptions { themes, par_theme, communes, publics })
 }
 
 /// Checks every filter; the first problem becomes a French message for the person.

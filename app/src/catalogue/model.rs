@@ -84,6 +84,8 @@ pub struct Resultats {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FiltreOptions {
     pub themes: Vec<(String, String)>,
+    /// Offers per theme code (themes without offers are absent).
+    pub par_theme: Vec<(String, u64)>,
     /// Communes that have at least one offer (code INSEE, name).
     pub communes: Vec<(String, String)>,
     pub publics: Vec<(String, String)>,

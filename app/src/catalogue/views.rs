@@ -51,7 +51,9 @@ pub fn CataloguePage() -> impl IntoView {
                         Err(e) => return view! { <ErrorMessage error=e /> }.into_any(),
                     };
                     let result = resultats.await;
+                    let unfiltered = filtres == Filtres::default();
                     view! {
+                        {unfiltered.then(|| view! { <ThemeLinks options=opts.clone() /> })}
                         <FiltreForm filtres=filtres.clone() options=opts.clone() />
                         <ResultList result filtres options=opts />
                     }
@@ -59,6 +61,26 @@ pub fn CataloguePage() -> impl IntoView {
                 })
             }}
         </Suspense>
+    }
+}
+
+/// The 10 themes as entry points, with how many offers each has.
+#[component]
+fn ThemeLinks(options: FiltreOptions) -> impl IntoView {
+    let links = options
+        .themes
+        .into_iter()
+        .map(|(code, label)| {
+            let n = options.par_theme.iter().find(|(c, _)| *c == code).map(|(_, n)| *n).unwrap_or(0);
+            let href = format!("/catalogue?theme={code}");
+            view! { <li><a href=href>{label}<span class="count">{format!(" ({n})")}</span></a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav aria-labelledby="par-theme">
+            <h2 id="par-theme">"Par thème"</h2>
+            <ul class="theme-links">{links}</ul>
+        </nav>
     }
 }
 

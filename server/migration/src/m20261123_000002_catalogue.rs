@@ -208,6 +208,8 @@ impl MigrationTrait for Migration {
             ("ux_offre_source", vec![Offre::Source, Offre::SourceId]),
             ("ix_offre_structure", vec![Offre::StructureId]),
             ("ix_offre_code_insee", vec![Offre::CodeInsee]),
+            // The catalogue's default order (by name), visible offers only.
+            ("ix_offre_archived_nom", vec![Offre::Archived, Offre::Nom, Offre::Id]),
         ] {
             let mut idx = Index::create();
             idx.name(name).table(Offre::Table);

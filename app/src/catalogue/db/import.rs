@@ -325,6 +325,14 @@ pub async fn import_json(
         txn.commit().await?;
         progress(structures.len() + (chunk_no * BATCH + chunk.len()).min(services.len()), total);
     }
+    // Fresh statistics let the query planner pick the right index (commune vs name order).
+    if report.created + report.updated > 0 {
+        let sql = match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => "ANALYZE offre, offre_theme",
+            _ => "ANALYZE",
+        };
+        db.execute_unprepared(sql).await?;
+    }
     Ok(report)
 }
 
