@@ -23,7 +23,7 @@ use leptos_router::{
 /// The HTML document around every page (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    ui::security::provide_page_csp();
+    ui::security::provide_page_nonce();
     view! {
         <!DOCTYPE html>
         <html lang="fr">

@@ -9,7 +9,12 @@ for (const js of [true, false]) {
       const problems = watchProblems(page, { javaScriptEnabled: js });
       await page.goto("/catalogue");
       await expect(page.getByRole("heading", { level: 2, name: /\d+ offres/ })).toBeVisible();
-      await page.getByLabel("Thème").selectOption({ label: "Mobilité" });
+      // The themes are entry points, with their number of offers.
+      await page.getByRole("navigation", { name: "Par thème" }).getByRole("link", { name: /Logement/ }).click();
+      await expect(page).toHaveURL(/theme=logement/);
+      await expect(page.getByLabel("Thème", { exact: true })).toHaveValue("logement");
+      await page.goto("/catalogue");
+      await page.getByLabel("Thème", { exact: true }).selectOption({ label: "Mobilité" });
       await page.getByLabel("Commune").selectOption({ label: "Saint-Gaudens" });
       await page.getByRole("button", { name: "Voir les offres" }).click();
       await expect(page).toHaveURL(/theme=mobilite/);

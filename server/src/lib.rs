@@ -59,7 +59,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .layer(middleware::from_fn_with_state(csrf, csrf::guard))
         .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes))
         .layer(CompressionLayer::new())
-        .layer(default_header(header::CONTENT_SECURITY_POLICY, DEFAULT_CSP))
+        .layer(middleware::from_fn(content_security_policy))
         .layer(default_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(default_header(header::REFERRER_POLICY, "same-origin"))
         .layer(default_header(header::X_FRAME_OPTIONS, "DENY"))
@@ -75,6 +75,24 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+}
+
+/// Draws a nonce per request for the page's inline scripts (read by `app::shell`), then sets the
+/// policy: the page policy with that nonce on HTML, a closed default on everything else.
+async fn content_security_policy(mut req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
+    req.extensions_mut().insert(app::ui::security::PageNonce(nonce.clone()));
+    let mut res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let policy = if is_html { app::ui::security::page_csp(&nonce) } else { DEFAULT_CSP.to_owned() };
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    res
 }
 
 /// Sets a header unless the handler already did (pages set their own CSP with a nonce).

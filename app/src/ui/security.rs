@@ -1,16 +1,21 @@
 //! The Content-Security-Policy of HTML pages: scripts only from our origin or with this
 //! response's nonce (Leptos' hydration script is inline), WASM allowed, no framing.
+//! The server's middleware draws the nonce, passes it here in the request's extensions, and
+//! writes the header itself, so every HTML response carries the policy matching its scripts.
 use leptos::prelude::*;
 
-pub fn provide_page_csp() {
-    leptos::nonce::provide_nonce();
-    let Some(nonce) = leptos::nonce::use_nonce() else { return };
-    let policy = page_csp(&nonce);
-    if let (Some(res), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&policy),
-    ) {
-        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+/// The nonce of the response being rendered (set by the server's CSP middleware).
+#[derive(Debug, Clone)]
+pub struct PageNonce(pub String);
+
+/// Gives Leptos this response's nonce, so its inline scripts carry it.
+pub fn provide_page_nonce() {
+    let from_request = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+    match from_request {
+        Some(PageNonce(n)) => provide_context(leptos::nonce::Nonce::from_value(n)),
+        // Rendering outside the server's middleware (never in production): a fresh nonce.
+        None => leptos::nonce::provide_nonce(),
     }
 }
 
