@@ -284,9 +284,9 @@ pub async fn import_json(
         let mut words = BTreeSet::new();
         for (i, row) in chunk.iter().enumerate() {
             let n = chunk_no * BATCH + i + 1;
-            let parsed = parse_service(row).and_then(|o| {
+            let parsed = parse_service(row).map(|o| {
                 let key = (o.source.clone(), o.structure_source_id.clone());
-                Ok((o, key))
+                (o, key)
             });
             let (o, key) = match parsed {
                 Ok(x) => x,
