@@ -472,13 +472,7 @@ async fn upsert_offre(
     };
     let (id, outcome) = match existing {
         Some(e) => {
-            let old_themes: BTreeSet<String> = offre_theme::Entity::find()
-                .filter(offre_theme::Column::OffreId.eq(e.id.clone()))
-                .all(txn)
-                .await?
-                .into_iter()
-                .map(|t| t.theme_code)
-                .collect();
+            let old_themes: BTreeSet<String> = super::theme_codes(txn, &e.id).await?.into_iter().collect();
             m.id = Set(e.id.clone());
             m.source = Set(e.source.clone());
             m.source_id = Set(e.source_id.clone());

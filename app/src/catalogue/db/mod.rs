@@ -4,6 +4,19 @@ pub mod import;
 pub mod query;
 pub mod schema;
 
+/// The theme codes of one offer, in code order.
+pub async fn theme_codes(db: &impl sea_orm::ConnectionTrait, offre_id: &str) -> Result<Vec<String>, sea_orm::DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    Ok(offre_theme::Entity::find()
+        .filter(offre_theme::Column::OffreId.eq(offre_id))
+        .order_by_asc(offre_theme::Column::ThemeCode)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.theme_code)
+        .collect())
+}
+
 pub mod structure {
     use sea_orm::entity::prelude::*;
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

@@ -303,13 +303,7 @@ pub async fn offre_detail(db: &DatabaseConnection, id: &str) -> Result<Option<Of
         return Ok(None);
     };
     let s = structure::Entity::find_by_id(o.structure_id.clone()).one(db).await?;
-    let theme_codes: Vec<String> = offre_theme::Entity::find()
-        .filter(offre_theme::Column::OffreId.eq(o.id.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| t.theme_code)
-        .collect();
+    let theme_codes = super::theme_codes(db, &o.id).await?;
     let themes = crate::referentiel::db::theme::Entity::find()
         .filter(crate::referentiel::db::theme::Column::Code.is_in(theme_codes))
         .order_by_asc(crate::referentiel::db::theme::Column::Position)
