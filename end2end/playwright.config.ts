@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's Chromium; Playwright never downloads a browser here.
 export default defineConfig({
   testDir: "./tests",
+  globalSetup: "./global-setup.ts",
   reporter: "list",
   timeout: 30_000,
   workers: 2,

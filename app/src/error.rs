@@ -13,8 +13,14 @@ pub enum AppError {
     /// The request is malformed or a value is not acceptable; the message says which.
     #[error("{0}")]
     BadRequest(String),
+    /// The page or action is for signed-in professionals.
+    #[error("Connectez-vous pour continuer.")]
+    Unauthenticated,
     #[error("Vous n’avez pas accès à cette page.")]
     Forbidden,
+    /// Someone else changed the same thing meanwhile; the message says what to do.
+    #[error("{0}")]
+    Conflict(String),
     #[error("Cette page n’existe pas ou plus.")]
     NotFound,
 }
@@ -24,7 +30,9 @@ impl AppError {
         match self {
             AppError::Unavailable => 503,
             AppError::BadRequest(_) => 400,
+            AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
+            AppError::Conflict(_) => 409,
             AppError::NotFound => 404,
         }
     }

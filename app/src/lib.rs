@@ -2,6 +2,7 @@
 //! `hydrate` for the browser (islands only: most pages ship no WASM at all).
 #![recursion_limit = "256"]
 
+pub mod auth;
 pub mod catalogue;
 pub mod error;
 pub mod itineraire;
@@ -12,6 +13,8 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod validation;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
@@ -61,6 +64,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogue") view=catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route path=path!("/offres/:id") view=catalogue::OffrePage ssr=SsrMode::Async />
                     <Route path=path!("/mes-offres") view=catalogue::MesOffresPage />
+                    <Route path=path!("/pro") view=catalogue::EspaceProPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/connexion") view=auth::ConnexionPage />
+                    <Route path=path!("/pro/nouvelle-offre") view=catalogue::OffreEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/offres/:id") view=catalogue::OffreEditPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibilite") view=site::Accessibilite />
                     <Route path=path!("/mentions-legales") view=site::MentionsLegales />
                 </Routes>

@@ -4,6 +4,7 @@
 //! DATABASE_URL names one. Prints a Markdown table for docs/PERFORMANCE.md.
 use app::catalogue::db::import::import_json;
 use app::catalogue::db::query::{search, Recherche};
+use app::catalogue::index::SearchIndex;
 use app::catalogue::search::query_terms;
 use app::db::testing::TestDb;
 use serde_json::json;
@@ -60,6 +61,14 @@ fn arg(name: &str, default: usize) -> usize {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
+/// Resident memory of this process (Linux), in KiB.
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -90,6 +99,8 @@ async fn main() {
         ("commune=31483 (no q)", Recherche { commune: Some("31483".into()), page: 1, ..Default::default() }),
         ("no filter, page 50", Recherche { page: 50, ..Default::default() }),
     ];
+    let mut builds = Vec::new();
+    let mut refreshes = Vec::new();
     println!("\n| backend | import {n} offers | query | results | p50 | p95 | max |");
     println!("|---|---|---|---|---|---|---|");
     for t in TestDb::all().await {
@@ -97,13 +108,23 @@ async fn main() {
         let report = import_json(&t.db, doc.as_bytes(), |_, _| {}).await.unwrap();
         let import = started.elapsed();
         assert!(report.rejected.is_empty());
+        // The server builds its index at start-up; here too, timed apart.
+        let index = SearchIndex::default();
+        let rss_before = rss_kib();
+        let started = Instant::now();
+        index.refresh(&t.db).await.unwrap();
+        let build = started.elapsed();
+        let (docs, words) = index.size().await;
+        eprintln!("{}: index of {docs} offers, {words} words built in {} (RSS +{} MiB)", t.backend(), ms(build),
+            rss_kib().saturating_sub(rss_before) / 1024);
+        builds.push((t.backend(), build, docs, words, rss_kib().saturating_sub(rss_before) / 1024));
         let mut all = Vec::new();
         for (label, r) in &queries {
             let mut times = Vec::with_capacity(runs);
             let mut total = 0;
             for _ in 0..runs {
                 let s = Instant::now();
-                total = search(&t.db, r).await.unwrap().total;
+                total = search(&t.db, &index, r).await.unwrap().total;
                 times.push(s.elapsed());
             }
             times.sort();
@@ -114,6 +135,41 @@ async fn main() {
         all.sort();
         println!("| {} | | **all queries** | | {} | **{}** | {} |", t.backend(),
             ms(percentile(&all, 0.5)), ms(percentile(&all, 0.95)), ms(*all.last().unwrap()));
+
+        // The filter choices shown with every catalogue page (counts per theme, communes).
+        let mut times = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let s = Instant::now();
+            index.count_by_theme(&t.db).await.unwrap();
+            app::catalogue::db::query::communes_with_offres(&t.db, &index).await.unwrap();
+            times.push(s.elapsed());
+        }
+        times.sort();
+        refreshes.push((t.backend(), "filter choices (theme counts + communes)", percentile(&times, 0.5), percentile(&times, 0.95)));
+
+        // One offer edited elsewhere: the next search loads just that row.
+        let mut times = Vec::with_capacity(runs);
+        for i in 0..runs {
+            use sea_orm::ConnectionTrait;
+            let seq = app::catalogue::index::bump_version(&t.db).await.unwrap();
+            let sql = format!("UPDATE offre SET seq = {seq} WHERE source = 'bench' AND source_id = 'o{i}'");
+            t.db.execute_unprepared(&sql).await.unwrap();
+            let s = Instant::now();
+            search(&t.db, &index, &queries[0].1).await.unwrap();
+            times.push(s.elapsed());
+        }
+        times.sort();
+        refreshes.push((t.backend(), "first search after one offer changed", percentile(&times, 0.5), percentile(&times, 0.95)));
         t.drop().await;
+    }
+    println!("\n| backend | index build | offers | words | RSS growth |");
+    println!("|---|---|---|---|---|");
+    for (b, d, docs, words, mib) in builds {
+        println!("| {b} | {} | {docs} | {words} | {mib} MiB |", ms(d));
+    }
+    println!("\n| backend | operation | p50 | p95 |");
+    println!("|---|---|---|---|");
+    for (b, what, p50, p95) in refreshes {
+        println!("| {b} | {what} | {} | {} |", ms(p50), ms(p95));
     }
 }

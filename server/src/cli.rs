@@ -59,3 +59,40 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), String> {
     tracing::info!(created = report.created, rejected = report.rejected.len(), "demo catalogue loaded");
     Ok(())
 }
+
+/// Creates or updates a professional's account (see `server account-add --help`).
+pub async fn account_add(
+    db: &DatabaseConnection,
+    email: &str,
+    nom: &str,
+    structure: Option<&str>,
+    role: &str,
+) -> Result<(), String> {
+    use app::auth::{model::Role, session};
+    let role = Role::from_code(role).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+        format!("rôle inconnu « {role} » (possibles : {})", known.join(", "))
+    })?;
+    let structure_id = match structure {
+        Some(key) => Some(
+            app::catalogue::db::find_structure(db, key)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("structure inconnue : « {key} »"))?
+                .id,
+        ),
+        None => None,
+    };
+    let password = match std::env::var("ITINERAIRE_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let input = session::AccountInput { email: email.to_owned(), nom: nom.to_owned(), role, structure_id, password };
+    let created = session::put_account(db, input).await?;
+    println!("{} : {email}", if created { "compte créé" } else { "compte mis à jour" });
+    Ok(())
+}

@@ -27,6 +27,23 @@ pub enum Command {
         /// Where to write the JSON file (`-` for standard output).
         file: std::path::PathBuf,
     },
+    /// Create a professional's account, or update the one with this e-mail (its sessions end).
+    /// The password is read from ITINERAIRE_PASSWORD, else from the first line of standard input.
+    AccountAdd {
+        /// Sign-in e-mail.
+        #[arg(long)]
+        email: String,
+        /// Name shown in the professionals' space.
+        #[arg(long)]
+        nom: String,
+        /// The structure: its id, or `source:id` as in the imported file (e.g.
+        /// `itineraire-exemple:mobil-comminges`). Not needed for `admin`.
+        #[arg(long)]
+        structure: Option<String>,
+        /// referent, charge_orientation, admin_structure or admin.
+        #[arg(long, default_value = "referent")]
+        role: String,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -28,6 +28,31 @@ use tower_http::{
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub cookies: app::auth::session::CookiePolicy,
+    pub search: Arc<app::catalogue::index::SearchIndex>,
+}
+
+impl AppState {
+    /// What every page and server function finds in its context.
+    pub fn page_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
+        let (db, search) = (self.db.clone(), self.search.clone());
+        move || {
+            provide_context(db.clone());
+            provide_context(search.clone());
+        }
+    }
+}
+
+/// The page forms' handlers get the same context as the pages.
+impl FromRef<AppState> for app::auth::routes::FormState {
+    fn from_ref(s: &AppState) -> Self {
+        app::auth::routes::FormState {
+            options: s.leptos_options.clone(),
+            db: s.db.clone(),
+            cookies: s.cookies,
+            context: Arc::new(s.page_context()),
+        }
+    }
 }
 
 pub struct RouterConfig {
@@ -41,15 +66,15 @@ const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 
 pub fn router(state: AppState, cfg: RouterConfig) -> Router {
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
-    let context = {
-        let db = state.db.clone();
-        move || provide_context(db.clone())
-    };
+    let context = state.page_context();
     let csrf = Arc::new(csrf::CsrfPolicy { public_origin: cfg.public_origin });
 
     Router::new()
         .route("/healthz", get(healthz))
         .nest_service("/pkg", pkg_files(&options))
+        // Form posts of the pages (same paths as the pages they come from).
+        .merge(app::auth::routes::routes())
+        .merge(app::catalogue::edition::routes::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

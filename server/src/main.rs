@@ -47,6 +47,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Migrate) => return Ok(()),
         Some(Command::Import { file }) => return server::cli::import(&db, file).await,
         Some(Command::Export { file }) => return server::cli::export(&db, file).await,
+        Some(Command::AccountAdd { email, nom, structure, role }) => {
+            return server::cli::account_add(&db, email, nom, structure.as_deref(), role).await
+        }
         Some(Command::Serve) | None => {}
     }
     if cli.config.demo {
@@ -62,7 +65,13 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
     }
     let addr = leptos_options.site_addr;
-    let state = server::AppState { leptos_options, db: db.clone() };
+    let cookies = app::auth::session::CookiePolicy {
+        secure: cli.config.public_origin().is_some_and(|o| o.starts_with("https://")),
+    };
+    // Built before the first search needs it (it then follows the database on its own).
+    let search = std::sync::Arc::new(app::catalogue::index::SearchIndex::default());
+    search.refresh(&db).await.map_err(|e| format!("search index: {e}"))?;
+    let state = server::AppState { leptos_options, db: db.clone(), cookies, search };
     let app = server::router(
         state,
         server::RouterConfig {

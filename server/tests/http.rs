@@ -15,7 +15,7 @@ fn app_for(db: &TestDb) -> Router {
         .site_root("target/site")
         .build();
     server::router(
-        server::AppState { leptos_options, db: db.db.clone() },
+        server::AppState { leptos_options, db: db.db.clone(), cookies: Default::default(), search: Default::default() },
         server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024 },
     )
 }
@@ -39,8 +39,13 @@ fn start_tags<'a>(body: &'a str, needle: &str) -> Vec<&'a str> {
     body.split('<').filter_map(|t| t.split('>').next()).filter(|t| t.contains(needle)).collect()
 }
 
+/// A page request as a browser makes it.
 fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).header(header::HOST, "127.0.0.1:3000").body(Body::empty()).unwrap()
+    Request::get(uri)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .body(Body::empty())
+        .unwrap()
 }
 
 fn post(uri: &str, origin: Option<&str>, body: &str) -> Request<Body> {
@@ -316,5 +321,139 @@ async fn catalogue_opens_on_the_themes_with_their_counts() {
     let r = send(&app_for(&db), get("/catalogue")).await;
     assert!(r.body.contains("href=\"/catalogue?theme=mobilite\">Mobilité<span class=\"count\"> (5)</span>"), "{}", r.body);
     assert!(r.body.contains("Numérique<span class=\"count\"> (2)</span>"));
+    db.drop().await;
+}
+
+const ORIGIN: Option<&str> = Some("http://127.0.0.1:3000");
+
+/// The sample catalogue and one account of the Mobil'Comminges association.
+async fn seeded_with_account() -> TestDb {
+    let db = seeded().await;
+    let s = app::catalogue::db::find_structure(&db.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
+    let input = app::auth::session::AccountInput {
+        email: "camille@mobil.example".into(),
+        nom: "Camille Martin".into(),
+        role: app::auth::model::Role::Referent,
+        structure_id: Some(s.id),
+        password: "un mot de passe long".into(),
+    };
+    app::auth::session::put_account(&db.db, input).await.unwrap();
+    db
+}
+
+fn with_cookie(mut req: Request<Body>, cookie: &str) -> Request<Body> {
+    req.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
+    req
+}
+
+/// Signs in through the form; returns the `name=value` of the session cookie.
+async fn sign_in(app: &Router) -> String {
+    let r = send(app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=%2Fpro")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.headers[header::LOCATION], "/pro");
+    let cookie = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn professionals_sign_in_with_a_password_and_out_again() {
+    let db = seeded_with_account().await;
+    let app = app_for(&db);
+    // Not signed in: the professionals' space sends to the sign-in page, and back afterwards.
+    let r = send(&app, get("/pro")).await;
+    assert!(r.status.is_redirection(), "{}", r.status);
+    assert_eq!(r.headers[header::LOCATION], "/pro/connexion?suite=/pro");
+    let r = send(&app, get("/pro/connexion?suite=/pro")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(start_tags(&r.body, "name=\"email\"").len(), 1);
+    assert!(start_tags(&r.body, "name=\"mot_de_passe\"")[0].contains("autocomplete=\"current-password\""));
+
+    // A wrong password: 401, a French message, the e-mail kept, the password not sent back.
+    let r = send(&app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=devine&suite=%2Fpro")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.body.contains("Adresse e-mail ou mot de passe incorrect."));
+    assert!(start_tags(&r.body, "name=\"email\"")[0].contains("value=\"camille@mobil.example\""));
+    assert!(!r.body.contains("devine"));
+    assert!(r.headers.get(header::SET_COOKIE).is_none());
+    // Empty fields: 400, a message per field.
+    let r = send(&app, post("/pro/connexion", ORIGIN, "email=&mot_de_passe=")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Indiquez votre adresse e-mail.") && r.body.contains("Indiquez votre mot de passe."));
+    // From another site: refused before anything is checked.
+    let r = send(&app, post("/pro/connexion", Some("https://evil.example"), "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Open redirects are not followed.
+    let r = send(&app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=https%3A%2F%2Fevil.example")).await;
+    assert_eq!(r.headers[header::LOCATION], "/pro");
+
+    let cookie = sign_in(&app).await;
+    let r = send(&app, with_cookie(get("/pro"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Camille Martin") && r.body.contains("Les offres de Association Mobil’Comminges (exemple)"));
+    assert!(r.body.contains("Permis de conduire solidaire"), "the structure's offers are listed");
+    assert!(!r.body.contains("Épicerie solidaire"), "other structures' offers are not");
+
+    let r = send(&app, with_cookie(post("/pro/deconnexion", ORIGIN, ""), &cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    let r = send(&app, with_cookie(get("/pro"), &cookie)).await;
+    assert!(r.status.is_redirection(), "the old cookie no longer opens the space");
+    db.drop().await;
+}
+
+const NEW_OFFER: &str = "nom=Atelier+v%C3%A9lo+partag%C3%A9&description=R%C3%A9parer+son+v%C3%A9lo+avec+un+b%C3%A9n%C3%A9vole+chaque+samedi.\
+&themes=mobilite&frais=gratuit&modes_accueil=en-presentiel&code_insee=31483&telephone=0599003199";
+
+#[tokio::test]
+async fn professionals_create_and_edit_offers_with_french_messages_per_field() {
+    let db = seeded_with_account().await;
+    let app = app_for(&db);
+    // Not signed in: no offer is written, the form sends to sign-in.
+    let r = send(&app, post("/pro/nouvelle-offre", ORIGIN, NEW_OFFER)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.headers[header::LOCATION], "/pro/connexion?suite=/pro/nouvelle-offre");
+    let cookie = sign_in(&app).await;
+
+    // Bad phone and no theme: 422, each message by its field, what was typed kept.
+    let bad = NEW_OFFER.replace("&themes=mobilite", "").replace("0599003199", "12");
+    let r = send(&app, with_cookie(post("/pro/nouvelle-offre", ORIGIN, &bad), &cookie)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Le formulaire contient 2 erreurs"));
+    assert!(r.body.contains("Choisissez au moins un thème."));
+    assert!(r.body.contains("Ce numéro de téléphone n’est pas valide"));
+    assert!(start_tags(&r.body, "name=\"telephone\"")[0].contains("aria-invalid=\"true\""));
+    assert!(start_tags(&r.body, "name=\"nom\"")[0].contains("value=\"Atelier vélo partagé\""));
+    assert!(start_tags(&r.body, "value=\"31483\"")[0].contains("selected"));
+
+    let r = send(&app, with_cookie(post("/pro/nouvelle-offre", ORIGIN, NEW_OFFER), &cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.headers[header::LOCATION], "/pro?ok=creee");
+    let r = send(&app, get("/catalogue?q=velo+partage")).await;
+    assert!(r.body.contains("partagé"), "the new offer is in the catalogue");
+    let id = r.body.split("href=\"/offres/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+
+    // The edit form shows the stored offer; saving from an old version is refused with 409.
+    let r = send(&app, with_cookie(get(&format!("/pro/offres/{id}")), &cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(start_tags(&r.body, "name=\"version\"")[0].contains("value=\"1\""));
+    assert!(start_tags(&r.body, "name=\"telephone\"")[0].contains("value=\"05 99 00 31 99\""));
+    let edit = format!("{}&version=1", NEW_OFFER.replace("partag%C3%A9", "solidaire"));
+    let r = send(&app, with_cookie(post(&format!("/pro/offres/{id}"), ORIGIN, &edit), &cookie)).await;
+    assert_eq!(r.headers[header::LOCATION], "/pro?ok=modifiee");
+    let r = send(&app, with_cookie(post(&format!("/pro/offres/{id}"), ORIGIN, &edit.replace("solidaire", "du+samedi")), &cookie)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("Quelqu’un a modifié cette offre"));
+    assert!(r.body.contains("Valeur enregistrée : « Atelier vélo solidaire »"));
+    assert!(start_tags(&r.body, "name=\"nom\"")[0].contains("value=\"Atelier vélo du samedi\""), "what was typed is kept");
+
+    // Another structure's offer: 403, nothing changed.
+    let r = send(&app, get("/catalogue?q=epicerie")).await;
+    let other = r.body.split("href=\"/offres/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let r = send(&app, with_cookie(get(&format!("/pro/offres/{other}")), &cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send(&app, with_cookie(post(&format!("/pro/offres/{other}"), ORIGIN, "action=archiver&version=1"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(send(&app, get(&format!("/offres/{other}"))).await.status, StatusCode::OK);
     db.drop().await;
 }

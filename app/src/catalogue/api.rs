@@ -6,8 +6,9 @@ use leptos::prelude::*;
 #[server(endpoint = "offres")]
 pub async fn search_offres(filtres: Filtres) -> Result<Resultats, AppError> {
     let db = crate::db_from_context()?;
+    let index = index_from_context()?;
     let recherche = validate(&db, &filtres).await.map_err(AppError::with_status)?;
-    super::db::query::search(&db, &recherche)
+    super::db::query::search(&db, &index, &recherche)
         .await
         .map_err(|e| AppError::from(e).with_status())
 }
@@ -33,10 +34,17 @@ pub async fn get_filtre_options() -> Result<FiltreOptions, AppError> {
         .into_iter()
         .map(|t| (t.code, t.label))
         .collect();
-    let communes = super::db::query::communes_with_offres(&db).await?;
-    let par_theme = super::db::query::count_by_theme(&db).await?;
+    let index = index_from_context()?;
+    let communes = super::db::query::communes_with_offres(&db, &index).await?;
+    let par_theme = index.count_by_theme(&db).await?;
     let publics = super::db::schema::SCHEMA.publics.clone();
     Ok(FiltreOptions { themes, par_theme, communes, publics })
+}
+
+/// The search index the server provides to every page and server function.
+#[cfg(feature = "ssr")]
+fn index_from_context() -> Result<std::sync::Arc<super::index::SearchIndex>, AppError> {
+    use_context::<std::sync::Arc<super::index::SearchIndex>>().ok_or(AppError::Unavailable)
 }
 
 /// Checks every filter; the first problem becomes a French message for the person.

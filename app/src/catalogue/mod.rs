@@ -1,12 +1,16 @@
 //! The catalogue of offers that remove barriers to work ("levée des freins"), by theme of the
 //! référentiel: search, filters, offer pages; import/export in the data·inclusion schema.
 pub mod api;
+pub mod edition;
 pub mod model;
 mod views;
 
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod index;
+#[cfg(feature = "ssr")]
 pub mod search;
 
+pub use edition::{EspaceProPage, OffreEditPage};
 pub use views::{CataloguePage, MesOffresPage, OffrePage, SaveOffre};

@@ -235,7 +235,7 @@ pub fn OffrePage() -> impl IntoView {
     }
 }
 
-fn french_date(iso: &str) -> String {
+pub(crate) fn french_date(iso: &str) -> String {
     match iso.split('-').collect::<Vec<_>>()[..] {
         [y, m, d] => format!("{d}/{m}/{y}"),
         _ => iso.to_owned(),

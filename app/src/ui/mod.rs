@@ -1,4 +1,5 @@
-//! Shared components: the page layout, error pages.
+//! Shared components: the page layout, error pages, form fields.
+pub mod form;
 #[cfg(feature = "ssr")]
 pub mod security;
 
@@ -32,6 +33,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul class="footer-links">
                     <li><a href="/accessibilite">"Accessibilité : partiellement conforme"</a></li>
                     <li><a href="/mentions-legales">"Mentions légales"</a></li>
+                    <li><a href="/pro">"Espace professionnels"</a></li>
                 </ul>
                 <p>"Service public de l’insertion et de l’emploi"</p>
             </div>
@@ -57,7 +59,9 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let title = match error {
         AppError::Unavailable => "Service momentanément indisponible",
         AppError::BadRequest(_) => "Demande incorrecte",
+        AppError::Unauthenticated => "Connexion nécessaire",
         AppError::Forbidden => "Accès refusé",
+        AppError::Conflict(_) => "Modification en conflit",
         AppError::NotFound => "Page introuvable",
     };
     view! {

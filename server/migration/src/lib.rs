@@ -3,6 +3,8 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_referentiel;
 mod m20261123_000002_catalogue;
+mod m20261123_000003_auth;
+mod m20261123_000004_search_index;
 
 pub struct Migrator;
 
@@ -12,6 +14,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_referentiel::Migration),
             Box::new(m20261123_000002_catalogue::Migration),
+            Box::new(m20261123_000003_auth::Migration),
+            Box::new(m20261123_000004_search_index::Migration),
         ]
     }
 }

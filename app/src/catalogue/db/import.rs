@@ -2,13 +2,10 @@
 //! Soliguide publish. Idempotent: rows are keyed on (source, id); re-importing updates or leaves
 //! unchanged, never duplicates. A bad row is rejected with its reason; the others go on.
 use super::schema::SCHEMA;
-use super::{offre, offre_theme, structure};
-use crate::catalogue::search::{search_text, terms};
+use super::write::{self, OffreContent};
+use super::{offre, structure};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{
-    entity::prelude::*, sea_query::OnConflict, ActiveValue::Set, ConnectionTrait, DatabaseTransaction,
-    TransactionTrait,
-};
+use sea_orm::{entity::prelude::*, ActiveValue::Set, DatabaseTransaction, TransactionTrait};
 use serde_json::Value as Json;
 use std::collections::{BTreeSet, HashMap};
 
@@ -56,26 +53,7 @@ struct OffreIn {
     source: String,
     source_id: String,
     structure_source_id: String,
-    nom: String,
-    description: String,
-    conditions_acces: Option<String>,
-    publics: Vec<String>,
-    frais: Option<String>,
-    frais_precisions: Option<String>,
-    modes_accueil: Vec<String>,
-    modes_mobilisation: Vec<String>,
-    adresse: Option<String>,
-    complement_adresse: Option<String>,
-    code_postal: Option<String>,
-    code_insee: Option<String>,
-    commune: Option<String>,
-    horaires_accueil: Option<String>,
-    telephone: Option<String>,
-    courriel: Option<String>,
-    lien: Option<String>,
-    thematiques: Vec<String>,
-    themes: BTreeSet<String>,
-    date_maj: NaiveDate,
+    content: OffreContent,
 }
 
 /// Reads one row's fields, collecting the first problem as a French reason.
@@ -153,19 +131,14 @@ fn check_phone(v: Option<String>) -> Result<Option<String>, String> {
 
 fn check_email(v: Option<String>) -> Result<Option<String>, String> {
     match v {
-        Some(e) => {
-            let ok = e.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
-            }) && !e.contains(char::is_whitespace);
-            if ok { Ok(Some(e)) } else { Err(format!("courriel invalide : « {} »", truncate(&e))) }
-        }
-        None => Ok(None),
+        Some(e) if !crate::validation::is_email(&e) => Err(format!("courriel invalide : « {} »", truncate(&e))),
+        other => Ok(other),
     }
 }
 
 fn check_url(v: Option<String>) -> Result<Option<String>, String> {
     match v {
-        Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+        Some(u) if !crate::validation::is_web_link(&u) => {
             Err(format!("lien invalide (http:// ou https:// attendu) : « {} »", truncate(&u)))
         }
         other => Ok(other),
@@ -212,26 +185,28 @@ fn parse_service(v: &Json) -> Result<OffreIn, String> {
         source: f.req("source", 1, 100)?,
         source_id: f.req("id", 1, 200)?,
         structure_source_id: f.req("structure_id", 1, 200)?,
-        nom: f.req("nom", 1, 300)?,
-        description: f.req("description", 5, 10_000)?,
-        conditions_acces: f.opt("conditions_acces", 2000)?,
-        publics: f.codes("publics", known(&s.publics))?,
-        frais,
-        frais_precisions: f.opt("frais_precisions", 2000)?,
-        modes_accueil: f.codes("modes_accueil", known(&s.modes_accueil))?,
-        modes_mobilisation: f.codes("modes_mobilisation", known(&s.modes_mobilisation))?,
-        adresse: f.opt("adresse", 500)?,
-        complement_adresse: f.opt("complement_adresse", 500)?,
-        code_postal: check_code(f.opt("code_postal", 5)?, "code_postal", true)?,
-        code_insee: check_code(f.opt("code_insee", 5)?, "code_insee", false)?,
-        commune: f.opt("commune", 200)?,
-        horaires_accueil: f.opt("horaires_accueil", 2000)?,
-        telephone: check_phone(f.opt("telephone", 40)?)?,
-        courriel: check_email(f.opt("courriel", 320)?)?,
-        lien: check_url(f.opt("lien_source", 2083)?)?,
-        thematiques,
-        themes,
-        date_maj: f.date("date_maj")?,
+        content: OffreContent {
+            nom: f.req("nom", 1, 300)?,
+            description: f.req("description", 5, 10_000)?,
+            conditions_acces: f.opt("conditions_acces", 2000)?,
+            publics: f.codes("publics", known(&s.publics))?,
+            frais,
+            frais_precisions: f.opt("frais_precisions", 2000)?,
+            modes_accueil: f.codes("modes_accueil", known(&s.modes_accueil))?,
+            modes_mobilisation: f.codes("modes_mobilisation", known(&s.modes_mobilisation))?,
+            adresse: f.opt("adresse", 500)?,
+            complement_adresse: f.opt("complement_adresse", 500)?,
+            code_postal: check_code(f.opt("code_postal", 5)?, "code_postal", true)?,
+            code_insee: check_code(f.opt("code_insee", 5)?, "code_insee", false)?,
+            commune: f.opt("commune", 200)?,
+            horaires_accueil: f.opt("horaires_accueil", 2000)?,
+            telephone: check_phone(f.opt("telephone", 40)?)?,
+            courriel: check_email(f.opt("courriel", 320)?)?,
+            lien: check_url(f.opt("lien_source", 2083)?)?,
+            thematiques,
+            themes,
+            date_maj: f.date("date_maj")?,
+        },
     })
 }
 
@@ -249,12 +224,7 @@ pub async fn import_json(
     ) else {
         return Err(ImportError::Shape);
     };
-    let theme_labels: HashMap<String, String> = crate::referentiel::db::theme::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.code, t.label))
-        .collect();
+    let theme_labels = write::theme_labels(db).await?;
     let mut report = ImportReport::default();
     let total = structures.len() + services.len();
     let now = Utc::now();
@@ -281,7 +251,8 @@ pub async fn import_json(
 
     for (chunk_no, chunk) in services.chunks(BATCH).enumerate() {
         let txn = db.begin().await?;
-        let mut words = BTreeSet::new();
+        // First in the transaction: the search index will load this batch's rows by this stamp.
+        let seq = crate::catalogue::index::bump_version(&txn).await?;
         for (i, row) in chunk.iter().enumerate() {
             let n = chunk_no * BATCH + i + 1;
             let parsed = parse_service(row).map(|o| {
@@ -310,7 +281,7 @@ pub async fn import_json(
             };
             // One savepoint per row: a row that fails in the database leaves nothing behind.
             let row_txn = txn.begin().await?;
-            match upsert_offre(&row_txn, o, &structure_id, &structure_nom, &theme_labels, now, &mut words).await {
+            match upsert_offre(&row_txn, o, &structure_id, &structure_nom, &theme_labels, now, seq).await {
                 Ok(outcome) => {
                     row_txn.commit().await?;
                     count(&mut report, outcome);
@@ -321,7 +292,6 @@ pub async fn import_json(
                 }
             }
         }
-        insert_terms(&txn, words).await?;
         txn.commit().await?;
         progress(structures.len() + (chunk_no * BATCH + chunk.len()).min(services.len()), total);
     }
@@ -420,10 +390,6 @@ async fn upsert_structure(
     }
 }
 
-fn json_list(v: &[String]) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
 async fn upsert_offre(
     txn: &DatabaseTransaction,
     o: OffreIn,
@@ -431,52 +397,26 @@ async fn upsert_offre(
     structure_nom: &str,
     theme_labels: &HashMap<String, String>,
     now: chrono::DateTime<Utc>,
-    words: &mut BTreeSet<String>,
+    seq: i64,
 ) -> Result<Outcome, DbErr> {
-    let labels: Vec<&str> = o.themes.iter().filter_map(|t| theme_labels.get(t).map(String::as_str)).collect();
-    let mut parts = vec![o.nom.as_str(), o.description.as_str(), structure_nom];
-    parts.extend(labels);
-    parts.extend(o.commune.as_deref());
-    let text = search_text(&parts);
-    words.extend(terms(&text));
+    let mut m = write::content_model(&o.content, structure_nom, theme_labels);
+    m.seq = Set(seq);
+    m.structure_id = Set(structure_id.to_owned());
+    m.date_maj = Set(o.content.date_maj);
+    m.archived = Set(false);
 
     let existing = offre::Entity::find()
         .filter(offre::Column::Source.eq(o.source.clone()))
         .filter(offre::Column::SourceId.eq(o.source_id.clone()))
         .one(txn)
         .await?;
-    let mut m = offre::ActiveModel {
-        structure_id: Set(structure_id.to_owned()),
-        nom: Set(o.nom),
-        description: Set(o.description),
-        conditions_acces: Set(o.conditions_acces),
-        publics: Set(json_list(&o.publics)),
-        frais: Set(o.frais),
-        frais_precisions: Set(o.frais_precisions),
-        modes_accueil: Set(json_list(&o.modes_accueil)),
-        modes_mobilisation: Set(json_list(&o.modes_mobilisation)),
-        adresse: Set(o.adresse),
-        complement_adresse: Set(o.complement_adresse),
-        code_postal: Set(o.code_postal),
-        code_insee: Set(o.code_insee),
-        commune: Set(o.commune),
-        horaires_accueil: Set(o.horaires_accueil),
-        telephone: Set(o.telephone),
-        courriel: Set(o.courriel),
-        lien: Set(o.lien),
-        thematiques: Set(json_list(&o.thematiques)),
-        date_maj: Set(o.date_maj),
-        archived: Set(false),
-        search_text: Set(text),
-        ..Default::default()
-    };
     let (id, outcome) = match existing {
         Some(e) => {
             let old_themes: BTreeSet<String> = super::theme_codes(txn, &e.id).await?.into_iter().collect();
             m.id = Set(e.id.clone());
             m.source = Set(e.source.clone());
             m.source_id = Set(e.source_id.clone());
-            let same = old_themes == o.themes && same_content(&m, &e);
+            let same = old_themes == o.content.themes && same_content(&m, &e);
             if same {
                 return Ok(Outcome::Unchanged);
             }
@@ -484,10 +424,6 @@ async fn upsert_offre(
             m.created_at = Set(e.created_at);
             m.updated_at = Set(now);
             m.update(txn).await?;
-            offre_theme::Entity::delete_many()
-                .filter(offre_theme::Column::OffreId.eq(e.id.clone()))
-                .exec(txn)
-                .await?;
             (e.id, Outcome::Updated)
         }
         None => {
@@ -502,14 +438,7 @@ async fn upsert_offre(
             (id, Outcome::Created)
         }
     };
-    if !o.themes.is_empty() {
-        offre_theme::Entity::insert_many(o.themes.into_iter().map(|theme_code| offre_theme::ActiveModel {
-            offre_id: Set(id.clone()),
-            theme_code: Set(theme_code),
-        }))
-        .exec(txn)
-        .await?;
-    }
+    write::replace_themes(txn, &id, &o.content.themes).await?;
     Ok(outcome)
 }
 
@@ -544,20 +473,4 @@ fn same_content(m: &offre::ActiveModel, e: &offre::Model) -> bool {
         && set_s(&m.thematiques, &e.thematiques)
         && matches!(&m.date_maj, Set(d) if *d == e.date_maj)
         && !e.archived
-}
-
-/// Adds words to the vocabulary used for typo correction.
-async fn insert_terms(txn: &DatabaseTransaction, words: BTreeSet<String>) -> Result<(), DbErr> {
-    let words: Vec<String> = words.into_iter().filter(|w| w.chars().count() >= 3).collect();
-    for chunk in words.chunks(500) {
-        let mut q = sea_orm::sea_query::Query::insert();
-        q.into_table(sea_orm::sea_query::Alias::new("search_term"))
-            .columns([sea_orm::sea_query::Alias::new("term")])
-            .on_conflict(OnConflict::column(sea_orm::sea_query::Alias::new("term")).do_nothing().to_owned());
-        for w in chunk {
-            q.values_panic([w.clone().into()]);
-        }
-        txn.execute(&q).await?;
-    }
-    Ok(())
 }

@@ -3,6 +3,7 @@ pub mod export;
 pub mod import;
 pub mod query;
 pub mod schema;
+pub mod write;
 
 /// The theme codes of one offer, in code order.
 pub async fn theme_codes(db: &impl sea_orm::ConnectionTrait, offre_id: &str) -> Result<Vec<String>, sea_orm::DbErr> {
@@ -15,6 +16,26 @@ pub async fn theme_codes(db: &impl sea_orm::ConnectionTrait, offre_id: &str) -> 
         .into_iter()
         .map(|t| t.theme_code)
         .collect())
+}
+
+/// The name of a structure (for who is signed in, and for offers).
+pub async fn structure_nom(db: &impl sea_orm::ConnectionTrait, id: &str) -> Result<Option<String>, sea_orm::DbErr> {
+    use sea_orm::EntityTrait;
+    Ok(structure::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| s.nom))
+}
+
+/// A structure by its id, or by `source:id` as in data·inclusion files (for the command line).
+pub async fn find_structure(db: &impl sea_orm::ConnectionTrait, key: &str) -> Result<Option<structure::Model>, sea_orm::DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    if let Some(s) = structure::Entity::find_by_id(key.to_owned()).one(db).await? {
+        return Ok(Some(s));
+    }
+    let Some((source, source_id)) = key.split_once(':') else { return Ok(None) };
+    structure::Entity::find()
+        .filter(structure::Column::Source.eq(source))
+        .filter(structure::Column::SourceId.eq(source_id))
+        .one(db)
+        .await
 }
 
 pub mod structure {
@@ -77,6 +98,8 @@ pub mod offre {
         pub version: i32,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// The catalogue version that wrote this row (see `catalogue::index`).
+        pub seq: i64,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}

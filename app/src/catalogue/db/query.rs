@@ -1,9 +1,10 @@
 //! Reading the catalogue: filtered full-text search, one offer, the filter choices.
 use super::{commune, offre, offre_theme, schema::{Schema, SCHEMA}, structure};
 use crate::catalogue::model::*;
-use crate::catalogue::search::{correct, highlight, stem};
+use crate::catalogue::index::{Query, SearchIndex};
+use crate::catalogue::search::{highlight, stem};
 use sea_orm::{
-    entity::prelude::*, ConnectionTrait, DbBackend, FromQueryResult, QueryOrder, Statement, Value,
+    entity::prelude::*, DbBackend, FromQueryResult, QueryOrder, Statement, Value,
 };
 use std::collections::HashMap;
 
@@ -60,174 +61,22 @@ struct Row {
     structure: String,
 }
 
-#[derive(FromQueryResult)]
-struct Count {
-    n: i64,
-}
-
-/// FROM + WHERE shared by the count and the page of ids. No join to `structure`: filters never
-/// need it, and the 20 rows shown are completed afterwards.
-fn from_where(sql: &mut Sql, r: &Recherche) {
-    let pg = sql.backend == DbBackend::Postgres;
-    if !r.terms.is_empty() && !pg {
-        // CROSS JOIN makes SQLite drive the loop from the full-text index, never the reverse
-        // (probing MATCH once per offer row is orders of magnitude slower).
-        sql.push(" FROM offre_fts f CROSS JOIN offre o ON o.rowid = f.rowid WHERE offre_fts MATCH ")
-            .bind(fts_query(&r.terms))
-            .push(" AND o.archived = ")
-            .bind(false);
-    } else {
-        sql.push(" FROM offre o WHERE o.archived = ").bind(false);
-        if !r.terms.is_empty() {
-            sql.push(" AND o.search_tsv @@ to_tsquery('simple', ").bind(tsquery(&r.terms)).push(")");
-        }
-    }
-    if let Some(theme) = &r.theme {
-        sql.push(" AND o.id IN (SELECT t.offre_id FROM offre_theme t WHERE t.theme_code = ")
-            .bind(theme.clone())
-            .push(")");
-    }
-    if let Some(c) = &r.commune {
-        sql.push(" AND o.code_insee = ").bind(c.clone());
-    }
-    if r.gratuit {
-        sql.push(" AND o.frais = ").bind("gratuit");
-    }
-    if let Some(m) = &r.mode {
-        sql.push(" AND o.modes_accueil LIKE ").bind(format!("%\"{m}\"%"));
-    }
-    if let Some(p) = &r.public {
-        sql.push(" AND (o.publics LIKE ")
-            .bind(format!("%\"{p}\"%"))
-            .push(" OR o.publics LIKE ")
-            .bind("%\"tous-publics\"%")
-            .push(")");
-    }
-}
-
-/// Terms are alphanumeric (see `search::terms`), so they need no escaping.
-fn fts_query(terms: &[String]) -> String {
-    terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ")
-}
-
-fn tsquery(terms: &[String]) -> String {
-    terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ")
-}
-
-#[derive(FromQueryResult)]
-struct Id {
-    id: String,
-}
-
-async fn run(db: &DatabaseConnection, r: &Recherche) -> Result<(u64, Vec<Row>), DbErr> {
-    let backend = db.get_database_backend();
-    let mut count = Sql::new(backend);
-    count.push("SELECT COUNT(*) AS n");
-    from_where(&mut count, r);
-    let total = Count::find_by_statement(count.statement())
-        .one(db)
-        .await?
-        .map(|c| c.n.max(0) as u64)
-        .unwrap_or(0);
-    if total == 0 {
-        return Ok((0, vec![]));
-    }
-    // First the ids of the page (narrow rows sort fast), then the 20 rows to show.
-    let mut page = Sql::new(backend);
-    page.push("SELECT o.id AS id");
-    from_where(&mut page, r);
-    page.push(" ORDER BY ");
-    if !r.terms.is_empty() {
-        if backend == DbBackend::Postgres {
-            page.push("ts_rank(o.search_tsv, to_tsquery('simple', ").bind(tsquery(&r.terms)).push(")) DESC, ");
-        } else {
-            page.push("f.rank, ");
-        }
-    }
-    let offset = u64::from(r.page.saturating_sub(1)) * PAR_PAGE;
-    page.push("o.nom, o.id LIMIT ").bind(PAR_PAGE as i64).push(" OFFSET ").bind(offset as i64);
-    let ids: Vec<String> = Id::find_by_statement(page.statement()).all(db).await?.into_iter().map(|i| i.id).collect();
-    if ids.is_empty() {
-        return Ok((total, vec![]));
-    }
-    let mut rows_sql = Sql::new(backend);
-    rows_sql.push(
-        "SELECT o.id, o.nom, o.description, o.commune, o.frais, o.modes_accueil, s.nom AS structure \
-         FROM offre o JOIN structure s ON s.id = o.structure_id WHERE o.id IN (",
-    );
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            rows_sql.push(", ");
-        }
-        rows_sql.bind(id.clone());
-    }
-    rows_sql.push(")");
-    let mut by_id: HashMap<String, Row> =
-        Row::find_by_statement(rows_sql.statement()).all(db).await?.into_iter().map(|r| (r.id.clone(), r)).collect();
-    Ok((total, ids.iter().filter_map(|id| by_id.remove(id)).collect()))
-}
-
-/// `term` starts with `prefix`, as a range on the primary key (bytewise on both databases).
-fn term_starts_with(sql: &mut Sql, prefix: &str) {
-    sql.push("term >= ")
-        .bind(prefix.to_owned())
-        .push(" AND term < ")
-        .bind(format!("{prefix}\u{10FFFF}"));
-}
-
-/// Corrects the query words that no catalogue word starts with (typos); `None` if none could be.
-async fn corrected(db: &DatabaseConnection, terms: &[String]) -> Result<Option<(Vec<String>, Vec<(String, String)>)>, DbErr> {
-    let backend = db.get_database_backend();
-    let mut out = Vec::with_capacity(terms.len());
-    let mut changes = Vec::new();
-    for t in terms {
-        let mut exists = Sql::new(backend);
-        exists.push("SELECT term FROM search_term WHERE ");
-        term_starts_with(&mut exists, t);
-        exists.push(" LIMIT 1");
-        if db.query_one_raw(exists.statement()).await?.is_some() {
-            out.push(t.clone());
-            continue;
-        }
-        let first: String = t.chars().take(1).collect();
-        let n = t.chars().count() as i64;
-        let mut candidates = Sql::new(backend);
-        candidates.push("SELECT term FROM search_term WHERE ");
-        term_starts_with(&mut candidates, &first);
-        candidates
-            .push(" AND length(term) BETWEEN ")
-            .bind(n - 2)
-            .push(" AND ")
-            .bind(n + 2);
-        let words: Vec<String> = db
-            .query_all_raw(candidates.statement())
-            .await?
-            .into_iter()
-            .filter_map(|row| row.try_get::<String>("", "term").ok())
-            .collect();
-        match correct(t, words.iter().map(String::as_str)) {
-            Some(w) => {
-                changes.push((t.clone(), w.to_owned()));
-                out.push(w.to_owned());
-            }
-            None => out.push(t.clone()),
-        }
-    }
-    Ok((!changes.is_empty()).then_some((out, changes)))
-}
-
-pub async fn search(db: &DatabaseConnection, r: &Recherche) -> Result<Resultats, DbErr> {
-    let (mut total, mut rows) = run(db, r).await?;
-    let mut terms = r.terms.clone();
-    let mut corrections = vec![];
-    if total == 0 && !r.terms.is_empty() {
-        if let Some((fixed, changes)) = corrected(db, &r.terms).await? {
-            let retry = Recherche { terms: fixed.clone(), ..r.clone() };
-            (total, rows) = run(db, &retry).await?;
-            terms = fixed;
-            corrections = changes;
-        }
-    }
+/// One page of results: the index finds and ranks, the database gives the rows to show.
+pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche) -> Result<Resultats, DbErr> {
+    let page = r.page.max(1);
+    let query = Query {
+        terms: &r.terms,
+        theme: r.theme.as_deref(),
+        commune: r.commune.as_deref(),
+        gratuit: r.gratuit,
+        mode: r.mode.as_deref(),
+        public: r.public.as_deref(),
+        offset: (page as usize - 1) * PAR_PAGE as usize,
+        limit: PAR_PAGE as usize,
+    };
+    let hits = index.search(db, &query).await?;
+    let (total, terms, corrections) = (hits.total, hits.terms, hits.corrections);
+    let rows = rows_by_id(db, &hits.ids).await?;
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
     let mut themes: HashMap<String, Vec<String>> = HashMap::new();
     if !ids.is_empty() {
@@ -258,7 +107,29 @@ pub async fn search(db: &DatabaseConnection, r: &Recherche) -> Result<Resultats,
         })
         .collect();
     let pages = total.div_ceil(PAR_PAGE).max(1) as u32;
-    Ok(Resultats { total, page: r.page.max(1), pages, offres, corrections })
+    Ok(Resultats { total, page, pages, offres, corrections })
+}
+
+/// The rows to show, in the order of `ids`.
+async fn rows_by_id(db: &DatabaseConnection, ids: &[String]) -> Result<Vec<Row>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push(
+        "SELECT o.id, o.nom, o.description, o.commune, o.frais, o.modes_accueil, s.nom AS structure \
+         FROM offre o JOIN structure s ON s.id = o.structure_id WHERE o.id IN (",
+    );
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            sql.push(", ");
+        }
+        sql.bind(id.clone());
+    }
+    sql.push(")");
+    let mut by_id: HashMap<String, Row> =
+        Row::find_by_statement(sql.statement()).all(db).await?.into_iter().map(|r| (r.id.clone(), r)).collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// About 220 characters of the description, starting near the first matching word.
@@ -345,31 +216,23 @@ pub async fn offre_detail(db: &DatabaseConnection, id: &str) -> Result<Option<Of
 }
 
 /// Communes of the département that have at least one offer, by name.
-pub async fn communes_with_offres(db: &DatabaseConnection) -> Result<Vec<(String, String)>, DbErr> {
-    let mut sql = Sql::new(db.get_database_backend());
-    sql.push("SELECT c.code AS code, c.nom AS nom FROM commune c WHERE EXISTS (SELECT 1 FROM offre o WHERE o.code_insee = c.code AND o.archived = ")
-        .bind(false)
-        .push(") ORDER BY c.nom");
-    #[derive(FromQueryResult)]
-    struct C {
-        code: String,
-        nom: String,
-    }
-    Ok(C::find_by_statement(sql.statement()).all(db).await?.into_iter().map(|c| (c.code, c.nom)).collect())
+/// The communes that have at least one visible offer (code INSEE, name), by name.
+pub async fn communes_with_offres(db: &DatabaseConnection, index: &SearchIndex) -> Result<Vec<(String, String)>, DbErr> {
+    let codes = index.communes(db).await?;
+    Ok(communes(db).await?.into_iter().filter(|(c, _)| codes.binary_search(c).is_ok()).collect())
 }
 
-/// How many visible offers each theme has.
-pub async fn count_by_theme(db: &DatabaseConnection) -> Result<Vec<(String, u64)>, DbErr> {
-    let mut sql = Sql::new(db.get_database_backend());
-    sql.push("SELECT t.theme_code AS code, COUNT(*) AS n FROM offre_theme t JOIN offre o ON o.id = t.offre_id WHERE o.archived = ")
-        .bind(false)
-        .push(" GROUP BY t.theme_code");
-    #[derive(FromQueryResult)]
-    struct C {
-        code: String,
-        n: i64,
-    }
-    Ok(C::find_by_statement(sql.statement()).all(db).await?.into_iter().map(|c| (c.code, c.n.max(0) as u64)).collect())
+/// Every commune of Haute-Garonne (code INSEE, name), by name.
+pub async fn communes(db: &impl sea_orm::ConnectionTrait) -> Result<Vec<(String, String)>, DbErr> {
+    use super::commune;
+    use sea_orm::{EntityTrait, QueryOrder};
+    Ok(commune::Entity::find()
+        .order_by_asc(commune::Column::Nom)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.nom))
+        .collect())
 }
 
 pub async fn commune_exists(db: &DatabaseConnection, code: &str) -> Result<bool, DbErr> {

@@ -64,6 +64,29 @@ impl Schema {
         self.categories.get(category).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// data·inclusion thématiques for offers written here, one category per theme: the one named
+    /// like the theme if any, else the first by name (e.g. `emploi` →
+    /// `accompagnement-social-et-professionnel-personnalise`). Re-importing maps them back.
+    pub fn thematiques_for<'a>(&self, themes: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+        let mut out: Vec<String> = themes
+            .into_iter()
+            .filter_map(|theme| {
+                let mut candidates: Vec<&String> = self
+                    .categories
+                    .iter()
+                    .filter(|(_, t)| t.as_slice() == std::slice::from_ref(theme))
+                    .map(|(c, _)| c)
+                    .collect();
+                candidates.sort();
+                let same_name = candidates.iter().find(|c| c.replace('-', "_") == *theme).copied();
+                same_name.or(candidates.first().copied()).cloned()
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     pub fn label<'a>(list: &'a [(String, String)], code: &str) -> Option<&'a str> {
         list.iter().find(|(c, _)| c == code).map(|(_, l)| l.as_str())
     }
@@ -72,6 +95,16 @@ impl Schema {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_theme_maps_back_to_itself() {
+        for theme in ["emploi", "logement", "sante", "mobilite", "numerique", "contraintes_familiales", "maitrise_langue", "formation", "difficulte_administrative", "difficulte_financiere"] {
+            let t = SCHEMA.thematiques_for([&theme.to_string()]);
+            assert_eq!(t.len(), 1, "{theme}");
+            assert_eq!(SCHEMA.themes_of(&t[0]), [theme.to_string()], "{theme}");
+        }
+        assert_eq!(SCHEMA.thematiques_for([&"sante".to_string()]), ["sante"]);
+    }
 
     #[test]
     fn every_v1_thematique_has_a_mapping_entry() {

@@ -1,7 +1,15 @@
 //! Catalogue service tests, on SQLite and (with DATABASE_URL) PostgreSQL: same answers on both.
 use super::export::export_json;
 use super::import::import_json;
-use super::query::{search, Recherche};
+use super::query::Recherche;
+use crate::catalogue::index::SearchIndex;
+use crate::catalogue::model::Resultats;
+
+/// A search with a fresh index (built from the database; the incremental path is tested with
+/// the offer editing).
+async fn search(db: &sea_orm::DatabaseConnection, r: &Recherche) -> Result<Resultats, sea_orm::DbErr> {
+    super::query::search(db, &SearchIndex::default(), r).await
+}
 use crate::catalogue::search::query_terms;
 use crate::db::testing::TestDb;
 

@@ -1,0 +1,103 @@
+//! The sign-in and sign-out form posts (ssr only). Like every POST, they pass the server's CSRF
+//! check first.
+use super::session::{self, CookiePolicy, SignInError};
+use super::views::safe_next;
+use crate::ui::form::{field, form_fields, render_again, see_other, Submitted};
+use axum::{
+    extract::{FromRef, Request, State},
+    http::{header, HeaderValue, StatusCode},
+    response::Response,
+    routing::post,
+    Router,
+};
+use leptos::prelude::*;
+use sea_orm::DatabaseConnection;
+
+/// Largest form body read (the server's body limit applies first).
+pub const MAX_FORM_BYTES: usize = 256 * 1024;
+
+/// What gives a page its context (database, search index…): the same function the server uses
+/// for its page routes, so a page rendered again after a refused post sees what it always sees.
+pub type PageContext = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+/// The state every page-form handler reads (the server builds it from its own state).
+#[derive(Clone)]
+pub struct FormState {
+    pub options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub cookies: CookiePolicy,
+    pub context: PageContext,
+}
+
+impl FormState {
+    /// Renders the request's page again with the submission and its problems.
+    pub async fn refuse(&self, parts: axum::http::request::Parts, status: StatusCode, submitted: Submitted) -> Response {
+        let context = self.context.clone();
+        render_again(self.options.clone(), parts, status, submitted, move || context()).await
+    }
+}
+
+/// Splits a form post into its head and its fields.
+pub async fn read_form(req: Request) -> (axum::http::request::Parts, Vec<(String, String)>) {
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES).await.unwrap_or_default();
+    (parts, form_fields(&bytes))
+}
+
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    FormState: FromRef<S>,
+{
+    Router::new().route("/pro/connexion", post(sign_in)).route("/pro/deconnexion", post(sign_out))
+}
+
+async fn sign_in(State(st): State<FormState>, req: Request) -> Response {
+    let (parts, fields) = read_form(req).await;
+    let email = field(&fields, "email");
+    // Passwords are taken as typed (spaces included) and never sent back to the page.
+    let password = fields.iter().find(|(k, _)| k == "mot_de_passe").map(|(_, v)| v.clone()).unwrap_or_default();
+    let next = safe_next(&field(&fields, "suite")).unwrap_or("/pro").to_owned();
+    let kept = vec![("email".to_owned(), email.clone()), ("suite".to_owned(), next.clone())];
+    let mut errors = Vec::new();
+    if email.is_empty() {
+        errors.push(("email".to_owned(), "Indiquez votre adresse e-mail.".to_owned()));
+    }
+    if password.is_empty() {
+        errors.push(("mot_de_passe".to_owned(), "Indiquez votre mot de passe.".to_owned()));
+    }
+    if !errors.is_empty() {
+        return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: kept, errors, message: None }).await;
+    }
+    match session::sign_in(&st.db, &email, &password, chrono::Utc::now()).await {
+        Ok(token) => {
+            let mut res = see_other(&next);
+            if let Ok(v) = HeaderValue::from_str(&st.cookies.set(&token)) {
+                res.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            res
+        }
+        Err(e) => {
+            let status = match e {
+                SignInError::Invalid => StatusCode::UNAUTHORIZED,
+                SignInError::Locked { .. } => StatusCode::TOO_MANY_REQUESTS,
+                SignInError::Db(_) => StatusCode::SERVICE_UNAVAILABLE,
+            };
+            if let SignInError::Db(err) = &e {
+                tracing::error!(error = %err, "sign-in failed on the database");
+            }
+            st.refuse(parts, status, Submitted { values: kept, errors: vec![], message: Some(e.to_string()) }).await
+        }
+    }
+}
+
+async fn sign_out(State(st): State<FormState>, req: Request) -> Response {
+    if let Err(e) = session::sign_out(&st.db, req.headers()).await {
+        tracing::error!(error = %e, "sign-out failed on the database");
+    }
+    let mut res = see_other("/pro/connexion?fin=1");
+    if let Ok(v) = HeaderValue::from_str(&st.cookies.clear()) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}

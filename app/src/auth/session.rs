@@ -1,0 +1,260 @@
+//! Sign-in, sessions and "who is this?" for every request. The cookie holds a random token; the
+//! database holds only its SHA-256, with an absolute expiry. Five wrong passwords in a row lock
+//! the account for a quarter of an hour.
+use super::db::{account, session};
+use super::model::{Role, Staff};
+use super::password;
+use crate::error::AppError;
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use chrono::{DateTime, Duration, Utc};
+use http::HeaderMap;
+use sea_orm::{
+    sea_query::{Expr, ExprTrait}, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter,
+};
+use sha2::{Digest, Sha256};
+
+pub const COOKIE: &str = "itineraire_session";
+pub const SESSION_HOURS: i64 = 12;
+pub const MAX_FAILED_LOGINS: i32 = 5;
+pub const LOCK_MINUTES: i64 = 15;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("Adresse e-mail ou mot de passe incorrect.")]
+    Invalid,
+    #[error("Trop d’essais avec un mauvais mot de passe. Réessayez dans {minutes} minutes, ou demandez de l’aide à l’administrateur de votre structure.")]
+    Locked { minutes: i64 },
+    #[error("Le service est momentanément indisponible. Réessayez dans quelques minutes.")]
+    Db(#[from] DbErr),
+}
+
+/// How session cookies are written (from the server's configuration).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CookiePolicy {
+    /// Only over HTTPS (set when the public URL is `https://`).
+    pub secure: bool,
+}
+
+impl CookiePolicy {
+    pub fn set(self, token: &str) -> String {
+        let secure = if self.secure { "; Secure" } else { "" };
+        format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", SESSION_HOURS * 3600)
+    }
+    pub fn clear(self) -> String {
+        let secure = if self.secure { "; Secure" } else { "" };
+        format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+    }
+}
+
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn new_token() -> Result<String, DbErr> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| DbErr::Custom(format!("random: {e}")))?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// Checks the password and opens a session; returns the cookie's token.
+pub async fn sign_in(
+    db: &impl ConnectionTrait,
+    email: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<String, SignInError> {
+    let acc = account::Entity::find()
+        .filter(account::Column::Email.eq(normalize_email(email)))
+        .one(db)
+        .await?;
+    if let Some(until) = acc.as_ref().and_then(|a| a.locked_until).filter(|u| *u > now) {
+        let minutes = ((until - now).num_seconds() + 59) / 60;
+        return Err(SignInError::Locked { minutes: Ord::max(minutes, 1) });
+    }
+    let ok = password::verify(acc.as_ref().map(|a| a.password_hash.clone()), password.to_owned()).await;
+    let Some(acc) = acc else { return Err(SignInError::Invalid) };
+    if !ok {
+        record_failure(db, &acc, now).await?;
+        return Err(SignInError::Invalid);
+    }
+    if acc.disabled {
+        return Err(SignInError::Invalid);
+    }
+    if acc.failed_logins != 0 || acc.locked_until.is_some() {
+        account::Entity::update_many()
+            .col_expr(account::Column::FailedLogins, Expr::value(0))
+            .col_expr(account::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+            .filter(account::Column::Id.eq(acc.id.clone()))
+            .exec(db)
+            .await?;
+    }
+    // Housekeeping: this account's expired sessions go.
+    session::Entity::delete_many()
+        .filter(session::Column::AccountId.eq(acc.id.clone()))
+        .filter(session::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?;
+    let token = new_token()?;
+    session::ActiveModel {
+        id: Set(token_hash(&token)),
+        account_id: Set(acc.id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(SESSION_HOURS)),
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+async fn record_failure(db: &impl ConnectionTrait, acc: &account::Model, now: DateTime<Utc>) -> Result<(), DbErr> {
+    // Counted in the database, so concurrent attempts all count.
+    account::Entity::update_many()
+        .col_expr(account::Column::FailedLogins, Expr::col(account::Column::FailedLogins).add(1))
+        .filter(account::Column::Id.eq(acc.id.clone()))
+        .exec(db)
+        .await?;
+    let failed = account::Entity::find_by_id(acc.id.clone()).one(db).await?.map_or(0, |a| a.failed_logins);
+    if failed >= MAX_FAILED_LOGINS {
+        tracing::warn!(account = %acc.id, "account locked after repeated failed sign-ins");
+        account::Entity::update_many()
+            .col_expr(account::Column::FailedLogins, Expr::value(0))
+            .col_expr(account::Column::LockedUntil, Expr::value(Some(now + Duration::minutes(LOCK_MINUTES))))
+            .filter(account::Column::Id.eq(acc.id.clone()))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The session token in a request's `Cookie` headers.
+pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == COOKIE && !value.is_empty())
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The professional a token belongs to, if the session is open and the account active.
+pub async fn staff_for_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> Result<Option<Staff>, DbErr> {
+    let Some(s) = session::Entity::find_by_id(token_hash(token)).one(db).await? else { return Ok(None) };
+    if s.expires_at <= now {
+        session::Entity::delete_by_id(s.id).exec(db).await?;
+        return Ok(None);
+    }
+    let Some(acc) = account::Entity::find_by_id(s.account_id).one(db).await? else { return Ok(None) };
+    if acc.disabled {
+        return Ok(None);
+    }
+    to_staff(db, acc).await
+}
+
+async fn to_staff(db: &impl ConnectionTrait, acc: account::Model) -> Result<Option<Staff>, DbErr> {
+    let Some(role) = Role::from_code(&acc.role) else {
+        tracing::error!(account = %acc.id, "account with an unknown role");
+        return Ok(None);
+    };
+    let structure_nom = match &acc.structure_id {
+        Some(id) => crate::catalogue::db::structure_nom(db, id).await?,
+        None => None,
+    };
+    Ok(Some(Staff { id: acc.id, email: acc.email, nom: acc.nom, role, structure_id: acc.structure_id, structure_nom }))
+}
+
+pub async fn staff_from_headers(db: &impl ConnectionTrait, headers: &HeaderMap) -> Result<Option<Staff>, DbErr> {
+    match token_from_headers(headers) {
+        Some(token) => staff_for_token(db, &token, Utc::now()).await,
+        None => Ok(None),
+    }
+}
+
+/// Closes the session of this request (if any).
+pub async fn sign_out(db: &impl ConnectionTrait, headers: &HeaderMap) -> Result<(), DbErr> {
+    if let Some(token) = token_from_headers(headers) {
+        session::Entity::delete_by_id(token_hash(&token)).exec(db).await?;
+    }
+    Ok(())
+}
+
+/// The signed-in professional of the request being served (page or server function).
+pub async fn current_staff() -> Result<Option<Staff>, AppError> {
+    let db = crate::db_from_context()?;
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else { return Ok(None) };
+    Ok(staff_from_headers(&db, &parts.headers).await?)
+}
+
+/// Like [`current_staff`], but a request without a session is refused (401).
+pub async fn require_staff() -> Result<Staff, AppError> {
+    current_staff().await?.ok_or_else(|| AppError::Unauthenticated.with_status())
+}
+
+/// An account to create or update (from the command line).
+pub struct AccountInput {
+    pub email: String,
+    pub nom: String,
+    pub role: Role,
+    pub structure_id: Option<String>,
+    pub password: String,
+}
+
+/// Creates the account, or updates the one with this e-mail (name, role, structure, password;
+/// its lock is lifted and its sessions closed). Returns whether it was created.
+pub async fn put_account(db: &impl ConnectionTrait, input: AccountInput) -> Result<bool, String> {
+    let email = normalize_email(&input.email);
+    if !crate::validation::is_email(&email) {
+        return Err(format!("adresse e-mail invalide : « {email} »"));
+    }
+    if input.nom.trim().is_empty() {
+        return Err("le nom est obligatoire".into());
+    }
+    password::check_new(&input.password)?;
+    if input.structure_id.is_none() && input.role != Role::Admin {
+        return Err("une structure est obligatoire (sauf pour le rôle admin)".into());
+    }
+    let hash = password::hash(input.password).await?;
+    let now = Utc::now();
+    let db_err = |e: DbErr| e.to_string();
+    let existing = account::Entity::find()
+        .filter(account::Column::Email.eq(email.clone()))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let mut m = account::ActiveModel {
+        nom: Set(input.nom.trim().to_owned()),
+        password_hash: Set(hash),
+        role: Set(input.role.code().to_owned()),
+        structure_id: Set(input.structure_id),
+        disabled: Set(false),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    match existing {
+        Some(e) => {
+            m.id = Set(e.id.clone());
+            m.update(db).await.map_err(db_err)?;
+            session::Entity::delete_many()
+                .filter(session::Column::AccountId.eq(e.id))
+                .exec(db)
+                .await
+                .map_err(db_err)?;
+            Ok(false)
+        }
+        None => {
+            m.id = Set(uuid::Uuid::new_v4().to_string());
+            m.email = Set(email);
+            m.created_at = Set(now);
+            m.insert(db).await.map_err(db_err)?;
+            Ok(true)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The sign-in page of the professionals' space and the sign-out button.
+use crate::ui::form::{submitted, ErrorSummary, TextField};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Where to go after signing in: a page of the professionals' space, nothing else (no open
+/// redirect to another site).
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with("/pro") && !next.starts_with("//") && !next.contains(['\\', '\r', '\n']) && !next.contains("://");
+    ok.then_some(next)
+}
+
+#[component]
+pub fn ConnexionPage() -> impl IntoView {
+    let query = use_query_map().read_untracked();
+    let sub = submitted();
+    let next = sub
+        .as_ref()
+        .and_then(|s| s.value("suite"))
+        .or_else(|| query.get("suite"))
+        .and_then(|s| safe_next(&s).map(str::to_owned))
+        .unwrap_or_else(|| "/pro".to_owned());
+    let signed_out = query.get("fin").is_some();
+    let expired = query.get("suite").is_some() && sub.is_none();
+    let email = sub.as_ref().and_then(|s| s.value("email")).unwrap_or_default();
+    let error = |name: &str| sub.as_ref().and_then(|s| s.error(name));
+    view! {
+        <Title text="Connexion – espace professionnels" />
+        <h1>"Espace professionnels"</h1>
+        <p>"Pour mettre à jour les offres de votre structure. Les personnes accompagnées n’ont pas besoin de compte."</p>
+        {signed_out.then(|| view! { <p class="notice" role="status">"Vous êtes déconnecté."</p> })}
+        {(expired && !signed_out).then(|| view! { <p class="notice" role="status">"Connectez-vous pour continuer."</p> })}
+        <ErrorSummary submitted=sub.clone() />
+        <form method="post" action="/pro/connexion" class="form">
+            <input type="hidden" name="suite" value=next />
+            <TextField name="email" label="Adresse e-mail" kind="email" value=email error=error("email")
+                autocomplete="username" required=true maxlength=320 />
+            <TextField name="mot_de_passe" label="Mot de passe" kind="password" value=""
+                error=error("mot_de_passe") autocomplete="current-password" required=true maxlength=200 />
+            <button type="submit" class="button">"Se connecter"</button>
+        </form>
+        <p>"Mot de passe oublié ou pas encore de compte ? Demandez à l’administrateur de votre structure."</p>
+    }
+}
+
+/// Ends the session (a form: it works without WASM, and is covered by the CSRF check).
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    view! {
+        <form method="post" action="/pro/deconnexion" class="inline-form">
+            <button type="submit" class="button secondary">"Se déconnecter"</button>
+        </form>
+    }
+}

@@ -1,0 +1,46 @@
+//! Types of the professionals' offer pages.
+use crate::auth::model::Staff;
+use serde::{Deserialize, Serialize};
+
+/// One offer in a structure's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffreLigne {
+    pub id: String,
+    pub nom: String,
+    pub commune: Option<String>,
+    pub themes: Vec<String>,
+    pub archived: bool,
+    /// `YYYY-MM-DD`
+    pub date_maj: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EspacePro {
+    pub staff: Staff,
+    pub offres: Vec<OffreLigne>,
+    /// More offers exist than are listed (admins of many structures).
+    pub tronque: bool,
+}
+
+/// The choices of the offer form (code, label).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choix {
+    pub themes: Vec<(String, String)>,
+    pub publics: Vec<(String, String)>,
+    pub frais: Vec<(String, String)>,
+    pub modes_accueil: Vec<(String, String)>,
+    pub modes_mobilisation: Vec<(String, String)>,
+    /// Every commune of Haute-Garonne (code INSEE, name).
+    pub communes: Vec<(String, String)>,
+}
+
+/// The offer form: a new offer (`id: None`) or the stored values of an existing one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edition {
+    pub staff: Staff,
+    pub id: Option<String>,
+    pub archived: bool,
+    /// Field name → value, as the form posts them (several for checkboxes); includes `version`.
+    pub values: Vec<(String, String)>,
+    pub choix: Choix,
+}

@@ -1,0 +1,175 @@
+//! Offer editing by professionals, on SQLite and (with DATABASE_URL) PostgreSQL.
+use super::service::{self, EditError};
+use crate::auth::model::{Role, Staff};
+use crate::catalogue::db::{import::import_json, query};
+use crate::catalogue::index::SearchIndex;
+use crate::db::testing::TestDb;
+use sea_orm::DatabaseConnection;
+
+const SAMPLE: &[u8] = include_bytes!("../../../../server/seed/catalogue-exemple.json");
+
+async fn staff_of(db: &DatabaseConnection, structure: &str, role: Role) -> Staff {
+    let s = crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    Staff {
+        id: uuid::Uuid::new_v4().to_string(),
+        email: format!("{structure}@example.org"),
+        nom: "Camille".into(),
+        role,
+        structure_id: Some(s.id),
+        structure_nom: Some(s.nom),
+    }
+}
+
+fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// A complete, valid offer form (Saint-Gaudens, code INSEE 31483).
+fn valid() -> Vec<(String, String)> {
+    form(&[
+        ("nom", "Atelier vélo partagé"),
+        ("description", "Réparer son vélo avec un bénévole, emprunter un vélo pour aller au travail."),
+        ("themes", "mobilite"),
+        ("publics", "tous-publics"),
+        ("frais", "gratuit"),
+        ("modes_accueil", "en-presentiel"),
+        ("code_insee", "31483"),
+        ("adresse", "2 rue de la gare"),
+        ("telephone", "+33 5 99 00 31 99"),
+        ("courriel", "Velo@Example.org"),
+    ])
+}
+
+fn with(mut f: Vec<(String, String)>, k: &str, v: &str) -> Vec<(String, String)> {
+    f.retain(|(n, _)| n != k);
+    f.push((k.into(), v.into()));
+    f
+}
+
+async fn search_names(db: &DatabaseConnection, ix: &SearchIndex, text: &str) -> Vec<String> {
+    let r = query::Recherche { terms: crate::catalogue::search::query_terms(text), page: 1, ..Default::default() };
+    query::search(db, ix, &r).await.unwrap().offres.into_iter().map(|o| o.nom.into_iter().map(|(t, _)| t).collect()).collect()
+}
+
+#[tokio::test]
+async fn every_bad_field_gets_its_own_french_message() {
+    let t = TestDb::sqlite().await;
+    let errors = |f: Vec<(String, String)>| {
+        let db = t.db.clone();
+        async move { service::validate(&db, &f).await.unwrap().err().unwrap_or_default() }
+    };
+    let fields = |e: &[(String, String)]| e.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+    // An empty form: every required field is named.
+    let e = errors(vec![]).await;
+    for k in ["nom", "description", "themes", "frais", "modes_accueil", "telephone"] {
+        assert!(fields(&e).contains(&k.to_string()), "{k} in {e:?}");
+    }
+    let cases = [
+        ("telephone", "12", "Ce numéro de téléphone n’est pas valide"),
+        ("courriel", "pas-un-email", "Cette adresse e-mail n’est pas valide"),
+        ("lien", "javascript:alert(1)", "Cette adresse de site n’est pas valide"),
+        ("code_insee", "75056", "Choisissez une commune de Haute-Garonne"),
+        ("code_postal", "31000", "Ce code postal ne correspond pas à Saint-Gaudens"),
+        ("themes", "astrologie", "Un des thèmes choisis n’existe pas"),
+        ("frais", "offert", "Ce choix n’existe pas"),
+        ("nom", "ab", "au moins 3 caractères"),
+    ];
+    for (k, v, msg) in cases {
+        let e = errors(with(valid(), k, v)).await;
+        assert_eq!(fields(&e), vec![k.to_string()], "{k}={v}: {e:?}");
+        assert!(e[0].1.contains(msg), "{k}={v}: {}", e[0].1);
+    }
+    // On-site offers need a commune.
+    let e = errors(valid().into_iter().filter(|(k, _)| k != "code_insee").collect()).await;
+    assert_eq!(fields(&e), vec!["code_insee".to_string()]);
+    // The valid form: phone written the French way, postal code filled from the commune.
+    let ok = service::validate(&t.db, &valid()).await.unwrap().unwrap();
+    assert_eq!(ok.telephone.as_deref(), Some("05 99 00 31 99"));
+    assert_eq!(ok.courriel.as_deref(), Some("velo@example.org"));
+    assert_eq!((ok.code_postal.as_deref(), ok.commune.as_deref()), (Some("31800"), Some("Saint-Gaudens")));
+    assert_eq!(ok.thematiques, vec!["mobilite".to_string()]);
+    t.drop().await;
+}
+
+#[tokio::test]
+async fn a_professional_creates_edits_archives_their_own_offers_only() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        // One index through the whole test: it follows each write incrementally.
+        let ix = SearchIndex::default();
+        assert!(search_names(&t.db, &ix, "permis").await.is_empty(), "{b}: empty catalogue");
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        assert_eq!(search_names(&t.db, &ix, "permis").await.first().map(String::as_str), Some("Permis de conduire solidaire"), "{b}");
+        let mobil = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let ccas = staff_of(&t.db, "ccas-montrejeau", Role::AdminStructure).await;
+
+        let content = service::validate(&t.db, &valid()).await.unwrap().unwrap();
+        let id = service::create(&t.db, &mobil, content).await.expect(b);
+        // Visible at once in the catalogue's search, and in the structure's list.
+        assert_eq!(search_names(&t.db, &ix, "velo partage").await, vec!["Atelier vélo partagé".to_string()], "{b}");
+        let (list, _) = service::list(&t.db, &mobil).await.unwrap();
+        assert!(list.iter().any(|o| o.id == id && o.themes == vec!["Mobilité".to_string()]), "{b}");
+        assert!(!service::list(&t.db, &ccas).await.unwrap().0.iter().any(|o| o.id == id), "{b}");
+
+        // Another structure can neither read it for editing, nor change it, nor archive it.
+        assert!(matches!(service::load(&t.db, &ccas, &id).await, Err(EditError::Forbidden)), "{b}");
+        let edit = service::validate(&t.db, &with(valid(), "nom", "Atelier vélo solidaire")).await.unwrap().unwrap();
+        assert!(matches!(service::update(&t.db, &ccas, &id, 1, edit.clone()).await, Err(EditError::Forbidden)), "{b}");
+        assert!(matches!(service::set_archived(&t.db, &ccas, &id, 1, true).await, Err(EditError::Forbidden)), "{b}");
+
+        // Its own structure edits it; the search follows.
+        service::update(&t.db, &mobil, &id, 1, edit.clone()).await.expect(b);
+        assert_eq!(search_names(&t.db, &ix, "velo solidaire").await, vec!["Atelier vélo solidaire".to_string()], "{b}");
+        assert!(search_names(&t.db, &ix, "partage").await.is_empty(), "{b}");
+
+        // An edit started from version 1 is now outdated: refused, with the stored values.
+        match service::update(&t.db, &mobil, &id, 1, edit.clone()).await {
+            Err(EditError::Conflict { stored, version }) => {
+                assert_eq!(version, 2, "{b}");
+                assert!(stored.contains(&("nom".to_string(), "Atelier vélo solidaire".to_string())), "{b}");
+            }
+            other => panic!("{b}: {other:?}"),
+        }
+
+        // Archived: gone from the catalogue, still in the structure's list; restored: back.
+        service::set_archived(&t.db, &mobil, &id, 2, true).await.expect(b);
+        assert!(search_names(&t.db, &ix, "velo solidaire").await.is_empty(), "{b}");
+        assert!(service::list(&t.db, &mobil).await.unwrap().0.iter().any(|o| o.id == id && o.archived), "{b}");
+        assert!(query::offre_detail(&t.db, &id).await.unwrap().is_none(), "{b}");
+        service::set_archived(&t.db, &mobil, &id, 3, false).await.expect(b);
+        assert_eq!(search_names(&t.db, &ix, "velo solidaire").await.len(), 1, "{b}");
+
+        // A national admin may edit any structure's offer.
+        let admin = Staff { role: Role::Admin, structure_id: None, structure_nom: None, ..ccas.clone() };
+        assert!(service::load(&t.db, &admin, &id).await.is_ok(), "{b}");
+        assert!(matches!(service::create(&t.db, &admin, edit).await, Err(EditError::NoStructure)), "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn two_concurrent_saves_of_one_version_never_both_win() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        let mobil = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let content = service::validate(&t.db, &valid()).await.unwrap().unwrap();
+        let id = service::create(&t.db, &mobil, content).await.expect(b);
+        let mut tasks = Vec::new();
+        for i in 0..8 {
+            let (db, staff, id) = (t.db.clone(), mobil.clone(), id.clone());
+            let edit = service::validate(&t.db, &with(valid(), "nom", &format!("Version {i}"))).await.unwrap().unwrap();
+            tasks.push(tokio::spawn(async move { service::update(&db, &staff, &id, 1, edit).await }));
+        }
+        let mut won = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(()) => won += 1,
+                Err(EditError::Conflict { .. }) => {}
+                Err(e) => panic!("{b}: {e:?}"),
+            }
+        }
+        assert_eq!(won, 1, "{b}");
+        t.drop().await;
+    }
+}

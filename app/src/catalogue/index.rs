@@ -1,0 +1,436 @@
+//! The catalogue's search index, held in memory by the server: every visible offer's terms with
+//! a BM25 weight (words of the offer's name count triple), and its filter values as bits. A
+//! query over 50,000 offers is a few posting-list intersections, well under a millisecond,
+//! identically on SQLite and PostgreSQL (the database only stores; it does not rank).
+//!
+//! The database stays the truth. Every write of offers bumps `catalogue_state.version` and
+//! stamps the rows it writes with it (`offre.seq`), in the same transaction; before answering,
+//! the index reads that version (one primary-key read) and, if it moved, loads only the rows
+//! stamped since. Writes from another process (the import command) are seen the same way.
+use super::db::{offre, offre_theme, schema::SCHEMA};
+use super::search::{correct, terms};
+use crate::text::fold;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
+    Statement,
+};
+use std::collections::{BTreeMap, HashMap};
+use tokio::sync::{Mutex, RwLock};
+
+/// BM25 parameters (the usual ones).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Extra weight of a word of the offer's name (on top of its occurrence in the text).
+const NAME_BOOST: f32 = 2.0;
+
+/// What to look for (filters already checked, see `api::validate`).
+#[derive(Debug, Clone, Default)]
+pub struct Query<'a> {
+    pub terms: &'a [String],
+    pub theme: Option<&'a str>,
+    pub commune: Option<&'a str>,
+    pub gratuit: bool,
+    pub mode: Option<&'a str>,
+    pub public: Option<&'a str>,
+    /// Offers skipped, and offers returned.
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// The answer: how many offers match, the ids of the requested page in order, the terms used
+/// (after typo correction) and the corrections made.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hits {
+    pub total: u64,
+    pub ids: Vec<String>,
+    pub terms: Vec<String>,
+    pub corrections: Vec<(String, String)>,
+}
+
+#[derive(Default)]
+pub struct SearchIndex {
+    inner: RwLock<Inner>,
+    /// One refresh at a time; searches keep reading the previous state meanwhile.
+    refreshing: Mutex<()>,
+}
+
+struct Doc {
+    id: String,
+    /// Folded name, for the default (alphabetical) order.
+    nom_key: String,
+    alive: bool,
+    themes: u64,
+    commune: Option<String>,
+    gratuit: bool,
+    en_presentiel: bool,
+    a_distance: bool,
+    publics: u64,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// The `catalogue_state.version` this index reflects (`None`: not built yet).
+    version: Option<i64>,
+    docs: Vec<Doc>,
+    by_id: HashMap<String, u32>,
+    /// Term → (document, BM25 term weight), documents ascending.
+    dict: BTreeMap<String, Vec<(u32, f32)>>,
+    /// Every document, by (name, id).
+    by_name: Vec<u32>,
+    live: usize,
+    avg_len: f32,
+    /// Theme code → bit.
+    theme_bits: HashMap<String, u64>,
+}
+
+#[derive(FromQueryResult)]
+struct Row {
+    id: String,
+    nom: String,
+    search_text: String,
+    archived: bool,
+    frais: Option<String>,
+    code_insee: Option<String>,
+    modes_accueil: String,
+    publics: String,
+}
+
+fn public_bit(code: &str) -> u64 {
+    SCHEMA.publics.iter().position(|(c, _)| c == code).filter(|i| *i < 64).map_or(0, |i| 1 << i)
+}
+
+/// Reads the catalogue's version (bumped by every write of offers).
+pub async fn current_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), "SELECT version FROM catalogue_state WHERE id = 1"))
+        .await?;
+    Ok(row.and_then(|r| r.try_get::<i64>("", "version").ok()).unwrap_or(0))
+}
+
+/// Bumps the catalogue's version; the rows written in the same transaction carry the result
+/// in `offre.seq`. Call it first in the transaction: it takes the write lock.
+pub async fn bump_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    let sql = "UPDATE catalogue_state SET version = version + 1 WHERE id = 1 RETURNING version";
+    let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await?;
+    row.and_then(|r| r.try_get::<i64>("", "version").ok())
+        .ok_or_else(|| DbErr::Custom("catalogue_state has no row".into()))
+}
+
+async fn load(db: &impl ConnectionTrait, since: Option<i64>) -> Result<(Vec<Row>, HashMap<String, Vec<String>>), DbErr> {
+    let mut q = offre::Entity::find()
+        .select_only()
+        .columns([
+            offre::Column::Id,
+            offre::Column::Nom,
+            offre::Column::SearchText,
+            offre::Column::Archived,
+            offre::Column::Frais,
+            offre::Column::CodeInsee,
+            offre::Column::ModesAccueil,
+            offre::Column::Publics,
+        ])
+        .order_by_asc(offre::Column::Seq);
+    let mut themes_q = offre_theme::Entity::find();
+    if let Some(v) = since {
+        q = q.filter(offre::Column::Seq.gt(v));
+        themes_q = themes_q.filter(
+            offre_theme::Column::OffreId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(offre::Column::Id)
+                    .from(offre::Entity)
+                    .and_where(offre::Column::Seq.gt(v))
+                    .to_owned(),
+            ),
+        );
+    }
+    let rows = q.into_model::<Row>().all(db).await?;
+    let mut themes: HashMap<String, Vec<String>> = HashMap::new();
+    for t in themes_q.all(db).await? {
+        themes.entry(t.offre_id).or_default().push(t.theme_code);
+    }
+    Ok((rows, themes))
+}
+
+impl Inner {
+    fn theme_bit(&mut self, code: &str) -> u64 {
+        let n = self.theme_bits.len();
+        *self.theme_bits.entry(code.to_owned()).or_insert(if n < 64 { 1 << n } else { 0 })
+    }
+
+    /// Removes the offer's current entry, then adds the row (unless archived).
+    fn apply(&mut self, row: Row, themes: &[String]) {
+        if let Some(old) = self.by_id.remove(&row.id) {
+            self.docs[old as usize].alive = false;
+            self.live -= 1;
+        }
+        if row.archived {
+            return;
+        }
+        let ord = self.docs.len() as u32;
+        let text_terms: Vec<&str> = row.search_text.split_whitespace().collect();
+        let mut tf: HashMap<&str, f32> = HashMap::new();
+        for t in &text_terms {
+            *tf.entry(t).or_default() += 1.0;
+        }
+        let name_terms = terms(&row.nom);
+        for t in &name_terms {
+            if let Some(w) = tf.get_mut(t.as_str()) {
+                *w += NAME_BOOST;
+            }
+        }
+        let norm = K1 * (1.0 - B + B * text_terms.len() as f32 / self.avg_len.max(1.0));
+        for (t, f) in tf {
+            let w = f * (K1 + 1.0) / (f + norm);
+            self.dict.entry(t.to_owned()).or_default().push((ord, w));
+        }
+        let theme_bits = themes.iter().fold(0u64, |acc, t| acc | self.theme_bit(t));
+        let codes = |json: &str| serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
+        let modes = codes(&row.modes_accueil);
+        let doc = Doc {
+            nom_key: fold(&row.nom),
+            alive: true,
+            themes: theme_bits,
+            commune: row.code_insee,
+            gratuit: row.frais.as_deref() == Some("gratuit"),
+            en_presentiel: modes.iter().any(|m| m == "en-presentiel"),
+            a_distance: modes.iter().any(|m| m == "a-distance"),
+            publics: codes(&row.publics).iter().fold(0, |acc, p| acc | public_bit(p)),
+            id: row.id,
+        };
+        let pos = self
+            .by_name
+            .partition_point(|&o| {
+                let d = &self.docs[o as usize];
+                (d.nom_key.as_str(), d.id.as_str()) < (doc.nom_key.as_str(), doc.id.as_str())
+            });
+        self.by_name.insert(pos, ord);
+        self.by_id.insert(doc.id.clone(), ord);
+        self.docs.push(doc);
+        self.live += 1;
+    }
+
+    fn build(rows: Vec<Row>, themes: HashMap<String, Vec<String>>, version: i64) -> Inner {
+        let total_len: usize = rows.iter().map(|r| r.search_text.split_whitespace().count()).sum();
+        let mut inner = Inner {
+            version: Some(version),
+            avg_len: total_len as f32 / rows.len().max(1) as f32,
+            ..Default::default()
+        };
+        // Appending in name order keeps `by_name` insertions at the end (no shifting).
+        let mut rows = rows;
+        rows.sort_by_cached_key(|r| (fold(&r.nom), r.id.clone()));
+        for row in rows {
+            let t = themes.get(&row.id).cloned().unwrap_or_default();
+            inner.apply(row, &t);
+        }
+        inner
+    }
+
+    fn accepts(&self, d: &Doc, q: &Query, theme_bit: Option<u64>) -> bool {
+        d.alive
+            && theme_bit.is_none_or(|b| d.themes & b != 0)
+            && q.commune.is_none_or(|c| d.commune.as_deref() == Some(c))
+            && (!q.gratuit || d.gratuit)
+            && match q.mode {
+                Some("en-presentiel") => d.en_presentiel,
+                Some("a-distance") => d.a_distance,
+                _ => true,
+            }
+            && q.public.is_none_or(|p| d.publics & (public_bit(p) | public_bit("tous-publics")) != 0)
+    }
+
+    /// (document, weight) of every word starting with `term`, by document, best weight kept.
+    fn postings(&self, term: &str) -> Vec<(u32, f32)> {
+        let mut all: Vec<(u32, f32)> = Vec::new();
+        for (_, list) in self.dict.range(term.to_owned()..).take_while(|(k, _)| k.starts_with(term)) {
+            all.extend_from_slice(list);
+        }
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        all.dedup_by_key(|p| p.0);
+        all
+    }
+
+    fn run(&self, q: &Query, terms: &[String]) -> (u64, Vec<String>) {
+        let theme_bit = match q.theme {
+            Some(t) => match self.theme_bits.get(t) {
+                Some(b) => Some(*b),
+                None => return (0, vec![]),
+            },
+            None => None,
+        };
+        if terms.is_empty() {
+            let mut total = 0u64;
+            let mut ids = Vec::new();
+            for &o in &self.by_name {
+                let d = &self.docs[o as usize];
+                if self.accepts(d, q, theme_bit) {
+                    if total as usize >= q.offset && ids.len() < q.limit {
+                        ids.push(d.id.clone());
+                    }
+                    total += 1;
+                }
+            }
+            return (total, ids);
+        }
+        let n = self.live.max(1) as f32;
+        let mut lists: Vec<Vec<(u32, f32)>> = terms
+            .iter()
+            .map(|t| {
+                let mut l = self.postings(t);
+                // Live documents only in the frequency (dead ones are filtered below anyway).
+                let df = l.len() as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                l.iter_mut().for_each(|p| p.1 *= idf);
+                l
+            })
+            .collect();
+        lists.sort_by_key(Vec::len);
+        let mut acc = lists.remove(0);
+        for l in &lists {
+            let mut out = Vec::with_capacity(acc.len().min(l.len()));
+            let (mut i, mut j) = (0, 0);
+            while i < acc.len() && j < l.len() {
+                match acc[i].0.cmp(&l[j].0) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        out.push((acc[i].0, acc[i].1 + l[j].1));
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            acc = out;
+        }
+        acc.retain(|(o, _)| self.accepts(&self.docs[*o as usize], q, theme_bit));
+        let total = acc.len() as u64;
+        let key = |p: &(u32, f32)| {
+            let d = &self.docs[p.0 as usize];
+            (std::cmp::Reverse(ordered(p.1)), d.nom_key.as_str(), d.id.as_str())
+        };
+        let end = (q.offset + q.limit).min(acc.len());
+        if q.offset >= end {
+            return (total, vec![]);
+        }
+        // Only the requested page is sorted fully.
+        if end < acc.len() {
+            acc.select_nth_unstable_by(end, |a, b| key(a).cmp(&key(b)));
+            acc.truncate(end);
+        }
+        acc.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        let ids = acc[q.offset..end].iter().map(|(o, _)| self.docs[*o as usize].id.clone()).collect();
+        (total, ids)
+    }
+
+    /// Corrects the terms that no catalogue word starts with; `None` if none could be.
+    fn corrected(&self, terms: &[String]) -> Option<(Vec<String>, Vec<(String, String)>)> {
+        let mut out = Vec::with_capacity(terms.len());
+        let mut changes = Vec::new();
+        for t in terms {
+            let known = self.dict.range(t.clone()..).next().is_some_and(|(k, _)| k.starts_with(t.as_str()));
+            let fixed = if known {
+                None
+            } else {
+                let first: String = t.chars().take(1).collect();
+                let words = self.dict.range(first.clone()..).map(|(k, _)| k.as_str()).take_while(|k| k.starts_with(&first));
+                correct(t, words)
+            };
+            match fixed {
+                Some(w) => {
+                    changes.push((t.clone(), w.to_owned()));
+                    out.push(w.to_owned());
+                }
+                None => out.push(t.clone()),
+            }
+        }
+        (!changes.is_empty()).then_some((out, changes))
+    }
+}
+
+/// f32 scores as a total order (they are never NaN).
+fn ordered(x: f32) -> u32 {
+    let b = x.to_bits();
+    if b & 0x8000_0000 != 0 { !b } else { b | 0x8000_0000 }
+}
+
+impl SearchIndex {
+    /// Brings the index up to the database's current version.
+    pub async fn refresh(&self, db: &impl ConnectionTrait) -> Result<(), DbErr> {
+        let current = current_version(db).await?;
+        if self.inner.read().await.version == Some(current) {
+            return Ok(());
+        }
+        let _one = self.refreshing.lock().await;
+        let since = self.inner.read().await.version;
+        if since == Some(current) {
+            return Ok(());
+        }
+        let stale = {
+            let inner = self.inner.read().await;
+            inner.docs.len() > 2 * inner.live + 1000
+        };
+        match since {
+            Some(v) if !stale => {
+                let (rows, themes) = load(db, Some(v)).await?;
+                let mut inner = self.inner.write().await;
+                for row in rows {
+                    let t = themes.get(&row.id).cloned().unwrap_or_default();
+                    inner.apply(row, &t);
+                }
+                inner.version = Some(current);
+            }
+            _ => {
+                let started = std::time::Instant::now();
+                let (rows, themes) = load(db, None).await?;
+                let built = Inner::build(rows, themes, current);
+                tracing::info!(offres = built.live, ms = started.elapsed().as_millis() as u64, "search index built");
+                *self.inner.write().await = built;
+            }
+        }
+        Ok(())
+    }
+
+    /// Searches the visible offers; when nothing matches, retries once with typos corrected.
+    pub async fn search(&self, db: &impl ConnectionTrait, q: &Query<'_>) -> Result<Hits, DbErr> {
+        self.refresh(db).await?;
+        let inner = self.inner.read().await;
+        let (total, ids) = inner.run(q, q.terms);
+        if total == 0 && !q.terms.is_empty() {
+            if let Some((fixed, corrections)) = inner.corrected(q.terms) {
+                let (total, ids) = inner.run(q, &fixed);
+                return Ok(Hits { total, ids, terms: fixed, corrections });
+            }
+        }
+        Ok(Hits { total, ids, terms: q.terms.to_vec(), corrections: vec![] })
+    }
+
+    /// Visible offers per theme code (themes without offers are absent).
+    pub async fn count_by_theme(&self, db: &impl ConnectionTrait) -> Result<Vec<(String, u64)>, DbErr> {
+        self.refresh(db).await?;
+        let inner = self.inner.read().await;
+        let mut out: Vec<(String, u64)> = inner
+            .theme_bits
+            .iter()
+            .map(|(code, bit)| (code.clone(), inner.docs.iter().filter(|d| d.alive && d.themes & bit != 0).count() as u64))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
+    /// The codes INSEE of the communes that have at least one visible offer.
+    pub async fn communes(&self, db: &impl ConnectionTrait) -> Result<Vec<String>, DbErr> {
+        self.refresh(db).await?;
+        let inner = self.inner.read().await;
+        let mut codes: Vec<String> = inner.docs.iter().filter(|d| d.alive).filter_map(|d| d.commune.clone()).collect();
+        codes.sort();
+        codes.dedup();
+        Ok(codes)
+    }
+
+    /// Number of visible offers indexed, and of distinct words (for benchmarks and logs).
+    pub async fn size(&self) -> (usize, usize) {
+        let inner = self.inner.read().await;
+        (inner.live, inner.dict.len())
+    }
+}

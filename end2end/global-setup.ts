@@ -1,0 +1,28 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+/** Accounts used by the professionals' tests, created with the server's own command. */
+export const ACCOUNTS = {
+  mobil: { email: "camille@mobil.example", nom: "Camille Martin", structure: "itineraire-exemple:mobil-comminges" },
+  ccas: { email: "sam@ccas.example", nom: "Sam Dupuy", structure: "itineraire-exemple:ccas-montrejeau" },
+};
+export const PASSWORD = "mot de passe des tests e2e";
+
+export default async function globalSetup() {
+  const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
+  // The server loads the demo catalogue before it answers: wait for it, then add the accounts.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`server not ready at ${base}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const root = path.resolve(__dirname, "..");
+  for (const a of Object.values(ACCOUNTS)) {
+    execFileSync(path.join(root, "target/release/server"),
+      ["account-add", "--email", a.email, "--nom", a.nom, "--structure", a.structure, "--role", "admin_structure"],
+      { cwd: root, env: { ...process.env, ITINERAIRE_PASSWORD: PASSWORD }, stdio: "inherit" });
+  }
+}
