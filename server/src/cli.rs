@@ -1,24 +1,40 @@
 //! Maintenance commands of the server binary: import, export, demo data.
-use app::catalogue::db::{export::export_json, import::{import_json, ImportReport}};
+use app::catalogue::db::{
+    export::export_json,
+    import::{csv_is_services, import_csv, import_json, ImportReport},
+};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The sample catalogue shipped with the project (fictional offers of the Comminges).
 pub const DEMO_CATALOGUE: &[u8] = include_bytes!("../seed/catalogue-exemple.json");
 
-pub async fn import(db: &DatabaseConnection, file: &Path) -> Result<(), String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("impossible de lire {} : {e}", file.display()))?;
+/// Imports one data·inclusion JSON file, or its two CSV files (structures, services).
+pub async fn import(db: &DatabaseConnection, files: &[PathBuf]) -> Result<(), String> {
+    let read = |file: &Path| std::fs::read(file).map_err(|e| format!("impossible de lire {} : {e}", file.display()));
     let started = std::time::Instant::now();
     let mut last_shown = 0;
-    let report = import_json(db, &bytes, |done, total| {
-        // Progress on standard error, at most every 5 %, so large files show they move.
+    // Progress on standard error, at most every 5 %, so large files show they move.
+    let progress = |done: usize, total: usize| {
         if total > 0 && (done * 20 / total > last_shown || done == total) {
             last_shown = done * 20 / total;
             eprintln!("import : {done}/{total} lignes ({} %)", done * 100 / total);
         }
-    })
-    .await
+    };
+    let report = match files {
+        [json] => import_json(db, &read(json)?, progress).await,
+        [a, b] => {
+            let (a, b) = (read(a)?, read(b)?);
+            let (structures, services) = match (csv_is_services(&a), csv_is_services(&b)) {
+                (false, true) => (a, b),
+                (true, false) => (b, a),
+                _ => return Err("deux fichiers CSV attendus : les structures, et les services (avec une colonne « structure_id »)".into()),
+            };
+            import_csv(db, &structures, &services, progress).await
+        }
+        _ => return Err("un fichier JSON, ou deux fichiers CSV (structures et services)".into()),
+    }
     .map_err(|e| e.to_string())?;
     print_report(&report, started.elapsed());
     Ok(())

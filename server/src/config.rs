@@ -16,11 +16,14 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Import structures and services from a data·inclusion JSON file ({"structures", "services"}).
-    /// Idempotent: re-importing updates, never duplicates. Rejected rows are listed with a reason.
+    /// Import structures and services in the data·inclusion schema: one JSON file
+    /// ({"structures": [...], "services": [...]}) or two CSV files (structures and services, in
+    /// either order). Idempotent: re-importing updates, never duplicates. Rejected rows are listed
+    /// with a reason.
     Import {
-        /// The JSON file to read.
-        file: std::path::PathBuf,
+        /// The JSON file, or the two CSV files.
+        #[arg(required = true, num_args = 1..=2)]
+        files: Vec<std::path::PathBuf>,
     },
     /// Export the catalogue in the data·inclusion schema (what `import` reads).
     Export {

@@ -45,7 +45,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     tracing::info!(backend = app::db::backend_name(&db), "database ready");
     match &cli.command {
         Some(Command::Migrate) => return Ok(()),
-        Some(Command::Import { file }) => return server::cli::import(&db, file).await,
+        Some(Command::Import { files }) => return server::cli::import(&db, files).await,
         Some(Command::Export { file }) => return server::cli::export(&db, file).await,
         Some(Command::AccountAdd { email, nom, structure, role }) => {
             return server::cli::account_add(&db, email, nom, structure.as_deref(), role).await

@@ -60,7 +60,9 @@ struct Doc {
     nom_key: String,
     alive: bool,
     themes: u64,
-    commune: Option<String>,
+    /// Interned code INSEE (see `Inner::commune_ids`); 0 when the offer has none. An integer,
+    /// so scanning 50,000 offers for one commune reads no string.
+    commune: u32,
     gratuit: bool,
     en_presentiel: bool,
     a_distance: bool,
@@ -81,6 +83,15 @@ struct Inner {
     avg_len: f32,
     /// Theme code → bit.
     theme_bits: HashMap<String, u64>,
+    /// Live documents per theme bit, and per commune (kept as documents come and go, so the
+    /// filter choices shown with every page cost nothing).
+    per_theme: HashMap<u64, usize>,
+    per_commune: BTreeMap<String, usize>,
+    /// Code INSEE → interned number (from 1), and back.
+    commune_ids: HashMap<String, u32>,
+    commune_codes: Vec<String>,
+    /// Every commune (code INSEE, name), by name: reference data, read at each full build.
+    commune_names: Vec<(String, String)>,
 }
 
 #[derive(FromQueryResult)]
@@ -160,7 +171,10 @@ impl Inner {
     /// Removes the offer's current entry, then adds the row (unless archived).
     fn apply(&mut self, row: Row, themes: &[String]) {
         if let Some(old) = self.by_id.remove(&row.id) {
-            self.docs[old as usize].alive = false;
+            let d = &mut self.docs[old as usize];
+            d.alive = false;
+            let (themes, commune) = (d.themes, d.commune);
+            self.count(themes, commune, false);
             self.live -= 1;
         }
         if row.archived {
@@ -186,11 +200,12 @@ impl Inner {
         let theme_bits = themes.iter().fold(0u64, |acc, t| acc | self.theme_bit(t));
         let codes = |json: &str| serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
         let modes = codes(&row.modes_accueil);
+        let commune = self.commune_id(row.code_insee);
         let doc = Doc {
             nom_key: fold(&row.nom),
             alive: true,
             themes: theme_bits,
-            commune: row.code_insee,
+            commune,
             gratuit: row.frais.as_deref() == Some("gratuit"),
             en_presentiel: modes.iter().any(|m| m == "en-presentiel"),
             a_distance: modes.iter().any(|m| m == "a-distance"),
@@ -205,8 +220,36 @@ impl Inner {
             });
         self.by_name.insert(pos, ord);
         self.by_id.insert(doc.id.clone(), ord);
+        self.count(doc.themes, doc.commune, true);
         self.docs.push(doc);
         self.live += 1;
+    }
+
+    /// Counts a document in (or out of) the per-theme and per-commune totals.
+    fn count(&mut self, themes: u64, commune: u32, add: bool) {
+        let step = |n: &mut usize| if add { *n += 1 } else { *n = n.saturating_sub(1) };
+        for bit in (0..64).map(|i| 1u64 << i).filter(|b| themes & b != 0) {
+            step(self.per_theme.entry(bit).or_default());
+        }
+        if commune != 0 {
+            let code = self.commune_codes[commune as usize - 1].clone();
+            let n = self.per_commune.entry(code.clone()).or_default();
+            step(n);
+            if *n == 0 {
+                self.per_commune.remove(&code);
+            }
+        }
+    }
+
+    fn commune_id(&mut self, code: Option<String>) -> u32 {
+        let Some(code) = code else { return 0 };
+        if let Some(id) = self.commune_ids.get(&code) {
+            return *id;
+        }
+        self.commune_codes.push(code.clone());
+        let id = self.commune_codes.len() as u32;
+        self.commune_ids.insert(code, id);
+        id
     }
 
     fn build(rows: Vec<Row>, themes: HashMap<String, Vec<String>>, version: i64) -> Inner {
@@ -226,17 +269,17 @@ impl Inner {
         inner
     }
 
-    fn accepts(&self, d: &Doc, q: &Query, theme_bit: Option<u64>) -> bool {
+    fn accepts(&self, d: &Doc, q: &Query, theme_bit: Option<u64>, commune: Option<u32>, public: Option<u64>) -> bool {
         d.alive
             && theme_bit.is_none_or(|b| d.themes & b != 0)
-            && q.commune.is_none_or(|c| d.commune.as_deref() == Some(c))
+            && commune.is_none_or(|c| d.commune == c)
             && (!q.gratuit || d.gratuit)
             && match q.mode {
                 Some("en-presentiel") => d.en_presentiel,
                 Some("a-distance") => d.a_distance,
                 _ => true,
             }
-            && q.public.is_none_or(|p| d.publics & (public_bit(p) | public_bit("tous-publics")) != 0)
+            && public.is_none_or(|mask| d.publics & mask != 0)
     }
 
     /// (document, weight) of every word starting with `term`, by document, best weight kept.
@@ -258,12 +301,21 @@ impl Inner {
             },
             None => None,
         };
+        let commune = match q.commune {
+            Some(c) => match self.commune_ids.get(c) {
+                Some(id) => Some(*id),
+                None => return (0, vec![]),
+            },
+            None => None,
+        };
+        // An offer for everyone is for each public too.
+        let public = q.public.map(|p| public_bit(p) | public_bit("tous-publics"));
         if terms.is_empty() {
             let mut total = 0u64;
             let mut ids = Vec::new();
             for &o in &self.by_name {
                 let d = &self.docs[o as usize];
-                if self.accepts(d, q, theme_bit) {
+                if self.accepts(d, q, theme_bit, commune, public) {
                     if total as usize >= q.offset && ids.len() < q.limit {
                         ids.push(d.id.clone());
                     }
@@ -302,7 +354,7 @@ impl Inner {
             }
             acc = out;
         }
-        acc.retain(|(o, _)| self.accepts(&self.docs[*o as usize], q, theme_bit));
+        acc.retain(|(o, _)| self.accepts(&self.docs[*o as usize], q, theme_bit, commune, public));
         let total = acc.len() as u64;
         let key = |p: &(u32, f32)| {
             let d = &self.docs[p.0 as usize];
@@ -382,7 +434,8 @@ impl SearchIndex {
             _ => {
                 let started = std::time::Instant::now();
                 let (rows, themes) = load(db, None).await?;
-                let built = Inner::build(rows, themes, current);
+                let mut built = Inner::build(rows, themes, current);
+                built.commune_names = super::db::query::communes(db).await?;
                 tracing::info!(offres = built.live, ms = started.elapsed().as_millis() as u64, "search index built");
                 *self.inner.write().await = built;
             }
@@ -411,21 +464,18 @@ impl SearchIndex {
         let mut out: Vec<(String, u64)> = inner
             .theme_bits
             .iter()
-            .map(|(code, bit)| (code.clone(), inner.docs.iter().filter(|d| d.alive && d.themes & bit != 0).count() as u64))
+            .map(|(code, bit)| (code.clone(), inner.per_theme.get(bit).copied().unwrap_or(0) as u64))
             .filter(|(_, n)| *n > 0)
             .collect();
         out.sort();
         Ok(out)
     }
 
-    /// The codes INSEE of the communes that have at least one visible offer.
-    pub async fn communes(&self, db: &impl ConnectionTrait) -> Result<Vec<String>, DbErr> {
+    /// The communes that have at least one visible offer (code INSEE, name), by name.
+    pub async fn communes(&self, db: &impl ConnectionTrait) -> Result<Vec<(String, String)>, DbErr> {
         self.refresh(db).await?;
         let inner = self.inner.read().await;
-        let mut codes: Vec<String> = inner.docs.iter().filter(|d| d.alive).filter_map(|d| d.commune.clone()).collect();
-        codes.sort();
-        codes.dedup();
-        Ok(codes)
+        Ok(inner.commune_names.iter().filter(|(c, _)| inner.per_commune.contains_key(c)).cloned().collect())
     }
 
     /// Number of visible offers indexed, and of distinct words (for benchmarks and logs).

@@ -32,6 +32,8 @@ pub enum ImportError {
     NotJson(String),
     #[error("Le fichier doit contenir un objet avec les listes « structures » et « services ».")]
     Shape,
+    #[error("Le fichier CSV est illisible : {0}")]
+    NotCsv(String),
     #[error("Base de données : {0}")]
     Db(#[from] DbErr),
 }
@@ -215,7 +217,7 @@ fn parse_service(v: &Json) -> Result<OffreIn, String> {
 pub async fn import_json(
     db: &DatabaseConnection,
     bytes: &[u8],
-    mut progress: impl FnMut(usize, usize),
+    progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
     let doc: Json = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let (Some(structures), Some(services)) = (
@@ -224,6 +226,79 @@ pub async fn import_json(
     ) else {
         return Err(ImportError::Shape);
     };
+    import_rows(db, structures, services, progress).await
+}
+
+/// Imports the two CSV files data·inclusion publishes (structures, services), one row per line
+/// with a header line; list columns (`thematiques`, `publics`…) hold a JSON array or values
+/// separated by commas. Same checks and report as [`import_json`].
+pub async fn import_csv(
+    db: &DatabaseConnection,
+    structures_csv: &[u8],
+    services_csv: &[u8],
+    progress: impl FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
+    let structures = csv_rows(structures_csv)?;
+    let services = csv_rows(services_csv)?;
+    import_rows(db, &structures, &services, progress).await
+}
+
+/// Columns that hold lists in the data·inclusion schema.
+const LIST_COLUMNS: [&str; 5] = ["thematiques", "publics", "modes_accueil", "modes_mobilisation", "frais"];
+
+/// Whether a CSV file holds services (they name their structure) rather than structures.
+pub fn csv_is_services(bytes: &[u8]) -> bool {
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    String::from_utf8_lossy(header).split([',', ';']).any(|h| h.trim().trim_matches('"') == "structure_id")
+}
+
+/// The rows of a CSV file as JSON objects (empty cells left out), so they go through the same
+/// checks as JSON rows. The separator is `,` or `;`, whichever the header line uses more.
+pub fn csv_rows(bytes: &[u8]) -> Result<Vec<Json>, ImportError> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| header.iter().filter(|b| **b == c).count();
+    let delimiter = if count(b';') > count(b',') { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| ImportError::NotCsv(e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    if !headers.iter().any(|h| h == "id") {
+        return Err(ImportError::NotCsv("la première ligne doit nommer les colonnes, dont « id »".into()));
+    }
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| ImportError::NotCsv(format!("ligne {} : {e}", i + 2)))?;
+        let mut obj = serde_json::Map::new();
+        for (name, cell) in headers.iter().zip(record.iter()) {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let value = if LIST_COLUMNS.contains(&name.as_str()) {
+                match serde_json::from_str::<Json>(cell) {
+                    Ok(list @ Json::Array(_)) => list,
+                    _ => Json::Array(cell.split(',').map(|v| Json::String(v.trim().to_owned())).filter(|v| v != "").collect()),
+                }
+            } else {
+                Json::String(cell.to_owned())
+            };
+            obj.insert(name.clone(), value);
+        }
+        rows.push(Json::Object(obj));
+    }
+    Ok(rows)
+}
+
+async fn import_rows(
+    db: &DatabaseConnection,
+    structures: &[Json],
+    services: &[Json],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
     let theme_labels = write::theme_labels(db).await?;
     let mut report = ImportReport::default();
     let total = structures.len() + services.len();

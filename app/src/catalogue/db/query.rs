@@ -218,8 +218,7 @@ pub async fn offre_detail(db: &DatabaseConnection, id: &str) -> Result<Option<Of
 /// Communes of the département that have at least one offer, by name.
 /// The communes that have at least one visible offer (code INSEE, name), by name.
 pub async fn communes_with_offres(db: &DatabaseConnection, index: &SearchIndex) -> Result<Vec<(String, String)>, DbErr> {
-    let codes = index.communes(db).await?;
-    Ok(communes(db).await?.into_iter().filter(|(c, _)| codes.binary_search(c).is_ok()).collect())
+    index.communes(db).await
 }
 
 /// Every commune of Haute-Garonne (code INSEE, name), by name.

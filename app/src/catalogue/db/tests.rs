@@ -153,3 +153,78 @@ async fn reimport_updates_in_place_and_keeps_the_offer_url() {
     assert_eq!(after.offres[0].id, before);
     t.drop().await;
 }
+
+/// The sample as the two CSV files data·inclusion publishes (lists: JSON arrays for
+/// `thematiques`, comma-separated values elsewhere; `;` as separator for the services).
+fn sample_as_csv() -> (Vec<u8>, Vec<u8>) {
+    let doc: serde_json::Value = serde_json::from_slice(SAMPLE).unwrap();
+    let table = |rows: &Vec<serde_json::Value>, delimiter: u8| {
+        let mut columns: Vec<String> = Vec::new();
+        for r in rows {
+            for k in r.as_object().unwrap().keys() {
+                if !columns.contains(k) {
+                    columns.push(k.clone());
+                }
+            }
+        }
+        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(vec![]);
+        w.write_record(&columns).unwrap();
+        for r in rows {
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|c| match &r[c] {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Array(a) if c == "thematiques" => serde_json::to_string(a).unwrap(),
+                    serde_json::Value::Array(a) => a.iter().map(|v| v.as_str().unwrap()).collect::<Vec<_>>().join(","),
+                    other => other.to_string(),
+                })
+                .collect();
+            w.write_record(&cells).unwrap();
+        }
+        w.into_inner().unwrap()
+    };
+    (table(doc["structures"].as_array().unwrap(), b','), table(doc["services"].as_array().unwrap(), b';'))
+}
+
+#[tokio::test]
+async fn csv_import_gives_the_same_catalogue_as_json() {
+    use super::import::{csv_is_services, import_csv};
+    let (structures, services) = sample_as_csv();
+    assert!(csv_is_services(&services) && !csv_is_services(&structures));
+    let from_json = TestDb::sqlite().await;
+    import_json(&from_json.db, SAMPLE, |_, _| {}).await.unwrap();
+    let expected = export_json(&from_json.db).await.unwrap();
+    for t in TestDb::all().await {
+        let r = import_csv(&t.db, &structures, &services, |_, _| {}).await.unwrap();
+        assert_eq!((r.created, r.rejected.len()), (15 + 32, 0), "{}: {:?}", t.backend(), r.rejected);
+        assert_eq!(export_json(&t.db).await.unwrap(), expected, "{}", t.backend());
+        // Idempotent like JSON.
+        let again = import_csv(&t.db, &structures, &services, |_, _| {}).await.unwrap();
+        assert_eq!(again.unchanged, 47, "{}", t.backend());
+        t.drop().await;
+    }
+    from_json.drop().await;
+}
+
+#[tokio::test]
+async fn a_bad_csv_row_is_reported_and_the_others_imported() {
+    use super::import::{import_csv, ImportError};
+    let t = TestDb::sqlite().await;
+    let structures = "id,source,nom,date_maj\ns1,essai,Structure essai,2026-11-01\n";
+    let services = "id,source,structure_id,nom,description,date_maj,thematiques\n\
+        a,essai,s1,Aide au loyer,Une aide pour payer le loyer.,2026-11-01,logement-hebergement\n\
+        b,essai,s1,Offre cassée,Une description.,pas une date,logement-hebergement\n\
+        c,essai,s1,Autre,Une description.,2026-11-01,astrologie\n";
+    let r = import_csv(&t.db, structures.as_bytes(), services.as_bytes(), |_, _| {}).await.unwrap();
+    assert_eq!(r.created, 2);
+    let reasons: Vec<(usize, &str)> = r.rejected.iter().map(|x| (x.row, x.reason.as_str())).collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0].0 == 2 && reasons[0].1.contains("date_maj"), "{reasons:?}");
+    assert!(reasons[1].0 == 3 && reasons[1].1.contains("astrologie"), "{reasons:?}");
+    // Not a CSV of the schema at all: a clear error, nothing imported.
+    let e = import_csv(&t.db, b"bonjour\n", services.as_bytes(), |_, _| {}).await.unwrap_err();
+    assert!(matches!(e, ImportError::NotCsv(_)), "{e}");
+    assert!(e.to_string().contains("« id »"));
+    t.drop().await;
+}

@@ -83,7 +83,7 @@ fn EspaceProView(espace: EspacePro, ok: Option<String>) -> impl IntoView {
             let date = crate::catalogue::views::french_date(&o.date_maj);
             view! {
                 <li class="offre-card">
-                    <h3><a href=href>{o.nom}</a></h3>
+                    <h2 class="h3"><a href=href>{o.nom}</a></h2>
                     <p class="meta">
                         {if o.archived { view! { <span class="tag tag-archived">"Archivée"</span> }.into_any() }
                          else { view! { <span class="tag">"Visible"</span> }.into_any() }}
