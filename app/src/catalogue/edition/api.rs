@@ -1,4 +1,4 @@
-use super::model::{Choix, Edition, EspacePro};
+use super::model::{Edition, EspacePro};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -28,10 +28,10 @@ pub async fn get_edition(id: Option<String>) -> Result<Edition, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn choix(db: &sea_orm::DatabaseConnection) -> Result<Choix, AppError> {
+async fn choix(db: &sea_orm::DatabaseConnection) -> Result<super::model::Choix, AppError> {
     let schema = &*crate::catalogue::db::schema::SCHEMA;
     let themes = crate::referentiel::db::load_themes(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
-    Ok(Choix {
+    Ok(super::model::Choix {
         themes,
         publics: schema.publics.clone(),
         frais: schema.frais.clone(),
