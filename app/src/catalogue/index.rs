@@ -375,7 +375,7 @@ impl Inner {
     }
 
     /// Corrects the terms that no catalogue word starts with; `None` if none could be.
-    fn corrected(&self, terms: &[String]) -> Option<(Vec<String>, Vec<(String, String)>)> {
+    fn corrected(&self, terms: &[String]) -> Option<Corrected> {
         let mut out = Vec::with_capacity(terms.len());
         let mut changes = Vec::new();
         for t in terms {
@@ -398,6 +398,9 @@ impl Inner {
         (!changes.is_empty()).then_some((out, changes))
     }
 }
+
+/// Corrected terms, and each (typed, used) pair.
+type Corrected = (Vec<String>, Vec<(String, String)>);
 
 /// f32 scores as a total order (they are never NaN).
 fn ordered(x: f32) -> u32 {

@@ -129,7 +129,7 @@ pub fn ChoiceGroup(
         .map(|(i, (code, label))| {
             // The first box carries the field's id, so the error summary can link to it.
             let id = if i == 0 { field_id(name) } else { format!("{}-{i}", field_id(name)) };
-            let checked = selected.iter().any(|s| *s == code);
+            let checked = selected.contains(&code);
             view! {
                 <li>
                     <input type=kind id=id.clone() name=name value=code checked=checked />
