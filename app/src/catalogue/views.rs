@@ -93,13 +93,7 @@ fn Select(
     selected: Option<String>,
 ) -> impl IntoView {
     let id = format!("filtre-{name}");
-    let options = choices
-        .into_iter()
-        .map(|(code, text)| {
-            let is = selected.as_deref() == Some(code.as_str());
-            view! { <option value=code selected=is>{text}</option> }
-        })
-        .collect_view();
+    let options = crate::ui::form::select_options(choices, selected);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

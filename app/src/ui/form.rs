@@ -34,6 +34,34 @@ fn field_id(name: &str) -> String {
     format!("champ-{name}")
 }
 
+/// The ids of a field's hint and error, and the `aria-describedby` naming them.
+struct FieldIds {
+    hint_id: Option<String>,
+    error_id: Option<String>,
+    described: Option<String>,
+}
+
+impl FieldIds {
+    fn new(name: &str, hint: Option<&str>, error: &Option<String>) -> Self {
+        let hint_id = hint.map(|_| format!("aide-{name}"));
+        let error_id = error.as_ref().map(|_| format!("erreur-{name}"));
+        let ids: Vec<&str> = [hint_id.as_deref(), error_id.as_deref()].into_iter().flatten().collect();
+        let described = (!ids.is_empty()).then(|| ids.join(" "));
+        FieldIds { hint_id, error_id, described }
+    }
+}
+
+/// `<option>`s of (code, label), the `selected` one marked (shared by every select).
+pub fn select_options(choices: Vec<(String, String)>, selected: Option<String>) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(code, text)| {
+            let is = selected.as_deref() == Some(code.as_str());
+            view! { <option value=code selected=is>{text}</option> }
+        })
+        .collect_view()
+}
+
 /// The list of problems at the top of a refused form, each a link to its field.
 #[component]
 pub fn ErrorSummary(submitted: Option<Submitted>) -> impl IntoView {
@@ -76,12 +104,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let has_error = error.is_some();
     let id = field_id(name);
-    let hint_id = hint.map(|_| format!("aide-{name}"));
-    let error_id = error.as_ref().map(|_| format!("erreur-{name}"));
-    let described: Option<String> = {
-        let ids: Vec<&str> = [hint_id.as_deref(), error_id.as_deref()].into_iter().flatten().collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint, &error);
     let invalid = error.is_some().then_some("true");
     let maxlength = maxlength.map(|m| m.to_string());
     let label_text = if required { format!("{label} (obligatoire)") } else { label.to_string() };
@@ -160,19 +183,8 @@ pub fn SelectField(
 ) -> impl IntoView {
     let has_error = error.is_some();
     let id = field_id(name);
-    let hint_id = hint.map(|_| format!("aide-{name}"));
-    let error_id = error.as_ref().map(|_| format!("erreur-{name}"));
-    let described: Option<String> = {
-        let ids: Vec<&str> = [hint_id.as_deref(), error_id.as_deref()].into_iter().flatten().collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let options = choices
-        .into_iter()
-        .map(|(code, text)| {
-            let is = selected.as_deref() == Some(code.as_str());
-            view! { <option value=code selected=is>{text}</option> }
-        })
-        .collect_view();
+    let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint, &error);
+    let options = select_options(choices, selected);
     let invalid = error.is_some().then_some("true");
     view! {
         <div class="field" class:field-error=has_error>
