@@ -89,3 +89,44 @@ fn db_err_kind(err: &sea_orm::DbErr) -> &'static str {
         _ => "other",
     }
 }
+
+pub const NO_STRUCTURE_MESSAGE: &str = "Votre compte n’est rattaché à aucune structure : demandez à l’administrateur de vous y rattacher.";
+
+/// Why a professional's change was not written (ssr only).
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+pub enum EditError {
+    NotFound,
+    Forbidden,
+    /// The account belongs to no structure (national admins): it cannot create offers or workshops.
+    NoStructure,
+    /// Someone saved this item since the person opened it: the stored values and version.
+    Conflict { stored: Vec<(String, String)>, version: i32 },
+    /// A field found wrong only when writing (field, French message).
+    Invalid(Vec<(String, String)>),
+    Db(sea_orm::DbErr),
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for EditError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        EditError::Db(e)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl EditError {
+    pub fn into_app_error(self) -> AppError {
+        match self {
+            EditError::NotFound => AppError::NotFound,
+            EditError::Forbidden => AppError::Forbidden,
+            EditError::NoStructure => AppError::BadRequest(NO_STRUCTURE_MESSAGE.into()),
+            EditError::Invalid(errors) => {
+                AppError::BadRequest(errors.into_iter().next().map(|(_, m)| m).unwrap_or_default())
+            }
+            EditError::Conflict { .. } => AppError::Conflict("Quelqu’un a fait une modification entre-temps. Rechargez la page.".into()),
+            EditError::Db(e) => e.into(),
+        }
+    }
+}
+

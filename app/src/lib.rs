@@ -8,13 +8,18 @@ pub mod error;
 pub mod itineraire;
 pub mod referentiel;
 pub mod site;
+pub mod socle;
 pub mod text;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
 pub mod validation;
+#[cfg(all(test, feature = "ssr"))]
+mod test_support;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
@@ -64,10 +69,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogue") view=catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route path=path!("/offres/:id") view=catalogue::OffrePage ssr=SsrMode::Async />
                     <Route path=path!("/mes-offres") view=catalogue::MesOffresPage />
+                    <Route path=path!("/ateliers") view=socle::AteliersPage ssr=SsrMode::Async />
+                    <Route path=path!("/ateliers/:id") view=socle::SeancePage ssr=SsrMode::Async />
+                    <Route path=path!("/inscription/:jeton") view=socle::InscriptionPage ssr=SsrMode::Async />
                     <Route path=path!("/pro") view=catalogue::EspaceProPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/connexion") view=auth::ConnexionPage />
                     <Route path=path!("/pro/nouvelle-offre") view=catalogue::OffreEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/offres/:id") view=catalogue::OffreEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/ateliers") view=socle::EspaceAteliersPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/nouvel-atelier") view=socle::AtelierEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/ateliers/:id") view=socle::AtelierEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/ateliers/:id/nouvelle-seance") view=socle::SeanceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/seances/:id") view=socle::SeanceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/seances/:id/inscrits") view=socle::InscritsPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibilite") view=site::Accessibilite />
                     <Route path=path!("/mentions-legales") view=site::MentionsLegales />
                 </Routes>

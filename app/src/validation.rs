@@ -36,6 +36,11 @@ pub fn french_phone(raw: &str) -> Option<String> {
     }
 }
 
+/// A French mobile number (06 or 07, to receive an SMS), written the usual way, or `None`.
+pub fn french_mobile(raw: &str) -> Option<String> {
+    french_phone(raw).filter(|p| p.starts_with("06") || p.starts_with("07"))
+}
+
 /// A web address people can open: `http://` or `https://`, a host, no spaces.
 pub fn is_web_link(u: &str) -> bool {
     let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"));
@@ -65,6 +70,15 @@ mod tests {
         assert_eq!(french_phone("3949").as_deref(), Some("3949"));
         for bad in ["", "12", "0561", "05610000001", "abc", "0061000000", "0561 00 00 0x"] {
             assert_eq!(french_phone(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn mobiles() {
+        assert_eq!(french_mobile("+33 7 12 34 56 78").as_deref(), Some("07 12 34 56 78"));
+        assert_eq!(french_mobile("0612345678").as_deref(), Some("06 12 34 56 78"));
+        for bad in ["05 61 00 00 00", "3949", "06 12 34", "+44 7700 900000"] {
+            assert_eq!(french_mobile(bad), None, "{bad}");
         }
     }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// The sample catalogue shipped with the project (fictional offers of the Comminges).
 pub const DEMO_CATALOGUE: &[u8] = include_bytes!("../seed/catalogue-exemple.json");
+pub const DEMO_ATELIERS: &[u8] = include_bytes!("../seed/ateliers-exemple.json");
 
 /// Imports one data·inclusion JSON file, or its two CSV files (structures, services).
 pub async fn import(db: &DatabaseConnection, files: &[PathBuf]) -> Result<(), String> {
@@ -73,6 +74,74 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), String> {
     }
     let report = import_json(db, DEMO_CATALOGUE, |_, _| {}).await.map_err(|e| e.to_string())?;
     tracing::info!(created = report.created, rejected = report.rejected.len(), "demo catalogue loaded");
+    seed_ateliers(db, chrono::Utc::now()).await
+}
+
+#[derive(serde::Deserialize)]
+struct DemoAteliers {
+    ateliers: Vec<DemoAtelier>,
+}
+
+#[derive(serde::Deserialize)]
+struct DemoAtelier {
+    structure: String,
+    titre: String,
+    description: String,
+    themes: Vec<String>,
+    competences: Vec<String>,
+    accessibilite: Option<String>,
+    seances: Vec<DemoSeance>,
+}
+
+#[derive(serde::Deserialize)]
+struct DemoSeance {
+    jours: i64,
+    debut: String,
+    fin: String,
+    lieu: Option<String>,
+    commune: Option<String>,
+    visio: Option<String>,
+    places: i32,
+}
+
+/// Loads the sample workshops, their sessions dated from `now` (with the demo catalogue).
+pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
+    use app::socle::{dates, organisation as org};
+    let demo: DemoAteliers = serde_json::from_slice(DEMO_ATELIERS).map_err(|e| format!("demo workshops: {e}"))?;
+    let today = dates::today(now);
+    for a in demo.ateliers {
+        let Some(structure) = app::catalogue::db::find_structure(db, &a.structure).await.map_err(|e| e.to_string())? else {
+            return Err(format!("demo workshops: unknown structure {}", a.structure));
+        };
+        let content = org::AtelierContent {
+            titre: a.titre,
+            description: a.description,
+            themes: a.themes.into_iter().collect(),
+            competences: a.competences,
+            accessibilite: a.accessibilite,
+        };
+        let id = org::insert_atelier(db, &structure.id, content, now).await.map_err(|e| e.to_string())?;
+        for s in a.seances {
+            let day = (today + chrono::Duration::days(s.jours)).format("%Y-%m-%d").to_string();
+            let seance = org::SeanceContent {
+                debut: dates::parse_local(&day, &s.debut)?,
+                fin: dates::parse_local(&day, &s.fin)?,
+                lieu: s.lieu,
+                code_insee: s.commune,
+                lien_visio: s.visio,
+                capacite: s.places,
+            };
+            org::insert_seance(db, &id, seance, now).await.map_err(|e| e.to_string())?;
+        }
+    }
+    tracing::info!("demo workshops loaded");
+    Ok(())
+}
+
+/// Erases registrants' data past the retention period (see `server purge --help`).
+pub async fn purge(db: &DatabaseConnection, days: i64) -> Result<(), String> {
+    let r = app::socle::service::purge(db, chrono::Utc::now(), days).await.map_err(|e| e.to_string())?;
+    println!("{} inscriptions anonymisées, {} messages supprimés (conservation : {days} jours).", r.inscriptions, r.messages);
     Ok(())
 }
 

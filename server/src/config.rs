@@ -47,6 +47,10 @@ pub enum Command {
         #[arg(long, default_value = "referent")]
         role: String,
     },
+    /// Data protection: erase the names and contacts of registrants of sessions that ended more
+    /// than ITINERAIRE_RETENTION_JOURS days ago, and delete older messages. The server also does
+    /// it every 6 hours; this command is for cron jobs and checks.
+    Purge,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -67,6 +71,19 @@ pub struct Config {
     /// Load the demo catalogue (sample data of the Comminges) when the catalogue is empty.
     #[arg(long, env = "ITINERAIRE_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
     pub demo: bool,
+
+    /// Days the names and contacts of a session's registrants are kept after it ends.
+    #[arg(long, env = "ITINERAIRE_RETENTION_JOURS", default_value_t = app::socle::model::DEFAULT_RETENTION_DAYS,
+          value_parser = clap::value_parser!(i64).range(1..=3650))]
+    pub retention_jours: i64,
+
+    /// Registration attempts accepted per hour from one network address.
+    #[arg(long, env = "ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE", default_value_t = 30)]
+    pub inscriptions_par_ip_heure: u32,
+
+    /// Registration attempts accepted per minute on one session.
+    #[arg(long, env = "ITINERAIRE_INSCRIPTIONS_PAR_SEANCE_MINUTE", default_value_t = 60)]
+    pub inscriptions_par_seance_minute: u32,
 
     /// Log format: `text` (readable) or `json` (for a log collector). Levels: `RUST_LOG`.
     #[arg(long, env = "ITINERAIRE_LOG_FORMAT", default_value = "text")]

@@ -1,4 +1,5 @@
 //! Itinéraire's HTTP server: the Leptos app, static files and the security baseline around them.
+pub mod background;
 pub mod cli;
 pub mod config;
 pub mod csrf;
@@ -30,15 +31,19 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub cookies: app::auth::session::CookiePolicy,
     pub search: Arc<app::catalogue::index::SearchIndex>,
+    pub limits: Arc<app::socle::routes::RegistrationLimits>,
+    /// Days registrants' data is kept after a session (the pages tell people).
+    pub retention: app::socle::model::Retention,
 }
 
 impl AppState {
     /// What every page and server function finds in its context.
     pub fn page_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
-        let (db, search) = (self.db.clone(), self.search.clone());
+        let (db, search, retention) = (self.db.clone(), self.search.clone(), self.retention);
         move || {
             provide_context(db.clone());
             provide_context(search.clone());
+            provide_context(retention);
         }
     }
 }
@@ -75,6 +80,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         // Form posts of the pages (same paths as the pages they come from).
         .merge(app::auth::routes::routes())
         .merge(app::catalogue::edition::routes::routes())
+        .merge(app::socle::routes::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

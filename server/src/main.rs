@@ -50,6 +50,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         Some(Command::AccountAdd { email, nom, structure, role }) => {
             return server::cli::account_add(&db, email, nom, structure.as_deref(), role).await
         }
+        Some(Command::Purge) => return server::cli::purge(&db, cli.config.retention_jours).await,
         Some(Command::Serve) | None => {}
     }
     if cli.config.demo {
@@ -71,7 +72,14 @@ async fn run(cli: Cli) -> Result<(), String> {
     // Built before the first search needs it (it then follows the database on its own).
     let search = std::sync::Arc::new(app::catalogue::index::SearchIndex::default());
     search.refresh(&db).await.map_err(|e| format!("search index: {e}"))?;
-    let state = server::AppState { leptos_options, db: db.clone(), cookies, search };
+    let limits = std::sync::Arc::new(app::socle::routes::RegistrationLimits::new(
+        cli.config.inscriptions_par_ip_heure,
+        cli.config.inscriptions_par_seance_minute,
+    ));
+    let retention = app::socle::model::Retention(cli.config.retention_jours);
+    let public_url = cli.config.public_origin().unwrap_or_else(|| format!("http://{addr}"));
+    server::background::spawn(db.clone(), public_url, cli.config.retention_jours);
+    let state = server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention };
     let app = server::router(
         state,
         server::RouterConfig {

@@ -10,12 +10,23 @@ use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
 fn app_for(db: &TestDb) -> Router {
+    app_with_limits(db, Default::default())
+}
+
+fn app_with_limits(db: &TestDb, limits: app::socle::routes::RegistrationLimits) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("itineraire")
         .site_root("target/site")
         .build();
     server::router(
-        server::AppState { leptos_options, db: db.db.clone(), cookies: Default::default(), search: Default::default() },
+        server::AppState {
+            leptos_options,
+            db: db.db.clone(),
+            cookies: Default::default(),
+            search: Default::default(),
+            limits: std::sync::Arc::new(limits),
+            retention: Default::default(),
+        },
         server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024 },
     )
 }
@@ -456,4 +467,185 @@ async fn professionals_create_and_edit_offers_with_french_messages_per_field() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(send(&app, get(&format!("/offres/{other}"))).await.status, StatusCode::OK);
     db.drop().await;
+}
+
+/// The session of a demo workshop with this capacity.
+async fn demo_session(db: &TestDb, titre: &str, capacite: i32) -> String {
+    use app::socle::db::{atelier, seance};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let a = atelier::Entity::find().filter(atelier::Column::Titre.eq(titre)).one(&db.db).await.unwrap().unwrap();
+    let s = seance::Entity::find()
+        .filter(seance::Column::AtelierId.eq(a.id))
+        .filter(seance::Column::Capacite.eq(capacite))
+        .one(&db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    s.id
+}
+
+fn from_ip(mut req: Request<Body>, ip: [u8; 4]) -> Request<Body> {
+    req.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((ip, 40000))));
+    req
+}
+
+const LEA: &str = "prenom=L%C3%A9a&nom=Martin&telephone=06+12+34+56+78&consentement=oui";
+
+#[tokio::test]
+async fn a_person_finds_a_workshop_registers_without_an_account_and_cancels() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let r = send(&app, get("/ateliers")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for titre in ["Faire son CV", "Découvrir les métiers qui recrutent", "Mes droits et démarches en ligne"] {
+        assert!(r.body.contains(titre), "{titre}");
+    }
+    assert!(r.body.contains("12 places restantes"));
+    // Soonest first: the video session of tomorrow comes before the CV workshop of the day after.
+    assert!(r.body.find("Découvrir les métiers").unwrap() < r.body.find("Faire son CV").unwrap());
+    let r = send(&app, get("/ateliers?theme=mobilite")).await;
+    assert!(r.body.contains("Mobilité : passer le permis") && !r.body.contains("Faire son CV"));
+    let r = send(&app, get("/ateliers?commune=a-distance")).await;
+    assert!(r.body.contains("1 séance à venir") && r.body.contains("En ligne (visio)"), "{}", r.body);
+    assert_eq!(send(&app, get("/ateliers?theme=%3Cscript%3E")).await.status, StatusCode::BAD_REQUEST);
+
+    let id = demo_session(&db, "Faire son CV", 12).await;
+    let page = format!("/ateliers/{id}");
+    let r = send(&app, get(&page)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(start_tags(&r.body, &format!("action=\"{page}\"")).len(), 1);
+    assert!(start_tags(&r.body, "name=\"prenom\"")[0].contains("autocomplete=\"given-name\""));
+    assert!(r.body.contains("effacés 90 jours après l’atelier"));
+
+    // Mistakes: a message per field, what was typed is kept, nothing is registered.
+    let r = send(&app, post(&page, ORIGIN, "prenom=L%C3%A9a&nom=&telephone=05+61+00+00+00")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for m in ["Indiquez votre nom.", "Ce numéro de portable n’est pas valide", "Cochez la case"] {
+        assert!(r.body.contains(m), "{m}");
+    }
+    assert!(start_tags(&r.body, "name=\"prenom\"")[0].contains("value=\"Léa\""));
+    assert!(start_tags(&r.body, "name=\"nom\"")[0].contains("aria-invalid=\"true\""));
+
+    let r = send(&app, post(&page, ORIGIN, LEA)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mine = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(mine.starts_with("/inscription/") && mine.ends_with("?nouvelle=1"), "{mine}");
+    let r = send(&app, get(&mine)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Votre place est réservée") && r.body.contains("Merci Léa"));
+    assert!(r.body.contains("noindex"));
+    let link = mine.trim_end_matches("?nouvelle=1").to_owned();
+    let r = send(&app, get(&format!("{link}/agenda.ics"))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/calendar"));
+    assert!(r.body.contains("SUMMARY:Faire son CV"), "{}", r.body);
+    assert!(send(&app, get(&page)).await.body.contains("11 places restantes"));
+
+    // The same number again: a clear answer, no second seat.
+    let r = send(&app, post(&page, ORIGIN, LEA)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("Vous êtes déjà inscrit à cette séance"));
+
+    // Cancelling from another site is refused; from the private page it works.
+    assert_eq!(send(&app, post(&link, Some("https://evil.example"), "")).await.status, StatusCode::FORBIDDEN);
+    let r = send(&app, post(&link, ORIGIN, "")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = send(&app, get(&format!("{link}?annulee=1"))).await;
+    assert!(r.body.contains("Votre inscription est annulée"));
+    assert!(send(&app, get(&page)).await.body.contains("12 places restantes"));
+    assert_eq!(send(&app, get("/inscription/inconnu")).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_full_session_offers_the_waiting_list() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let id = demo_session(&db, "Mobilité : passer le permis", 1).await;
+    let page = format!("/ateliers/{id}");
+    assert_eq!(send(&app, post(&page, ORIGIN, LEA)).await.status, StatusCode::SEE_OTHER);
+    let r = send(&app, get(&page)).await;
+    assert!(r.body.contains("Cette séance est complète") && r.body.contains("M’inscrire sur la liste d’attente"));
+    assert_eq!(start_tags(&r.body, "name=\"attente\"").len(), 1);
+    let sam = "prenom=Sam&nom=Durand&courriel=sam%40example.org&consentement=oui";
+    let r = send(&app, post(&page, ORIGIN, sam)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("Cette séance est complète"));
+    let r = send(&app, post(&page, ORIGIN, &format!("{sam}&attente=oui"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = send(&app, get(r.headers[header::LOCATION].to_str().unwrap())).await;
+    assert!(r.body.contains("Vous êtes sur la liste d’attente") && r.body.contains("Vous êtes le prochain"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn registrations_are_rate_limited_per_address_and_per_session() {
+    let db = seeded().await;
+    let id = demo_session(&db, "Faire son CV", 12).await;
+    let page = format!("/ateliers/{id}");
+    let app = app_with_limits(&db, app::socle::routes::RegistrationLimits::new(3, 100));
+    for _ in 0..3 {
+        let r = send(&app, from_ip(post(&page, ORIGIN, "prenom=x"), [10, 0, 0, 1])).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let r = send(&app, from_ip(post(&page, ORIGIN, LEA), [10, 0, 0, 1])).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.body.contains("Trop d’inscriptions ont été envoyées depuis cette connexion"));
+    // Someone else is not affected.
+    let r = send(&app, from_ip(post(&page, ORIGIN, LEA), [10, 0, 0, 2])).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let app = app_with_limits(&db, app::socle::routes::RegistrationLimits::new(100, 2));
+    for i in 0..2 {
+        let r = send(&app, from_ip(post(&page, ORIGIN, "prenom=x"), [10, 0, 1, i])).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let r = send(&app, from_ip(post(&page, ORIGIN, "prenom=x"), [10, 0, 1, 9])).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.body.contains("Beaucoup de personnes s’inscrivent"));
+}
+
+#[tokio::test]
+async fn organisers_see_their_registrants_and_nobody_else_does() {
+    let db = seeded_with_account().await;
+    let app = app_for(&db);
+    let id = demo_session(&db, "Mobilité : passer le permis", 10).await;
+    assert_eq!(send(&app, post(&format!("/ateliers/{id}"), ORIGIN, LEA)).await.status, StatusCode::SEE_OTHER);
+    let list = format!("/pro/seances/{id}/inscrits");
+    let r = send(&app, get(&list)).await;
+    assert!(r.status.is_redirection(), "{}", r.status);
+    assert!(!r.body.contains("Martin"));
+    let cookie = sign_in(&app).await;
+    let r = send(&app, with_cookie(get(&list), &cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Léa Martin") && r.body.contains("06 12 34 56 78"));
+    assert!(r.body.contains("L’appel s’ouvre au début de la séance."));
+    let r = send(&app, with_cookie(post(&list, ORIGIN, "presence-x=present"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Another structure's session: refused, no names.
+    let other = demo_session(&db, "Faire son CV", 12).await;
+    assert_eq!(send(&app, post(&format!("/ateliers/{other}"), ORIGIN, LEA)).await.status, StatusCode::SEE_OTHER);
+    let r = send(&app, with_cookie(get(&format!("/pro/seances/{other}/inscrits")), &cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(!r.body.contains("Martin"));
+    let r = send(&app, with_cookie(post(&format!("/pro/seances/{other}/inscrits"), ORIGIN, ""), &cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send(&app, with_cookie(post(&format!("/pro/seances/{other}"), ORIGIN, "version=1&action=annuler&motif=x"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // A new workshop and its first session, with a message per missing field first.
+    let r = send(&app, with_cookie(post("/pro/nouvel-atelier", ORIGIN, "titre=CV"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for m in ["au moins 3 caractères", "Décrivez l’atelier", "Choisissez au moins un thème", "au moins une compétence"] {
+        assert!(r.body.contains(m), "{m}");
+    }
+    let body = "titre=R%C3%A9parer+son+v%C3%A9lo&description=On+apprend+%C3%A0+r%C3%A9parer+son+v%C3%A9lo+soi-m%C3%AAme.&themes=mobilite&competences=Changer+une+chambre+%C3%A0+air";
+    let r = send(&app, with_cookie(post("/pro/nouvel-atelier", ORIGIN, body), &cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let atelier = r.headers[header::LOCATION].to_str().unwrap().trim_end_matches("?ok=cree").to_owned();
+    let day = app::socle::dates::local_fields(chrono::Utc::now() + chrono::Duration::days(3)).0;
+    let seance = format!("date={day}&heure_debut=14%3A00&heure_fin=16%3A00&code_insee=31390&capacite=6");
+    let r = send(&app, with_cookie(post(&format!("{atelier}/nouvelle-seance"), ORIGIN, &seance), &cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = send(&app, get("/ateliers?commune=31390")).await;
+    assert!(r.body.contains("Réparer son vélo") && r.body.contains("6 places restantes"), "{}", r.body);
 }

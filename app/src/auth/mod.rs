@@ -14,7 +14,7 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod session;
 
-pub use views::{ConnexionPage, SignOutButton};
+pub use views::{failure, ConnexionPage, ProBar, SignOutButton};
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests;

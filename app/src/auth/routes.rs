@@ -30,10 +30,75 @@ pub struct FormState {
 }
 
 impl FormState {
+    /// Shows the form again after the service refused a professional's change: on a conflict,
+    /// what the person typed stays, each field of `compared` that differs gets a note with the
+    /// stored value, and the form moves to the stored version (saving again is a choice).
+    pub async fn refuse_edit(
+        &self,
+        parts: axum::http::request::Parts,
+        mut fields: Vec<(String, String)>,
+        e: crate::error::EditError,
+        conflict_message: &str,
+        compared: &[&str],
+    ) -> Response {
+        use crate::error::{AppError, EditError};
+        let (status, errors, message) = match e {
+            EditError::Conflict { stored, version } => {
+                let errors = differences(&fields, &stored, compared);
+                fields.retain(|(k, _)| k != "version");
+                fields.push(("version".into(), version.to_string()));
+                (StatusCode::CONFLICT, errors, Some(conflict_message.to_owned()))
+            }
+            EditError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+            EditError::Db(err) => {
+                tracing::error!(error = %err, "write failed");
+                (StatusCode::SERVICE_UNAVAILABLE, vec![], Some(AppError::Unavailable.to_string()))
+            }
+            other => {
+                let app = other.into_app_error();
+                (StatusCode::from_u16(app.status()).unwrap_or(StatusCode::BAD_REQUEST), vec![], Some(app.to_string()))
+            }
+        };
+        self.refuse(parts, status, Submitted { values: fields, errors, message }).await
+    }
+
     /// Renders the request's page again with the submission and its problems.
     pub async fn refuse(&self, parts: axum::http::request::Parts, status: StatusCode, submitted: Submitted) -> Response {
         let context = self.context.clone();
         render_again(self.options.clone(), parts, status, submitted, move || context()).await
+    }
+}
+
+/// For each field whose stored value differs from the typed one, a note with the stored value.
+fn differences(typed: &[(String, String)], stored: &[(String, String)], compared: &[&str]) -> Vec<(String, String)> {
+    let values = |list: &[(String, String)], k: &str| {
+        let mut v: Vec<String> =
+            list.iter().filter(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
+        v.sort();
+        v
+    };
+    compared
+        .iter()
+        .filter_map(|k| {
+            let (mine, theirs) = (values(typed, k), values(stored, k));
+            (mine != theirs).then(|| {
+                let shown = if theirs.is_empty() { "(vide)".to_owned() } else { theirs.join(", ") };
+                ((*k).to_owned(), format!("Modifié entre-temps. Valeur enregistrée : « {shown} »"))
+            })
+        })
+        .collect()
+}
+
+/// The signed-in professional, or the redirect to the sign-in page (back here afterwards).
+pub async fn staff_or_sign_in(st: &FormState, parts: &axum::http::request::Parts) -> Result<super::model::Staff, Response> {
+    match session::staff_from_headers(&st.db, &parts.headers).await {
+        Ok(Some(staff)) => Ok(staff),
+        Ok(None) => Err(see_other(&format!("/pro/connexion?suite={}", parts.uri.path()))),
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            use axum::response::IntoResponse;
+            Err((StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response())
+        }
     }
 }
 

@@ -51,11 +51,13 @@ pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-fn token_hash(token: &str) -> String {
+/// SHA-256 (hex) of a secret token: what the database keeps instead of the token.
+pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn new_token() -> Result<String, DbErr> {
+/// A random 256-bit token, URL-safe (session cookies, private links).
+pub fn new_token() -> Result<String, DbErr> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| DbErr::Custom(format!("random: {e}")))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))

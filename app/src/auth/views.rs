@@ -2,7 +2,10 @@
 use crate::ui::form::{submitted, ErrorSummary, TextField};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
+use super::model::Staff;
+use crate::error::AppError;
+use crate::ui::ErrorMessage;
 
 /// Where to go after signing in: a page of the professionals' space, nothing else (no open
 /// redirect to another site).
@@ -51,5 +54,44 @@ pub fn SignOutButton() -> impl IntoView {
         <form method="post" action="/pro/deconnexion" class="inline-form">
             <button type="submit" class="button secondary">"Se déconnecter"</button>
         </form>
+    }
+}
+
+/// Not signed in: on the server, a redirect to the sign-in page (back here afterwards).
+fn sign_in_first() -> impl IntoView {
+    let here = use_location().pathname.get_untracked();
+    let to = format!("/pro/connexion?suite={here}");
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(&to);
+    view! {
+        <Title text="Connexion nécessaire" />
+        <h1>"Connexion nécessaire"</h1>
+        <p><a href=to>"Connectez-vous"</a>" pour continuer."</p>
+    }
+}
+
+/// A professionals' page that could not load: sign in first, or the error in French.
+pub fn failure(e: AppError) -> AnyView {
+    match e {
+        AppError::Unauthenticated => sign_in_first().into_any(),
+        e => view! { <ErrorMessage error=e /> }.into_any(),
+    }
+}
+
+/// Who is signed in, the parts of the professionals' space, and the way out.
+#[component]
+pub fn ProBar(staff: Staff) -> impl IntoView {
+    let structure = staff.structure_nom.clone().unwrap_or_else(|| "toutes les structures".into());
+    view! {
+        <div class="pro-bar">
+            <p>"Connecté : " <strong>{staff.nom}</strong> " – " {structure}</p>
+            <nav aria-label="Espace professionnels">
+                <ul class="nav">
+                    <li><a href="/pro">"Offres"</a></li>
+                    <li><a href="/pro/ateliers">"Ateliers"</a></li>
+                </ul>
+            </nav>
+            <SignOutButton />
+        </div>
     }
 }

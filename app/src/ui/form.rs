@@ -170,6 +170,32 @@ pub fn ChoiceGroup(
     }
 }
 
+/// One checkbox (e.g. a consent), with its hint and its error.
+#[component]
+pub fn CheckField(
+    name: &'static str,
+    label: &'static str,
+    checked: bool,
+    #[prop(optional_no_strip)] error: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let id = field_id(name);
+    let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint.as_deref(), &error);
+    let invalid = error.is_some().then_some("true");
+    let label_text = if required { format!("{label} (obligatoire)") } else { label.to_string() };
+    view! {
+        <div class="field check" class:field-error=has_error>
+            {error.map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
+            <input type="checkbox" id=id.clone() name=name value="oui" checked=checked required=required
+                aria-describedby=described aria-invalid=invalid />
+            <label for=id>{label_text}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+        </div>
+    }
+}
+
 /// A labelled `<select>` with an empty first choice.
 #[component]
 pub fn SelectField(

@@ -21,6 +21,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href="/">"Accueil"</a></li>
                         <li><a href="/etapes">"Mes étapes"</a></li>
                         <li><a href="/catalogue">"Trouver une aide"</a></li>
+                        <li><a href="/ateliers">"Ateliers"</a></li>
                     </ul>
                 </nav>
             </div>

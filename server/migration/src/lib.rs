@@ -5,6 +5,7 @@ mod m20261123_000001_referentiel;
 mod m20261123_000002_catalogue;
 mod m20261123_000003_auth;
 mod m20261123_000004_search_index;
+mod m20261123_000005_socle;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_catalogue::Migration),
             Box::new(m20261123_000003_auth::Migration),
             Box::new(m20261123_000004_search_index::Migration),
+            Box::new(m20261123_000005_socle::Migration),
         ]
     }
 }

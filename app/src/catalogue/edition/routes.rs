@@ -1,9 +1,7 @@
 //! The offer forms' posts (ssr only): create, save, archive, restore. Each checks who is signed
 //! in and what they may change, then redirects (303) or shows the form again with the problems.
 use super::service::{self, EditError, CONFLICT_MESSAGE};
-use crate::auth::routes::{read_form, FormState};
-use crate::auth::session;
-use crate::auth::model::Staff;
+use crate::auth::routes::{read_form, staff_or_sign_in, FormState};
 use crate::ui::form::{field, see_other, Submitted};
 use axum::{
     extract::{FromRef, Request, State},
@@ -19,23 +17,6 @@ where
     FormState: FromRef<S>,
 {
     Router::new().route("/pro/nouvelle-offre", post(create)).route("/pro/offres/{id}", post(edit))
-}
-
-/// The signed-in professional, or the redirect to the sign-in page (back here afterwards).
-async fn staff_or_sign_in(st: &FormState, parts: &Parts) -> Result<Staff, Response> {
-    match session::staff_from_headers(&st.db, &parts.headers).await {
-        Ok(Some(staff)) => Ok(staff),
-        Ok(None) => Err(see_other(&format!("/pro/connexion?suite={}", parts.uri.path()))),
-        Err(e) => {
-            tracing::error!(error = %e, "session lookup failed");
-            Err(unavailable())
-        }
-    }
-}
-
-fn unavailable() -> Response {
-    use axum::response::IntoResponse;
-    (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
 }
 
 async fn create(State(st): State<FormState>, req: Request) -> Response {
@@ -87,50 +68,13 @@ async fn edit(State(st): State<FormState>, req: Request) -> Response {
     }
 }
 
-/// Shows the form again after the service refused the change.
-async fn refused_by(st: &FormState, parts: Parts, mut fields: Vec<(String, String)>, e: EditError) -> Response {
-    let (status, errors, message) = match e {
-        EditError::Conflict { stored, version } => {
-            // Keep what the person typed; show, under each field that differs, what is stored;
-            // and move to the stored version so saving again is a deliberate choice.
-            let errors = differences(&fields, &stored);
-            fields.retain(|(k, _)| k != "version");
-            fields.push(("version".into(), version.to_string()));
-            (StatusCode::CONFLICT, errors, CONFLICT_MESSAGE.to_owned())
-        }
-        EditError::Db(err) => {
-            tracing::error!(error = %err, "offer write failed");
-            (StatusCode::SERVICE_UNAVAILABLE, vec![], crate::error::AppError::Unavailable.to_string())
-        }
-        other => {
-            let app = other.into_app_error();
-            (StatusCode::from_u16(app.status()).unwrap_or(StatusCode::BAD_REQUEST), vec![], app.to_string())
-        }
-    };
-    st.refuse(parts, status, Submitted { values: fields, errors, message: Some(message) }).await
-}
+/// The offer form's fields compared with the stored offer on a conflict.
+const FIELDS: [&str; 17] = [
+    "nom", "description", "themes", "publics", "conditions_acces", "frais", "frais_precisions", "modes_accueil",
+    "modes_mobilisation", "adresse", "complement_adresse", "code_insee", "code_postal", "horaires_accueil",
+    "telephone", "courriel", "lien",
+];
 
-/// For each field whose stored value differs from the typed one, a note with the stored value.
-fn differences(typed: &[(String, String)], stored: &[(String, String)]) -> Vec<(String, String)> {
-    const FIELDS: [&str; 17] = [
-        "nom", "description", "themes", "publics", "conditions_acces", "frais", "frais_precisions", "modes_accueil",
-        "modes_mobilisation", "adresse", "complement_adresse", "code_insee", "code_postal", "horaires_accueil",
-        "telephone", "courriel", "lien",
-    ];
-    let values = |list: &[(String, String)], k: &str| {
-        let mut v: Vec<String> =
-            list.iter().filter(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
-        v.sort();
-        v
-    };
-    FIELDS
-        .iter()
-        .filter_map(|k| {
-            let (mine, theirs) = (values(typed, k), values(stored, k));
-            (mine != theirs).then(|| {
-                let shown = if theirs.is_empty() { "(vide)".to_owned() } else { theirs.join(", ") };
-                ((*k).to_owned(), format!("Modifié entre-temps. Valeur enregistrée : « {shown} »"))
-            })
-        })
-        .collect()
+async fn refused_by(st: &FormState, parts: Parts, fields: Vec<(String, String)>, e: EditError) -> Response {
+    st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &FIELDS).await
 }

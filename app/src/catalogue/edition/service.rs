@@ -7,7 +7,6 @@ use crate::catalogue::db::schema::{Schema, SCHEMA};
 use crate::catalogue::db::write::{content_model, replace_themes, theme_labels, OffreContent};
 use crate::catalogue::index::bump_version;
 use crate::catalogue::db::{commune, offre, offre_theme, structure_nom, theme_codes};
-use crate::error::AppError;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -20,36 +19,7 @@ pub const SOURCE: &str = "itineraire";
 /// Offers listed at most on the professionals' page.
 pub const LIST_MAX: u64 = 500;
 
-#[derive(Debug)]
-pub enum EditError {
-    NotFound,
-    Forbidden,
-    /// The account belongs to no structure (national admins): it cannot create offers.
-    NoStructure,
-    /// Someone saved this offer since the person opened it: the stored values and version.
-    Conflict { stored: Vec<(String, String)>, version: i32 },
-    Db(DbErr),
-}
-
-impl From<DbErr> for EditError {
-    fn from(e: DbErr) -> Self {
-        EditError::Db(e)
-    }
-}
-
-impl EditError {
-    pub fn into_app_error(self) -> AppError {
-        match self {
-            EditError::NotFound => AppError::NotFound,
-            EditError::Forbidden => AppError::Forbidden,
-            EditError::NoStructure => {
-                AppError::BadRequest("Votre compte n’est rattaché à aucune structure : il ne peut pas créer d’offre.".into())
-            }
-            EditError::Conflict { .. } => AppError::Conflict(CONFLICT_MESSAGE.into()),
-            EditError::Db(e) => e.into(),
-        }
-    }
-}
+pub use crate::error::EditError;
 
 pub const CONFLICT_MESSAGE: &str = "Quelqu’un a modifié cette offre pendant que vous la modifiiez. Vos changements ne sont pas encore enregistrés. \
      Sous chaque champ concerné, vous voyez la valeur enregistrée par l’autre personne. Vérifiez, puis enregistrez à nouveau.";

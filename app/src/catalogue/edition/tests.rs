@@ -6,23 +6,7 @@ use crate::catalogue::index::SearchIndex;
 use crate::db::testing::TestDb;
 use sea_orm::DatabaseConnection;
 
-const SAMPLE: &[u8] = include_bytes!("../../../../server/seed/catalogue-exemple.json");
-
-async fn staff_of(db: &DatabaseConnection, structure: &str, role: Role) -> Staff {
-    let s = crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
-    Staff {
-        id: uuid::Uuid::new_v4().to_string(),
-        email: format!("{structure}@example.org"),
-        nom: "Camille".into(),
-        role,
-        structure_id: Some(s.id),
-        structure_nom: Some(s.nom),
-    }
-}
-
-fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
+use crate::test_support::{form, staff_of, SAMPLE};
 
 /// A complete, valid offer form (Saint-Gaudens, code INSEE 31483).
 fn valid() -> Vec<(String, String)> {

@@ -1,45 +1,11 @@
 //! The professionals' pages: their structure's offers, and the offer form.
 use super::api::{get_edition, get_espace_pro};
 use super::model::{Edition, EspacePro};
-use crate::auth::{model::Staff, SignOutButton};
-use crate::error::AppError;
+use crate::auth::{failure, ProBar};
 use crate::ui::form::{submitted, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
-use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
-
-/// Not signed in: on the server, a redirect to the sign-in page (back here afterwards).
-fn sign_in_first() -> impl IntoView {
-    let here = use_location().pathname.get_untracked();
-    let to = format!("/pro/connexion?suite={here}");
-    #[cfg(feature = "ssr")]
-    leptos_axum::redirect(&to);
-    view! {
-        <Title text="Connexion nécessaire" />
-        <h1>"Connexion nécessaire"</h1>
-        <p><a href=to>"Connectez-vous"</a>" pour continuer."</p>
-    }
-}
-
-fn failure(e: AppError) -> AnyView {
-    match e {
-        AppError::Unauthenticated => sign_in_first().into_any(),
-        e => view! { <ErrorMessage error=e /> }.into_any(),
-    }
-}
-
-/// Who is signed in, and the way out.
-#[component]
-fn ProBar(staff: Staff) -> impl IntoView {
-    let structure = staff.structure_nom.clone().unwrap_or_else(|| "toutes les structures".into());
-    view! {
-        <div class="pro-bar">
-            <p>"Connecté : " <strong>{staff.nom}</strong> " – " {structure}</p>
-            <SignOutButton />
-        </div>
-    }
-}
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn EspaceProPage() -> impl IntoView {

@@ -1,0 +1,23 @@
+//! The offre socle: workshops that are targeted, free, open and immediate. People find a session
+//! at `/ateliers` and book a seat without an account; organisers (structure staff) manage their
+//! sessions and take the roll call at `/pro/ateliers`.
+pub mod api;
+pub mod model;
+mod views;
+mod views_pro;
+
+#[cfg(feature = "ssr")]
+pub mod dates;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod organisation;
+#[cfg(feature = "ssr")]
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(all(test, feature = "ssr"))]
+mod tests;
+
+pub use views::{AteliersPage, InscriptionPage, SeancePage};
+pub use views_pro::{AtelierEditPage, EspaceAteliersPage, InscritsPage, SeanceEditPage};

@@ -1,0 +1,39 @@
+//! Work the server does on its own: sending the outbox's messages, and erasing registrants' data
+//! after the retention period.
+use app::outbox::{deliver_pending, LogSender, Sender};
+use sea_orm::DatabaseConnection;
+use std::time::Duration;
+
+/// How often waiting messages are sent.
+const SEND_EVERY: Duration = Duration::from_secs(5);
+/// How often old personal data is erased.
+const PURGE_EVERY: Duration = Duration::from_secs(6 * 3600);
+
+/// Starts the background tasks (they stop with the process; an unsent message stays in the
+/// outbox and goes at the next start).
+pub fn spawn(db: DatabaseConnection, public_url: String, retention_days: i64) {
+    let sender: Box<dyn Sender> = Box::new(LogSender);
+    let send_db = db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(SEND_EVERY);
+        loop {
+            tick.tick().await;
+            if let Err(e) = deliver_pending(&send_db, sender.as_ref(), &public_url, chrono::Utc::now()).await {
+                tracing::warn!(error = %e, "outbox: sending failed; will retry");
+            }
+        }
+    });
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(PURGE_EVERY);
+        loop {
+            tick.tick().await;
+            match app::socle::service::purge(&db, chrono::Utc::now(), retention_days).await {
+                Ok(r) if r.inscriptions + r.messages > 0 => {
+                    tracing::info!(inscriptions = r.inscriptions, messages = r.messages, "retention: personal data erased")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "retention: purge failed; will retry"),
+            }
+        }
+    });
+}
