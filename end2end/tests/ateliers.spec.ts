@@ -1,0 +1,168 @@
+import { test, expect, Page } from "@playwright/test";
+import { watchProblems, expectAccessible, expectNoHorizontalScroll } from "./helpers";
+import { ACCOUNTS, PASSWORD } from "../global-setup";
+
+/** A mobile number nobody else uses in this run. */
+function mobile(): string {
+  const n = String(Date.now() * 1000 + Math.floor(Math.random() * 1000)).slice(-8);
+  return `06 ${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)} ${n.slice(6, 8)}`;
+}
+
+for (const js of [true, false]) {
+  test.describe(js ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("a person finds a workshop, registers without an account, gets the calendar file and cancels", async ({ page }) => {
+      test.setTimeout(60_000);
+      const problems = watchProblems(page, { javaScriptEnabled: js });
+      const accessible = async () => { if (js) await expectAccessible(page); };
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.goto("/");
+      await page.getByRole("link", { name: "Ateliers" }).first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ateliers gratuits près de chez vous");
+      await accessible();
+      await expectNoHorizontalScroll(page);
+      // Filter by theme: a GET form, the choice in the URL.
+      await page.getByLabel("Thème").selectOption({ label: "Emploi" });
+      await page.getByRole("button", { name: "Afficher" }).click();
+      await expect(page).toHaveURL(/theme=emploi/);
+      await expect(page.getByRole("link", { name: "Mobilité : passer le permis" })).toHaveCount(0);
+      await page.getByRole("link", { name: "Faire son CV" }).first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Faire son CV");
+      await expect(page.getByText("Présenter son parcours en quelques lignes")).toBeVisible();
+
+      // A mistake first: a message by the field, what was typed kept.
+      await page.getByLabel(/Prénom/).fill("Léa");
+      await page.getByLabel(/^Nom/).fill("Martin");
+      await page.getByLabel("Numéro de portable").fill("05 61 00 00 00");
+      await page.getByRole("button", { name: "Je m’inscris" }).click();
+      await expect(page.getByRole("alert")).toContainText("Le formulaire contient 2 erreurs");
+      await expect(page.getByLabel("Numéro de portable")).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByLabel(/Prénom/)).toHaveValue("Léa");
+      await accessible();
+      await expectNoHorizontalScroll(page);
+      await page.getByLabel("Numéro de portable").fill(mobile());
+      await page.getByLabel(/J’accepte que l’organisateur/).check();
+      await page.getByRole("button", { name: "Je m’inscris" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
+      await expect(page.getByRole("status")).toContainText("Merci Léa");
+      await accessible();
+
+      // The calendar file.
+      const ics = await page.request.get(await page.getByRole("link", { name: "Ajouter à mon agenda" }).getAttribute("href") ?? "");
+      expect(ics.headers()["content-type"]).toContain("text/calendar");
+      expect(await ics.text()).toContain("SUMMARY:Faire son CV");
+
+      // The private link: cancel.
+      const link = page.url().replace(/\?.*$/, "");
+      await page.goto(link);
+      await page.getByRole("button", { name: "Annuler mon inscription" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre inscription est annulée");
+      await expect(page.getByRole("button", { name: "Annuler mon inscription" })).toHaveCount(0);
+      expect(problems.filter((p) => !p.startsWith("422"))).toEqual([]);
+    });
+  });
+}
+
+test("keyboard only: a person registers with Tab, typing and Enter", async ({ page }) => {
+  await page.goto("/ateliers?theme=numerique");
+  await page.getByRole("link", { name: "Mes droits et démarches en ligne" }).first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes droits et démarches en ligne");
+  // From the first field, everything by keyboard.
+  await page.getByLabel(/Prénom/).focus();
+  await page.keyboard.type("Noé");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Petit");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(mobile());
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("noe@example.org");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel(/J’accepte que l’organisateur/)).toBeFocused();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Je m’inscris" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
+});
+
+test("a full session offers the waiting list; a cancellation gives the seat to the first waiting", async ({ browser }) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  const register = async (page: Page, prenom: string) => {
+    await page.goto("/ateliers?theme=mobilite");
+    // The one-seat demo session is the later of the two.
+    await page.getByRole("link", { name: "Mobilité : passer le permis" }).last().click();
+    await page.getByLabel(/Prénom/).fill(prenom);
+    await page.getByLabel(/^Nom/).fill("Test");
+    await page.getByLabel("Numéro de portable").fill(mobile());
+    await page.getByLabel(/J’accepte que l’organisateur/).check();
+  };
+  await register(first, "Alex");
+  await first.getByRole("button", { name: "Je m’inscris" }).click();
+  await expect(first.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
+  await register(second, "Lou");
+  await second.getByRole("button", { name: "M’inscrire sur la liste d’attente" }).click();
+  await expect(second.getByRole("heading", { level: 1 })).toHaveText("Vous êtes sur la liste d’attente");
+  await expect(second.getByText("Vous êtes le prochain sur la liste")).toBeVisible();
+  await first.getByRole("button", { name: "Annuler mon inscription" }).click();
+  await expect(first.getByRole("heading", { level: 1 })).toHaveText("Votre inscription est annulée");
+  await second.goto(second.url().replace(/\?.*$/, ""));
+  await expect(second.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
+});
+
+test("an organiser adds a session today, a person registers, the organiser takes the roll call", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await page.goto("/pro/ateliers");
+  await page.getByLabel(/Adresse e-mail/).fill(ACCOUNTS.mobil.email);
+  await page.getByLabel(/Mot de passe/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les ateliers de Association Mobil’Comminges (exemple)");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Créer un atelier" }).click();
+  const titre = `Réparer son vélo ${Date.now()}`;
+  await page.getByLabel(/Titre/).fill(titre);
+  await page.getByLabel(/Description/).fill("On apprend à réparer son vélo soi-même, avec les outils de l’atelier.");
+  await page.getByRole("group", { name: /Thèmes/ }).getByLabel("Mobilité").check();
+  await page.getByLabel(/Compétences travaillées/).fill("Changer une chambre à air\nRégler ses freins");
+  await page.getByRole("button", { name: "Enregistrer l’atelier" }).click();
+  await expect(page.getByRole("status")).toContainText("L’atelier est créé");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Ajouter une séance" }).click();
+  // Today, started a few minutes ago (Paris time): the roll call is open.
+  const paris = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit",
+    day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  const now = new Date();
+  const [today] = paris(now).split(" ");
+  const startDate = new Date(now.getTime() - 5 * 60_000);
+  const start = paris(startDate).startsWith(today) ? paris(startDate).split(" ")[1] : "00:00";
+  await page.getByLabel(/^Date/).fill(today);
+  await page.getByLabel(/Heure de début/).fill(start);
+  await page.getByLabel(/Heure de fin/).fill("23:59");
+  await page.getByLabel("Commune").selectOption({ label: "Montréjeau" });
+  await page.getByLabel(/Nombre de places/).fill("6");
+  await page.getByRole("button", { name: "Enregistrer la séance" }).click();
+  await expect(page.getByRole("status")).toContainText("La séance est ajoutée");
+
+  // A person registers (another browser, no account).
+  const person = await browser.newPage();
+  await person.goto("/ateliers?commune=31390");
+  await person.getByRole("link", { name: titre }).click();
+  await person.getByLabel(/Prénom/).fill("Yanis");
+  await person.getByLabel(/^Nom/).fill("Roche");
+  await person.getByLabel("Adresse e-mail").fill(`yanis${Date.now()}@example.org`);
+  await person.getByLabel(/J’accepte que l’organisateur/).check();
+  await person.getByRole("button", { name: "Je m’inscris" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
+
+  // The roll call.
+  await page.getByRole("link", { name: "Inscrits et appel" }).first().click();
+  await expect(page.getByRole("row", { name: /Yanis Roche/ })).toBeVisible();
+  await page.getByRole("row", { name: /Yanis Roche/ }).getByLabel("Présent").check();
+  await page.getByRole("button", { name: "Enregistrer l’appel" }).click();
+  await expect(page.getByRole("status")).toHaveText("L’appel est enregistré.");
+  await expect(page.getByRole("row", { name: /Yanis Roche/ }).getByLabel("Présent")).toBeChecked();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+});
