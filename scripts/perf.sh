@@ -32,7 +32,8 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && 
 sleep 2
 rss_idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 offer=$(curl -fs "http://127.0.0.1:$port/catalogue?q=permis" | grep -o '/offres/[0-9a-f-]\{36\}' | head -1)
-visits=$(cd end2end && node perf/first-visit.mjs "http://127.0.0.1:$port" / /etapes "/bienvenue?territoire=comminges" /catalogue "/catalogue?q=logment&theme=logement" "$offer" /mes-offres)
+seance=$(curl -fs "http://127.0.0.1:$port/ateliers" | grep -o '/ateliers/[0-9a-f-]\{36\}' | head -1)
+visits=$(cd end2end && node perf/first-visit.mjs "http://127.0.0.1:$port" / /etapes "/bienvenue?territoire=comminges" /catalogue "/catalogue?q=logment&theme=logement" "$offer" /mes-offres /ateliers "$seance")
 
 echo "## $(date -u +%Y-%m-%d) — $(git rev-parse --short HEAD 2>/dev/null || echo worktree)"
 echo

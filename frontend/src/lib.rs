@@ -2,7 +2,7 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
 // Links the app crate, whose `#[island]` components export the functions the page calls.
-pub use app::{catalogue::SaveOffre, itineraire::ThemeFilter};
+pub use app::{catalogue::SaveOffre, itineraire::ThemeFilter, ui::enhance::FormEnhancer};
 
 #[wasm_bindgen]
 pub fn hydrate() {

@@ -1,7 +1,6 @@
 //! The socle's form posts and its calendar file (ssr only). Registration is open to anyone
 //! (rate-limited per address and per session); the organisers' posts check who is signed in and
 //! what they may change. Each redirects (303) or shows its page again with the problems.
-use super::model::Statut;
 use super::organisation::{self as org, ATELIER_FIELDS, CONFLICT_MESSAGE, SEANCE_FIELDS};
 use super::service::{self, CancelError, RegisterError, ALREADY_MESSAGE, FULL_MESSAGE};
 use crate::auth::routes::{read_form, staff_or_sign_in, FormState};
@@ -122,7 +121,7 @@ async fn register(
 async fn cancel(State(st): State<FormState>, Path(jeton): Path<String>, req: Request) -> Response {
     let (parts, fields) = read_form(req).await;
     let (status, text) = match service::cancel(&st.db, &jeton, Utc::now()).await {
-        Ok(Statut::Annule) | Ok(_) => return see_other(&format!("/inscription/{jeton}?annulee=1")),
+        Ok(_) => return see_other(&format!("/inscription/{jeton}?annulee=1")),
         Err(CancelError::NotFound) => (StatusCode::NOT_FOUND, "Cette inscription n’existe pas ou plus."),
         Err(CancelError::Past) => (StatusCode::CONFLICT, "Cette séance est terminée : il n’y a plus rien à annuler."),
         Err(CancelError::Db(e)) => {

@@ -195,6 +195,9 @@ pub async fn register(
 
 async fn already_registered(db: &impl ConnectionTrait, seance_id: &str, r: &Registration) -> Result<bool, DbErr> {
     use inscription::Column as I;
+    if r.telephone.is_none() && r.courriel.is_none() {
+        return Ok(false);
+    }
     let mut same = Condition::any();
     if let Some(t) = &r.telephone {
         same = same.add(I::Telephone.eq(t));

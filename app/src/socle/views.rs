@@ -190,7 +190,7 @@ fn Inscription(s: SeanceDetail, submitted: Option<Submitted>) -> impl IntoView {
             <h2 id="inscription">{title}</h2>
             <p>{intro}</p>
             <ErrorSummary submitted=submitted.clone() />
-            <form method="post" action=action class="form" novalidate=true>
+            <form method="post" action=action class="form" novalidate=true data-enhance="">
                 <TextField name="prenom" label="Prénom" value=v("prenom") error=e("prenom") required=true
                     autocomplete="given-name" maxlength=80 />
                 <TextField name="nom" label="Nom" value=v("nom") error=e("nom") required=true
@@ -279,7 +279,7 @@ fn InscriptionView(i: MonInscription, jeton: String, nouvelle: bool, annulee: bo
             <section aria-labelledby="annuler" class="archive-box">
                 <h2 id="annuler">"Vous ne pouvez pas venir ?"</h2>
                 <p>"Annulez votre inscription : la place ira à une autre personne."</p>
-                <form method="post" action=action.clone()>
+                <form method="post" action=action.clone() data-enhance="">
                     <button type="submit" class="button secondary">"Annuler mon inscription"</button>
                 </form>
             </section>

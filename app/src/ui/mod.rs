@@ -1,4 +1,5 @@
 //! Shared components: the page layout, error pages, form fields.
+pub mod enhance;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod security;
@@ -29,6 +30,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="contenu" class="wrap" tabindex="-1">
             {children()}
         </main>
+        <enhance::FormEnhancer />
         <footer class="site-footer">
             <div class="wrap">
                 <ul class="footer-links">
