@@ -47,6 +47,18 @@ fn ensure_sqlite_dir(url: &str) {
     }
 }
 
+/// SQLite lets one writer at a time in; others wait in its busy handler, which sleeps in steps of
+/// up to 100 ms. Under many concurrent writes (registrations at the opening of a session) taking
+/// turns here instead keeps the throughput of writes done one after another (see
+/// docs/PERFORMANCE.md). PostgreSQL locks rows and needs no turn: `None`.
+pub async fn write_turn(db: &DatabaseConnection) -> Option<tokio::sync::MutexGuard<'static, ()>> {
+    static SQLITE_WRITER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    match db.get_database_backend() {
+        DbBackend::Sqlite => Some(SQLITE_WRITER.lock().await),
+        _ => None,
+    }
+}
+
 /// Answers whether the database is reachable (for `/healthz`).
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.execute_unprepared("SELECT 1").await.is_ok()

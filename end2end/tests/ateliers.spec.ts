@@ -43,9 +43,14 @@ for (const js of [true, false]) {
       await expectNoHorizontalScroll(page);
       await page.getByLabel("Numéro de portable").fill(mobile());
       await page.getByLabel(/J’accepte que l’organisateur/).check();
+      // With WASM the form is sent without reloading the page: a mark left on the page survives.
+      if (js) await page.evaluate(() => { (window as any).sansRechargement = true; });
       await page.getByRole("button", { name: "Je m’inscris" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
       await expect(page.getByRole("status")).toContainText("Merci Léa");
+      await expect(page).toHaveURL(/\/inscription\/[A-Za-z0-9_-]{43}\?nouvelle=1$/);
+      if (js) expect(await page.evaluate(() => (window as any).sansRechargement)).toBe(true);
+      await expect(page).toHaveTitle(/Votre place est réservée/);
       await accessible();
 
       // The calendar file.

@@ -129,6 +129,7 @@ pub async fn register(
     if already_registered(db, seance_id, r).await? {
         return Err(RegisterError::AlreadyRegistered);
     }
+    let _turn = crate::db::write_turn(db).await;
     let txn = db.begin().await?;
     let seat = seance::Entity::update_many()
         .col_expr(S::Inscrits, Expr::col(S::Inscrits).add(1))
@@ -246,6 +247,7 @@ pub async fn cancel(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) ->
     use seance::Column as S;
     let hash = token_hash(token);
     let found = inscription::Entity::find().filter(I::JetonHash.eq(&hash)).one(db).await?.ok_or(CancelError::NotFound)?;
+    let _turn = crate::db::write_turn(db).await;
     let txn = db.begin().await?;
     // The session's row first (lock order), then the registration, read again inside.
     seance::Entity::update_many()
