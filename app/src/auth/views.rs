@@ -31,7 +31,7 @@ pub fn ConnexionPage() -> impl IntoView {
     view! {
         <Title text="Connexion – espace professionnels" />
         <h1>"Espace professionnels"</h1>
-        <p>"Pour mettre à jour les offres de votre structure. Les personnes accompagnées n’ont pas besoin de compte."</p>
+        <p>"Pour mettre à jour les offres et les ateliers de votre structure. Les personnes accompagnées n’ont pas besoin de compte."</p>
         {signed_out.then(|| view! { <p class="notice" role="status">"Vous êtes déconnecté."</p> })}
         {(expired && !signed_out).then(|| view! { <p class="notice" role="status">"Connectez-vous pour continuer."</p> })}
         <ErrorSummary submitted=sub.clone() />
@@ -86,7 +86,7 @@ pub fn ProBar(staff: Staff) -> impl IntoView {
         <div class="pro-bar">
             <p>"Connecté : " <strong>{staff.nom}</strong> " – " {structure}</p>
             <nav aria-label="Espace professionnels">
-                <ul class="nav">
+                <ul class="pro-nav">
                     <li><a href="/pro">"Offres"</a></li>
                     <li><a href="/pro/ateliers">"Ateliers"</a></li>
                 </ul>
