@@ -421,7 +421,7 @@ pub async fn upcoming(
 ) -> Result<Ateliers, DbErr> {
     let up = upcoming_rows(db, now, None).await?;
     let mut communes: Vec<(String, String)> = up.communes.iter().map(|(c, n)| (c.clone(), n.clone())).collect();
-    communes.sort_by(|a, b| crate::text::fold(&a.1).cmp(&crate::text::fold(&b.1)));
+    communes.sort_by_key(|c| crate::text::fold(&c.1));
     if up.seances.iter().any(|s| s.code_insee.is_none()) {
         communes.push((A_DISTANCE.to_owned(), "À distance (en ligne)".to_owned()));
     }

@@ -41,7 +41,7 @@ fn SeanceLignes(seances: Vec<SeanceLigne>) -> impl IntoView {
             let state = if s.annulee {
                 "Annulée".to_string()
             } else {
-                let attente = (s.en_attente > 0).then(|| format!(", {} en attente", s.en_attente)).unwrap_or_default();
+                let attente = if s.en_attente > 0 { format!(", {} en attente", s.en_attente) } else { String::new() };
                 format!("{} inscrits sur {} places{attente}{}", s.inscrits, s.capacite, if s.passee { " – passée" } else { "" })
             };
             view! {
