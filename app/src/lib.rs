@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod badges;
 pub mod catalogue;
 pub mod error;
 pub mod itineraire;
