@@ -1,5 +1,6 @@
 //! Helpers shared by the rooms' tests: the sample catalogue, professionals, forms.
 use crate::auth::model::{Role, Staff};
+
 use sea_orm::DatabaseConnection;
 
 pub const SAMPLE: &[u8] = include_bytes!("../../server/seed/catalogue-exemple.json");
@@ -24,4 +25,29 @@ pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 /// Loads the sample catalogue (structures and offers).
 pub async fn load_sample(db: &DatabaseConnection) {
     crate::catalogue::db::import::import_json(db, SAMPLE, |_, _| {}).await.unwrap();
+}
+
+/// A workshop "Faire son CV" of the professional's structure.
+pub async fn atelier_of(db: &DatabaseConnection, staff: &Staff) -> String {
+    use crate::socle::organisation::{create_atelier, AtelierContent};
+    let c = AtelierContent {
+        titre: "Faire son CV".into(),
+        description: "On écrit ensemble votre CV, pas à pas.".into(),
+        themes: ["emploi".to_string()].into_iter().collect(),
+        competences: vec!["Présenter son parcours".into()],
+        accessibilite: None,
+    };
+    create_atelier(db, staff, c, chrono::Utc::now()).await.unwrap()
+}
+
+/// A two-hour session in Saint-Gaudens starting at `debut`.
+pub fn session_at(debut: chrono::DateTime<chrono::Utc>, capacite: i32) -> crate::socle::organisation::SeanceContent {
+    crate::socle::organisation::SeanceContent {
+        debut,
+        fin: debut + chrono::Duration::hours(2),
+        lieu: Some("4 rue Thiers".into()),
+        code_insee: Some("31483".into()),
+        lien_visio: None,
+        capacite,
+    }
 }

@@ -1,5 +1,6 @@
-//! Work the server does on its own: sending the outbox's messages, and erasing registrants' data
-//! after the retention period.
+//! Work the server does on its own: issuing the badges of the roll calls, sending the outbox's
+//! messages (badges issued here go out at the next turn), erasing registrants' data after the
+//! retention period.
 use app::outbox::{deliver_pending, LogSender, Sender};
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
@@ -11,7 +12,21 @@ const PURGE_EVERY: Duration = Duration::from_secs(6 * 3600);
 
 /// Starts the background tasks (they stop with the process; an unsent message stays in the
 /// outbox and goes at the next start).
-pub fn spawn(db: DatabaseConnection, public_url: String, retention_days: i64) {
+pub fn spawn(db: DatabaseConnection, public_url: String, retention_days: i64, issuer: app::badges::issuer::SharedIssuer) {
+    if let Some(issuer) = issuer {
+        let badge_db = db.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(SEND_EVERY);
+            loop {
+                tick.tick().await;
+                match app::badges::service::issue_pending(&badge_db, &issuer, chrono::Utc::now()).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(issued = n, "badges issued"),
+                    Err(e) => tracing::warn!(error = %e, "badges: issuing failed; will retry"),
+                }
+            }
+        });
+    }
     let sender: Box<dyn Sender> = Box::new(LogSender);
     let send_db = db.clone();
     tokio::spawn(async move {

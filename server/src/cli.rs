@@ -181,3 +181,12 @@ pub async fn account_add(
     println!("{} : {email}", if created { "compte créé" } else { "compte mis à jour" });
     Ok(())
 }
+
+/// Creates the badges' signing key (see `server badge-key --help`).
+pub fn badge_key(path: &Path, public_url: &str) -> Result<(), String> {
+    let key = app::badges::issuer::generate_key_file(path)?;
+    let did = app::badges::issuer::did_web(public_url);
+    println!("Clé des badges créée : {} (droits 0600).", path.display());
+    println!("Émetteur : {did}, clé publique {}", app::badges::proof::public_key_multibase(&key));
+    Ok(())
+}

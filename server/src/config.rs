@@ -51,6 +51,9 @@ pub enum Command {
     /// than ITINERAIRE_RETENTION_JOURS days ago, and delete older messages. The server also does
     /// it every 6 hours; this command is for cron jobs and checks.
     Purge,
+    /// Create the badges' signing key (Ed25519) in the file ITINERAIRE_BADGE_KEY (permissions
+    /// 0600). Never overwrites an existing key: see "Key rotation" in the README.
+    BadgeKey,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -84,6 +87,11 @@ pub struct Config {
     /// Registration attempts accepted per minute on one session.
     #[arg(long, env = "ITINERAIRE_INSCRIPTIONS_PAR_SEANCE_MINUTE", default_value_t = 60)]
     pub inscriptions_par_seance_minute: u32,
+
+    /// File of the badges' signing key (created by `server badge-key`). Keep it out of database
+    /// dumps and backups of the data folder. Without it, no badge is issued.
+    #[arg(long, env = "ITINERAIRE_BADGE_KEY", default_value = "data/badge-key.secret")]
+    pub badge_key: std::path::PathBuf,
 
     /// Log format: `text` (readable) or `json` (for a log collector). Levels: `RUST_LOG`.
     #[arg(long, env = "ITINERAIRE_LOG_FORMAT", default_value = "text")]

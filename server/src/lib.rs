@@ -34,16 +34,19 @@ pub struct AppState {
     pub limits: Arc<app::socle::routes::RegistrationLimits>,
     /// Days registrants' data is kept after a session (the pages tell people).
     pub retention: app::socle::model::Retention,
+    /// Itinéraire as a badge issuer (`None` when no key file is configured).
+    pub issuer: app::badges::issuer::SharedIssuer,
 }
 
 impl AppState {
     /// What every page and server function finds in its context.
     pub fn page_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
-        let (db, search, retention) = (self.db.clone(), self.search.clone(), self.retention);
+        let (db, search, retention, issuer) = (self.db.clone(), self.search.clone(), self.retention, self.issuer.clone());
         move || {
             provide_context(db.clone());
             provide_context(search.clone());
             provide_context(retention);
+            provide_context(issuer.clone());
         }
     }
 }
@@ -81,6 +84,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .merge(app::auth::routes::routes())
         .merge(app::catalogue::edition::routes::routes())
         .merge(app::socle::routes::routes())
+        .merge(app::badges::routes::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

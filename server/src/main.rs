@@ -51,6 +51,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             return server::cli::account_add(&db, email, nom, structure.as_deref(), role).await
         }
         Some(Command::Purge) => return server::cli::purge(&db, cli.config.retention_jours).await,
+        Some(Command::BadgeKey) => return server::cli::badge_key(&cli.config.badge_key, &public_url_of(&cli.config)),
         Some(Command::Serve) | None => {}
     }
     if cli.config.demo {
@@ -78,8 +79,16 @@ async fn run(cli: Cli) -> Result<(), String> {
     ));
     let retention = app::socle::model::Retention(cli.config.retention_jours);
     let public_url = cli.config.public_origin().unwrap_or_else(|| format!("http://{addr}"));
-    server::background::spawn(db.clone(), public_url, cli.config.retention_jours);
-    let state = server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention };
+    let issuer = if cli.config.badge_key.exists() {
+        let issuer = app::badges::issuer::Issuer::load(&cli.config.badge_key, &public_url)?;
+        tracing::info!(did = %issuer.did, "badges: issuer key loaded");
+        Some(std::sync::Arc::new(issuer))
+    } else {
+        tracing::warn!(path = %cli.config.badge_key.display(), "badges: no key file, no badge will be issued (create one with `server badge-key`)");
+        None
+    };
+    server::background::spawn(db.clone(), public_url, cli.config.retention_jours, issuer.clone());
+    let state = server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer };
     let app = server::router(
         state,
         server::RouterConfig {
@@ -103,6 +112,14 @@ async fn run(cli: Cli) -> Result<(), String> {
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The public URL as configured, else the address Leptos listens on.
+fn public_url_of(config: &server::config::Config) -> String {
+    config.public_origin().unwrap_or_else(|| {
+        let addr = std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
+        format!("http://{addr}")
+    })
 }
 
 /// SIGTERM (systemd, containers) or Ctrl-C: stop accepting, finish requests in flight.

@@ -7,6 +7,7 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
+use sea_orm::EntityTrait;
 use tower::ServiceExt;
 
 fn app_for(db: &TestDb) -> Router {
@@ -14,6 +15,10 @@ fn app_for(db: &TestDb) -> Router {
 }
 
 fn app_with_limits(db: &TestDb, limits: app::socle::routes::RegistrationLimits) -> Router {
+    app_with(db, limits, None)
+}
+
+fn app_with(db: &TestDb, limits: app::socle::routes::RegistrationLimits, issuer: app::badges::issuer::SharedIssuer) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("itineraire")
         .site_root("target/site")
@@ -26,6 +31,7 @@ fn app_with_limits(db: &TestDb, limits: app::socle::routes::RegistrationLimits) 
             search: Default::default(),
             limits: std::sync::Arc::new(limits),
             retention: Default::default(),
+            issuer,
         },
         server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024 },
     )
@@ -648,4 +654,41 @@ async fn organisers_see_their_registrants_and_nobody_else_does() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = send(&app, get("/ateliers?commune=31390")).await;
     assert!(r.body.contains("Réparer son vélo") && r.body.contains("6 places restantes"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
+    use app::badges::{issuer::Issuer, service};
+    let db = seeded_with_account().await;
+    let issuer = std::sync::Arc::new(Issuer::new(ed25519_dalek::SigningKey::from_bytes(&[5u8; 32]), "http://127.0.0.1:3000"));
+    let app = app_with(&db, Default::default(), Some(issuer.clone()));
+    assert_eq!(send(&app_for(&db), get("/.well-known/did.json")).await.status, StatusCode::NOT_FOUND);
+    let r = send(&app, get("/.well-known/did.json")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let did: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(did["id"], "did:web:127.0.0.1%3A3000");
+    assert!(did["verificationMethod"][0]["publicKeyMultibase"].as_str().unwrap().starts_with("z6Mk"));
+
+    // Léa registers for a demo session; during it, the organiser marks her present.
+    let now = chrono::Utc::now();
+    let token = app::auth::session::sign_in(&db.db, "camille@mobil.example", "un mot de passe long", now).await.unwrap();
+    let staff = app::auth::session::staff_for_token(&db.db, &token, now).await.unwrap().unwrap();
+    let id = demo_session(&db, "Mobilité : passer le permis", 10).await;
+    assert_eq!(send(&app, post(&format!("/ateliers/{id}"), ORIGIN, LEA)).await.status, StatusCode::SEE_OTHER);
+    let later = chrono::Utc::now() + chrono::Duration::days(6);
+    let list = app::socle::organisation::inscrits(&db.db, &staff, &id, later).await.unwrap();
+    let marks = vec![(list.personnes[0].id.clone(), "present".to_string())];
+    app::socle::organisation::roll_call(&db.db, &staff, &id, &marks, later).await.unwrap();
+    assert_eq!(service::issue_pending(&db.db, &issuer, chrono::Utc::now()).await.unwrap(), 1);
+    let badge = app::badges::service::badge::Entity::find().one(&db.db).await.unwrap().unwrap();
+
+    let r = send(&app, get(&format!("/badges/{}", badge.id))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for text in ["Mobilité : passer le permis", "Léa Martin", "Badge authentique", "Signature valide", "Émetteur identifié", "Non révoqué"] {
+        assert!(r.body.contains(text), "{text}");
+    }
+    let r = send(&app, get(&format!("/badges/{}/badge.json", badge.id))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("\"eddsa-rdfc-2022\""));
+    assert_eq!(send(&app, get("/badges/pas-un-badge")).await.status, StatusCode::NOT_FOUND);
 }

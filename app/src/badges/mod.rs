@@ -1,7 +1,19 @@
-//! Open Badges 3.0: badges earned in the socle's workshops, signed by Itinéraire (did:web) with
-//! an `eddsa-rdfc-2022` Data Integrity proof, verifiable by anyone. In progress: the proof
-//! (sign, verify) and its interoperability with an independent verifier.
+//! Open Badges 3.0: badges earned in the socle's workshops (from the roll call), signed by
+//! Itinéraire (`did:web`) with an `eddsa-rdfc-2022` Data Integrity proof, verifiable by anyone —
+//! checked against an independent implementation in the tests.
+pub mod api;
+pub mod model;
+mod views;
+
+#[cfg(feature = "ssr")]
+pub mod issuer;
 #[cfg(feature = "ssr")]
 pub mod proof;
+#[cfg(feature = "ssr")]
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
+
+pub use views::BadgePage;

@@ -35,8 +35,17 @@ pub enum ProofError {
     BadSignature,
 }
 
-/// RDFC-1.0 canonical N-Quads of a JSON-LD document.
+/// RDFC-1.0 canonical N-Quads of a JSON-LD document. The JSON-LD processor's future cannot move
+/// between threads, so it runs on a blocking thread of its own.
 pub async fn canonical(doc: &Value) -> Result<String, ProofError> {
+    let doc = doc.clone();
+    let handle = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || handle.block_on(canonical_here(&doc)))
+        .await
+        .map_err(|e| ProofError::JsonLd(e.to_string()))?
+}
+
+async fn canonical_here(doc: &Value) -> Result<String, ProofError> {
     let options = JsonLdOptions::new().with_document_loader_closure(|| {
         ClosureLoader::new(|iri| {
             async move {

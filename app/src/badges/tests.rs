@@ -1,5 +1,13 @@
 //! Proofs: what we sign verifies; any change to the content or the signature does not.
+use super::issuer::Issuer;
 use super::proof::{self, ProofError};
+use super::service::{self, badge};
+use crate::auth::model::Role;
+use crate::db::testing::TestDb;
+use crate::socle::{organisation as org, service::{register, Registration}};
+use crate::test_support::{atelier_of, load_sample, session_at, staff_of};
+use chrono::{Duration, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
 use ed25519_dalek::SigningKey;
 use serde_json::{json, Value};
 
@@ -119,4 +127,95 @@ async fn we_verify_a_badge_signed_by_the_independent_implementation() {
     let mut tampered = signed.clone();
     tampered["name"] = json!("Faire son CW");
     assert_eq!(proof::verify(&tampered, &key).await, Err(ProofError::BadSignature));
+}
+
+/// A session of tomorrow, a person registered (by e-mail) and marked present during it; returns
+/// the time of the roll call.
+async fn attended(db: &DatabaseConnection) -> chrono::DateTime<Utc> {
+    load_sample(db).await;
+    let staff = staff_of(db, "mobil-comminges", Role::Referent).await;
+    let atelier = atelier_of(db, &staff).await;
+    let now = Utc::now();
+    let seance = org::create_seance(db, &staff, &atelier, session_at(now + Duration::days(1), 5), now).await.unwrap();
+    let lea = Registration { prenom: "Léa".into(), nom: "Martin".into(), telephone: None, courriel: Some("lea@example.org".into()), attente: false };
+    register(db, &seance, &lea, now).await.unwrap();
+    let during = now + Duration::days(1) + Duration::hours(1);
+    let list = org::inscrits(db, &staff, &seance, during).await.unwrap();
+    let marks = vec![(list.personnes[0].id.clone(), "present".to_string())];
+    org::roll_call(db, &staff, &seance, &marks, during).await.unwrap();
+    during
+}
+
+#[tokio::test]
+async fn the_roll_call_issues_one_verifiable_badge_per_attendance_and_sends_its_link() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let when = attended(&t.db).await;
+        let issuer = Issuer::new(test_key(), "https://itineraire.example");
+        assert_eq!(service::issue_pending(&t.db, &issuer, when).await.unwrap(), 1, "{b}");
+        assert_eq!(service::issue_pending(&t.db, &issuer, when).await.unwrap(), 0, "{b}");
+        let stored = badge::Entity::find().all(&t.db).await.unwrap();
+        assert_eq!(stored.len(), 1, "{b}");
+        let credential: Value = serde_json::from_str(&stored[0].credential).unwrap();
+        // The e-mail is only there hashed with a salt.
+        assert!(!stored[0].credential.contains("lea@example.org"), "{b}");
+        let id = &credential["credentialSubject"]["identifier"][0];
+        let hash = service::identity_hash("lea@example.org", id["salt"].as_str().unwrap());
+        assert_eq!(id["identityHash"].as_str(), Some(hash.as_str()), "{b}");
+        assert_eq!(credential["issuer"]["id"], json!("did:web:itineraire.example"), "{b}");
+
+        let view = service::view(&t.db, Some(&issuer), &stored[0].id, when).await.unwrap().unwrap();
+        assert_eq!((view.titre.as_str(), view.personne.as_str()), ("Faire son CV", "Léa Martin"), "{b}");
+        assert!(view.verification.valide(), "{b}: {:?}", view.verification);
+        // Not yet valid before it was issued, like for any verifier.
+        let before = service::view(&t.db, Some(&issuer), &stored[0].id, when - Duration::days(1)).await.unwrap().unwrap();
+        assert!(before.verification.pas_encore_valable && !before.verification.valide(), "{b}");
+        assert_eq!(view.competences, vec!["Présenter son parcours".to_string()], "{b}");
+
+        // One character changed in the stored badge: invalid.
+        let mut am: badge::ActiveModel = stored[0].clone().into();
+        am.credential = Set(stored[0].credential.replace("Faire son CV", "Faire son CW"));
+        am.update(&t.db).await.unwrap();
+        let view = service::view(&t.db, Some(&issuer), &stored[0].id, when).await.unwrap().unwrap();
+        assert!(!view.verification.signature_valide && !view.verification.valide(), "{b}");
+        // Another issuer's key does not vouch for ours.
+        let other = Issuer::new(SigningKey::from_bytes(&[8u8; 32]), "https://ailleurs.example");
+        let view = service::view(&t.db, Some(&other), &stored[0].id, when).await.unwrap().unwrap();
+        assert!(!view.verification.emetteur_resolu, "{b}");
+
+        let sent = crate::outbox::entity::Entity::find().all(&t.db).await.unwrap();
+        let badge_msg = sent.iter().find(|m| m.kind == "badge").expect("badge message");
+        assert_eq!(badge_msg.lien.as_deref(), Some(format!("/badges/{}", stored[0].id).as_str()), "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn an_issued_badge_passes_the_independent_verifier() {
+    let t = TestDb::sqlite().await;
+    let when = attended(&t.db).await;
+    let issuer = Issuer::new(test_key(), "https://itineraire.example");
+    // Issued now (the roll call was taken "tomorrow"): valid from now for the other verifier.
+    let _ = when;
+    service::issue_pending(&t.db, &issuer, Utc::now()).await.unwrap();
+    let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
+    let credential: Value = serde_json::from_str(&stored.credential).unwrap();
+    let answer = independent(json!({"action": "verify", "credential": credential, "didDocument": issuer.did_document()}));
+    assert_eq!(answer["verified"], json!(true), "{answer}");
+    t.drop().await;
+}
+
+#[test]
+fn key_files_are_private_and_never_overwritten() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("itineraire-key-{}", uuid::Uuid::new_v4()));
+    let path = dir.join("badge-key.secret");
+    let public = super::issuer::generate_key_file(&path).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(super::issuer::generate_key_file(&path).is_err());
+    let issuer = Issuer::load(&path, "http://127.0.0.1:3000").unwrap();
+    assert_eq!(issuer.verifying_key(), public);
+    assert_eq!(issuer.did, "did:web:127.0.0.1%3A3000");
+    assert_eq!(issuer.did_document()["verificationMethod"][0]["id"], json!("did:web:127.0.0.1%3A3000#key-1"));
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -2,38 +2,16 @@
 //! waiting list, cancellations, organisers' rights, the roll call, retention, the outbox.
 use super::db::{inscription, seance};
 use super::model::Statut;
-use super::organisation::{self as org, AtelierContent, SeanceContent};
+use super::organisation::{self as org, SeanceContent};
 use super::service::{self, RegisterError, Registration};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
 use crate::error::EditError;
 use crate::outbox::{self, Outgoing, SendFuture, Sender};
-use crate::test_support::{form, load_sample, staff_of};
-use chrono::{DateTime, Duration, Utc};
+use crate::test_support::{atelier_of, form, load_sample, session_at, staff_of};
+use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use std::sync::{Arc, Mutex};
-
-async fn atelier_of(db: &DatabaseConnection, staff: &Staff) -> String {
-    let c = AtelierContent {
-        titre: "Faire son CV".into(),
-        description: "On écrit ensemble votre CV, pas à pas.".into(),
-        themes: ["emploi".to_string()].into_iter().collect(),
-        competences: vec!["Présenter son parcours".into()],
-        accessibilite: None,
-    };
-    org::create_atelier(db, staff, c, Utc::now()).await.unwrap()
-}
-
-fn session_at(debut: DateTime<Utc>, capacite: i32) -> SeanceContent {
-    SeanceContent {
-        debut,
-        fin: debut + Duration::hours(2),
-        lieu: Some("4 rue Thiers".into()),
-        code_insee: Some("31483".into()),
-        lien_visio: None,
-        capacite,
-    }
-}
 
 /// The sample catalogue, an organiser of Mobil'Comminges, a workshop and a session tomorrow.
 async fn setup(db: &DatabaseConnection, capacite: i32) -> (Staff, String) {

@@ -6,6 +6,7 @@ mod m20261123_000002_catalogue;
 mod m20261123_000003_auth;
 mod m20261123_000004_search_index;
 mod m20261123_000005_socle;
+mod m20261123_000006_badges;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_auth::Migration),
             Box::new(m20261123_000004_search_index::Migration),
             Box::new(m20261123_000005_socle::Migration),
+            Box::new(m20261123_000006_badges::Migration),
         ]
     }
 }

@@ -1,0 +1,14 @@
+//! What the badge pages read (server functions).
+use super::model::BadgeView;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A badge and the result of its verification, done now by the server.
+#[server(endpoint = "badge")]
+pub async fn get_badge(id: String) -> Result<BadgeView, AppError> {
+    let db = crate::db_from_context()?;
+    let issuer = use_context::<super::issuer::SharedIssuer>().flatten();
+    super::service::view(&db, issuer.as_deref(), &id, chrono::Utc::now())
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}

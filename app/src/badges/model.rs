@@ -1,0 +1,39 @@
+//! What the badge pages show (shared by server and browser).
+use serde::{Deserialize, Serialize};
+
+/// The result of a real verification, one line per check.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verification {
+    pub signature_valide: bool,
+    /// Why the signature does not hold, when it does not.
+    pub signature_detail: Option<String>,
+    /// The issuer's DID was resolved to a key.
+    pub emetteur_resolu: bool,
+    pub revoque: bool,
+    pub motif_revocation: Option<String>,
+    pub expire: bool,
+    /// Its `validFrom` is still to come.
+    pub pas_encore_valable: bool,
+}
+
+impl Verification {
+    pub fn valide(&self) -> bool {
+        self.signature_valide && self.emetteur_resolu && !self.revoque && !self.expire && !self.pas_encore_valable
+    }
+}
+
+/// A badge as its public page shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadgeView {
+    pub id: String,
+    pub titre: String,
+    pub description: String,
+    pub criteres: String,
+    pub competences: Vec<String>,
+    pub personne: String,
+    /// "mardi 1er décembre 2026"
+    pub date: String,
+    pub emetteur: String,
+    pub emetteur_id: String,
+    pub verification: Verification,
+}

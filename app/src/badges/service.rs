@@ -1,0 +1,223 @@
+//! Issuing badges from the roll call, and checking them for the public page (ssr only).
+use super::issuer::Issuer;
+use super::model::{BadgeView, Verification};
+use super::proof;
+use crate::outbox::{self, Message};
+use crate::socle::db::{atelier, inscription, list, seance};
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    SqlErr, TransactionTrait,
+};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+pub mod badge {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "badge")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub inscription_id: String,
+        pub atelier_id: String,
+        pub credential: String,
+        pub status_index: i32,
+        pub issued_at: DateTimeUtc,
+        pub revoked_at: Option<DateTimeUtc>,
+        pub motif_revocation: Option<String>,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Badges issued per call at most (the rest at the next call).
+const BATCH: u64 = 50;
+
+/// `sha256$<hex>` of the identity followed by the salt (Open Badges `IdentityObject`).
+pub fn identity_hash(identity: &str, salt: &str) -> String {
+    let digest = Sha256::digest(format!("{identity}{salt}").as_bytes());
+    format!("sha256${}", digest.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// The person's e-mail, or their mobile number in international form (+33…).
+fn identity(i: &inscription::Model) -> Option<(&'static str, String)> {
+    if let Some(c) = &i.courriel {
+        return Some(("emailAddress", c.clone()));
+    }
+    let digits: String = i.telephone.as_deref()?.chars().filter(char::is_ascii_digit).collect();
+    Some(("identifier", format!("+33{}", digits.strip_prefix('0').unwrap_or(&digits))))
+}
+
+/// The unsigned OpenBadgeCredential of one attendance.
+fn credential(issuer: &Issuer, id: &str, i: &inscription::Model, a: &atelier::Model, structure: &str, now: DateTime<Utc>) -> Result<Value, DbErr> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| DbErr::Custom(format!("random: {e}")))?;
+    let salt = URL_SAFE_NO_PAD.encode(salt);
+    let mut subject = json!({
+        "type": ["AchievementSubject"],
+        "name": format!("{} {}", i.prenom, i.nom),
+        "achievement": {
+            "id": format!("{}/ateliers/succes/{}", issuer.public_url, a.id),
+            "type": ["Achievement"],
+            "name": a.titre,
+            "description": format!("A participé à l’atelier « {} » organisé par {structure}.", a.titre),
+            "criteria": {"narrative": format!("Être présent à l’atelier « {} », noté par l’organisateur lors de l’appel.", a.titre)},
+            "tag": list(&a.competences),
+            "inLanguage": "fr",
+        },
+    });
+    if let Some((kind, who)) = identity(i) {
+        subject["identifier"] = json!([{
+            "type": "IdentityObject",
+            "identityType": kind,
+            "hashed": true,
+            "identityHash": identity_hash(&who, &salt),
+            "salt": salt,
+        }]);
+    }
+    Ok(json!({
+        "@context": [proof::CREDENTIALS_V2, proof::OB_V3],
+        "id": format!("{}/badges/{id}", issuer.public_url),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": issuer.did, "type": ["Profile"], "name": "Itinéraire", "url": issuer.public_url},
+        "validFrom": now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "name": a.titre,
+        "credentialSubject": subject,
+    }))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BadgeError {
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    #[error(transparent)]
+    Proof(#[from] proof::ProofError),
+}
+
+/// Issues a badge for every attendance (marked present at the roll call) that has none yet, and
+/// sends each person the link. Returns how many were issued.
+pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTime<Utc>) -> Result<usize, BadgeError> {
+    use inscription::Column as I;
+    let done = badge::Entity::find().select_only().column(badge::Column::InscriptionId);
+    let pending = inscription::Entity::find()
+        .filter(I::Presence.eq("present"))
+        .filter(I::Statut.eq("inscrit"))
+        .filter(I::AnonymisedAt.is_null())
+        .filter(I::Id.not_in_subquery(sea_orm::QueryTrait::into_query(done)))
+        .limit(BATCH)
+        .all(db)
+        .await?;
+    let mut issued = 0;
+    for i in pending {
+        let Some(s) = seance::Entity::find_by_id(i.seance_id.clone()).one(db).await? else { continue };
+        let Some(a) = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await? else { continue };
+        let structure = crate::catalogue::db::structure_nom(db, &a.structure_id).await?.unwrap_or_default();
+        let id = uuid::Uuid::new_v4().to_string();
+        let signed = proof::sign(credential(issuer, &id, &i, &a, &structure, now)?, issuer.signing_key(), &issuer.verification_method(), now).await?;
+        let txn = db.begin().await?;
+        let next: Option<i32> = badge::Entity::find()
+            .select_only()
+            .column_as(badge::Column::StatusIndex.max(), "m")
+            .into_tuple::<Option<i32>>()
+            .one(&txn)
+            .await?
+            .flatten();
+        let row = badge::ActiveModel {
+            id: Set(id.clone()),
+            inscription_id: Set(i.id.clone()),
+            atelier_id: Set(a.id.clone()),
+            credential: Set(signed.to_string()),
+            status_index: Set(next.map_or(0, |n| n + 1)),
+            issued_at: Set(now),
+            revoked_at: Set(None),
+            motif_revocation: Set(None),
+        };
+        if let Err(e) = badge::Entity::insert(row).exec_without_returning(&txn).await {
+            txn.rollback().await?;
+            // Another server issued it meanwhile (or took that index): the next call sees it.
+            if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+                continue;
+            }
+            return Err(e.into());
+        }
+        if let Some((canal, destinataire)) = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref()) {
+            let corps = format!("Itinéraire : bravo ! Vous avez obtenu le badge « {} ». Montrez-le à un employeur avec ce lien :", a.titre);
+            let m = Message { kind: "badge", canal, destinataire, sujet: format!("Votre badge : {}", a.titre), corps, lien: Some(format!("/badges/{id}")) };
+            outbox::enqueue(&txn, m, now).await?;
+        }
+        txn.commit().await?;
+        issued += 1;
+    }
+    Ok(issued)
+}
+
+/// A stored badge and what a real verification of it says.
+pub async fn view(db: &impl ConnectionTrait, issuer: Option<&Issuer>, id: &str, now: DateTime<Utc>) -> Result<Option<BadgeView>, DbErr> {
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Ok(None);
+    }
+    let Some(b) = badge::Entity::find_by_id(id.to_owned()).one(db).await? else { return Ok(None) };
+    let credential: Value = serde_json::from_str(&b.credential).unwrap_or(Value::Null);
+    let mut view = describe(&credential, now);
+    view.id = b.id.clone();
+    view.verification = verify(&credential, issuer, b.revoked_at.map(|_| b.motif_revocation.clone().unwrap_or_default()), now).await;
+    Ok(Some(view))
+}
+
+/// What the credential says, in plain French (no check here).
+pub fn describe(c: &Value, _now: DateTime<Utc>) -> BadgeView {
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    let a = &c["credentialSubject"]["achievement"];
+    let date = DateTime::parse_from_rfc3339(c["validFrom"].as_str().unwrap_or_default())
+        .map(|d| crate::socle::dates::jour(d.with_timezone(&Utc)))
+        .unwrap_or_default();
+    BadgeView {
+        id: String::new(),
+        titre: text(&a["name"]),
+        description: text(&a["description"]),
+        criteres: text(&a["criteria"]["narrative"]),
+        competences: a["tag"].as_array().map(|l| l.iter().map(text).collect()).unwrap_or_default(),
+        personne: text(&c["credentialSubject"]["name"]),
+        date,
+        emetteur: text(&c["issuer"]["name"]),
+        emetteur_id: text(&c["issuer"]["id"]),
+        verification: Verification::default(),
+    }
+}
+
+/// The four checks an employer needs, each with its own line.
+pub async fn verify(c: &Value, issuer: Option<&Issuer>, revoked: Option<String>, now: DateTime<Utc>) -> Verification {
+    let issuer_id = c["issuer"]["id"].as_str().or_else(|| c["issuer"].as_str()).unwrap_or_default();
+    let key = issuer.filter(|i| i.did == issuer_id).map(|i| i.verifying_key());
+    let method_ok = issuer.is_some_and(|i| {
+        c["proof"].as_array().and_then(|p| p.first()).and_then(|p| p["verificationMethod"].as_str()) == Some(i.verification_method().as_str())
+            || c["proof"]["verificationMethod"].as_str() == Some(i.verification_method().as_str())
+    });
+    let signature = match &key {
+        Some(k) if method_ok => proof::verify(c, k).await.map_err(|e| e.to_string()),
+        _ => Err("la clé de l’émetteur est introuvable".to_owned()),
+    };
+    let date = |k: &str| c[k].as_str().and_then(|u| DateTime::parse_from_rfc3339(u).ok());
+    let expired = date("validUntil").is_some_and(|u| u < now);
+    let pas_encore_valable = date("validFrom").is_some_and(|f| f > now);
+    Verification {
+        signature_valide: signature.is_ok(),
+        signature_detail: signature.err(),
+        emetteur_resolu: key.is_some(),
+        revoque: revoked.is_some(),
+        motif_revocation: revoked.filter(|m| !m.is_empty()),
+        expire: expired,
+        pas_encore_valable,
+    }
+}
+
+/// The signed credential as issued (for download).
+pub async fn credential_json(db: &impl ConnectionTrait, id: &str) -> Result<Option<String>, DbErr> {
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Ok(None);
+    }
+    Ok(badge::Entity::find_by_id(id.to_owned()).one(db).await?.map(|b| b.credential))
+}

@@ -1,0 +1,77 @@
+//! The public page of a badge: what was earned, by whom, from whom, and the server's
+//! verification, one line per check (for an employer, without an account).
+use super::api::get_badge;
+use super::model::BadgeView;
+use crate::ui::ErrorMessage;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn BadgePage() -> impl IntoView {
+    let id = use_params_map().read_untracked().get("id").unwrap_or_default();
+    let data = Resource::new_blocking(move || id.clone(), get_badge);
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(b) => view! { <BadgeCard b /> }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn check(ok: bool, yes: String, no: String) -> impl IntoView {
+    let (mark, text, class) = if ok { ("✓", yes, "check-ok") } else { ("✗", no, "check-ko") };
+    view! { <li class=class><span aria-hidden="true">{mark}" "</span>{text}</li> }
+}
+
+#[component]
+fn BadgeCard(b: BadgeView) -> impl IntoView {
+    let v = b.verification.clone();
+    let valid = v.valide();
+    let verdict = if valid {
+        "Badge authentique : vérifié à l’instant par Itinéraire."
+    } else if v.revoque {
+        "Badge révoqué : il n’est plus valable."
+    } else {
+        "Badge invalide : il a été modifié ou ne vient pas de l’émetteur annoncé."
+    };
+    let competences = b.competences.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
+    let json = format!("/badges/{}/badge.json", b.id);
+    let signature_no = match &v.signature_detail {
+        Some(d) => format!("Signature invalide ({d})."),
+        None => "Signature invalide.".to_string(),
+    };
+    let revoked_no = match &v.motif_revocation {
+        Some(m) => format!("Révoqué par l’émetteur. Motif : {m}"),
+        None => "Révoqué par l’émetteur.".to_string(),
+    };
+    view! {
+        <Title text=format!("Badge : {}", b.titre) />
+        <p class="eyebrow">"Open Badge"</p>
+        <h1>{b.titre.clone()}</h1>
+        <div class=if valid { "notice" } else { "alert" } role="status"><p><strong>{verdict}</strong></p></div>
+        <ul class="infos">
+            <li><strong>"Obtenu par : "</strong>{b.personne.clone()}</li>
+            <li><strong>"Le : "</strong>{b.date.clone()}</li>
+            <li><strong>"Délivré par : "</strong>{b.emetteur.clone()}" ("<code>{b.emetteur_id.clone()}</code>")"</li>
+        </ul>
+        <p>{b.description.clone()}</p>
+        <h2>"Compétences travaillées"</h2>
+        <ul>{competences}</ul>
+        <h2>"Comment il a été obtenu"</h2>
+        <p>{b.criteres.clone()}</p>
+        <h2>"Vérification"</h2>
+        <ul class="checks">
+            {check(v.signature_valide, "Signature valide : le contenu n’a pas été modifié.".into(), signature_no)}
+            {check(v.emetteur_resolu, format!("Émetteur identifié : {}.", b.emetteur_id), "Émetteur introuvable : sa clé n’a pas pu être obtenue.".into())}
+            {check(!v.revoque, "Non révoqué.".into(), revoked_no)}
+            {check(!v.expire, "Pas expiré.".into(), "Expiré.".into())}
+            {v.pas_encore_valable.then(|| check(false, String::new(), "Pas encore valable : sa date de début est à venir.".into()))}
+        </ul>
+        <p><a href=json download="badge.json">"Télécharger le badge (fichier .json)"</a></p>
+    }
+}
