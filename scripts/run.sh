@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 cargo leptos build --release --precompress
+# The badges' signing key, made once (kept outside the database; see README, "Key rotation").
+[ -f "${ITINERAIRE_BADGE_KEY:-data/badge-key.secret}" ] || ./target/release/server badge-key
 exec ./target/release/server "$@"

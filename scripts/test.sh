@@ -16,6 +16,10 @@ cargo test -p migration -p app -p server --features app/ssr
 # end2end: a fresh SQLite file, the release server started by cargo-leptos, Playwright in Chromium.
 echo "[test] end2end (release build, Chromium, phone viewport)"
 rm -rf target/e2e && mkdir -p target/e2e
+# The badges' key is made by the server's own command: build once, make it, then run (no rebuild).
+cargo leptos build --release --precompress
+export ITINERAIRE_BADGE_KEY=target/e2e/badge-key.secret
+./target/release/server badge-key
 # Every end2end registration comes from 127.0.0.1: lift the per-address limit (its own Rust test checks it).
 DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE=10000 \
   cargo leptos end-to-end --release --precompress

@@ -171,4 +171,22 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await expect(page.getByRole("row", { name: /Yanis Roche/ }).getByLabel("Présent")).toBeChecked();
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
+
+  // The server issues the badge within seconds; the person finds it on their private page.
+  const privateLink = person.url().replace(/\?.*$/, "");
+  await expect(async () => {
+    await person.goto(privateLink);
+    await expect(person.getByRole("link", { name: "Voir mon badge" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await person.getByRole("link", { name: "Voir mon badge" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText(titre);
+  await expect(person.getByText("Badge authentique : vérifié à l’instant par Itinéraire.")).toBeVisible();
+  await expect(person.getByText("Signature valide : le contenu n’a pas été modifié.")).toBeVisible();
+  await expect(person.getByText("Obtenu par :")).toContainText("Yanis Roche");
+  await expectAccessible(person);
+  // An employer downloads the credential: an Open Badge signed with eddsa-rdfc-2022.
+  const json = await person.request.get(`${person.url()}/badge.json`);
+  const credential = await json.json();
+  expect(credential.type).toContain("OpenBadgeCredential");
+  expect(credential.proof[0].cryptosuite).toBe("eddsa-rdfc-2022");
 });

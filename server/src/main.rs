@@ -39,6 +39,10 @@ fn init_tracing(format: &str) {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
+    // Needs no database.
+    if let Some(Command::BadgeKey) = &cli.command {
+        return server::cli::badge_key(&cli.config.badge_key, &public_url_of(&cli.config));
+    }
     let db = app::db::connect(&cli.config.database_url)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
@@ -51,8 +55,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             return server::cli::account_add(&db, email, nom, structure.as_deref(), role).await
         }
         Some(Command::Purge) => return server::cli::purge(&db, cli.config.retention_jours).await,
-        Some(Command::BadgeKey) => return server::cli::badge_key(&cli.config.badge_key, &public_url_of(&cli.config)),
-        Some(Command::Serve) | None => {}
+        Some(Command::Serve) | Some(Command::BadgeKey) | None => {}
     }
     if cli.config.demo {
         server::cli::seed_demo(&db).await?;

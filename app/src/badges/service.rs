@@ -221,3 +221,12 @@ pub async fn credential_json(db: &impl ConnectionTrait, id: &str) -> Result<Opti
     }
     Ok(badge::Entity::find_by_id(id.to_owned()).one(db).await?.map(|b| b.credential))
 }
+
+/// The badge issued for a registration, if any (its id).
+pub async fn badge_of(db: &impl ConnectionTrait, inscription_id: &str) -> Result<Option<String>, DbErr> {
+    Ok(badge::Entity::find()
+        .filter(badge::Column::InscriptionId.eq(inscription_id))
+        .one(db)
+        .await?
+        .map(|b| b.id))
+}

@@ -112,6 +112,8 @@ pub struct MonInscription {
     /// The video link, given only to registered people.
     pub lien_visio: Option<String>,
     pub passee: bool,
+    /// The badge earned at this session (its public page's id), once issued.
+    pub badge: Option<String>,
 }
 
 /// A session in the organisers' lists.

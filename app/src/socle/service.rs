@@ -502,12 +502,14 @@ pub async fn mon_inscription(db: &DatabaseConnection, token: &str, now: DateTime
     };
     let s = seance::Entity::find_by_id(i.seance_id.clone()).one(db).await?;
     let lien_visio = s.as_ref().filter(|_| statut == Statut::Inscrit).and_then(|s| s.lien_visio.clone());
+    let badge = crate::badges::service::badge_of(db, &i.id).await?;
     Ok(Some(MonInscription {
         statut,
         prenom: i.prenom,
         rang,
         lien_visio,
         passee: s.is_some_and(|s| s.fin <= now),
+        badge,
         seance: detail,
     }))
 }

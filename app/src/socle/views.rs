@@ -264,11 +264,22 @@ fn InscriptionView(i: MonInscription, jeton: String, nouvelle: bool, annulee: bo
         let motif = s.motif_annulation.clone().map(|m| format!(" Motif : {m}"));
         view! { <div class="alert" role="alert"><p>"L’organisateur a annulé cette séance."{motif}</p></div> }
     });
+    let badge = i.badge.clone().map(|id| {
+        let href = format!("/badges/{id}");
+        view! {
+            <section aria-labelledby="badge" class="notice">
+                <h2 id="badge">"Votre badge"</h2>
+                <p>"Bravo ! Vous avez participé à cet atelier. Votre badge le prouve : montrez-le à un employeur."</p>
+                <p><a class="button" href=href>"Voir mon badge"</a></p>
+            </section>
+        }
+    });
     view! {
         <Title text=title />
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <ErrorSummary submitted />
         <h1>{title}</h1>
+        {badge}
         {rang}
         {cancelled}
         <h2>{s.titre.clone()}</h2>
