@@ -182,7 +182,7 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await expect(person.getByRole("heading", { level: 1 })).toHaveText(titre);
   await expect(person.getByText("Badge authentique : vérifié à l’instant par Itinéraire.")).toBeVisible();
   await expect(person.getByText("Signature valide : le contenu n’a pas été modifié.")).toBeVisible();
-  await expect(person.getByText("Obtenu par :")).toContainText("Yanis Roche");
+  await expect(person.getByRole("listitem").filter({ hasText: "Obtenu par" })).toContainText("Yanis Roche");
   await expectAccessible(person);
   // An employer downloads the credential: an Open Badge signed with eddsa-rdfc-2022.
   const json = await person.request.get(`${person.url()}/badge.json`);

@@ -118,19 +118,13 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
         let id = uuid::Uuid::new_v4().to_string();
         let signed = proof::sign(credential(issuer, &id, &i, &a, &structure, now)?, issuer.signing_key(), &issuer.verification_method(), now).await?;
         let txn = db.begin().await?;
-        let next: Option<i32> = badge::Entity::find()
-            .select_only()
-            .column_as(badge::Column::StatusIndex.max(), "m")
-            .into_tuple::<Option<i32>>()
-            .one(&txn)
-            .await?
-            .flatten();
+        let index = next_status_index(&txn).await?;
         let row = badge::ActiveModel {
             id: Set(id.clone()),
             inscription_id: Set(i.id.clone()),
             atelier_id: Set(a.id.clone()),
             credential: Set(signed.to_string()),
-            status_index: Set(next.map_or(0, |n| n + 1)),
+            status_index: Set(index),
             issued_at: Set(now),
             revoked_at: Set(None),
             motif_revocation: Set(None),
@@ -152,6 +146,15 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
         issued += 1;
     }
     Ok(issued)
+}
+
+/// Takes the next place in the status list (call it first in the issuing transaction).
+async fn next_status_index(db: &impl ConnectionTrait) -> Result<i32, DbErr> {
+    let sql = "UPDATE badge_state SET next_index = next_index + 1 WHERE id = 1 RETURNING next_index";
+    let row = db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await?;
+    row.and_then(|r| r.try_get::<i32>("", "next_index").ok())
+        .map(|n| n - 1)
+        .ok_or_else(|| DbErr::Custom("badge_state has no row".into()))
 }
 
 /// A stored badge and what a real verification of it says.

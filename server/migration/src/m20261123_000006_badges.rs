@@ -38,10 +38,17 @@ impl MigrationTrait for Migration {
                     .col(text_null(Badge::MotifRevocation))
                     .to_owned(),
             )
-            .await
+            .await?;
+        // The next place in the status list, taken by `UPDATE … RETURNING` as the first write of
+        // the issuing transaction (no read-then-write on SQLite).
+        let db = manager.get_connection();
+        db.execute_unprepared("CREATE TABLE badge_state (id INTEGER PRIMARY KEY, next_index INTEGER NOT NULL)").await?;
+        db.execute_unprepared("INSERT INTO badge_state (id, next_index) VALUES (1, 0)").await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager.get_connection().execute_unprepared("DROP TABLE IF EXISTS badge_state").await?;
         manager.drop_table(Table::drop().table(Badge::Table).if_exists().to_owned()).await
     }
 }
