@@ -152,7 +152,8 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await expect(page.getByRole("status")).toContainText("La séance est ajoutée");
 
   // A person registers (another browser, no account).
-  const person = await browser.newPage();
+  // Its own browser context (axe-core needs one), phone-sized.
+  const person = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   await person.goto("/ateliers?commune=31390");
   await person.getByRole("link", { name: titre }).click();
   await person.getByLabel(/Prénom/).fill("Yanis");
