@@ -690,5 +690,9 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     let r = send(&app, get(&format!("/badges/{}/badge.json", badge.id))).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("\"eddsa-rdfc-2022\""));
+    let r = send(&app, get(&format!("/badges/{}/qr.svg", badge.id))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "image/svg+xml");
+    assert!(r.body.contains("<svg") && !r.body.contains("<script"));
     assert_eq!(send(&app, get("/badges/pas-un-badge")).await.status, StatusCode::NOT_FOUND);
 }

@@ -15,7 +15,10 @@ where
     FormState: FromRef<S>,
     SharedIssuer: FromRef<S>,
 {
-    Router::new().route("/.well-known/did.json", get(did_json)).route("/badges/{id}/badge.json", get(badge_json))
+    Router::new()
+        .route("/.well-known/did.json", get(did_json))
+        .route("/badges/{id}/badge.json", get(badge_json))
+        .route("/badges/{id}/qr.svg", get(badge_qr))
 }
 
 async fn did_json(State(issuer): State<SharedIssuer>) -> Response {
@@ -35,6 +38,23 @@ async fn badge_json(State(st): State<FormState>, Path(id): Path<String>) -> Resp
         Ok(None) => (StatusCode::NOT_FOUND, "Ce badge n’existe pas.").into_response(),
         Err(e) => {
             tracing::error!(error = %e, "badge json failed");
+            (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
+        }
+    }
+}
+
+/// The badge's public link as a QR code (SVG drawn by the server: nothing to download in the
+/// browser), to print or to show on a phone.
+async fn badge_qr(State(st): State<FormState>, State(issuer): State<SharedIssuer>, Path(id): Path<String>) -> Response {
+    let Some(issuer) = issuer else { return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response() };
+    match super::service::credential_json(&st.db, &id).await {
+        Ok(Some(_)) => match super::service::qr_svg(&format!("{}/badges/{id}", issuer.public_url)) {
+            Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
+            None => (StatusCode::INTERNAL_SERVER_ERROR, "QR code impossible").into_response(),
+        },
+        Ok(None) => (StatusCode::NOT_FOUND, "Ce badge n’existe pas.").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "badge qr failed");
             (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
         }
     }

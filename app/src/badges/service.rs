@@ -233,3 +233,9 @@ pub async fn badge_of(db: &impl ConnectionTrait, inscription_id: &str) -> Result
         .await?
         .map(|b| b.id))
 }
+
+/// A QR code of `url` as SVG (black on white, with its quiet zone).
+pub fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    Some(code.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}

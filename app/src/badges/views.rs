@@ -41,6 +41,7 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
     };
     let competences = b.competences.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
     let json = format!("/badges/{}/badge.json", b.id);
+    let qr = format!("/badges/{}/qr.svg", b.id);
     let signature_no = match &v.signature_detail {
         Some(d) => format!("Signature invalide ({d})."),
         None => "Signature invalide.".to_string(),
@@ -72,6 +73,9 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
             {check(!v.expire, "Pas expiré.".into(), "Expiré.".into())}
             {v.pas_encore_valable.then(|| check(false, String::new(), "Pas encore valable : sa date de début est à venir.".into()))}
         </ul>
+        <h2>"Partager ce badge"</h2>
+        <p>"Un employeur peut le vérifier avec ce lien, ou en scannant ce QR code :"</p>
+        <p><img class="qr" src=qr width="240" height="240" alt="QR code du lien de ce badge" /></p>
         <p><a href=json download="badge.json">"Télécharger le badge (fichier .json)"</a></p>
     }
 }
