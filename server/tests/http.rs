@@ -695,4 +695,18 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     assert_eq!(r.headers[header::CONTENT_TYPE], "image/svg+xml");
     assert!(r.body.contains("<svg") && !r.body.contains("<script"));
     assert_eq!(send(&app, get("/badges/pas-un-badge")).await.status, StatusCode::NOT_FOUND);
+
+    // The signed revocation list; revoking needs an administrator of the issuing structure.
+    let r = send(&app, get("/badges/statut")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("BitstringStatusListCredential"));
+    let page = format!("/badges/{}", badge.id);
+    let cookie = sign_in(&app).await;
+    assert!(!send(&app, with_cookie(get(&page), &cookie)).await.body.contains("Révoquer le badge"));
+    let r = send(&app, with_cookie(post(&page, ORIGIN, "motif=erreur"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("Seuls les administrateurs"));
+    let r = send(&app, post(&page, ORIGIN, "motif=erreur")).await;
+    assert!(r.status.is_redirection());
+    assert!(send(&app, get(&page)).await.body.contains("Badge authentique"));
 }

@@ -8,7 +8,12 @@ use leptos::prelude::*;
 pub async fn get_badge(id: String) -> Result<BadgeView, AppError> {
     let db = crate::db_from_context()?;
     let issuer = use_context::<super::issuer::SharedIssuer>().flatten();
-    super::service::view(&db, issuer.as_deref(), &id, chrono::Utc::now())
+    let mut view = super::service::view(&db, issuer.as_deref(), &id, chrono::Utc::now())
         .await?
-        .ok_or_else(|| AppError::NotFound.with_status())
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if let Some(staff) = crate::auth::session::current_staff().await? {
+        let structure = super::service::structure_of(&db, &id).await?;
+        view.peut_revoquer = structure.is_some_and(|s| super::service::may_revoke(&staff, &s));
+    }
+    Ok(view)
 }

@@ -11,6 +11,8 @@ pub struct Verification {
     pub emetteur_resolu: bool,
     pub revoque: bool,
     pub motif_revocation: Option<String>,
+    /// Why the revocation list could not be checked, when it could not.
+    pub statut_detail: Option<String>,
     pub expire: bool,
     /// Its `validFrom` is still to come.
     pub pas_encore_valable: bool,
@@ -18,7 +20,7 @@ pub struct Verification {
 
 impl Verification {
     pub fn valide(&self) -> bool {
-        self.signature_valide && self.emetteur_resolu && !self.revoque && !self.expire && !self.pas_encore_valable
+        self.signature_valide && self.emetteur_resolu && self.statut_detail.is_none() && !self.revoque && !self.expire && !self.pas_encore_valable
     }
 }
 
@@ -36,4 +38,6 @@ pub struct BadgeView {
     pub emetteur: String,
     pub emetteur_id: String,
     pub verification: Verification,
+    /// The signed-in professional may revoke it.
+    pub peut_revoquer: bool,
 }

@@ -1,6 +1,7 @@
 //! The issuer's DID document and the badges' JSON (ssr only).
 use super::issuer::SharedIssuer;
-use crate::auth::routes::FormState;
+use crate::auth::routes::{read_form, staff_or_sign_in, FormState};
+use crate::ui::form::{field, see_other, Submitted};
 use axum::{
     extract::{FromRef, Path, State},
     http::{header, StatusCode},
@@ -19,6 +20,8 @@ where
         .route("/.well-known/did.json", get(did_json))
         .route("/badges/{id}/badge.json", get(badge_json))
         .route("/badges/{id}/qr.svg", get(badge_qr))
+        .route("/badges/statut", get(status_list))
+        .route("/badges/{id}", axum::routing::post(revoke))
 }
 
 async fn did_json(State(issuer): State<SharedIssuer>) -> Response {
@@ -56,6 +59,40 @@ async fn badge_qr(State(st): State<FormState>, State(issuer): State<SharedIssuer
         Err(e) => {
             tracing::error!(error = %e, "badge qr failed");
             (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
+        }
+    }
+}
+
+/// The signed revocation list (`BitstringStatusListCredential`), signed afresh at each request.
+async fn status_list(State(st): State<FormState>, State(issuer): State<SharedIssuer>) -> Response {
+    let Some(issuer) = issuer else { return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response() };
+    match super::service::status_list(&st.db, &issuer, chrono::Utc::now()).await {
+        Ok(list) => ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-cache")], list.to_string()).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "status list failed");
+            (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
+        }
+    }
+}
+
+async fn revoke(State(st): State<FormState>, Path(id): Path<String>, req: axum::extract::Request) -> Response {
+    use super::service::RevokeError;
+    let (parts, fields) = read_form(req).await;
+    let staff = match staff_or_sign_in(&st, &parts).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    match super::service::revoke(&st.db, &staff, &id, &field(&fields, "motif"), chrono::Utc::now()).await {
+        Ok(()) => see_other(&format!("/badges/{id}")),
+        Err(e) => {
+            let (status, errors) = match e {
+                RevokeError::Motif => (StatusCode::UNPROCESSABLE_ENTITY, vec![("motif".to_owned(), e.to_string())]),
+                RevokeError::NotFound => (StatusCode::NOT_FOUND, vec![]),
+                RevokeError::Forbidden => (StatusCode::FORBIDDEN, vec![]),
+                RevokeError::Db => (StatusCode::SERVICE_UNAVAILABLE, vec![]),
+            };
+            let message = errors.is_empty().then(|| e.to_string());
+            st.refuse(parts, status, Submitted { values: fields, errors, message }).await
         }
     }
 }

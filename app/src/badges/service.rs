@@ -52,7 +52,15 @@ fn identity(i: &inscription::Model) -> Option<(&'static str, String)> {
 }
 
 /// The unsigned OpenBadgeCredential of one attendance.
-fn credential(issuer: &Issuer, id: &str, i: &inscription::Model, a: &atelier::Model, structure: &str, now: DateTime<Utc>) -> Result<Value, DbErr> {
+fn credential(
+    issuer: &Issuer,
+    id: &str,
+    index: i32,
+    i: &inscription::Model,
+    a: &atelier::Model,
+    structure: &str,
+    now: DateTime<Utc>,
+) -> Result<Value, DbErr> {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).map_err(|e| DbErr::Custom(format!("random: {e}")))?;
     let salt = URL_SAFE_NO_PAD.encode(salt);
@@ -86,6 +94,13 @@ fn credential(issuer: &Issuer, id: &str, i: &inscription::Model, a: &atelier::Mo
         "validFrom": now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         "name": a.titre,
         "credentialSubject": subject,
+        "credentialStatus": {
+            "id": format!("{}#{index}", status_list_url(issuer)),
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": index.to_string(),
+            "statusListCredential": status_list_url(issuer),
+        },
     }))
 }
 
@@ -116,9 +131,14 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
         let Some(a) = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await? else { continue };
         let structure = crate::catalogue::db::structure_nom(db, &a.structure_id).await?.unwrap_or_default();
         let id = uuid::Uuid::new_v4().to_string();
-        let signed = proof::sign(credential(issuer, &id, &i, &a, &structure, now)?, issuer.signing_key(), &issuer.verification_method(), now).await?;
         let txn = db.begin().await?;
         let index = next_status_index(&txn).await?;
+        if index >= STATUS_LIST_BITS as i32 {
+            txn.rollback().await?;
+            return Err(BadgeError::Db(DbErr::Custom("the status list is full: add a second list".into())));
+        }
+        let unsigned = credential(issuer, &id, index, &i, &a, &structure, now)?;
+        let signed = proof::sign(unsigned, issuer.signing_key(), &issuer.verification_method(), now).await?;
         let row = badge::ActiveModel {
             id: Set(id.clone()),
             inscription_id: Set(i.id.clone()),
@@ -148,6 +168,109 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
     Ok(issued)
 }
 
+/// Entries of the revocation list (the minimum the specification asks, for privacy: 16 KB).
+pub const STATUS_LIST_BITS: usize = 131_072;
+
+/// Where the signed revocation list is served.
+pub fn status_list_url(issuer: &Issuer) -> String {
+    format!("{}/badges/statut", issuer.public_url)
+}
+
+/// The revocation list as a signed `BitstringStatusListCredential`: bit `i` (left-most first) is
+/// set when the badge with status index `i` is revoked; GZIP, then base64url (multibase `u`).
+pub async fn status_list(db: &impl ConnectionTrait, issuer: &Issuer, now: DateTime<Utc>) -> Result<Value, BadgeError> {
+    use std::io::Write;
+    let revoked: Vec<i32> = badge::Entity::find()
+        .select_only()
+        .column(badge::Column::StatusIndex)
+        .filter(badge::Column::RevokedAt.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut bits = vec![0u8; STATUS_LIST_BITS / 8];
+    for i in revoked.into_iter().filter_map(|i| usize::try_from(i).ok()).filter(|i| *i < STATUS_LIST_BITS) {
+        bits[i / 8] |= 0x80 >> (i % 8);
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&bits).map_err(|e| DbErr::Custom(e.to_string()))?;
+    let zipped = gz.finish().map_err(|e| DbErr::Custom(e.to_string()))?;
+    let url = status_list_url(issuer);
+    let list = json!({
+        "@context": [proof::CREDENTIALS_V2],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer.did,
+        "validFrom": now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "credentialSubject": {
+            "id": format!("{url}#liste"),
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": multibase::encode(multibase::Base::Base64Url, zipped),
+        },
+    });
+    Ok(proof::sign(list, issuer.signing_key(), &issuer.verification_method(), now).await?)
+}
+
+/// Whether bit `index` of a signed status list is set (after checking its signature).
+pub async fn status_bit(list: &Value, key: &ed25519_dalek::VerifyingKey, index: usize) -> Result<bool, String> {
+    use std::io::Read;
+    proof::verify(list, key).await.map_err(|e| format!("liste de révocation : {e}"))?;
+    let encoded = list["credentialSubject"]["encodedList"].as_str().ok_or("liste de révocation illisible")?;
+    let (_, zipped) = multibase::decode(encoded).map_err(|_| "liste de révocation illisible")?;
+    let mut bits = Vec::new();
+    flate2::read::GzDecoder::new(zipped.as_slice()).read_to_end(&mut bits).map_err(|_| "liste de révocation illisible")?;
+    let byte = bits.get(index / 8).ok_or("index hors de la liste")?;
+    Ok(byte & (0x80 >> (index % 8)) != 0)
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum RevokeError {
+    #[error("Ce badge n’existe pas.")]
+    NotFound,
+    #[error("Seuls les administrateurs de la structure qui a délivré ce badge peuvent le révoquer.")]
+    Forbidden,
+    #[error("Indiquez le motif de la révocation (300 caractères au plus).")]
+    Motif,
+    #[error("Le service est momentanément indisponible. Réessayez dans quelques minutes.")]
+    Db,
+}
+
+/// Whether this professional may revoke badges of workshops of `structure_id`.
+pub fn may_revoke(staff: &crate::auth::model::Staff, structure_id: &str) -> bool {
+    use crate::auth::model::Role;
+    staff.acts_for(structure_id) && matches!(staff.role, Role::Admin | Role::AdminStructure)
+}
+
+/// Revokes a badge with a reason: its bit is set in the list from now on.
+pub async fn revoke(db: &DatabaseConnection, staff: &crate::auth::model::Staff, id: &str, motif: &str, now: DateTime<Utc>) -> Result<(), RevokeError> {
+    let motif = motif.trim();
+    if motif.is_empty() || motif.chars().count() > 300 {
+        return Err(RevokeError::Motif);
+    }
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Err(RevokeError::NotFound);
+    }
+    let db_err = |e: DbErr| {
+        tracing::error!(error = %e, "revocation failed");
+        RevokeError::Db
+    };
+    let b = badge::Entity::find_by_id(id.to_owned()).one(db).await.map_err(db_err)?.ok_or(RevokeError::NotFound)?;
+    let a = atelier::Entity::find_by_id(b.atelier_id.clone()).one(db).await.map_err(db_err)?.ok_or(RevokeError::NotFound)?;
+    if !may_revoke(staff, &a.structure_id) {
+        return Err(RevokeError::Forbidden);
+    }
+    badge::Entity::update_many()
+        .col_expr(badge::Column::RevokedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(badge::Column::MotifRevocation, sea_orm::sea_query::Expr::value(motif))
+        .filter(badge::Column::Id.eq(id))
+        .filter(badge::Column::RevokedAt.is_null())
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    tracing::info!(badge = %id, account = %staff.id, "badge revoked");
+    Ok(())
+}
+
 /// Takes the next place in the status list (call it first in the issuing transaction).
 async fn next_status_index(db: &impl ConnectionTrait) -> Result<i32, DbErr> {
     let sql = "UPDATE badge_state SET next_index = next_index + 1 WHERE id = 1 RETURNING next_index";
@@ -166,7 +289,17 @@ pub async fn view(db: &impl ConnectionTrait, issuer: Option<&Issuer>, id: &str, 
     let credential: Value = serde_json::from_str(&b.credential).unwrap_or(Value::Null);
     let mut view = describe(&credential, now);
     view.id = b.id.clone();
-    view.verification = verify(&credential, issuer, b.revoked_at.map(|_| b.motif_revocation.clone().unwrap_or_default()), now).await;
+    // Revocation as any verifier sees it: through the signed list served at the credential's URL.
+    let status = &credential["credentialStatus"];
+    let index = status["statusListIndex"].as_str().and_then(|i| i.parse::<usize>().ok());
+    let revoked = match (issuer, status["statusListCredential"].as_str(), index) {
+        (Some(i), Some(url), Some(index)) if url == status_list_url(i) => match status_list(db, i, now).await {
+            Ok(list) => status_bit(&list, &i.verifying_key(), index).await,
+            Err(e) => Err(e.to_string()),
+        },
+        _ => Err("la liste de révocation de ce badge est introuvable".to_owned()),
+    };
+    view.verification = verify(&credential, issuer, revoked, b.motif_revocation.clone(), now).await;
     Ok(Some(view))
 }
 
@@ -188,11 +321,18 @@ pub fn describe(c: &Value, _now: DateTime<Utc>) -> BadgeView {
         emetteur: text(&c["issuer"]["name"]),
         emetteur_id: text(&c["issuer"]["id"]),
         verification: Verification::default(),
+        peut_revoquer: false,
     }
 }
 
 /// The four checks an employer needs, each with its own line.
-pub async fn verify(c: &Value, issuer: Option<&Issuer>, revoked: Option<String>, now: DateTime<Utc>) -> Verification {
+pub async fn verify(
+    c: &Value,
+    issuer: Option<&Issuer>,
+    revoked: Result<bool, String>,
+    motif: Option<String>,
+    now: DateTime<Utc>,
+) -> Verification {
     let issuer_id = c["issuer"]["id"].as_str().or_else(|| c["issuer"].as_str()).unwrap_or_default();
     let key = issuer.filter(|i| i.did == issuer_id).map(|i| i.verifying_key());
     let method_ok = issuer.is_some_and(|i| {
@@ -210,8 +350,9 @@ pub async fn verify(c: &Value, issuer: Option<&Issuer>, revoked: Option<String>,
         signature_valide: signature.is_ok(),
         signature_detail: signature.err(),
         emetteur_resolu: key.is_some(),
-        revoque: revoked.is_some(),
-        motif_revocation: revoked.filter(|m| !m.is_empty()),
+        revoque: revoked == Ok(true),
+        motif_revocation: motif.filter(|_| revoked == Ok(true)),
+        statut_detail: revoked.err(),
         expire: expired,
         pas_encore_valable,
     }
@@ -238,4 +379,10 @@ pub async fn badge_of(db: &impl ConnectionTrait, inscription_id: &str) -> Result
 pub fn qr_svg(url: &str) -> Option<String> {
     let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
     Some(code.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}
+
+/// The structure whose workshop awarded a badge.
+pub async fn structure_of(db: &impl ConnectionTrait, badge_id: &str) -> Result<Option<String>, DbErr> {
+    let Some(b) = badge::Entity::find_by_id(badge_id.to_owned()).one(db).await? else { return Ok(None) };
+    Ok(atelier::Entity::find_by_id(b.atelier_id).one(db).await?.map(|a| a.structure_id))
 }

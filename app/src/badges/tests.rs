@@ -221,3 +221,44 @@ fn key_files_are_private_and_never_overwritten() {
     assert_eq!(issuer.did_document()["verificationMethod"][0]["id"], json!("did:web:127.0.0.1%3A3000#key-1"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test]
+async fn revoking_sets_the_badges_bit_in_the_signed_list_and_the_page_says_so() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let when = attended(&t.db).await;
+        let issuer = Issuer::new(test_key(), "https://itineraire.example");
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let credential: Value = serde_json::from_str(&stored.credential).unwrap();
+        let status = &credential["credentialStatus"];
+        assert_eq!(status["type"], json!("BitstringStatusListEntry"), "{b}");
+        assert_eq!(status["statusListCredential"], json!("https://itineraire.example/badges/statut"), "{b}");
+        let index: usize = status["statusListIndex"].as_str().unwrap().parse().unwrap();
+
+        let list = service::status_list(&t.db, &issuer, when).await.unwrap();
+        assert!(!service::status_bit(&list, &issuer.verifying_key(), index).await.unwrap(), "{b}");
+        let encoded = list["credentialSubject"]["encodedList"].as_str().unwrap();
+        assert!(encoded.starts_with('u'), "{b}");
+
+        let referent = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let other_admin = staff_of(&t.db, "ccas-montrejeau", Role::AdminStructure).await;
+        let admin = staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await;
+        assert_eq!(service::revoke(&t.db, &referent, &stored.id, "erreur", when).await, Err(service::RevokeError::Forbidden), "{b}");
+        assert_eq!(service::revoke(&t.db, &other_admin, &stored.id, "erreur", when).await, Err(service::RevokeError::Forbidden), "{b}");
+        assert_eq!(service::revoke(&t.db, &admin, &stored.id, " ", when).await, Err(service::RevokeError::Motif), "{b}");
+        service::revoke(&t.db, &admin, &stored.id, "Présence notée par erreur", when).await.unwrap();
+
+        let list = service::status_list(&t.db, &issuer, when).await.unwrap();
+        assert!(service::status_bit(&list, &issuer.verifying_key(), index).await.unwrap(), "{b}");
+        // A list changed on the way does not pass.
+        let mut forged = list.clone();
+        forged["credentialSubject"]["statusPurpose"] = json!("suspension");
+        assert!(service::status_bit(&forged, &issuer.verifying_key(), index).await.is_err(), "{b}");
+        let view = service::view(&t.db, Some(&issuer), &stored.id, when).await.unwrap().unwrap();
+        assert!(view.verification.revoque && !view.verification.valide(), "{b}");
+        assert_eq!(view.verification.motif_revocation.as_deref(), Some("Présence notée par erreur"), "{b}");
+        assert!(view.verification.signature_valide, "{b}");
+        t.drop().await;
+    }
+}

@@ -2,6 +2,7 @@
 //! verification, one line per check (for an employer, without an account).
 use super::api::get_badge;
 use super::model::BadgeView;
+use crate::ui::form::{submitted, ErrorSummary, Submitted, TextField};
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,8 +37,10 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
         "Badge authentique : vérifié à l’instant par Itinéraire."
     } else if v.revoque {
         "Badge révoqué : il n’est plus valable."
-    } else {
+    } else if !v.signature_valide {
         "Badge invalide : il a été modifié ou ne vient pas de l’émetteur annoncé."
+    } else {
+        "Badge non valable : voir le détail ci-dessous."
     };
     let competences = b.competences.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
     let json = format!("/badges/{}/badge.json", b.id);
@@ -54,6 +57,7 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
         <Title text=format!("Badge : {}", b.titre) />
         <p class="eyebrow">"Open Badge"</p>
         <h1>{b.titre.clone()}</h1>
+        <ErrorSummary submitted=submitted() />
         <div class=if valid { "notice" } else { "alert" } role="status"><p><strong>{verdict}</strong></p></div>
         <ul class="infos">
             <li><strong>"Obtenu par : "</strong>{b.personne.clone()}</li>
@@ -69,7 +73,10 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
         <ul class="checks">
             {check(v.signature_valide, "Signature valide : le contenu n’a pas été modifié.".into(), signature_no)}
             {check(v.emetteur_resolu, format!("Émetteur identifié : {}.", b.emetteur_id), "Émetteur introuvable : sa clé n’a pas pu être obtenue.".into())}
-            {check(!v.revoque, "Non révoqué.".into(), revoked_no)}
+            {match v.statut_detail.clone() {
+                Some(d) => check(false, String::new(), format!("État de révocation impossible à vérifier ({d}).")).into_any(),
+                None => check(!v.revoque, "Non révoqué (liste de révocation signée, vérifiée).".into(), revoked_no).into_any(),
+            }}
             {check(!v.expire, "Pas expiré.".into(), "Expiré.".into())}
             {v.pas_encore_valable.then(|| check(false, String::new(), "Pas encore valable : sa date de début est à venir.".into()))}
         </ul>
@@ -77,5 +84,24 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
         <p>"Un employeur peut le vérifier avec ce lien, ou en scannant ce QR code :"</p>
         <p><img class="qr" src=qr width="240" height="240" alt="QR code du lien de ce badge" /></p>
         <p><a href=json download="badge.json">"Télécharger le badge (fichier .json)"</a></p>
+        {(b.peut_revoquer && !v.revoque).then(|| view! { <Revocation id=b.id.clone() submitted=submitted() /> })}
+    }
+}
+
+/// For the issuing structure's administrators: revoke, with a reason.
+#[component]
+fn Revocation(id: String, submitted: Option<Submitted>) -> impl IntoView {
+    let action = format!("/badges/{id}");
+    let form = submitted.unwrap_or_default();
+    view! {
+        <section aria-labelledby="revocation" class="archive-box">
+            <h2 id="revocation">"Révoquer ce badge"</h2>
+            <p>"Pour un badge délivré par erreur. Il apparaîtra comme révoqué à toute personne qui le vérifie."</p>
+            <form method="post" action=action class="form" novalidate=true>
+                <TextField name="motif" label="Motif" value=form.value("motif").unwrap_or_default() error=form.error("motif")
+                    required=true maxlength=300 />
+                <button type="submit" class="button secondary">"Révoquer le badge"</button>
+            </form>
+        </section>
     }
 }
