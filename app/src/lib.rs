@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ateliers/:id") view=socle::SeancePage ssr=SsrMode::Async />
                     <Route path=path!("/inscription/:jeton") view=socle::InscriptionPage ssr=SsrMode::Async />
                     <Route path=path!("/badges/:id") view=badges::BadgePage ssr=SsrMode::Async />
+                    <Route path=path!("/verifier") view=badges::VerifierPage ssr=SsrMode::Async />
                     <Route path=path!("/pro") view=catalogue::EspaceProPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/connexion") view=auth::ConnexionPage />
                     <Route path=path!("/pro/nouvelle-offre") view=catalogue::OffreEditPage ssr=SsrMode::Async />

@@ -43,14 +43,19 @@ if (input.action === "verify") {
   for (const r of result.results || []) collect(r.error);
   output = { verified: result.verified === true, errors };
 } else if (input.action === "sign") {
-  const keyPair = await Ed25519Multikey.generate({ seed: Uint8Array.from(input.seed), controller: input.did });
-  keyPair.id = `${input.did}#key-1`;
+  // `did: "did:key"` makes a did:key from the key itself (resolvable offline by anyone).
+  const seed = Uint8Array.from(input.seed);
+  const probe = await Ed25519Multikey.generate({ seed });
+  const did = input.did === "did:key" ? `did:key:${probe.publicKeyMultibase}` : input.did;
+  const keyPair = await Ed25519Multikey.generate({ seed, controller: did });
+  keyPair.id = input.did === "did:key" ? `${did}#${probe.publicKeyMultibase}` : `${did}#key-1`;
   const didDocument = {
     "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
-    id: input.did,
-    verificationMethod: [{ id: keyPair.id, type: "Multikey", controller: input.did, publicKeyMultibase: keyPair.publicKeyMultibase }],
+    id: did,
+    verificationMethod: [{ id: keyPair.id, type: "Multikey", controller: did, publicKeyMultibase: keyPair.publicKeyMultibase }],
     assertionMethod: [keyPair.id],
   };
+  input.credential.issuer.id = did;
   const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite });
   const credential = await vc.issue({ credential: input.credential, suite, documentLoader: loaderFor(didDocument) });
   output = { credential, didDocument };

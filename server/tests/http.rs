@@ -709,4 +709,15 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     let r = send(&app, post(&page, ORIGIN, "motif=erreur")).await;
     assert!(r.status.is_redirection());
     assert!(send(&app, get(&page)).await.body.contains("Badge authentique"));
+
+    // Anyone can paste a badge at /verifier: ours verifies, one changed character does not.
+    let form = |text: &str| format!("badge={}", form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>());
+    let r = send(&app, post("/verifier", ORIGIN, &form(&badge.credential))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Badge authentique") && r.body.contains("Léa Martin"), "{}", r.body);
+    let r = send(&app, post("/verifier", ORIGIN, &form(&badge.credential.replace("Léa", "Lea")))).await;
+    assert!(r.body.contains("Badge invalide"), "{}", r.body);
+    let r = send(&app, post("/verifier", ORIGIN, &form("bonjour"))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Ce texte n’est pas un badge lisible"));
 }

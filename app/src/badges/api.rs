@@ -17,3 +17,16 @@ pub async fn get_badge(id: String) -> Result<BadgeView, AppError> {
     }
     Ok(view)
 }
+
+/// Checks a pasted credential (ours or another issuer's).
+#[server(endpoint = "verifier")]
+pub async fn verify_pasted(credential: String) -> Result<BadgeView, AppError> {
+    if credential.len() > 200_000 {
+        return Err(AppError::BadRequest("Ce fichier est trop grand pour un badge.".into()).with_status());
+    }
+    let db = crate::db_from_context()?;
+    let issuer = use_context::<super::issuer::SharedIssuer>().flatten();
+    super::service::check_pasted(&db, issuer.as_deref(), &credential, chrono::Utc::now())
+        .await
+        .map_err(|m| AppError::BadRequest(m.into()).with_status())
+}

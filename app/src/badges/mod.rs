@@ -16,4 +16,4 @@ pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 
-pub use views::BadgePage;
+pub use views::{BadgePage, VerifierPage};

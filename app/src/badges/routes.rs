@@ -22,6 +22,7 @@ where
         .route("/badges/{id}/qr.svg", get(badge_qr))
         .route("/badges/statut", get(status_list))
         .route("/badges/{id}", axum::routing::post(revoke))
+        .route("/verifier", axum::routing::post(verifier))
 }
 
 async fn did_json(State(issuer): State<SharedIssuer>) -> Response {
@@ -95,4 +96,10 @@ async fn revoke(State(st): State<FormState>, Path(id): Path<String>, req: axum::
             st.refuse(parts, status, Submitted { values: fields, errors, message }).await
         }
     }
+}
+
+/// The pasted badge is checked by the page itself (shown again with what was pasted).
+async fn verifier(State(st): State<FormState>, req: axum::extract::Request) -> Response {
+    let (parts, fields) = read_form(req).await;
+    st.refuse(parts, StatusCode::OK, Submitted { values: fields, errors: vec![], message: None }).await
 }

@@ -325,6 +325,45 @@ pub fn describe(c: &Value, _now: DateTime<Utc>) -> BadgeView {
     }
 }
 
+/// The issuer's key, when its DID resolves without the network: Itinéraire's own `did:web`, or
+/// any `did:key` (the key is in the identifier). The proof must name a key of that issuer.
+pub fn resolve_key(c: &Value, issuer: Option<&Issuer>) -> Option<ed25519_dalek::VerifyingKey> {
+    let issuer_id = c["issuer"]["id"].as_str().or_else(|| c["issuer"].as_str())?;
+    let method = proof::split_proof(c).ok()?.1.get("verificationMethod")?.as_str()?.to_owned();
+    if !method.starts_with(&format!("{issuer_id}#")) {
+        return None;
+    }
+    match issuer {
+        Some(i) if i.did == issuer_id => (method == i.verification_method()).then(|| i.verifying_key()),
+        _ => issuer_id.strip_prefix("did:key:").and_then(proof::parse_public_key_multibase),
+    }
+}
+
+/// A credential pasted by anyone (ours or another issuer's), checked like our own badges.
+pub async fn check_pasted(db: &impl ConnectionTrait, issuer: Option<&Issuer>, text: &str, now: DateTime<Utc>) -> Result<BadgeView, &'static str> {
+    let c: Value = serde_json::from_str(text.trim()).map_err(|_| "Ce texte n’est pas un badge lisible : collez le contenu complet du fichier .json.")?;
+    let is_credential = c["type"].as_array().is_some_and(|t| t.iter().any(|x| x == "VerifiableCredential"));
+    if !is_credential {
+        return Err("Ce fichier n’est pas un badge numérique (il n’est pas de type VerifiableCredential).");
+    }
+    let mut view = describe(&c, now);
+    let status = &c["credentialStatus"];
+    let revoked = match (issuer, status["statusListCredential"].as_str()) {
+        (_, None) => Ok(false),
+        (Some(i), Some(url)) if url == status_list_url(i) => {
+            let index = status["statusListIndex"].as_str().and_then(|x| x.parse::<usize>().ok());
+            match (status_list(db, i, now).await, index) {
+                (Ok(list), Some(index)) => status_bit(&list, &i.verifying_key(), index).await,
+                (Err(e), _) => Err(e.to_string()),
+                (_, None) => Err("index de révocation illisible".to_owned()),
+            }
+        }
+        _ => Err("la liste de révocation d’un autre site n’est pas consultée".to_owned()),
+    };
+    view.verification = verify(&c, issuer, revoked, None, now).await;
+    Ok(view)
+}
+
 /// The four checks an employer needs, each with its own line.
 pub async fn verify(
     c: &Value,
@@ -333,15 +372,10 @@ pub async fn verify(
     motif: Option<String>,
     now: DateTime<Utc>,
 ) -> Verification {
-    let issuer_id = c["issuer"]["id"].as_str().or_else(|| c["issuer"].as_str()).unwrap_or_default();
-    let key = issuer.filter(|i| i.did == issuer_id).map(|i| i.verifying_key());
-    let method_ok = issuer.is_some_and(|i| {
-        c["proof"].as_array().and_then(|p| p.first()).and_then(|p| p["verificationMethod"].as_str()) == Some(i.verification_method().as_str())
-            || c["proof"]["verificationMethod"].as_str() == Some(i.verification_method().as_str())
-    });
+    let key = resolve_key(c, issuer);
     let signature = match &key {
-        Some(k) if method_ok => proof::verify(c, k).await.map_err(|e| e.to_string()),
-        _ => Err("la clé de l’émetteur est introuvable".to_owned()),
+        Some(k) => proof::verify(c, k).await.map_err(|e| e.to_string()),
+        None => Err("la clé de l’émetteur est introuvable".to_owned()),
     };
     let date = |k: &str| c[k].as_str().and_then(|u| DateTime::parse_from_rfc3339(u).ok());
     let expired = date("validUntil").is_some_and(|u| u < now);

@@ -262,3 +262,27 @@ async fn revoking_sets_the_badges_bit_in_the_signed_list_and_the_page_says_so() 
         t.drop().await;
     }
 }
+
+#[tokio::test]
+async fn the_verifier_page_checks_a_did_key_badge_signed_by_the_independent_implementation() {
+    let t = TestDb::sqlite().await;
+    let answer = independent(json!({"action": "sign", "credential": sample_credential(), "did": "did:key", "seed": vec![4u8; 32]}));
+    let signed = answer["credential"].clone();
+    assert!(signed["issuer"]["id"].as_str().unwrap().starts_with("did:key:z6Mk"), "{signed}");
+    let ours = Issuer::new(test_key(), "https://itineraire.example");
+    let now = Utc::now();
+    let view = service::check_pasted(&t.db, Some(&ours), &signed.to_string(), now).await.unwrap();
+    assert!(view.verification.valide(), "{:?}", view.verification);
+    assert_eq!(view.titre, "Faire son CV");
+    let mut tampered = signed.clone();
+    tampered["credentialSubject"]["achievement"]["name"] = json!("Faire son CW");
+    let view = service::check_pasted(&t.db, Some(&ours), &tampered.to_string(), now).await.unwrap();
+    assert!(!view.verification.signature_valide && !view.verification.valide());
+    // A did:web of another site cannot be resolved offline: said so, not valid.
+    let mut elsewhere = signed.clone();
+    elsewhere["issuer"]["id"] = json!("did:web:ailleurs.example");
+    assert!(!service::check_pasted(&t.db, Some(&ours), &elsewhere.to_string(), now).await.unwrap().verification.emetteur_resolu);
+    assert!(service::check_pasted(&t.db, Some(&ours), "pas du json", now).await.is_err());
+    assert!(service::check_pasted(&t.db, Some(&ours), "{\"type\": [\"Autre\"]}", now).await.is_err());
+    t.drop().await;
+}

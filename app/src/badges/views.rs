@@ -1,6 +1,7 @@
-//! The public page of a badge: what was earned, by whom, from whom, and the server's
-//! verification, one line per check (for an employer, without an account).
-use super::api::get_badge;
+//! The public page of a badge (for an employer, without an account) and the `/verifier` page
+//! for any pasted credential: what was earned, by whom, from whom, and the server's
+//! verification, one line per check.
+use super::api::{get_badge, verify_pasted};
 use super::model::BadgeView;
 use crate::ui::form::{submitted, ErrorSummary, Submitted, TextField};
 use crate::ui::ErrorMessage;
@@ -29,8 +30,9 @@ fn check(ok: bool, yes: String, no: String) -> impl IntoView {
     view! { <li class=class><span aria-hidden="true">{mark}" "</span>{text}</li> }
 }
 
+/// The verdict, who earned what, and one line per check.
 #[component]
-fn BadgeCard(b: BadgeView) -> impl IntoView {
+fn BadgeBody(b: BadgeView) -> impl IntoView {
     let v = b.verification.clone();
     let valid = v.valide();
     let verdict = if valid {
@@ -43,8 +45,6 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
         "Badge non valable : voir le détail ci-dessous."
     };
     let competences = b.competences.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
-    let json = format!("/badges/{}/badge.json", b.id);
-    let qr = format!("/badges/{}/qr.svg", b.id);
     let signature_no = match &v.signature_detail {
         Some(d) => format!("Signature invalide ({d})."),
         None => "Signature invalide.".to_string(),
@@ -54,10 +54,6 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
         None => "Révoqué par l’émetteur.".to_string(),
     };
     view! {
-        <Title text=format!("Badge : {}", b.titre) />
-        <p class="eyebrow">"Open Badge"</p>
-        <h1>{b.titre.clone()}</h1>
-        <ErrorSummary submitted=submitted() />
         <div class=if valid { "notice" } else { "alert" } role="status"><p><strong>{verdict}</strong></p></div>
         <ul class="infos">
             <li><strong>"Obtenu par : "</strong>{b.personne.clone()}</li>
@@ -80,11 +76,26 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
             {check(!v.expire, "Pas expiré.".into(), "Expiré.".into())}
             {v.pas_encore_valable.then(|| check(false, String::new(), "Pas encore valable : sa date de début est à venir.".into()))}
         </ul>
+    }
+}
+
+#[component]
+fn BadgeCard(b: BadgeView) -> impl IntoView {
+    let json = format!("/badges/{}/badge.json", b.id);
+    let qr = format!("/badges/{}/qr.svg", b.id);
+    let revocable = b.peut_revoquer && !b.verification.revoque;
+    view! {
+        <Title text=format!("Badge : {}", b.titre) />
+        <p class="eyebrow">"Open Badge"</p>
+        <h1>{b.titre.clone()}</h1>
+        <ErrorSummary submitted=submitted() />
+        <BadgeBody b=b.clone() />
         <h2>"Partager ce badge"</h2>
         <p>"Un employeur peut le vérifier avec ce lien, ou en scannant ce QR code :"</p>
         <p><img class="qr" src=qr width="240" height="240" alt="QR code du lien de ce badge" /></p>
         <p><a href=json download="badge.json">"Télécharger le badge (fichier .json)"</a></p>
-        {(b.peut_revoquer && !v.revoque).then(|| view! { <Revocation id=b.id.clone() submitted=submitted() /> })}
+        <p><a href="/verifier">"Vérifier un autre badge"</a></p>
+        {revocable.then(|| view! { <Revocation id=b.id.clone() submitted=submitted() /> })}
     }
 }
 
@@ -103,5 +114,36 @@ fn Revocation(id: String, submitted: Option<Submitted>) -> impl IntoView {
                 <button type="submit" class="button secondary">"Révoquer le badge"</button>
             </form>
         </section>
+    }
+}
+
+/// `/verifier`: paste a badge (the content of its .json file) and see what the server finds.
+#[component]
+pub fn VerifierPage() -> impl IntoView {
+    let pasted = submitted().and_then(|s| s.value("badge")).filter(|t| !t.trim().is_empty());
+    let result = pasted.clone().map(|text| Resource::new_blocking(move || text.clone(), verify_pasted));
+    view! {
+        <Title text="Vérifier un badge" />
+        <h1>"Vérifier un badge"</h1>
+        <p>"Collez ici le contenu du fichier .json d’un badge (Open Badges 3.0). Itinéraire vérifie sa signature, son émetteur, "
+           "s’il est révoqué et s’il est encore valable. Rien n’est enregistré."</p>
+        <form method="post" action="/verifier" class="form" novalidate=true>
+            <TextField name="badge" label="Contenu du badge (JSON)" value=pasted.clone().unwrap_or_default() multiline=true
+                required=true maxlength=200000 />
+            <button type="submit" class="button">"Vérifier"</button>
+        </form>
+        {result.map(|r| view! {
+            <section aria-labelledby="resultat">
+                <h2 id="resultat">"Résultat"</h2>
+                <Suspense fallback=|| view! { <p>"Vérification…"</p> }>
+                    {move || Suspend::new(async move {
+                        match r.await {
+                            Ok(b) => view! { <h3>{b.titre.clone()}</h3><BadgeBody b /> }.into_any(),
+                            Err(e) => view! { <div class="alert" role="alert"><p>{e.to_string()}</p></div> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </section>
+        })}
     }
 }
