@@ -182,8 +182,9 @@ fn Inscription(s: SeanceDetail, submitted: Option<Submitted>) -> impl IntoView {
         ("M’inscrire", places(s.places_restantes) + ". Pas besoin de créer de compte.", "Je m’inscris")
     };
     let consent_hint = format!(
-        "Votre nom et votre numéro ou e-mail servent seulement à vous prévenir et à faire l’appel. \
-         Seul l’organisateur les voit. Ils sont effacés {retention} jours après l’atelier."
+        "Votre nom et votre numéro ou e-mail servent seulement à vous prévenir, à faire l’appel et, si vous venez, \
+         à vous remettre un badge à votre nom (le numéro ou l’e-mail n’y figure que codé). Seul l’organisateur les voit. \
+         Ils sont effacés {retention} jours après l’atelier ; votre badge reste à vous."
     );
     view! {
         <section aria-labelledby="inscription" class="inscription">
