@@ -190,4 +190,14 @@ test("an organiser adds a session today, a person registers, the organiser takes
   const credential = await json.json();
   expect(credential.type).toContain("OpenBadgeCredential");
   expect(credential.proof[0].cryptosuite).toBe("eddsa-rdfc-2022");
+
+  // The organiser (administrator of the structure) revokes it, with a reason: the same page now says so.
+  const badgePage = person.url();
+  await page.goto(badgePage);
+  await page.getByLabel(/Motif/).fill("Présence notée par erreur");
+  await page.getByRole("button", { name: "Révoquer le badge" }).click();
+  await person.goto(badgePage);
+  await expect(person.getByText("Badge révoqué : il n’est plus valable.")).toBeVisible();
+  await expect(person.getByText(/Révoqué par l’émetteur. Motif : Présence notée par erreur/)).toBeVisible();
+  await expectAccessible(person);
 });
