@@ -130,3 +130,13 @@ impl EditError {
     }
 }
 
+
+/// A form check's outcome (`Ok(Err(problems))`: fields in error) as an edit error.
+#[cfg(feature = "ssr")]
+pub fn checked<T>(r: Result<Result<T, Vec<(String, String)>>, sea_orm::DbErr>) -> Result<T, EditError> {
+    match r {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(errors)) => Err(EditError::Invalid(errors)),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -102,6 +102,32 @@ pub async fn staff_or_sign_in(st: &FormState, parts: &axum::http::request::Parts
     }
 }
 
+/// A professional's form post: its head, its fields and who sent it — or the redirect to the
+/// sign-in page (or a 503) to answer with.
+pub async fn read_staff_form(
+    st: &FormState,
+    req: Request,
+) -> Result<(axum::http::request::Parts, Vec<(String, String)>, super::model::Staff), Response> {
+    let (parts, fields) = read_form(req).await;
+    let staff = staff_or_sign_in(st, &parts).await?;
+    Ok((parts, fields, staff))
+}
+
+/// The `version` an edit form was opened at, or the page again with a message.
+pub async fn form_version(
+    st: &FormState,
+    parts: axum::http::request::Parts,
+    fields: &[(String, String)],
+) -> Result<(axum::http::request::Parts, i32), Response> {
+    match field(fields, "version").parse::<i32>() {
+        Ok(v) => Ok((parts, v)),
+        Err(_) => {
+            let message = Some("Le formulaire est incomplet. Rechargez la page et recommencez.".to_owned());
+            Err(st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: fields.to_vec(), errors: vec![], message }).await)
+        }
+    }
+}
+
 /// Splits a form post into its head and its fields.
 pub async fn read_form(req: Request) -> (axum::http::request::Parts, Vec<(String, String)>) {
     let (parts, body) = req.into_parts();

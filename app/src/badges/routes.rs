@@ -1,6 +1,6 @@
 //! The issuer's DID document and the badges' JSON (ssr only).
 use super::issuer::SharedIssuer;
-use crate::auth::routes::{read_form, staff_or_sign_in, FormState};
+use crate::auth::routes::{read_form, read_staff_form, FormState};
 use crate::ui::form::{field, see_other, Submitted};
 use axum::{
     extract::{FromRef, Path, State},
@@ -78,9 +78,8 @@ async fn status_list(State(st): State<FormState>, State(issuer): State<SharedIss
 
 async fn revoke(State(st): State<FormState>, Path(id): Path<String>, req: axum::extract::Request) -> Response {
     use super::service::RevokeError;
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
     match super::service::revoke(&st.db, &staff, &id, &field(&fields, "motif"), chrono::Utc::now()).await {

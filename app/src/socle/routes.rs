@@ -3,12 +3,12 @@
 //! what they may change. Each redirects (303) or shows its page again with the problems.
 use super::organisation::{self as org, ATELIER_FIELDS, CONFLICT_MESSAGE, SEANCE_FIELDS};
 use super::service::{self, CancelError, RegisterError, ALREADY_MESSAGE, FULL_MESSAGE};
-use crate::auth::routes::{read_form, staff_or_sign_in, FormState};
-use crate::error::{AppError, EditError};
+use crate::auth::routes::{form_version, read_form, read_staff_form, FormState};
+use crate::error::{checked, AppError, EditError};
 use crate::ui::form::{field, see_other, Submitted};
 use axum::{
     extract::{ConnectInfo, FromRef, Path, Request, State},
-    http::{header, request::Parts, StatusCode},
+    http::{header, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
     Router,
@@ -151,30 +151,14 @@ async fn calendar(State(st): State<FormState>, Path(jeton): Path<String>) -> Res
     }
 }
 
-/// The form's version, or the page again with a message.
-async fn version_of(st: &FormState, parts: Parts, fields: &[(String, String)]) -> Result<(Parts, i32), Response> {
-    match field(fields, "version").parse::<i32>() {
-        Ok(v) => Ok((parts, v)),
-        Err(_) => Err(st
-            .refuse(
-                parts,
-                StatusCode::BAD_REQUEST,
-                message(fields.to_vec(), "Le formulaire est incomplet. Rechargez la page et recommencez."),
-            )
-            .await),
-    }
-}
-
 async fn create_atelier(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
-    let outcome = match org::validate_atelier(&st.db, &fields).await {
-        Ok(Ok(c)) => org::create_atelier(&st.db, &staff, c, Utc::now()).await,
-        Ok(Err(errors)) => Err(EditError::Invalid(errors)),
-        Err(e) => Err(e.into()),
+    let outcome = match checked(org::validate_atelier(&st.db, &fields).await) {
+        Ok(c) => org::create_atelier(&st.db, &staff, c, Utc::now()).await,
+        Err(e) => Err(e),
     };
     match outcome {
         Ok(id) => see_other(&format!("/pro/ateliers/{id}?ok=cree")),
@@ -183,12 +167,11 @@ async fn create_atelier(State(st): State<FormState>, req: Request) -> Response {
 }
 
 async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
-    let (parts, version) = match version_of(&st, parts, &fields).await {
+    let (parts, version) = match form_version(&st, parts, &fields).await {
         Ok(v) => v,
         Err(res) => return res,
     };
@@ -196,10 +179,9 @@ async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: 
     let outcome = match field(&fields, "action").as_str() {
         "archiver" => org::update_atelier(&st.db, &staff, &id, version, None, Some(true), now).await.map(|_| "archive"),
         "restaurer" => org::update_atelier(&st.db, &staff, &id, version, None, Some(false), now).await.map(|_| "restaure"),
-        _ => match org::validate_atelier(&st.db, &fields).await {
-            Ok(Ok(c)) => org::update_atelier(&st.db, &staff, &id, version, Some(c), None, now).await.map(|_| "modifie"),
-            Ok(Err(errors)) => Err(EditError::Invalid(errors)),
-            Err(e) => Err(e.into()),
+        _ => match checked(org::validate_atelier(&st.db, &fields).await) {
+            Ok(c) => org::update_atelier(&st.db, &staff, &id, version, Some(c), None, now).await.map(|_| "modifie"),
+            Err(e) => Err(e),
         },
     };
     match outcome {
@@ -209,16 +191,14 @@ async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: 
 }
 
 async fn create_seance(State(st): State<FormState>, Path(atelier_id): Path<String>, req: Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
     let now = Utc::now();
-    let outcome = match org::validate_seance(&st.db, &fields, now, 0).await {
-        Ok(Ok(c)) => org::create_seance(&st.db, &staff, &atelier_id, c, now).await,
-        Ok(Err(errors)) => Err(EditError::Invalid(errors)),
-        Err(e) => Err(e.into()),
+    let outcome = match checked(org::validate_seance(&st.db, &fields, now, 0).await) {
+        Ok(c) => org::create_seance(&st.db, &staff, &atelier_id, c, now).await,
+        Err(e) => Err(e),
     };
     match outcome {
         Ok(_) => see_other(&format!("/pro/ateliers/{atelier_id}?ok=seance-creee")),
@@ -227,12 +207,11 @@ async fn create_seance(State(st): State<FormState>, Path(atelier_id): Path<Strin
 }
 
 async fn edit_seance(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
-    let (parts, version) = match version_of(&st, parts, &fields).await {
+    let (parts, version) = match form_version(&st, parts, &fields).await {
         Ok(v) => v,
         Err(res) => return res,
     };
@@ -244,10 +223,8 @@ async fn edit_seance(State(st): State<FormState>, Path(id): Path<String>, req: R
             return Ok((atelier.id, "seance-annulee"));
         }
         let taken = org::seats_taken(&st.db, &id).await?;
-        match org::validate_seance(&st.db, &fields, now, taken).await? {
-            Ok(c) => org::update_seance(&st.db, &staff, &id, version, c, now).await?,
-            Err(errors) => return Err(EditError::Invalid(errors)),
-        }
+        let c = checked(org::validate_seance(&st.db, &fields, now, taken).await)?;
+        org::update_seance(&st.db, &staff, &id, version, c, now).await?;
         Ok::<_, EditError>((atelier.id, "seance-modifiee"))
     }
     .await;
@@ -258,9 +235,8 @@ async fn edit_seance(State(st): State<FormState>, Path(id): Path<String>, req: R
 }
 
 async fn roll_call(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
     let marks: Vec<(String, String)> = fields

@@ -3,7 +3,7 @@
 use super::api::{get_atelier_edition, get_espace_ateliers, get_inscrits, get_seance_edition};
 use super::model::{AtelierEdition, EspaceAteliers, Inscrits, SeanceEdition, SeanceLigne, Statut};
 use crate::auth::{failure, ProBar};
-use crate::ui::form::{submitted, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
+use crate::ui::form::{submitted, ArchiveBox, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -143,20 +143,11 @@ fn AtelierForm(edition: AtelierEdition, submitted: Option<Submitted>) -> impl In
         }
     });
     let archive = edition.id.clone().map(|_| {
-        let (label, value, text) = if edition.archived {
-            ("Rendre visible", "restaurer", "Cet atelier est archivé : ses séances n’apparaissent pas dans la liste publique.")
-        } else {
-            ("Archiver cet atelier", "archiver", "Archiver retire ses séances de la liste publique. Les inscriptions restent.")
-        };
         view! {
-            <section aria-labelledby="archivage" class="archive-box">
-                <h2 id="archivage">"Visibilité"</h2>
-                <p>{text}</p>
-                <form method="post" action=action.clone()>
-                    <input type="hidden" name="version" value=v("version") />
-                    <button type="submit" class="button secondary" name="action" value=value>{label}</button>
-                </form>
-            </section>
+            <ArchiveBox action=action.clone() version=v("version") archived=edition.archived
+                archived_text="Cet atelier est archivé : ses séances n’apparaissent pas dans la liste publique."
+                visible_text="Archiver retire ses séances de la liste publique. Les inscriptions restent."
+                archive_label="Archiver cet atelier" />
         }
     });
     view! {

@@ -196,6 +196,33 @@ pub fn CheckField(
     }
 }
 
+/// The "Visibilité" box of an edit page: archive, or make visible again (a plain form carrying
+/// the version the page was opened at).
+#[component]
+pub fn ArchiveBox(
+    action: String,
+    version: String,
+    archived: bool,
+    /// What being archived means, shown while archived.
+    archived_text: &'static str,
+    /// What archiving would do, shown while visible.
+    visible_text: &'static str,
+    archive_label: &'static str,
+) -> impl IntoView {
+    let (label, value, text) =
+        if archived { ("Rendre visible", "restaurer", archived_text) } else { (archive_label, "archiver", visible_text) };
+    view! {
+        <section aria-labelledby="archivage" class="archive-box">
+            <h2 id="archivage">"Visibilité"</h2>
+            <p>{text}</p>
+            <form method="post" action=action>
+                <input type="hidden" name="version" value=version />
+                <button type="submit" class="button secondary" name="action" value=value>{label}</button>
+            </form>
+        </section>
+    }
+}
+
 /// A labelled `<select>` with an empty first choice.
 #[component]
 pub fn SelectField(

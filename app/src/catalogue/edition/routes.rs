@@ -1,11 +1,12 @@
 //! The offer forms' posts (ssr only): create, save, archive, restore. Each checks who is signed
 //! in and what they may change, then redirects (303) or shows the form again with the problems.
 use super::service::{self, EditError, CONFLICT_MESSAGE};
-use crate::auth::routes::{read_form, staff_or_sign_in, FormState};
-use crate::ui::form::{field, see_other, Submitted};
+use crate::auth::routes::{form_version, read_staff_form, FormState};
+use crate::error::checked;
+use crate::ui::form::{field, see_other};
 use axum::{
     extract::{FromRef, Request, State},
-    http::{request::Parts, StatusCode},
+    http::request::Parts,
     response::Response,
     routing::post,
     Router,
@@ -20,19 +21,15 @@ where
 }
 
 async fn create(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
-    let content = match service::validate(&st.db, &fields).await {
-        Ok(Ok(c)) => c,
-        Ok(Err(errors)) => {
-            return st.refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: fields, errors, message: None }).await
-        }
-        Err(e) => return refused_by(&st, parts, fields, EditError::Db(e)).await,
+    let outcome = match checked(service::validate(&st.db, &fields).await) {
+        Ok(content) => service::create(&st.db, &staff, content).await,
+        Err(e) => Err(e),
     };
-    match service::create(&st.db, &staff, content).await {
+    match outcome {
         Ok(_) => see_other("/pro?ok=creee"),
         Err(e) => refused_by(&st, parts, fields, e).await,
     }
@@ -40,26 +37,20 @@ async fn create(State(st): State<FormState>, req: Request) -> Response {
 
 async fn edit(State(st): State<FormState>, req: Request) -> Response {
     let id = req.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
-    let (parts, fields) = read_form(req).await;
-    let staff = match staff_or_sign_in(&st, &parts).await {
-        Ok(s) => s,
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
         Err(res) => return res,
     };
-    let Ok(version) = field(&fields, "version").parse::<i32>() else {
-        let message = "Le formulaire est incomplet. Rechargez la page et recommencez.".to_owned();
-        return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: fields, errors: vec![], message: Some(message) }).await;
+    let (parts, version) = match form_version(&st, parts, &fields).await {
+        Ok(v) => v,
+        Err(res) => return res,
     };
     let outcome = match field(&fields, "action").as_str() {
         "archiver" => service::set_archived(&st.db, &staff, &id, version, true).await.map(|_| "/pro?ok=archivee"),
         "restaurer" => service::set_archived(&st.db, &staff, &id, version, false).await.map(|_| "/pro?ok=restauree"),
-        _ => match service::validate(&st.db, &fields).await {
-            Ok(Ok(content)) => service::update(&st.db, &staff, &id, version, content).await.map(|_| "/pro?ok=modifiee"),
-            Ok(Err(errors)) => {
-                return st
-                    .refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: fields, errors, message: None })
-                    .await
-            }
-            Err(e) => Err(EditError::Db(e)),
+        _ => match checked(service::validate(&st.db, &fields).await) {
+            Ok(content) => service::update(&st.db, &staff, &id, version, content).await.map(|_| "/pro?ok=modifiee"),
+            Err(e) => Err(e),
         },
     };
     match outcome {

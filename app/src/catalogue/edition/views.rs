@@ -2,7 +2,7 @@
 use super::api::{get_edition, get_espace_pro};
 use super::model::{Edition, EspacePro};
 use crate::auth::{failure, ProBar};
-use crate::ui::form::{submitted, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
+use crate::ui::form::{submitted, ArchiveBox, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -105,20 +105,11 @@ fn OffreForm(edition: Edition, submitted: Option<Submitted>) -> impl IntoView {
         None => ("Créer une offre".to_string(), "/pro/nouvelle-offre".to_string()),
     };
     let archive = edition.id.clone().map(|_| {
-        let (label, value, text) = if edition.archived {
-            ("Rendre visible", "restaurer", "Cette offre est archivée : elle n’apparaît pas dans le catalogue.")
-        } else {
-            ("Archiver cette offre", "archiver", "Archiver retire l’offre du catalogue. Vous pourrez la rendre visible à nouveau.")
-        };
         view! {
-            <section aria-labelledby="archivage" class="archive-box">
-                <h2 id="archivage">"Visibilité"</h2>
-                <p>{text}</p>
-                <form method="post" action=action.clone()>
-                    <input type="hidden" name="version" value=v("version") />
-                    <button type="submit" class="button secondary" name="action" value=value>{label}</button>
-                </form>
-            </section>
+            <ArchiveBox action=action.clone() version=v("version") archived=edition.archived
+                archived_text="Cette offre est archivée : elle n’apparaît pas dans le catalogue."
+                visible_text="Archiver retire l’offre du catalogue. Vous pourrez la rendre visible à nouveau."
+                archive_label="Archiver cette offre" />
         }
     });
     view! {
