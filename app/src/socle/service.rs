@@ -453,14 +453,13 @@ pub async fn seance_detail(db: &DatabaseConnection, id: &str, now: DateTime<Utc>
         Some(c) => commune::Entity::find_by_id(c.clone()).one(db).await?.map(|c| c.nom),
         None => None,
     };
-    let themes = crate::catalogue::db::write::theme_labels(db).await?;
     Ok(Some(SeanceDetail {
         id: s.id.clone(),
         titre: a.titre.clone(),
         description: a.description.clone(),
         competences: list(&a.competences),
         accessibilite: a.accessibilite.clone(),
-        themes: list(&a.themes).iter().filter_map(|t| themes.get(t).cloned()).collect(),
+        themes: list(&a.themes).iter().filter_map(|t| up.themes.get(t).cloned()).collect(),
         structure: st.as_ref().map(|x| x.nom.clone()).unwrap_or_default(),
         structure_telephone: st.and_then(|x| x.telephone),
         quand: dates::quand(s.debut, s.fin),
