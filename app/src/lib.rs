@@ -74,6 +74,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ateliers/:id") view=socle::SeancePage ssr=SsrMode::Async />
                     <Route path=path!("/inscription/:jeton") view=socle::InscriptionPage ssr=SsrMode::Async />
                     <Route path=path!("/badges/:id") view=badges::BadgePage ssr=SsrMode::Async />
+                    <Route path=path!("/mes-badges") view=badges::PorteBadgesPage ssr=SsrMode::Async />
+                    <Route path=path!("/mes-badges/:jeton") view=badges::MesBadgesPage ssr=SsrMode::Async />
                     <Route path=path!("/verifier") view=badges::VerifierPage ssr=SsrMode::Async />
                     <Route path=path!("/pro") view=catalogue::EspaceProPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/connexion") view=auth::ConnexionPage />

@@ -36,6 +36,7 @@ pub async fn atelier_of(db: &DatabaseConnection, staff: &Staff) -> String {
         themes: ["emploi".to_string()].into_iter().collect(),
         competences: vec!["Présenter son parcours".into()],
         accessibilite: None,
+        badge: crate::socle::organisation::Achievement { image: "vert".into(), ..Default::default() },
     };
     create_atelier(db, staff, c, chrono::Utc::now()).await.unwrap()
 }

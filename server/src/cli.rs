@@ -90,7 +90,17 @@ struct DemoAtelier {
     themes: Vec<String>,
     competences: Vec<String>,
     accessibilite: Option<String>,
+    #[serde(default)]
+    badge: DemoBadge,
     seances: Vec<DemoSeance>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct DemoBadge {
+    nom: Option<String>,
+    description: Option<String>,
+    criteres: Option<String>,
+    image: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -119,6 +129,12 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
             themes: a.themes.into_iter().collect(),
             competences: a.competences,
             accessibilite: a.accessibilite,
+            badge: org::Achievement {
+                nom: a.badge.nom,
+                description: a.badge.description,
+                criteres: a.badge.criteres,
+                image: a.badge.image.unwrap_or_else(|| app::badges::image::DEFAULT_DESIGN.to_owned()),
+            },
         };
         let id = org::insert_atelier(db, &structure.id, content, now).await.map_err(|e| e.to_string())?;
         for s in a.seances {

@@ -720,4 +720,48 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     let r = send(&app, post("/verifier", ORIGIN, &form("bonjour"))).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("Ce texte n’est pas un badge lisible"));
+
+    // Or upload the badge's file (multipart, as a browser sends it without JavaScript).
+    let upload = |file: &str, pasted: &str| {
+        let b = "----itineraire-test";
+        let body = format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"badge.json\"\r\nContent-Type: application/json\r\n\r\n{file}\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"badge\"\r\n\r\n{pasted}\r\n--{b}--\r\n"
+        );
+        let mut req = post("/verifier", ORIGIN, &body);
+        req.headers_mut().insert(header::CONTENT_TYPE, format!("multipart/form-data; boundary={b}").parse().unwrap());
+        req
+    };
+    let r = send(&app, upload(&badge.credential, "")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Badge authentique") && r.body.contains("Léa Martin"), "{}", r.body);
+    let r = send(&app, upload(&badge.credential.replace("Léa", "Lia"), "")).await;
+    assert!(r.body.contains("Badge invalide"), "{}", r.body);
+    let r = send(&app, upload(&"x".repeat(300_000), "")).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.body.contains("trop grand pour un badge"), "{}", r.body);
+    let r = send(&app, upload("", &badge.credential)).await;
+    assert!(r.body.contains("Badge authentique"), "an empty file input leaves the pasted text: {}", r.body);
+
+    // Léa's private link to "Mes badges" (sent by the outbox) shows the badge, its picture and
+    // how to share it; a wrong link says so kindly.
+    let message = app::outbox::entity::Entity::find().all(&db.db).await.unwrap().into_iter().find(|m| m.kind == "porte_badges").unwrap();
+    let link = message.lien.unwrap();
+    let r = send(&app, get(&link)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Mes badges") && r.body.contains("Mobilité : passer le permis"), "{}", r.body);
+    assert!(r.body.contains(&format!("http://127.0.0.1:3000/badges/{}", badge.id)) && r.body.contains("noindex"));
+    let r = send(&app, get(&format!("/badges/{}/image.svg", badge.id))).await;
+    assert_eq!((r.status, &r.headers[header::CONTENT_TYPE]), (StatusCode::OK, &"image/svg+xml".parse::<header::HeaderValue>().unwrap()));
+    assert!(r.body.starts_with("<svg") && !r.body.contains("<script"));
+    let r = send(&app, get("/mes-badges/lien-faux")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Ce lien ne fonctionne pas") && r.body.contains("Recevoir un nouveau lien"));
+    // A lost link is sent again; the answer does not say whether the contact is known.
+    let r = send(&app, post("/mes-badges", ORIGIN, "contact=06+12+34+56+78")).await;
+    assert_eq!((r.status, r.headers.get(header::LOCATION).map(|l| l.to_str().unwrap())), (StatusCode::SEE_OTHER, Some("/mes-badges?envoye=1")));
+    let r = send(&app, post("/mes-badges", ORIGIN, "contact=bonjour")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Indiquez le numéro de portable"));
+    assert_eq!(send(&app, post("/mes-badges", Some("https://ailleurs.example"), "contact=06+12+34+56+78")).await.status, StatusCode::FORBIDDEN);
 }

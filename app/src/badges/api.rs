@@ -30,3 +30,14 @@ pub async fn verify_pasted(credential: String) -> Result<BadgeView, AppError> {
         .await
         .map_err(|m| AppError::BadRequest(m.into()).with_status())
 }
+
+/// The badges a private link to "Mes badges" opens.
+#[server(endpoint = "mes_badges")]
+pub async fn get_mes_badges(jeton: String) -> Result<super::model::MesBadges, AppError> {
+    let db = crate::db_from_context()?;
+    let issuer = use_context::<super::issuer::SharedIssuer>().flatten();
+    let public_url = issuer.as_ref().map(|i| i.public_url.clone()).unwrap_or_default();
+    super::wallet::mes_badges(&db, &jeton, &public_url, chrono::Utc::now())
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}

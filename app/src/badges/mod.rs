@@ -2,6 +2,7 @@
 //! Itinéraire (`did:web`) with an `eddsa-rdfc-2022` Data Integrity proof, verifiable by anyone —
 //! checked against an independent implementation in the tests.
 pub mod api;
+pub mod image;
 pub mod model;
 mod views;
 
@@ -13,7 +14,9 @@ pub mod proof;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod wallet;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 
-pub use views::{BadgePage, VerifierPage};
+pub use views::{BadgePage, MesBadgesPage, PorteBadgesPage, VerifierPage};

@@ -38,6 +38,27 @@ pub struct BadgeView {
     pub emetteur: String,
     pub emetteur_id: String,
     pub verification: Verification,
+    /// Its picture (our badges only: a foreign picture is not shown).
+    pub image: Option<String>,
     /// The signed-in professional may revoke it.
     pub peut_revoquer: bool,
+}
+
+/// One badge in the person's "Mes badges".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadgeLigne {
+    pub id: String,
+    pub titre: String,
+    pub date: String,
+    /// The structure whose workshop awarded it.
+    pub structure: String,
+    pub revoque: bool,
+    /// Its public page, full URL (to share).
+    pub lien: String,
+}
+
+/// What a private link to "Mes badges" shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MesBadges {
+    pub badges: Vec<BadgeLigne>,
 }

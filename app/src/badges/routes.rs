@@ -15,11 +15,14 @@ where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
     SharedIssuer: FromRef<S>,
+    std::sync::Arc<crate::socle::routes::RegistrationLimits>: FromRef<S>,
 {
     Router::new()
         .route("/.well-known/did.json", get(did_json))
         .route("/badges/{id}/badge.json", get(badge_json))
         .route("/badges/{id}/qr.svg", get(badge_qr))
+        .route("/badges/{id}/image.svg", get(badge_image))
+        .route("/mes-badges", axum::routing::post(request_link))
         .route("/badges/statut", get(status_list))
         .route("/badges/{id}", axum::routing::post(revoke))
         .route("/verifier", axum::routing::post(verifier))
@@ -64,6 +67,43 @@ async fn badge_qr(State(st): State<FormState>, State(issuer): State<SharedIssuer
     }
 }
 
+/// The badge's picture (drawn by Itinéraire when it was issued, read from the credential).
+async fn badge_image(State(st): State<FormState>, Path(id): Path<String>) -> Response {
+    match super::service::badge_image(&st.db, &id).await {
+        Ok(Some(svg)) => ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], svg).into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "Ce badge n’existe pas.").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "badge image failed");
+            (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
+        }
+    }
+}
+
+/// "J’ai perdu mon lien": a new private link to whoever typed a contact tied to a wallet. The
+/// answer is the same whether one is or not.
+async fn request_link(
+    State(st): State<FormState>,
+    State(limits): State<std::sync::Arc<crate::socle::routes::RegistrationLimits>>,
+    req: axum::extract::Request,
+) -> Response {
+    let ip = crate::socle::routes::client_ip(&req);
+    let (parts, fields) = read_form(req).await;
+    let refuse = |status, errors: Vec<(String, String)>, message: Option<&str>| {
+        st.refuse(parts, status, Submitted { values: fields.clone(), errors, message: message.map(str::to_owned) })
+    };
+    if limits.check_requests(ip).is_err() {
+        return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(super::wallet::TOO_MANY)).await;
+    }
+    match super::wallet::request_link(&st.db, &field(&fields, "contact"), chrono::Utc::now()).await {
+        Ok(Ok(())) => see_other("/mes-badges?envoye=1"),
+        Ok(Err(m)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, vec![("contact".to_owned(), m.to_owned())], None).await,
+        Err(e) => {
+            tracing::error!(error = %e, "wallet link request failed");
+            refuse(StatusCode::SERVICE_UNAVAILABLE, vec![], Some(&crate::error::AppError::Unavailable.to_string())).await
+        }
+    }
+}
+
 /// The signed revocation list (`BitstringStatusListCredential`), signed afresh at each request.
 async fn status_list(State(st): State<FormState>, State(issuer): State<SharedIssuer>) -> Response {
     let Some(issuer) = issuer else { return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response() };
@@ -97,8 +137,69 @@ async fn revoke(State(st): State<FormState>, Path(id): Path<String>, req: axum::
     }
 }
 
-/// The pasted badge is checked by the page itself (shown again with what was pasted).
+/// The badge (pasted, or its file uploaded) is checked by the page itself, shown again with it.
 async fn verifier(State(st): State<FormState>, req: axum::extract::Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    st.refuse(parts, StatusCode::OK, Submitted { values: fields, errors: vec![], message: None }).await
+    let boundary = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|c| c.to_str().ok())
+        .and_then(|c| multer::parse_boundary(c).ok());
+    let Some(boundary) = boundary else {
+        let (parts, fields) = read_form(req).await;
+        return st.refuse(parts, StatusCode::OK, Submitted { values: fields, errors: vec![], message: None }).await;
+    };
+    let (parts, body) = req.into_parts();
+    match uploaded(body, boundary).await {
+        Ok(fields) => st.refuse(parts, StatusCode::OK, Submitted { values: fields, errors: vec![], message: None }).await,
+        Err((status, m)) => {
+            let errors = vec![("fichier".to_owned(), m.to_owned())];
+            st.refuse(parts, status, Submitted { values: vec![], errors, message: None }).await
+        }
+    }
+}
+
+/// The fields of the `/verifier` form sent with a file: the file's content, when one was chosen,
+/// stands for the pasted text.
+async fn uploaded(body: axum::body::Body, boundary: String) -> Result<Vec<(String, String)>, (StatusCode, &'static str)> {
+    use crate::auth::routes::MAX_FORM_BYTES;
+    const UNREADABLE: &str = "Ce fichier n’a pas pu être lu. Choisissez le fichier .json du badge.";
+    const TOO_BIG: &str = "Ce fichier est trop grand pour un badge (200 Ko au plus).";
+    // Too big: over our limits, or cut by the server's body limit (a body without length).
+    let refusal = |e: &multer::Error| {
+        let mut cause: Option<&dyn std::error::Error> = Some(e);
+        let mut cut = false;
+        while let Some(c) = cause {
+            cut |= c.to_string().contains("length limit exceeded");
+            cause = c.source();
+        }
+        if cut || matches!(e, multer::Error::FieldSizeExceeded { .. } | multer::Error::StreamSizeExceeded { .. }) {
+            (StatusCode::PAYLOAD_TOO_LARGE, TOO_BIG)
+        } else {
+            (StatusCode::BAD_REQUEST, UNREADABLE)
+        }
+    };
+    let limits = multer::Constraints::new()
+        .allowed_fields(vec!["badge", "fichier"])
+        .size_limit(multer::SizeLimit::new().whole_stream(MAX_FORM_BYTES as u64).per_field(200_000));
+    let mut form = multer::Multipart::with_constraints(body.into_data_stream(), boundary, limits);
+    let (mut pasted, mut file) = (String::new(), String::new());
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return Err(refusal(&e)),
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(e) => return Err(refusal(&e)),
+        };
+        let text = String::from_utf8(bytes.to_vec()).map_err(|_| (StatusCode::UNPROCESSABLE_ENTITY, UNREADABLE))?;
+        match name.as_str() {
+            "fichier" => file = text,
+            _ => pasted = text,
+        }
+    }
+    let badge = if file.trim().is_empty() { pasted } else { file };
+    Ok(vec![("badge".to_owned(), badge)])
 }

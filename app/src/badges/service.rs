@@ -2,7 +2,7 @@
 use super::issuer::Issuer;
 use super::model::{BadgeView, Verification};
 use super::proof;
-use crate::outbox::{self, Message};
+use crate::outbox;
 use crate::socle::db::{atelier, inscription, list, seance};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use chrono::{DateTime, Utc};
@@ -27,6 +27,8 @@ pub mod badge {
         pub issued_at: DateTimeUtc,
         pub revoked_at: Option<DateTimeUtc>,
         pub motif_revocation: Option<String>,
+        /// The person's "Mes badges" (none when they left no contact).
+        pub porte_badges_id: Option<String>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
@@ -47,8 +49,7 @@ fn identity(i: &inscription::Model) -> Option<(&'static str, String)> {
     if let Some(c) = &i.courriel {
         return Some(("emailAddress", c.clone()));
     }
-    let digits: String = i.telephone.as_deref()?.chars().filter(char::is_ascii_digit).collect();
-    Some(("identifier", format!("+33{}", digits.strip_prefix('0').unwrap_or(&digits))))
+    Some(("identifier", super::wallet::international(i.telephone.as_deref()?)))
 }
 
 /// The unsigned OpenBadgeCredential of one attendance.
@@ -64,15 +65,25 @@ fn credential(
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).map_err(|e| DbErr::Custom(format!("random: {e}")))?;
     let salt = URL_SAFE_NO_PAD.encode(salt);
+    let name = a.badge_nom.clone().unwrap_or_else(|| a.titre.clone());
+    let description = a
+        .badge_description
+        .clone()
+        .unwrap_or_else(|| format!("A participé à l’atelier « {} » organisé par {structure}.", a.titre));
+    let criteres = a
+        .badge_criteres
+        .clone()
+        .unwrap_or_else(|| format!("Être présent à l’atelier « {} », noté par l’organisateur lors de l’appel.", a.titre));
     let mut subject = json!({
         "type": ["AchievementSubject"],
         "name": format!("{} {}", i.prenom, i.nom),
         "achievement": {
             "id": format!("{}/ateliers/succes/{}", issuer.public_url, a.id),
             "type": ["Achievement"],
-            "name": a.titre,
-            "description": format!("A participé à l’atelier « {} » organisé par {structure}.", a.titre),
-            "criteria": {"narrative": format!("Être présent à l’atelier « {} », noté par l’organisateur lors de l’appel.", a.titre)},
+            "name": name,
+            "description": description,
+            "criteria": {"narrative": criteres},
+            "image": {"id": super::image::data_url(&a.badge_image, &name), "type": "Image", "caption": format!("Badge « {name} »")},
             "tag": list(&a.competences),
             "inLanguage": "fr",
         },
@@ -92,7 +103,7 @@ fn credential(
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {"id": issuer.did, "type": ["Profile"], "name": "Itinéraire", "url": issuer.public_url},
         "validFrom": now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        "name": a.titre,
+        "name": name,
         "credentialSubject": subject,
         "credentialStatus": {
             "id": format!("{}#{index}", status_list_url(issuer)),
@@ -138,7 +149,9 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
             return Err(BadgeError::Db(DbErr::Custom("the status list is full: add a second list".into())));
         }
         let unsigned = credential(issuer, &id, index, &i, &a, &structure, now)?;
+        let name = unsigned["name"].as_str().unwrap_or_default().to_owned();
         let signed = proof::sign(unsigned, issuer.signing_key(), &issuer.verification_method(), now).await?;
+        let wallet = super::wallet::attach(&txn, i.telephone.as_deref(), i.courriel.as_deref(), now).await?;
         let row = badge::ActiveModel {
             id: Set(id.clone()),
             inscription_id: Set(i.id.clone()),
@@ -148,6 +161,7 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
             issued_at: Set(now),
             revoked_at: Set(None),
             motif_revocation: Set(None),
+            porte_badges_id: Set(wallet.as_ref().map(|(w, _)| w.clone())),
         };
         if let Err(e) = badge::Entity::insert(row).exec_without_returning(&txn).await {
             txn.rollback().await?;
@@ -157,10 +171,9 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
             }
             return Err(e.into());
         }
-        if let Some((canal, destinataire)) = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref()) {
-            let corps = format!("Itinéraire : bravo ! Vous avez obtenu le badge « {} ». Montrez-le à un employeur avec ce lien :", a.titre);
-            let m = Message { kind: "badge", canal, destinataire, sujet: format!("Votre badge : {}", a.titre), corps, lien: Some(format!("/badges/{id}")) };
-            outbox::enqueue(&txn, m, now).await?;
+        let to = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref());
+        if let (Some((canal, destinataire)), Some((_, token))) = (to, wallet) {
+            outbox::enqueue(&txn, super::wallet::link_message(canal, destinataire, &token, Some(&name)), now).await?;
         }
         txn.commit().await?;
         issued += 1;
@@ -289,6 +302,7 @@ pub async fn view(db: &impl ConnectionTrait, issuer: Option<&Issuer>, id: &str, 
     let credential: Value = serde_json::from_str(&b.credential).unwrap_or(Value::Null);
     let mut view = describe(&credential, now);
     view.id = b.id.clone();
+    view.image = image_of(&credential).map(|_| format!("/badges/{}/image.svg", b.id));
     // Revocation as any verifier sees it: through the signed list served at the credential's URL.
     let status = &credential["credentialStatus"];
     let index = status["statusListIndex"].as_str().and_then(|i| i.parse::<usize>().ok());
@@ -321,8 +335,14 @@ pub fn describe(c: &Value, _now: DateTime<Utc>) -> BadgeView {
         emetteur: text(&c["issuer"]["name"]),
         emetteur_id: text(&c["issuer"]["id"]),
         verification: Verification::default(),
+        image: None,
         peut_revoquer: false,
     }
+}
+
+/// The picture of one of our credentials (SVG).
+pub fn image_of(c: &Value) -> Option<String> {
+    super::image::from_data_url(c["credentialSubject"]["achievement"]["image"]["id"].as_str()?)
 }
 
 /// The issuer's key, when its DID resolves without the network: Itinéraire's own `did:web`, or
@@ -390,6 +410,12 @@ pub async fn verify(
         expire: expired,
         pas_encore_valable,
     }
+}
+
+/// The picture of a stored badge (SVG).
+pub async fn badge_image(db: &impl ConnectionTrait, id: &str) -> Result<Option<String>, DbErr> {
+    let Some(json) = credential_json(db, id).await? else { return Ok(None) };
+    Ok(serde_json::from_str(&json).ok().and_then(|c: Value| image_of(&c)))
 }
 
 /// The signed credential as issued (for download).

@@ -2,6 +2,7 @@
 use super::issuer::Issuer;
 use super::proof::{self, ProofError};
 use super::service::{self, badge};
+use super::wallet;
 use crate::auth::model::Role;
 use crate::db::testing::TestDb;
 use crate::socle::{organisation as org, service::{register, Registration}};
@@ -185,9 +186,14 @@ async fn the_roll_call_issues_one_verifiable_badge_per_attendance_and_sends_its_
         let view = service::view(&t.db, Some(&other), &stored[0].id, when).await.unwrap().unwrap();
         assert!(!view.verification.emetteur_resolu, "{b}");
 
+        // The person receives a private link to "Mes badges", where the badge is.
         let sent = crate::outbox::entity::Entity::find().all(&t.db).await.unwrap();
-        let badge_msg = sent.iter().find(|m| m.kind == "badge").expect("badge message");
-        assert_eq!(badge_msg.lien.as_deref(), Some(format!("/badges/{}", stored[0].id).as_str()), "{b}");
+        let badge_msg = sent.iter().find(|m| m.kind == "porte_badges").expect("badge message");
+        assert_eq!((badge_msg.destinataire.as_str(), badge_msg.sujet.as_str()), ("lea@example.org", "Votre badge : Faire son CV"), "{b}");
+        let token = badge_msg.lien.as_deref().unwrap().strip_prefix("/mes-badges/").unwrap();
+        let mine = wallet::mes_badges(&t.db, token, "https://itineraire.example", when).await.unwrap().unwrap();
+        assert_eq!(mine.badges.len(), 1, "{b}");
+        assert_eq!(mine.badges[0].lien, format!("https://itineraire.example/badges/{}", stored[0].id), "{b}");
         t.drop().await;
     }
 }
@@ -285,4 +291,144 @@ async fn the_verifier_page_checks_a_did_key_badge_signed_by_the_independent_impl
     assert!(service::check_pasted(&t.db, Some(&ours), "pas du json", now).await.is_err());
     assert!(service::check_pasted(&t.db, Some(&ours), "{\"type\": [\"Autre\"]}", now).await.is_err());
     t.drop().await;
+}
+
+/// Registers `who` at a new session of `atelier` on day `day` and marks them present at it;
+/// returns the time of the roll call.
+async fn attend(db: &DatabaseConnection, staff: &crate::auth::model::Staff, atelier: &str, who: &Registration, day: i64) -> chrono::DateTime<Utc> {
+    let now = Utc::now();
+    let seance = org::create_seance(db, staff, atelier, session_at(now + Duration::days(day), 5), now).await.unwrap();
+    register(db, &seance, who, now).await.unwrap();
+    let during = now + Duration::days(day) + Duration::hours(1);
+    let list = org::inscrits(db, staff, &seance, during).await.unwrap();
+    let marks: Vec<_> = list.personnes.iter().map(|p| (p.id.clone(), "present".to_string())).collect();
+    org::roll_call(db, staff, &seance, &marks, during).await.unwrap();
+    during
+}
+
+fn person(telephone: Option<&str>, courriel: Option<&str>) -> Registration {
+    Registration {
+        prenom: "Samir".into(),
+        nom: "Haddad".into(),
+        telephone: telephone.map(Into::into),
+        courriel: courriel.map(Into::into),
+        attente: false,
+    }
+}
+
+/// The private links sent so far (newest last).
+async fn wallet_links(db: &DatabaseConnection) -> Vec<(String, String)> {
+    use sea_orm::QueryOrder;
+    crate::outbox::entity::Entity::find()
+        .order_by_asc(crate::outbox::entity::Column::CreatedAt)
+        .order_by_asc(crate::outbox::entity::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "porte_badges")
+        .map(|m| (m.destinataire, m.lien.unwrap().trim_start_matches("/mes-badges/").to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn one_wallet_gathers_a_persons_badges_and_a_lost_link_can_be_sent_again() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        load_sample(&t.db).await;
+        let staff = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let atelier = atelier_of(&t.db, &staff).await;
+        let issuer = Issuer::new(test_key(), "https://itineraire.example");
+        let url = "https://itineraire.example";
+        // First workshop with a mobile, second with the same mobile (typed differently) and an
+        // e-mail, third with the e-mail only: one wallet, three badges.
+        let when = attend(&t.db, &staff, &atelier, &person(Some("06 12 34 56 78"), None), 1).await;
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        let when = attend(&t.db, &staff, &atelier, &person(Some("06 12 34 56 78"), Some("samir@example.org")), 2).await;
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        let when = attend(&t.db, &staff, &atelier, &person(None, Some("samir@example.org")), 3).await;
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        // Someone else: their own wallet.
+        let when = attend(&t.db, &staff, &atelier, &person(Some("07 00 00 00 01"), None), 4).await;
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+
+        let links = wallet_links(&t.db).await;
+        assert_eq!(links.len(), 4, "{b}: {links:?}");
+        assert_eq!(links[0].0, "06 12 34 56 78", "{b}: the link goes by SMS when there is a mobile");
+        assert_eq!(links[2].0, "samir@example.org", "{b}");
+        for (_, token) in &links[..3] {
+            let mine = wallet::mes_badges(&t.db, token, url, when).await.unwrap().unwrap();
+            assert_eq!(mine.badges.len(), 3, "{b}: every link shows all of Samir's badges");
+            assert!(mine.badges.iter().all(|x| x.titre == "Faire son CV" && !x.revoque), "{b}");
+        }
+        let other = wallet::mes_badges(&t.db, &links[3].1, url, when).await.unwrap().unwrap();
+        assert_eq!(other.badges.len(), 1, "{b}");
+        assert!(wallet::mes_badges(&t.db, "jeton-inconnu", url, when).await.unwrap().is_none(), "{b}");
+        // No contact is stored in clear in the wallet tables.
+        let hashes = wallet::contact::Entity::find().all(&t.db).await.unwrap();
+        assert_eq!(hashes.len(), 3, "{b}");
+        assert!(hashes.iter().all(|h| h.contact_hash.len() == 64 && !h.contact_hash.contains("0612")), "{b}");
+
+        // Lost link: the e-mail gets a new one that opens the same wallet…
+        assert_eq!(wallet::request_link(&t.db, " Samir@Example.org ", when).await.unwrap(), Ok(()), "{b}");
+        let again = wallet_links(&t.db).await;
+        assert_eq!(again.len(), 5, "{b}");
+        assert_eq!(again[4].0, "samir@example.org", "{b}");
+        assert_eq!(wallet::mes_badges(&t.db, &again[4].1, url, when).await.unwrap().unwrap().badges.len(), 3, "{b}");
+        // …an unknown contact gets nothing (and the answer is the same)…
+        assert_eq!(wallet::request_link(&t.db, "06 99 99 99 99", when).await.unwrap(), Ok(()), "{b}");
+        assert_eq!(wallet_links(&t.db).await.len(), 5, "{b}");
+        // …and something that is no contact is refused with a French message.
+        assert_eq!(wallet::request_link(&t.db, "05 61 00 00 00", when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
+        assert_eq!(wallet::request_link(&t.db, "pas-un-mail@", when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        load_sample(&t.db).await;
+        let staff = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let atelier = atelier_of(&t.db, &staff).await;
+        let stored = crate::socle::db::atelier::Entity::find_by_id(atelier.clone()).one(&t.db).await.unwrap().unwrap();
+        let mut fields = org::atelier_values(&stored);
+        for (k, v) in [
+            ("badge_nom", "Mon CV est prêt"),
+            ("badge_description", "Sait présenter son parcours dans un CV d’une page."),
+            ("badge_criteres", "Avoir écrit son CV pendant l’atelier."),
+            ("badge_image", "violet"),
+        ] {
+            fields.retain(|(key, _)| key != k);
+            fields.push((k.into(), v.into()));
+        }
+        let content = org::validate_atelier(&t.db, &fields).await.unwrap().unwrap();
+        org::update_atelier(&t.db, &staff, &atelier, stored.version, Some(content), None, Utc::now()).await.unwrap();
+
+        let issuer = Issuer::new(test_key(), "https://itineraire.example");
+        let when = attend(&t.db, &staff, &atelier, &person(None, Some("samir@example.org")), 1).await;
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        let row = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let c: Value = serde_json::from_str(&row.credential).unwrap();
+        let a = &c["credentialSubject"]["achievement"];
+        assert_eq!(c["name"], json!("Mon CV est prêt"), "{b}");
+        assert_eq!(a["criteria"]["narrative"], json!("Avoir écrit son CV pendant l’atelier."), "{b}");
+        assert_eq!(a["description"], json!("Sait présenter son parcours dans un CV d’une page."), "{b}");
+        let svg = service::image_of(&c).expect("picture");
+        assert!(svg.contains("#6d28d9") && svg.contains(">MC<"), "{b}: {svg}");
+        let view = service::view(&t.db, Some(&issuer), &row.id, when).await.unwrap().unwrap();
+        assert!(view.verification.valide(), "{b}: {:?}", view.verification);
+        assert_eq!(view.image, Some(format!("/badges/{}/image.svg", row.id)), "{b}");
+
+        // A colour that is not offered, a name too short: French messages, nothing saved.
+        let mut bad = fields.clone();
+        bad.retain(|(k, _)| k != "badge_image" && k != "badge_nom");
+        bad.push(("badge_image".into(), "fuchsia".into()));
+        bad.push(("badge_nom".into(), "CV".into()));
+        let errors = org::validate_atelier(&t.db, &bad).await.unwrap().unwrap_err();
+        let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, vec!["badge_nom", "badge_image"], "{b}");
+        t.drop().await;
+    }
 }

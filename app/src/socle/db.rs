@@ -14,6 +14,12 @@ pub mod atelier {
         /// JSON array of skills.
         pub competences: String,
         pub accessibilite: Option<String>,
+        /// The badge awarded at the roll call: its name (the title when `None`), description,
+        /// criteria (defaults in plain French when `None`) and picture (`badges::image`).
+        pub badge_nom: Option<String>,
+        pub badge_description: Option<String>,
+        pub badge_criteres: Option<String>,
+        pub badge_image: String,
         pub archived: bool,
         pub version: i32,
         pub created_at: DateTimeUtc,

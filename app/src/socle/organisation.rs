@@ -25,7 +25,8 @@ pub const LIST_MAX: u64 = 200;
 pub const PAST_DAYS: i64 = 60;
 pub const MAX_CAPACITE: i32 = 500;
 
-pub const ATELIER_FIELDS: [&str; 5] = ["titre", "description", "themes", "competences", "accessibilite"];
+pub const ATELIER_FIELDS: [&str; 9] =
+    ["titre", "description", "themes", "competences", "accessibilite", "badge_nom", "badge_description", "badge_criteres", "badge_image"];
 pub const SEANCE_FIELDS: [&str; 7] = ["date", "heure_debut", "heure_fin", "lieu", "code_insee", "lien_visio", "capacite"];
 pub const CONFLICT_MESSAGE: &str = "Quelqu’un a modifié ceci pendant que vous le modifiiez. Vos changements ne sont pas encore \
     enregistrés. Sous chaque champ concerné, vous voyez la valeur enregistrée par l’autre personne. Vérifiez, puis enregistrez à nouveau.";
@@ -40,6 +41,39 @@ pub struct AtelierContent {
     pub themes: BTreeSet<String>,
     pub competences: Vec<String>,
     pub accessibilite: Option<String>,
+    pub badge: Achievement,
+}
+
+/// What the workshop's badge says (empty texts: the defaults drawn from the workshop).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Achievement {
+    pub nom: Option<String>,
+    pub description: Option<String>,
+    pub criteres: Option<String>,
+    pub image: String,
+}
+
+/// An optional text of at most `max` characters.
+fn optional_text(errors: &mut Problems, fields: &[(String, String)], k: &str, max: usize) -> Option<String> {
+    let v = field(fields, k);
+    if v.chars().count() > max {
+        errors.push((k.into(), format!("Ce champ doit faire au plus {max} caractères.")));
+    }
+    Some(v).filter(|v| !v.is_empty())
+}
+
+fn validate_achievement(errors: &mut Problems, fields: &[(String, String)]) -> Achievement {
+    let nom = optional_text(errors, fields, "badge_nom", 120);
+    if nom.as_ref().is_some_and(|n| n.chars().count() < 3) {
+        errors.push(("badge_nom".into(), "Ce champ doit faire au moins 3 caractères.".into()));
+    }
+    let description = optional_text(errors, fields, "badge_description", 1000);
+    let criteres = optional_text(errors, fields, "badge_criteres", 1000);
+    let image = Some(field(fields, "badge_image")).filter(|i| !i.is_empty()).unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
+    if !crate::badges::image::is_design(&image) {
+        errors.push(("badge_image".into(), "Choisissez une couleur dans la liste.".into()));
+    }
+    Achievement { nom, description, criteres, image }
 }
 
 /// A session form, checked.
@@ -84,14 +118,12 @@ pub async fn validate_atelier(db: &impl ConnectionTrait, fields: &[(String, Stri
     } else if competences.iter().any(|c| c.chars().count() > 150) {
         errors.push(("competences".into(), "Chaque compétence doit faire au plus 150 caractères.".into()));
     }
-    let accessibilite = Some(field(fields, "accessibilite")).filter(|a| !a.is_empty());
-    if accessibilite.as_ref().is_some_and(|a| a.chars().count() > 1000) {
-        errors.push(("accessibilite".into(), "Ce champ doit faire au plus 1000 caractères.".into()));
-    }
+    let accessibilite = optional_text(&mut errors, fields, "accessibilite", 1000);
+    let badge = validate_achievement(&mut errors, fields);
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    Ok(Ok(AtelierContent { titre, description, themes, competences, accessibilite }))
+    Ok(Ok(AtelierContent { titre, description, themes, competences, accessibilite, badge }))
 }
 
 /// Checks a session form. `inscrits`: seats already taken (the capacity cannot go below).
@@ -184,9 +216,14 @@ pub fn atelier_values(a: &atelier::Model) -> Vec<(String, String)> {
         ("competences".to_owned(), list(&a.competences).join("\n")),
         ("version".to_owned(), a.version.to_string()),
     ];
-    if let Some(x) = &a.accessibilite {
-        v.push(("accessibilite".into(), x.clone()));
-    }
+    v.push(("badge_image".into(), a.badge_image.clone()));
+    let optional = [
+        ("accessibilite", &a.accessibilite),
+        ("badge_nom", &a.badge_nom),
+        ("badge_description", &a.badge_description),
+        ("badge_criteres", &a.badge_criteres),
+    ];
+    v.extend(optional.into_iter().filter_map(|(k, x)| x.clone().map(|x| (k.to_owned(), x))));
     v.extend(list(&a.themes).into_iter().map(|t| ("themes".to_owned(), t)));
     v
 }
@@ -306,6 +343,10 @@ pub async fn insert_atelier(db: &impl ConnectionTrait, structure_id: &str, c: At
         themes: Set(json_list(&c.themes.into_iter().collect::<Vec<_>>())),
         competences: Set(json_list(&c.competences)),
         accessibilite: Set(c.accessibilite),
+        badge_nom: Set(c.badge.nom),
+        badge_description: Set(c.badge.description),
+        badge_criteres: Set(c.badge.criteres),
+        badge_image: Set(c.badge.image),
         archived: Set(false),
         version: Set(1),
         created_at: Set(now),
@@ -341,6 +382,10 @@ pub async fn update_atelier(
         m.themes = Set(json_list(&c.themes.into_iter().collect::<Vec<_>>()));
         m.competences = Set(json_list(&c.competences));
         m.accessibilite = Set(c.accessibilite);
+        m.badge_nom = Set(c.badge.nom);
+        m.badge_description = Set(c.badge.description);
+        m.badge_criteres = Set(c.badge.criteres);
+        m.badge_image = Set(c.badge.image);
     }
     if let Some(a) = archived {
         m.archived = Set(a);

@@ -49,6 +49,12 @@ impl RegistrationLimits {
         self.per_seance.check_key(&seance_id.to_owned()).map_err(|_| BUSY_MESSAGE)?;
         Ok(())
     }
+
+    /// Requests for a new private link ("Mes badges"): counted with the address's registrations,
+    /// and at most 60 a minute in all (each one may cost an SMS).
+    pub fn check_requests(&self, ip: IpAddr) -> Result<(), ()> {
+        self.check(ip, "\u{0}liens").map_err(|_| ())
+    }
 }
 
 impl Default for RegistrationLimits {
@@ -76,7 +82,7 @@ where
         .route("/pro/seances/{id}/inscrits", post(roll_call))
 }
 
-fn client_ip(req: &Request) -> IpAddr {
+pub fn client_ip(req: &Request) -> IpAddr {
     req.extensions()
         .get::<ConnectInfo<std::net::SocketAddr>>()
         .map(|c| c.0.ip())

@@ -272,6 +272,8 @@ fn InscriptionView(i: MonInscription, jeton: String, nouvelle: bool, annulee: bo
                 <h2 id="badge">"Votre badge"</h2>
                 <p>"Bravo ! Vous avez participé à cet atelier. Votre badge le prouve : montrez-le à un employeur."</p>
                 <p><a class="button" href=href>"Voir mon badge"</a></p>
+                <p>"Tous vos badges sont dans « Mes badges » : le lien vous a été envoyé par SMS ou e-mail. "
+                   <a href="/mes-badges">"Lien perdu ?"</a></p>
             </section>
         }
     });

@@ -150,6 +150,13 @@ fn AtelierForm(edition: AtelierEdition, submitted: Option<Submitted>) -> impl In
                 archive_label="Archiver cet atelier" />
         }
     });
+    let designs: Vec<(String, String)> = crate::badges::image::DESIGNS.iter().map(|(c, l, _)| (c.to_string(), l.to_string())).collect();
+    let design = Some(v("badge_image")).filter(|d| !d.is_empty()).unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
+    let badge_name = Some(v("badge_nom")).filter(|n| !n.is_empty()).unwrap_or_else(|| v("titre"));
+    let badge_preview = (!badge_name.is_empty()).then(|| {
+        let svg = crate::badges::image::svg(&design, &badge_name);
+        view! { <div class="badge-image" role="img" aria-label=format!("Aperçu du badge « {badge_name} »") inner_html=svg></div> }
+    });
     view! {
         <Title text=title.clone() />
         <ProBar staff=edition.staff />
@@ -172,6 +179,20 @@ fn AtelierForm(edition: AtelierEdition, submitted: Option<Submitted>) -> impl In
                 hint="Une par ligne. Elles figureront sur le badge remis aux participants." />
             <TextField name="accessibilite" label="Accessibilité" value=v("accessibilite") error=e("accessibilite")
                 multiline=true maxlength=1000 hint="Exemple : salle de plain-pied, boucle magnétique, interprète sur demande." />
+            <fieldset class="fieldset">
+                <legend>"Le badge remis aux participants"</legend>
+                <p class="hint">"Chaque personne notée présente à l’appel reçoit ce badge. Laissez vide pour reprendre le titre "
+                    "et une description simple."</p>
+                {badge_preview}
+                <TextField name="badge_nom" label="Nom du badge" value=v("badge_nom") error=e("badge_nom") maxlength=120
+                    hint="Ce que la personne sait faire. Exemple : Mon CV est prêt." />
+                <TextField name="badge_description" label="Description du badge" value=v("badge_description")
+                    error=e("badge_description") multiline=true maxlength=1000 />
+                <TextField name="badge_criteres" label="Comment on l’obtient" value=v("badge_criteres") error=e("badge_criteres")
+                    multiline=true maxlength=1000 hint="En mots simples. Exemple : avoir écrit son CV pendant l’atelier." />
+                <ChoiceGroup name="badge_image" legend="Couleur du badge" choices=designs selected=vec![design.clone()]
+                    error=e("badge_image") />
+            </fieldset>
             <button type="submit" class="button" name="action" value="enregistrer">"Enregistrer l’atelier"</button>
         </form>
         {archive}

@@ -7,6 +7,7 @@ mod m20261123_000003_auth;
 mod m20261123_000004_search_index;
 mod m20261123_000005_socle;
 mod m20261123_000006_badges;
+mod m20261123_000007_porte_badges;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_search_index::Migration),
             Box::new(m20261123_000005_socle::Migration),
             Box::new(m20261123_000006_badges::Migration),
+            Box::new(m20261123_000007_porte_badges::Migration),
         ]
     }
 }
