@@ -19,6 +19,8 @@ rm -rf target/e2e && mkdir -p target/e2e
 # The badges' key is made by the server's own command: build once, make it, then run (no rebuild).
 cargo leptos build --release --precompress
 export ITINERAIRE_BADGE_KEY=target/e2e/badge-key.secret
+# Messages to people (SMS, e-mails) go to a file the tests read, as a person reads their phone.
+export ITINERAIRE_MESSAGES_FICHIER="$PWD/target/e2e/messages.jsonl"
 ./target/release/server badge-key
 # Every end2end registration comes from 127.0.0.1: lift the per-address limit (its own Rust test checks it).
 DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE=10000 \

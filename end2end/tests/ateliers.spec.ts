@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { watchProblems, expectAccessible, expectNoHorizontalScroll } from "./helpers";
+import { watchProblems, expectAccessible, expectNoHorizontalScroll, messageTo } from "./helpers";
 import { ACCOUNTS, PASSWORD } from "../global-setup";
 
 /** A mobile number nobody else uses in this run. */
@@ -132,6 +132,11 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await page.getByLabel(/Description/).fill("On apprend à réparer son vélo soi-même, avec les outils de l’atelier.");
   await page.getByRole("group", { name: /Thèmes/ }).getByLabel("Mobilité").check();
   await page.getByLabel(/Compétences travaillées/).fill("Changer une chambre à air\nRégler ses freins");
+  // The badge it awards: its name, how it is earned, its colour.
+  const badgeName = `Je répare mon vélo ${Date.now()}`;
+  await page.getByLabel("Nom du badge").fill(badgeName);
+  await page.getByLabel("Comment on l’obtient").fill("Avoir changé une chambre à air pendant l’atelier.");
+  await page.getByRole("group", { name: "Couleur du badge" }).getByLabel("Vert").check();
   await page.getByRole("button", { name: "Enregistrer l’atelier" }).click();
   await expect(page.getByRole("status")).toContainText("L’atelier est créé");
   await expectAccessible(page);
@@ -158,7 +163,8 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await person.getByRole("link", { name: titre }).click();
   await person.getByLabel(/Prénom/).fill("Yanis");
   await person.getByLabel(/^Nom/).fill("Roche");
-  await person.getByLabel("Adresse e-mail").fill(`yanis${Date.now()}@example.org`);
+  const email = `yanis${Date.now()}@example.org`;
+  await person.getByLabel("Adresse e-mail").fill(email);
   await person.getByLabel(/J’accepte que l’organisateur/).check();
   await person.getByRole("button", { name: "Je m’inscris" }).click();
   await expect(person.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
@@ -179,17 +185,45 @@ test("an organiser adds a session today, a person registers, the organiser takes
     await person.goto(privateLink);
     await expect(person.getByRole("link", { name: "Voir mon badge" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
-  await person.getByRole("link", { name: "Voir mon badge" }).click();
-  await expect(person.getByRole("heading", { level: 1 })).toHaveText(titre);
-  await expect(person.getByText("Badge authentique : vérifié à l’instant par Itinéraire.")).toBeVisible();
-  await expect(person.getByText("Signature valide : le contenu n’a pas été modifié.")).toBeVisible();
-  await expect(person.getByRole("listitem").filter({ hasText: "Obtenu par" })).toContainText("Yanis Roche");
+  // The person's message brings the private link to "Mes badges".
+  const message = await messageTo(email, "porte_badges");
+  expect(message.sujet).toBe(`Votre badge : ${badgeName}`);
+  await person.goto(message.lien);
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Mes badges");
+  const item = person.getByRole("listitem").filter({ has: person.getByRole("heading", { name: badgeName }) });
+  await expect(item).toBeVisible();
+  const shared = (await item.locator(".share-link").textContent())!.trim();
   await expectAccessible(person);
-  // An employer downloads the credential: an Open Badge signed with eddsa-rdfc-2022.
-  const json = await person.request.get(`${person.url()}/badge.json`);
-  const credential = await json.json();
+  await expectNoHorizontalScroll(person);
+  await item.getByRole("link", { name: /Voir, partager/ }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText(badgeName);
+  await expect(person.getByRole("img", { name: "QR code du lien de ce badge" })).toBeVisible();
+  await expectNoHorizontalScroll(person);
+  // An employer, without an account, opens the shared link.
+  const employer = await (await browser.newContext()).newPage();
+  await employer.goto(new URL(shared).pathname);
+  await expect(employer.getByText("Badge authentique : vérifié à l’instant par Itinéraire.")).toBeVisible();
+  await expect(employer.getByText("Signature valide : le contenu n’a pas été modifié.")).toBeVisible();
+  await expect(employer.getByRole("listitem").filter({ hasText: "Obtenu par" })).toContainText("Yanis Roche");
+  await expect(employer.getByText("Avoir changé une chambre à air pendant l’atelier.")).toBeVisible();
+  await expectAccessible(employer);
+  // They download the credential: an Open Badge signed with eddsa-rdfc-2022…
+  const json = await employer.request.get(`${employer.url()}/badge.json`);
+  const body = await json.text();
+  const credential = JSON.parse(body);
   expect(credential.type).toContain("OpenBadgeCredential");
   expect(credential.proof[0].cryptosuite).toBe("eddsa-rdfc-2022");
+  // …upload the file at /verifier: authentic; one changed character pasted: invalid.
+  await employer.goto("/verifier");
+  await employer.getByLabel("Fichier du badge (.json)").setInputFiles({ name: "badge.json", mimeType: "application/json", buffer: Buffer.from(body) });
+  await employer.getByRole("button", { name: "Vérifier" }).click();
+  await expect(employer.getByText("Badge authentique : vérifié à l’instant par Itinéraire.")).toBeVisible();
+  await expectAccessible(employer);
+  await employer.goto("/verifier");
+  await employer.getByLabel("Ou collez son contenu").fill(body.replace("Yanis", "Yannis"));
+  await employer.getByRole("button", { name: "Vérifier" }).click();
+  await expect(employer.getByText(/Badge invalide/)).toBeVisible();
+  await person.goto(new URL(shared).pathname);
 
   // The organiser (administrator of the structure) revokes it, with a reason: the same page now says so.
   const badgePage = person.url();

@@ -27,3 +27,20 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** The last message sent to `to` (kind e.g. "porte_badges"), read from the file the server writes
+ * them to in tests (ITINERAIRE_MESSAGES_FICHIER, set by scripts/test.sh): what the person would
+ * receive by SMS or e-mail. Waits for the server's sender (every 5 s). */
+export async function messageTo(to: string, kind: string): Promise<{ sujet: string; texte: string; lien: string }> {
+  const fs = await import("node:fs");
+  const file = process.env.ITINERAIRE_MESSAGES_FICHIER;
+  if (!file) throw new Error("ITINERAIRE_MESSAGES_FICHIER is not set (scripts/test.sh sets it)");
+  let found: { sujet: string; texte: string } | undefined;
+  await expect(async () => {
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim()) : [];
+    found = lines.map((l) => JSON.parse(l)).filter((m) => m.destinataire === to && m.kind === kind).pop();
+    expect(found, `a ${kind} message to ${to}`).toBeTruthy();
+  }).toPass({ timeout: 20_000 });
+  const lien = new URL(found!.texte.trim().split("\n").pop()!).pathname;
+  return { sujet: found!.sujet, texte: found!.texte, lien };
+}

@@ -1,7 +1,7 @@
 //! Work the server does on its own: issuing the badges of the roll calls, sending the outbox's
 //! messages (badges issued here go out at the next turn), erasing registrants' data after the
 //! retention period.
-use app::outbox::{deliver_pending, LogSender, Sender};
+use app::outbox::{deliver_pending, Sender};
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
@@ -12,7 +12,13 @@ const PURGE_EVERY: Duration = Duration::from_secs(6 * 3600);
 
 /// Starts the background tasks (they stop with the process; an unsent message stays in the
 /// outbox and goes at the next start).
-pub fn spawn(db: DatabaseConnection, public_url: String, retention_days: i64, issuer: app::badges::issuer::SharedIssuer) {
+pub fn spawn(
+    db: DatabaseConnection,
+    public_url: String,
+    retention_days: i64,
+    issuer: app::badges::issuer::SharedIssuer,
+    sender: Box<dyn Sender>,
+) {
     if let Some(issuer) = issuer {
         let badge_db = db.clone();
         tokio::spawn(async move {
@@ -27,7 +33,6 @@ pub fn spawn(db: DatabaseConnection, public_url: String, retention_days: i64, is
             }
         });
     }
-    let sender: Box<dyn Sender> = Box::new(LogSender);
     let send_db = db.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SEND_EVERY);

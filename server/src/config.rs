@@ -93,6 +93,12 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_BADGE_KEY", default_value = "data/badge-key.secret")]
     pub badge_key: std::path::PathBuf,
 
+    /// Development and tests only: write the messages to people (SMS, e-mails, with their private
+    /// links) to this file, one JSON object per line, instead of the log. It holds personal data:
+    /// never set it in production.
+    #[arg(long, env = "ITINERAIRE_MESSAGES_FICHIER")]
+    pub messages_fichier: Option<std::path::PathBuf>,
+
     /// Log format: `text` (readable) or `json` (for a log collector). Levels: `RUST_LOG`.
     #[arg(long, env = "ITINERAIRE_LOG_FORMAT", default_value = "text")]
     pub log_format: String,

@@ -90,7 +90,14 @@ async fn run(cli: Cli) -> Result<(), String> {
         tracing::warn!(path = %cli.config.badge_key.display(), "badges: no key file, no badge will be issued (create one with `server badge-key`)");
         None
     };
-    server::background::spawn(db.clone(), public_url, cli.config.retention_jours, issuer.clone());
+    let sender: Box<dyn app::outbox::Sender> = match &cli.config.messages_fichier {
+        Some(path) => {
+            tracing::warn!(path = %path.display(), "messages to people are written to a file (development only)");
+            Box::new(app::outbox::FileSender::new(path.clone()))
+        }
+        None => Box::new(app::outbox::LogSender),
+    };
+    server::background::spawn(db.clone(), public_url, cli.config.retention_jours, issuer.clone(), sender);
     let state = server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer };
     let app = server::router(
         state,

@@ -34,6 +34,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <ul class="footer-links">
+                    <li><a href="/mes-badges">"Mes badges"</a></li>
+                    <li><a href="/verifier">"Vérifier un badge"</a></li>
                     <li><a href="/accessibilite">"Accessibilité : partiellement conforme"</a></li>
                     <li><a href="/mentions-legales">"Mentions légales"</a></li>
                     <li><a href="/pro">"Espace professionnels"</a></li>
