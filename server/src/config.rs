@@ -93,6 +93,11 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_BADGE_KEY", default_value = "data/badge-key.secret")]
     pub badge_key: std::path::PathBuf,
 
+    /// Public keys (`z6Mk…`, comma-separated) of earlier badge keys, after a key rotation: they
+    /// stay in the DID document so the badges they signed keep verifying (README, "Key rotation").
+    #[arg(long, env = "ITINERAIRE_BADGE_ANCIENNES_CLES", value_delimiter = ',')]
+    pub badge_anciennes_cles: Vec<String>,
+
     /// Development and tests only: write the messages to people (SMS, e-mails, with their private
     /// links) to this file, one JSON object per line, instead of the log. It holds personal data:
     /// never set it in production.

@@ -83,7 +83,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     let retention = app::socle::model::Retention(cli.config.retention_jours);
     let public_url = cli.config.public_origin().unwrap_or_else(|| format!("http://{addr}"));
     let issuer = if cli.config.badge_key.exists() {
-        let issuer = app::badges::issuer::Issuer::load(&cli.config.badge_key, &public_url)?;
+        let issuer = app::badges::issuer::Issuer::load(&cli.config.badge_key, &public_url)?.with_retired(&cli.config.badge_anciennes_cles)?;
         tracing::info!(did = %issuer.did, "badges: issuer key loaded");
         Some(std::sync::Arc::new(issuer))
     } else {

@@ -14,6 +14,8 @@ pub struct Issuer {
     pub did: String,
     pub public_url: String,
     key: SigningKey,
+    /// Public keys of earlier signing keys (key rotation): still published, still verified.
+    retired: Vec<VerifyingKey>,
 }
 
 impl std::fmt::Debug for Issuer {
@@ -32,7 +34,19 @@ pub fn did_web(public_url: &str) -> String {
 impl Issuer {
     pub fn new(key: SigningKey, public_url: &str) -> Issuer {
         let public_url = public_url.trim_end_matches('/').to_owned();
-        Issuer { did: did_web(&public_url), public_url, key }
+        Issuer { did: did_web(&public_url), public_url, key, retired: vec![] }
+    }
+
+    /// Also publishes these earlier public keys (`z6Mk…`, as in the DID document before the
+    /// rotation), so the badges they signed keep verifying.
+    pub fn with_retired(mut self, keys: &[String]) -> Result<Issuer, String> {
+        for k in keys.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+            let key = super::proof::parse_public_key_multibase(k).ok_or_else(|| format!("ancienne clé publique illisible : {k}"))?;
+            if key != self.verifying_key() && !self.retired.contains(&key) {
+                self.retired.push(key);
+            }
+        }
+        Ok(self)
     }
 
     /// Reads the key file written by [`generate_key_file`].
@@ -46,8 +60,16 @@ impl Issuer {
         Ok(Issuer::new(SigningKey::from_bytes(&seed), public_url))
     }
 
+    /// The verification method of the current key (the one that signs).
     pub fn verification_method(&self) -> String {
-        format!("{}#key-1", self.did)
+        super::proof::method_id(&self.did, &self.verifying_key())
+    }
+
+    /// The key of one of our verification methods (current or retired).
+    pub fn key_for(&self, method: &str) -> Option<VerifyingKey> {
+        std::iter::once(self.verifying_key())
+            .chain(self.retired.iter().copied())
+            .find(|k| super::proof::method_id(&self.did, k) == method)
     }
 
     pub fn verifying_key(&self) -> VerifyingKey {
@@ -59,7 +81,8 @@ impl Issuer {
     }
 
     pub fn did_document(&self) -> serde_json::Value {
-        super::proof::did_document(&self.did, &self.verifying_key())
+        let keys: Vec<VerifyingKey> = std::iter::once(self.verifying_key()).chain(self.retired.iter().copied()).collect();
+        super::proof::did_document(&self.did, &keys)
     }
 }
 

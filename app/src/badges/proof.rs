@@ -155,19 +155,24 @@ pub async fn verify(signed: &Value, key: &VerifyingKey) -> Result<(), ProofError
     key.verify_strict(&data, &signature).map_err(|_| ProofError::BadSignature)
 }
 
-/// The DID document of an issuer (`did:web:<host>`) with one Ed25519 Multikey, `#key-1`: what
-/// `/.well-known/did.json` serves and what verifiers resolve.
-pub fn did_document(did: &str, key: &VerifyingKey) -> Value {
-    let id = format!("{did}#key-1");
+/// The DID document of an issuer (`did:web:<host>`) with its Ed25519 Multikeys, each named by
+/// its own public key (`#z6Mk…`), the current one first: what `/.well-known/did.json` serves and
+/// what verifiers resolve. Keys retired by a rotation stay listed so their badges still verify.
+pub fn did_document(did: &str, keys: &[VerifyingKey]) -> Value {
+    let methods: Vec<Value> = keys
+        .iter()
+        .map(|k| json!({"id": method_id(did, k), "type": "Multikey", "controller": did, "publicKeyMultibase": public_key_multibase(k)}))
+        .collect();
+    let ids: Vec<String> = keys.iter().map(|k| method_id(did, k)).collect();
     json!({
         "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
         "id": did,
-        "verificationMethod": [{
-            "id": id,
-            "type": "Multikey",
-            "controller": did,
-            "publicKeyMultibase": public_key_multibase(key),
-        }],
-        "assertionMethod": [id],
+        "verificationMethod": methods,
+        "assertionMethod": ids,
     })
+}
+
+/// `<did>#<public key multibase>`: the verification method of one key of an issuer.
+pub fn method_id(did: &str, key: &VerifyingKey) -> String {
+    format!("{did}#{}", public_key_multibase(key))
 }

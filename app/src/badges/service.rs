@@ -354,7 +354,7 @@ pub fn resolve_key(c: &Value, issuer: Option<&Issuer>) -> Option<ed25519_dalek::
         return None;
     }
     match issuer {
-        Some(i) if i.did == issuer_id => (method == i.verification_method()).then(|| i.verifying_key()),
+        Some(i) if i.did == issuer_id => i.key_for(&method),
         _ => issuer_id.strip_prefix("did:key:").and_then(proof::parse_public_key_multibase),
     }
 }

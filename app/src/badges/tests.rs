@@ -105,8 +105,8 @@ fn independent(request: Value) -> Value {
 async fn an_independent_verifier_accepts_our_badges_and_refuses_tampered_ones() {
     let key = test_key();
     let did = "did:web:itineraire.example";
-    let did_doc = proof::did_document(did, &key.verifying_key());
-    let signed = proof::sign(sample_credential(), &key, &format!("{did}#key-1"), chrono::Utc::now()).await.unwrap();
+    let did_doc = proof::did_document(did, &[key.verifying_key()]);
+    let signed = proof::sign(sample_credential(), &key, &proof::method_id(did, &key.verifying_key()), chrono::Utc::now()).await.unwrap();
     let answer = independent(json!({"action": "verify", "credential": signed, "didDocument": did_doc}));
     assert_eq!(answer["verified"], json!(true), "{answer}");
     let mut tampered = signed.clone();
@@ -224,7 +224,8 @@ fn key_files_are_private_and_never_overwritten() {
     let issuer = Issuer::load(&path, "http://127.0.0.1:3000").unwrap();
     assert_eq!(issuer.verifying_key(), public);
     assert_eq!(issuer.did, "did:web:127.0.0.1%3A3000");
-    assert_eq!(issuer.did_document()["verificationMethod"][0]["id"], json!("did:web:127.0.0.1%3A3000#key-1"));
+    let method = format!("did:web:127.0.0.1%3A3000#{}", proof::public_key_multibase(&public));
+    assert_eq!(issuer.did_document()["verificationMethod"][0]["id"], json!(method));
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -431,4 +432,35 @@ async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
         assert_eq!(keys, vec!["badge_nom", "badge_image"], "{b}");
         t.drop().await;
     }
+}
+
+#[tokio::test]
+async fn after_a_key_rotation_old_badges_still_verify_and_new_ones_use_the_new_key() {
+    let t = TestDb::sqlite().await;
+    let when = attended(&t.db).await;
+    let old = Issuer::new(test_key(), "https://itineraire.example");
+    // Issued now: valid from now for the independent verifier too.
+    service::issue_pending(&t.db, &old, Utc::now()).await.unwrap();
+    let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
+    let old_public = proof::public_key_multibase(&old.verifying_key());
+
+    // New key: without the old public key, the old badge no longer verifies…
+    let new_key = SigningKey::from_bytes(&[11u8; 32]);
+    let bare = Issuer::new(new_key.clone(), "https://itineraire.example");
+    let view = service::view(&t.db, Some(&bare), &stored.id, when).await.unwrap().unwrap();
+    assert!(!view.verification.emetteur_resolu);
+    // …with it published, it does, and the DID document lists both keys, the new one first.
+    let rotated = Issuer::new(new_key, "https://itineraire.example").with_retired(&[old_public.clone()]).unwrap();
+    let view = service::view(&t.db, Some(&rotated), &stored.id, when).await.unwrap().unwrap();
+    assert!(view.verification.valide(), "{:?}", view.verification);
+    let doc = rotated.did_document();
+    assert_eq!(doc["verificationMethod"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["verificationMethod"][1]["publicKeyMultibase"], json!(old_public));
+    assert_eq!(doc["assertionMethod"][0], json!(rotated.verification_method()));
+    // The independent verifier agrees, with the rotated DID document.
+    let credential: Value = serde_json::from_str(&stored.credential).unwrap();
+    let answer = independent(json!({"action": "verify", "credential": credential, "didDocument": doc}));
+    assert_eq!(answer["verified"], json!(true), "{answer}");
+    assert!(Issuer::new(test_key(), "https://x.example").with_retired(&["zpas-une-cle".into()]).is_err());
+    t.drop().await;
 }
