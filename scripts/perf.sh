@@ -25,6 +25,8 @@ br() { brotli -q 11 -c "$1" | wc -c; }
 
 port=3999
 db=$(mktemp -d)
+export ITINERAIRE_BADGE_KEY="$db/badge-key.secret" ITINERAIRE_MESSAGES_FICHIER="$db/messages.jsonl"
+./target/release/server badge-key >/dev/null
 LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite://$db/perf.db?mode=rwc" RUST_LOG=warn \
   ./target/release/server & pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$db"' EXIT
@@ -33,7 +35,11 @@ sleep 2
 rss_idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 offer=$(curl -fs "http://127.0.0.1:$port/catalogue?q=permis" | grep -o '/offres/[0-9a-f-]\{36\}' | head -1)
 seance=$(curl -fs "http://127.0.0.1:$port/ateliers" | grep -o '/ateliers/[0-9a-f-]\{36\}' | head -1)
-visits=$(cd end2end && node perf/first-visit.mjs "http://127.0.0.1:$port" / /etapes "/bienvenue?territoire=comminges" /catalogue "/catalogue?q=logment&theme=logement" "$offer" /mes-offres /ateliers "$seance")
+# The demo's past session has one attendee: the server issues her badge and sends her link.
+for _ in $(seq 60); do grep -q porte_badges "$db/messages.jsonl" 2>/dev/null && break; sleep 0.5; done
+wallet=$(grep -o '/mes-badges/[A-Za-z0-9_-]*' "$db/messages.jsonl" | head -1)
+badge=$(curl -fs "http://127.0.0.1:$port$wallet" | grep -o '/badges/[0-9a-f-]\{36\}' | head -1)
+visits=$(cd end2end && node perf/first-visit.mjs "http://127.0.0.1:$port" / /etapes "/bienvenue?territoire=comminges" /catalogue "/catalogue?q=logment&theme=logement" "$offer" /mes-offres /ateliers "$seance" "$wallet" "$badge" /verifier)
 
 echo "## $(date -u +%Y-%m-%d) — $(git rev-parse --short HEAD 2>/dev/null || echo worktree)"
 echo

@@ -129,7 +129,7 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await page.getByRole("link", { name: "Créer un atelier" }).click();
   const titre = `Réparer son vélo ${Date.now()}`;
   await page.getByLabel(/Titre/).fill(titre);
-  await page.getByLabel(/Description/).fill("On apprend à réparer son vélo soi-même, avec les outils de l’atelier.");
+  await page.getByLabel(/^Description(?! du badge)/).fill("On apprend à réparer son vélo soi-même, avec les outils de l’atelier.");
   await page.getByRole("group", { name: /Thèmes/ }).getByLabel("Mobilité").check();
   await page.getByLabel(/Compétences travaillées/).fill("Changer une chambre à air\nRégler ses freins");
   // The badge it awards: its name, how it is earned, its colour.

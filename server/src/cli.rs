@@ -112,6 +112,16 @@ struct DemoSeance {
     commune: Option<String>,
     visio: Option<String>,
     places: i32,
+    /// People who attended a past session (marked present): their badges are issued at start.
+    #[serde(default)]
+    presents: Vec<DemoPersonne>,
+}
+
+#[derive(serde::Deserialize)]
+struct DemoPersonne {
+    prenom: String,
+    nom: String,
+    courriel: String,
 }
 
 /// Loads the sample workshops, their sessions dated from `now` (with the demo catalogue).
@@ -147,10 +157,45 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
                 lien_visio: s.visio,
                 capacite: s.places,
             };
-            org::insert_seance(db, &id, seance, now).await.map_err(|e| e.to_string())?;
+            let fin = seance.fin;
+            let seance_id = org::insert_seance(db, &id, seance, now).await.map_err(|e| e.to_string())?;
+            attended(db, &seance_id, &s.presents, fin).await.map_err(|e| e.to_string())?;
         }
     }
     tracing::info!("demo workshops loaded");
+    Ok(())
+}
+
+/// Writes the attendance of a past demo session (registered, marked present at its end).
+async fn attended(db: &DatabaseConnection, seance_id: &str, people: &[DemoPersonne], fin: chrono::DateTime<chrono::Utc>) -> Result<(), sea_orm::DbErr> {
+    use app::socle::db::{inscription, seance};
+    use sea_orm::{sea_query::Expr, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    for p in people {
+        inscription::Entity::insert(inscription::ActiveModel {
+            id: Set(uuid::Uuid::new_v4().to_string()),
+            seance_id: Set(seance_id.to_owned()),
+            prenom: Set(p.prenom.clone()),
+            nom: Set(p.nom.clone()),
+            telephone: Set(None),
+            courriel: Set(Some(p.courriel.clone())),
+            statut: Set("inscrit".into()),
+            jeton_hash: Set(None),
+            presence: Set(Some("present".into())),
+            presence_at: Set(Some(fin)),
+            presence_par: Set(None),
+            consentement_at: Set(fin),
+            created_at: Set(fin),
+            updated_at: Set(fin),
+            anonymised_at: Set(None),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    seance::Entity::update_many()
+        .col_expr(seance::Column::Inscrits, Expr::value(people.len() as i32))
+        .filter(seance::Column::Id.eq(seance_id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
