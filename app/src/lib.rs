@@ -7,6 +7,7 @@ pub mod badges;
 pub mod catalogue;
 pub mod error;
 pub mod itineraire;
+pub mod carnet;
 pub mod referentiel;
 pub mod site;
 pub mod socle;
@@ -87,6 +88,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/ateliers/:id/nouvelle-seance") view=socle::SeanceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/seances/:id") view=socle::SeanceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/seances/:id/inscrits") view=socle::InscritsPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/carnets") view=carnet::MesCarnetsPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/nouveau-carnet") view=carnet::NouveauCarnetPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/carnets/:id") view=carnet::CarnetPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/carnets/:id/identite") view=carnet::CarnetEditionPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/carnets/:id/diagnostic/:theme") view=carnet::CarnetEditionPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibilite") view=site::Accessibilite />
                     <Route path=path!("/mentions-legales") view=site::MentionsLegales />
                 </Routes>

@@ -85,6 +85,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .merge(app::catalogue::edition::routes::routes())
         .merge(app::socle::routes::routes())
         .merge(app::badges::routes::routes())
+        .merge(app::carnet::routes::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -476,6 +476,7 @@ async fn professionals_create_and_edit_offers_with_french_messages_per_field() {
 }
 
 /// The session of a demo workshop with this capacity.
+/// An upcoming demo session of a workshop (the demo also has a past one, already attended).
 async fn demo_session(db: &TestDb, titre: &str, capacite: i32) -> String {
     use app::socle::db::{atelier, seance};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -483,6 +484,7 @@ async fn demo_session(db: &TestDb, titre: &str, capacite: i32) -> String {
     let s = seance::Entity::find()
         .filter(seance::Column::AtelierId.eq(a.id))
         .filter(seance::Column::Capacite.eq(capacite))
+        .filter(seance::Column::Debut.gt(chrono::Utc::now()))
         .one(&db.db)
         .await
         .unwrap()
@@ -679,8 +681,10 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     let list = app::socle::organisation::inscrits(&db.db, &staff, &id, later).await.unwrap();
     let marks = vec![(list.personnes[0].id.clone(), "present".to_string())];
     app::socle::organisation::roll_call(&db.db, &staff, &id, &marks, later).await.unwrap();
-    assert_eq!(service::issue_pending(&db.db, &issuer, chrono::Utc::now()).await.unwrap(), 1);
-    let badge = app::badges::service::badge::Entity::find().one(&db.db).await.unwrap().unwrap();
+    // Léa's, and the demo attendee's of a past session.
+    assert_eq!(service::issue_pending(&db.db, &issuer, chrono::Utc::now()).await.unwrap(), 2);
+    let badges = app::badges::service::badge::Entity::find().all(&db.db).await.unwrap();
+    let badge = badges.into_iter().find(|b| b.credential.contains("Léa Martin")).unwrap();
 
     let r = send(&app, get(&format!("/badges/{}", badge.id))).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -745,7 +749,8 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
 
     // Léa's private link to "Mes badges" (sent by the outbox) shows the badge, its picture and
     // how to share it; a wrong link says so kindly.
-    let message = app::outbox::entity::Entity::find().all(&db.db).await.unwrap().into_iter().find(|m| m.kind == "porte_badges").unwrap();
+    let messages = app::outbox::entity::Entity::find().all(&db.db).await.unwrap();
+    let message = messages.into_iter().find(|m| m.kind == "porte_badges" && m.destinataire == "06 12 34 56 78").unwrap();
     let link = message.lien.unwrap();
     let r = send(&app, get(&link)).await;
     assert_eq!(r.status, StatusCode::OK);

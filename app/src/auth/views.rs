@@ -89,6 +89,7 @@ pub fn ProBar(staff: Staff) -> impl IntoView {
                 <ul class="pro-nav">
                     <li><a href="/pro">"Offres"</a></li>
                     <li><a href="/pro/ateliers">"Ateliers"</a></li>
+                    <li><a href="/pro/carnets">"Carnets"</a></li>
                 </ul>
             </nav>
             <SignOutButton />

@@ -464,3 +464,34 @@ async fn after_a_key_rotation_old_badges_still_verify_and_new_ones_use_the_new_k
     assert!(Issuer::new(test_key(), "https://x.example").with_retired(&["zpas-une-cle".into()]).is_err());
     t.drop().await;
 }
+
+#[tokio::test]
+async fn the_verifier_page_answers_odd_input_with_a_verdict_and_never_fetches() {
+    let t = TestDb::sqlite().await;
+    let ours = Issuer::new(test_key(), "https://itineraire.example");
+    let now = Utc::now();
+    let key = test_key();
+    let signed = proof::sign(sample_credential(), &key, &proof::method_id("did:web:itineraire.example", &key.verifying_key()), now).await.unwrap();
+    let mut unknown_context = signed.clone();
+    unknown_context["@context"] = json!([proof::CREDENTIALS_V2, "https://ailleurs.example/contexte-inconnu.jsonld"]);
+    let mut wrong_types = signed.clone();
+    wrong_types["issuer"] = json!(42);
+    wrong_types["credentialSubject"] = json!("texte");
+    wrong_types["validFrom"] = json!(["pas", "une", "date"]);
+    let mut elsewhere = signed.clone();
+    elsewhere["issuer"]["id"] = json!("did:web:169.254.169.254");
+    let mut status_elsewhere = signed.clone();
+    status_elsewhere["credentialStatus"] = json!({"type": "BitstringStatusListEntry", "statusListCredential": "https://ailleurs.example/statut", "statusListIndex": "3"});
+    for (name, c) in [("unknown context", unknown_context), ("wrong types", wrong_types), ("did:web elsewhere", elsewhere), ("status elsewhere", status_elsewhere)] {
+        // No network here: a fetch would fail the test by hanging or erroring, not pass it.
+        let view = tokio::time::timeout(std::time::Duration::from_secs(10), service::check_pasted(&t.db, Some(&ours), &c.to_string(), now))
+            .await
+            .expect(name)
+            .expect(name);
+        assert!(!view.verification.valide(), "{name}: {:?}", view.verification);
+    }
+    for text in ["", "null", "[]", "42", "{\"type\": \"VerifiableCredential\"}", &"{".repeat(10_000)] {
+        assert!(service::check_pasted(&t.db, Some(&ours), text, now).await.is_err(), "{text:.20}");
+    }
+    t.drop().await;
+}

@@ -42,7 +42,8 @@ impl Filtres {
     }
 }
 
-fn urlencode(s: &str) -> String {
+/// A query-string value, URL-encoded (spaces as `+`).
+pub fn urlencode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {

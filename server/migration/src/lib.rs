@@ -8,6 +8,7 @@ mod m20261123_000004_search_index;
 mod m20261123_000005_socle;
 mod m20261123_000006_badges;
 mod m20261123_000007_porte_badges;
+mod m20261123_000008_carnet;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_socle::Migration),
             Box::new(m20261123_000006_badges::Migration),
             Box::new(m20261123_000007_porte_badges::Migration),
+            Box::new(m20261123_000008_carnet::Migration),
         ]
     }
 }

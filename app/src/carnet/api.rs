@@ -1,0 +1,60 @@
+//! What the carnet pages read (server functions). Each checks the professional's membership on
+//! the server and logs the read.
+use super::model::{CarnetVue, MesCarnets, ThemeDiagnostic};
+use crate::auth::model::Staff;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The carnets the signed-in professional follows.
+#[server(endpoint = "pro-carnets")]
+pub async fn get_mes_carnets(q: String, theme: String, page: u64) -> Result<MesCarnets, AppError> {
+    let staff = crate::auth::session::require_staff().await?;
+    let db = crate::db_from_context()?;
+    let page = page.max(1);
+    let (carnets, total) = super::service::list(&db, &staff, &q, &theme, page).await?;
+    let mut themes: Vec<(String, String)> = crate::catalogue::db::write::theme_labels(&db).await?.into_iter().collect();
+    themes.sort();
+    let pages = total.div_ceil(super::service::PAGE_SIZE).max(1);
+    Ok(MesCarnets { staff, carnets, total, page, pages, themes })
+}
+
+/// A carnet as a member sees it (the read is logged).
+#[server(endpoint = "pro-carnet")]
+pub async fn get_carnet(id: String) -> Result<CarnetVue, AppError> {
+    let staff = crate::auth::session::require_staff().await?;
+    let db = crate::db_from_context()?;
+    super::service::open(&db, &staff, &id, chrono::Utc::now()).await.map_err(|e| e.into_app_error().with_status())
+}
+
+/// A carnet's form page: who edits, whose carnet, and the item's stored values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarnetEdition {
+    pub staff: Staff,
+    pub id: String,
+    pub nom: String,
+    pub identite: Vec<(String, String)>,
+    pub theme: Option<ThemeDiagnostic>,
+}
+
+/// The identity form (`theme` empty) or one theme's diagnostic form, of a carnet.
+#[server(endpoint = "pro-carnet-edition")]
+pub async fn get_carnet_edition(id: String, theme: String) -> Result<CarnetEdition, AppError> {
+    let staff = crate::auth::session::require_staff().await?;
+    let db = crate::db_from_context()?;
+    let now = chrono::Utc::now();
+    let fail = |e: crate::error::EditError| e.into_app_error().with_status();
+    let (c, theme) = if theme.is_empty() {
+        (super::service::read(&db, &staff, &id, now).await.map_err(fail)?.1, None)
+    } else {
+        let (c, t) = super::service::theme_diagnostic(&db, &staff, &id, &theme, now).await.map_err(fail)?;
+        (c, Some(t))
+    };
+    Ok(CarnetEdition { nom: format!("{} {}", c.prenom, c.nom), identite: super::service::identite_values(&c), staff, id, theme })
+}
+
+/// Who is signed in (for the new-carnet form).
+#[server(endpoint = "pro-moi")]
+pub async fn get_staff() -> Result<Staff, AppError> {
+    crate::auth::session::require_staff().await
+}

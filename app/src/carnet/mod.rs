@@ -1,0 +1,17 @@
+//! The carnet de bord: one carnet per person, shared by the professionals who follow them and
+//! structured by the référentiel's 10 themes. Membership is explicit; every read by a
+//! professional is logged for the person; every change is versioned and kept in the history.
+pub mod api;
+pub mod model;
+mod views;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(all(test, feature = "ssr"))]
+mod tests;
+
+pub use views::{CarnetEditionPage, CarnetPage, MesCarnetsPage, NouveauCarnetPage};

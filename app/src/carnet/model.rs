@@ -1,0 +1,90 @@
+//! What the carnet pages show (shared by server and browser).
+use crate::auth::model::Staff;
+use serde::{Deserialize, Serialize};
+
+/// One carnet in a professional's list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarnetLigne {
+    pub id: String,
+    pub nom: String,
+    /// "12/03/1985"
+    pub date_naissance: String,
+    pub referent_unique: Option<String>,
+    /// Themes whose diagnostic names at least one situation.
+    pub themes_a_traiter: Vec<String>,
+    /// "lundi 23 novembre 2026"
+    pub mis_a_jour: String,
+}
+
+/// The carnets a professional follows, filtered and paginated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MesCarnets {
+    pub staff: Staff,
+    pub carnets: Vec<CarnetLigne>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    pub themes: Vec<(String, String)>,
+}
+
+/// A professional who follows the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membre {
+    pub id: String,
+    pub account_id: String,
+    pub nom: String,
+    pub structure: Option<String>,
+    pub role: String,
+    pub referent_unique: bool,
+    pub depuis: String,
+}
+
+/// The diagnostic of one theme of the référentiel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeDiagnostic {
+    pub code: String,
+    pub label: String,
+    /// (id, label) of every situation of the theme, and which are chosen.
+    pub situations: Vec<(String, String)>,
+    pub choisies: Vec<String>,
+    pub commentaire: String,
+    pub commentaire_personne: String,
+    /// 0: never written.
+    pub version: i32,
+}
+
+/// A read of the carnet by a professional (the person sees them all).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lecture {
+    pub qui: String,
+    pub structure: Option<String>,
+    pub quand: String,
+}
+
+/// One change, with what was there before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changement {
+    pub qui: String,
+    pub quand: String,
+    pub objet: String,
+    pub avant: Vec<(String, String)>,
+    pub apres: Vec<(String, String)>,
+}
+
+/// A carnet as a member sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarnetVue {
+    pub staff: Staff,
+    pub id: String,
+    pub nom: String,
+    /// Form values of the identity (`version` included).
+    pub identite: Vec<(String, String)>,
+    pub membres: Vec<Membre>,
+    pub diagnostic: Vec<ThemeDiagnostic>,
+    pub lectures: Vec<Lecture>,
+    pub historique: Vec<Changement>,
+    /// The signed-in professional may add and remove members.
+    pub gere_membres: bool,
+    /// (account id, "Nom — Structure") of the professionals who can be added.
+    pub comptes: Vec<(String, String)>,
+}

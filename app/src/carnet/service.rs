@@ -1,0 +1,741 @@
+//! The carnet's rules (ssr only). Every function takes the signed-in professional and checks,
+//! on the server, that they are a current member of the carnet (or may manage its members);
+//! every edit is conditional on the version the person started from and leaves a history line.
+use super::db::{carnet, diagnostic, historique, lecture, membre};
+use super::model::{CarnetLigne, Changement, Lecture, Membre, ThemeDiagnostic};
+use crate::auth::db::account;
+use crate::auth::model::{Role, Staff};
+use crate::error::EditError;
+use crate::referentiel::db::{situation, theme};
+use crate::ui::form::{field, field_all};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait,
+};
+use serde_json::json;
+use std::collections::{BTreeSet, HashMap};
+
+type Problems = Vec<(String, String)>;
+
+pub const IDENTITE_FIELDS: [&str; 7] = ["prenom", "nom", "date_naissance", "numero_caf", "telephone", "courriel", "adresse"];
+pub const DIAGNOSTIC_FIELDS: [&str; 2] = ["situations", "commentaire"];
+pub const PAGE_SIZE: u64 = 50;
+pub const CONFLICT_MESSAGE: &str = "Quelqu’un a modifié ceci pendant que vous le modifiiez. Vos changements ne sont pas encore \
+    enregistrés. Sous chaque champ concerné, vous voyez la valeur enregistrée par l’autre personne. Vérifiez, puis enregistrez à nouveau.";
+
+/// A carnet's identity, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identite {
+    pub prenom: String,
+    pub nom: String,
+    pub date_naissance: NaiveDate,
+    pub numero_caf: Option<String>,
+    pub telephone: Option<String>,
+    pub courriel: Option<String>,
+    pub adresse: Option<String>,
+}
+
+fn text(errors: &mut Problems, fields: &[(String, String)], k: &str, max: usize, required: Option<&str>) -> Option<String> {
+    let v = field(fields, k);
+    match (v.chars().count(), required) {
+        (0, Some(m)) => errors.push((k.into(), m.into())),
+        (n, _) if n > max => errors.push((k.into(), format!("Ce champ doit faire au plus {max} caractères."))),
+        _ => {}
+    }
+    Some(v).filter(|v| !v.is_empty())
+}
+
+pub fn validate_identite(fields: &[(String, String)], today: NaiveDate) -> Result<Identite, Problems> {
+    let mut errors = Problems::new();
+    let prenom = text(&mut errors, fields, "prenom", 100, Some("Indiquez le prénom."));
+    let nom = text(&mut errors, fields, "nom", 100, Some("Indiquez le nom."));
+    let raw = field(fields, "date_naissance");
+    let date_naissance = match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+        Ok(d) if d <= today && d >= NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(d) => Some(d),
+        Ok(_) => {
+            errors.push(("date_naissance".into(), "Cette date de naissance n’est pas possible.".into()));
+            None
+        }
+        Err(_) if raw.is_empty() => {
+            errors.push(("date_naissance".into(), "Indiquez la date de naissance.".into()));
+            None
+        }
+        Err(_) => {
+            errors.push(("date_naissance".into(), "Indiquez la date de naissance sous la forme 31/12/1980.".into()));
+            None
+        }
+    };
+    let numero_caf = text(&mut errors, fields, "numero_caf", 20, None);
+    if numero_caf.as_ref().is_some_and(|n| !(n.chars().all(|c| c.is_ascii_digit()) && (5..=10).contains(&n.len()))) {
+        errors.push(("numero_caf".into(), "Le numéro d’allocataire CAF s’écrit avec 5 à 10 chiffres.".into()));
+    }
+    let telephone = text(&mut errors, fields, "telephone", 30, None).map(|t| crate::validation::french_phone(&t).ok_or(t));
+    let telephone = match telephone {
+        Some(Ok(t)) => Some(t),
+        Some(Err(_)) => {
+            errors.push(("telephone".into(), "Ce numéro de téléphone n’est pas valide. Exemple : 06 12 34 56 78.".into()));
+            None
+        }
+        None => None,
+    };
+    let courriel = text(&mut errors, fields, "courriel", 320, None).map(|c| c.to_lowercase());
+    if courriel.as_ref().is_some_and(|c| !crate::validation::is_email(c)) {
+        errors.push(("courriel".into(), "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@exemple.fr.".into()));
+    }
+    let adresse = text(&mut errors, fields, "adresse", 300, None);
+    match (prenom, nom, date_naissance) {
+        (Some(prenom), Some(nom), Some(date_naissance)) if errors.is_empty() => {
+            Ok(Identite { prenom, nom, date_naissance, numero_caf, telephone, courriel, adresse })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// The form values of a stored carnet's identity (`version` included).
+pub fn identite_values(c: &carnet::Model) -> Vec<(String, String)> {
+    let mut v = vec![
+        ("prenom".to_owned(), c.prenom.clone()),
+        ("nom".to_owned(), c.nom.clone()),
+        ("date_naissance".to_owned(), c.date_naissance.format("%Y-%m-%d").to_string()),
+        ("version".to_owned(), c.version.to_string()),
+    ];
+    let optional = [("numero_caf", &c.numero_caf), ("telephone", &c.telephone), ("courriel", &c.courriel), ("adresse", &c.adresse)];
+    v.extend(optional.into_iter().filter_map(|(k, x)| x.clone().map(|x| (k.to_owned(), x))));
+    v
+}
+
+/// Who made a change or a read, as the history shows it.
+fn auteur(staff: &Staff) -> String {
+    match &staff.structure_nom {
+        Some(s) => format!("{} ({s})", staff.nom),
+        None => staff.nom.clone(),
+    }
+}
+
+async fn history(
+    db: &impl ConnectionTrait,
+    carnet_id: &str,
+    staff: &Staff,
+    objet: &str,
+    avant: Option<serde_json::Value>,
+    apres: Option<serde_json::Value>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    historique::Entity::insert(historique::ActiveModel {
+        id: Set(uuid::Uuid::now_v7().to_string()),
+        carnet_id: Set(carnet_id.to_owned()),
+        at: Set(now),
+        auteur_id: Set(staff.id.clone()),
+        auteur_nom: Set(auteur(staff)),
+        objet: Set(objet.to_owned()),
+        avant: Set(avant.map(|v| v.to_string())),
+        apres: Set(apres.map(|v| v.to_string())),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+fn identite_json(values: &[(String, String)]) -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> =
+        values.iter().filter(|(k, _)| k != "version").map(|(k, v)| (k.clone(), json!(v))).collect();
+    serde_json::Value::Object(map)
+}
+
+/// The professional's current membership of a carnet: `NotFound` when there is no such carnet,
+/// `Forbidden` when they are not (or no longer) a member.
+pub async fn membership(db: &impl ConnectionTrait, staff: &Staff, carnet_id: &str) -> Result<membre::Model, EditError> {
+    if uuid::Uuid::parse_str(carnet_id).is_err() || carnet::Entity::find_by_id(carnet_id.to_owned()).one(db).await?.is_none() {
+        return Err(EditError::NotFound);
+    }
+    membre::Entity::find()
+        .filter(membre::Column::CarnetId.eq(carnet_id))
+        .filter(membre::Column::AccountId.eq(&staff.id))
+        .filter(membre::Column::RevokedAt.is_null())
+        .one(db)
+        .await?
+        .ok_or(EditError::Forbidden)
+}
+
+/// Whether a member may add and remove members: orientation managers, structure admins, and the
+/// référent unique.
+pub fn manages_members(staff: &Staff, m: &membre::Model) -> bool {
+    m.referent_unique || matches!(staff.role, Role::ChargeOrientation | Role::AdminStructure | Role::Admin)
+}
+
+/// Opens a carnet for a person: the professional who creates it follows them (as référent unique
+/// when they are a référent).
+pub async fn create(db: &DatabaseConnection, staff: &Staff, c: Identite, now: DateTime<Utc>) -> Result<String, EditError> {
+    if staff.structure_id.is_none() {
+        return Err(EditError::NoStructure);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let txn = db.begin().await?;
+    carnet::Entity::insert(carnet::ActiveModel {
+        id: Set(id.clone()),
+        prenom: Set(c.prenom),
+        nom: Set(c.nom),
+        date_naissance: Set(c.date_naissance),
+        numero_caf: Set(c.numero_caf),
+        telephone: Set(c.telephone),
+        courriel: Set(c.courriel),
+        adresse: Set(c.adresse),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    add_member_row(&txn, &id, &staff.id, staff.role == Role::Referent, &staff.id, now).await?;
+    let stored = carnet::Entity::find_by_id(id.clone()).one(&txn).await?.ok_or(EditError::NotFound)?;
+    history(&txn, &id, staff, "identite", None, Some(identite_json(&identite_values(&stored))), now).await?;
+    txn.commit().await?;
+    tracing::info!(carnet = %id, account = %staff.id, "carnet created");
+    Ok(id)
+}
+
+async fn add_member_row(
+    db: &impl ConnectionTrait,
+    carnet_id: &str,
+    account_id: &str,
+    referent_unique: bool,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    membre::Entity::insert(membre::ActiveModel {
+        id: Set(uuid::Uuid::new_v4().to_string()),
+        carnet_id: Set(carnet_id.to_owned()),
+        account_id: Set(account_id.to_owned()),
+        referent_unique: Set(referent_unique),
+        granted_at: Set(now),
+        granted_by: Set(by.to_owned()),
+        revoked_at: Set(None),
+        revoked_by: Set(None),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Saves the identity edited from `version`.
+pub async fn update_identite(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    id: &str,
+    version: i32,
+    c: Identite,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    membership(db, staff, id).await?;
+    let txn = db.begin().await?;
+    let res = carnet::Entity::update_many()
+        .col_expr(carnet::Column::Prenom, Expr::value(c.prenom))
+        .col_expr(carnet::Column::Nom, Expr::value(c.nom))
+        .col_expr(carnet::Column::DateNaissance, Expr::value(c.date_naissance))
+        .col_expr(carnet::Column::NumeroCaf, Expr::value(c.numero_caf))
+        .col_expr(carnet::Column::Telephone, Expr::value(c.telephone))
+        .col_expr(carnet::Column::Courriel, Expr::value(c.courriel))
+        .col_expr(carnet::Column::Adresse, Expr::value(c.adresse))
+        .col_expr(carnet::Column::Version, Expr::value(version + 1))
+        .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
+        .filter(carnet::Column::Id.eq(id))
+        .filter(carnet::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected == 0 {
+        txn.rollback().await?;
+        let stored = carnet::Entity::find_by_id(id.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
+        return Err(EditError::Conflict { stored: identite_values(&stored), version: stored.version });
+    }
+    let after = carnet::Entity::find_by_id(id.to_owned()).one(&txn).await?.ok_or(EditError::NotFound)?;
+    let before = history_before(&txn, id, "identite").await?;
+    history(&txn, id, staff, "identite", before, Some(identite_json(&identite_values(&after))), now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The last "after" of an item in the history: its "before" for the change being written
+/// (call it before writing that change's line).
+async fn history_before(db: &impl ConnectionTrait, carnet_id: &str, objet: &str) -> Result<Option<serde_json::Value>, DbErr> {
+    Ok(historique::Entity::find()
+        .filter(historique::Column::CarnetId.eq(carnet_id))
+        .filter(historique::Column::Objet.eq(objet))
+        .order_by_desc(historique::Column::Id)
+        .one(db)
+        .await?
+        .and_then(|h| h.apres)
+        .and_then(|a| serde_json::from_str(&a).ok()))
+}
+
+/// A theme's diagnostic form, checked against the référentiel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosticContent {
+    pub situations: BTreeSet<i32>,
+    pub commentaire: Option<String>,
+}
+
+pub async fn validate_diagnostic(
+    db: &impl ConnectionTrait,
+    theme_code: &str,
+    fields: &[(String, String)],
+) -> Result<Result<DiagnosticContent, Problems>, DbErr> {
+    let mut errors = Problems::new();
+    if theme::Entity::find_by_id(theme_code.to_owned()).one(db).await?.is_none() {
+        return Ok(Err(vec![("situations".into(), "Ce thème n’existe pas dans le référentiel.".into())]));
+    }
+    let known: BTreeSet<i32> = situation::Entity::find()
+        .filter(situation::Column::ThemeCode.eq(theme_code))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let mut situations = BTreeSet::new();
+    for s in field_all(fields, "situations") {
+        match s.parse::<i32>() {
+            Ok(n) if known.contains(&n) => {
+                situations.insert(n);
+            }
+            _ => {
+                errors.push(("situations".into(), "Une des situations choisies n’existe pas pour ce thème. Choisissez dans la liste.".into()));
+                break;
+            }
+        }
+    }
+    let commentaire = text(&mut errors, fields, "commentaire", 4000, None);
+    Ok(if errors.is_empty() { Ok(DiagnosticContent { situations, commentaire }) } else { Err(errors) })
+}
+
+fn diagnostic_values(d: Option<&diagnostic::Model>, theme_code: &str) -> Vec<(String, String)> {
+    let mut v = vec![("theme".to_owned(), theme_code.to_owned()), ("version".to_owned(), d.map_or(0, |d| d.version).to_string())];
+    if let Some(d) = d {
+        v.extend(ids(&d.situations).into_iter().map(|s| ("situations".to_owned(), s.to_string())));
+        if let Some(c) = &d.commentaire {
+            v.push(("commentaire".into(), c.clone()));
+        }
+    }
+    v
+}
+
+fn ids(json: &str) -> Vec<i32> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+async fn diagnostic_row(db: &impl ConnectionTrait, carnet_id: &str, theme_code: &str) -> Result<Option<diagnostic::Model>, DbErr> {
+    diagnostic::Entity::find()
+        .filter(diagnostic::Column::CarnetId.eq(carnet_id))
+        .filter(diagnostic::Column::ThemeCode.eq(theme_code))
+        .one(db)
+        .await
+}
+
+/// Saves one theme's diagnostic edited from `version` (0: the theme was never filled in).
+pub async fn update_diagnostic(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    theme_code: &str,
+    version: i32,
+    c: DiagnosticContent,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    membership(db, staff, carnet_id).await?;
+    let situations = json!(c.situations.iter().collect::<Vec<_>>()).to_string();
+    let objet = format!("diagnostic:{theme_code}");
+    let txn = db.begin().await?;
+    let written = if version == 0 {
+        let row = diagnostic::ActiveModel {
+            id: Set(uuid::Uuid::new_v4().to_string()),
+            carnet_id: Set(carnet_id.to_owned()),
+            theme_code: Set(theme_code.to_owned()),
+            situations: Set(situations),
+            commentaire: Set(c.commentaire),
+            commentaire_personne: Set(None),
+            version: Set(1),
+            updated_at: Set(now),
+        };
+        match diagnostic::Entity::insert(row).exec_without_returning(&txn).await {
+            Ok(_) => true,
+            Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => false,
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        diagnostic::Entity::update_many()
+            .col_expr(diagnostic::Column::Situations, Expr::value(situations))
+            .col_expr(diagnostic::Column::Commentaire, Expr::value(c.commentaire))
+            .col_expr(diagnostic::Column::Version, Expr::value(version + 1))
+            .col_expr(diagnostic::Column::UpdatedAt, Expr::value(now))
+            .filter(diagnostic::Column::CarnetId.eq(carnet_id))
+            .filter(diagnostic::Column::ThemeCode.eq(theme_code))
+            .filter(diagnostic::Column::Version.eq(version))
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1
+    };
+    if !written {
+        txn.rollback().await?;
+        let stored = diagnostic_row(db, carnet_id, theme_code).await?;
+        return Err(EditError::Conflict { stored: diagnostic_values(stored.as_ref(), theme_code), version: stored.map_or(0, |d| d.version) });
+    }
+    let after = diagnostic_row(&txn, carnet_id, theme_code).await?;
+    let labels = situation_labels(&txn).await?;
+    let apres = after.map(|d| diagnostic_json(&d, &labels));
+    let avant = history_before(&txn, carnet_id, &objet).await?;
+    history(&txn, carnet_id, staff, &objet, avant, apres, now).await?;
+    carnet::Entity::update_many()
+        .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
+        .filter(carnet::Column::Id.eq(carnet_id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn situation_labels(db: &impl ConnectionTrait) -> Result<HashMap<i32, String>, DbErr> {
+    Ok(situation::Entity::find().all(db).await?.into_iter().map(|s| (s.id, s.label)).collect())
+}
+
+fn diagnostic_json(d: &diagnostic::Model, labels: &HashMap<i32, String>) -> serde_json::Value {
+    let names: Vec<String> = ids(&d.situations).iter().filter_map(|i| labels.get(i).cloned()).collect();
+    json!({"situations": names.join(" ; "), "commentaire": d.commentaire.clone().unwrap_or_default()})
+}
+
+/// Gives a professional access to a carnet (by a member who manages members).
+pub async fn add_member(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, account_id: &str, now: DateTime<Utc>) -> Result<(), EditError> {
+    let m = membership(db, staff, carnet_id).await?;
+    if !manages_members(staff, &m) {
+        return Err(EditError::Forbidden);
+    }
+    let Some(a) = account::Entity::find_by_id(account_id.to_owned()).one(db).await?.filter(|a| !a.disabled) else {
+        return Err(EditError::Invalid(vec![("compte".into(), "Choisissez un professionnel dans la liste.".into())]));
+    };
+    let already = membre::Entity::find()
+        .filter(membre::Column::CarnetId.eq(carnet_id))
+        .filter(membre::Column::AccountId.eq(&a.id))
+        .filter(membre::Column::RevokedAt.is_null())
+        .count(db)
+        .await?;
+    if already > 0 {
+        return Err(EditError::Invalid(vec![("compte".into(), "Cette personne suit déjà ce carnet.".into())]));
+    }
+    let txn = db.begin().await?;
+    add_member_row(&txn, carnet_id, &a.id, false, &staff.id, now).await?;
+    history(&txn, carnet_id, staff, "membres", None, Some(json!({"ajout": a.nom})), now).await?;
+    txn.commit().await?;
+    tracing::info!(carnet = %carnet_id, account = %staff.id, member = %a.id, "carnet access granted");
+    Ok(())
+}
+
+/// Withdraws a professional's access (their reads stay in the log, their changes in the history).
+pub async fn revoke_member(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, membre_id: &str, now: DateTime<Utc>) -> Result<(), EditError> {
+    let m = membership(db, staff, carnet_id).await?;
+    if !manages_members(staff, &m) && m.id != membre_id {
+        return Err(EditError::Forbidden);
+    }
+    let Some(target) = membre::Entity::find_by_id(membre_id.to_owned())
+        .filter(membre::Column::CarnetId.eq(carnet_id))
+        .filter(membre::Column::RevokedAt.is_null())
+        .one(db)
+        .await?
+    else {
+        return Err(EditError::NotFound);
+    };
+    let nom = account::Entity::find_by_id(target.account_id.clone()).one(db).await?.map(|a| a.nom).unwrap_or_default();
+    let txn = db.begin().await?;
+    membre::Entity::update_many()
+        .col_expr(membre::Column::RevokedAt, Expr::value(now))
+        .col_expr(membre::Column::RevokedBy, Expr::value(staff.id.clone()))
+        .col_expr(membre::Column::ReferentUnique, Expr::value(false))
+        .filter(membre::Column::Id.eq(membre_id))
+        .filter(membre::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    history(&txn, carnet_id, staff, "membres", Some(json!({"retrait": nom})), None, now).await?;
+    txn.commit().await?;
+    tracing::info!(carnet = %carnet_id, account = %staff.id, member = %target.account_id, "carnet access withdrawn");
+    Ok(())
+}
+
+/// Makes a current member the person's référent unique (the previous one stays a member).
+pub async fn set_referent_unique(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, membre_id: &str, now: DateTime<Utc>) -> Result<(), EditError> {
+    let m = membership(db, staff, carnet_id).await?;
+    if !manages_members(staff, &m) {
+        return Err(EditError::Forbidden);
+    }
+    let txn = db.begin().await?;
+    let set = membre::Entity::update_many()
+        .col_expr(membre::Column::ReferentUnique, Expr::value(true))
+        .filter(membre::Column::Id.eq(membre_id))
+        .filter(membre::Column::CarnetId.eq(carnet_id))
+        .filter(membre::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if set.rows_affected == 0 {
+        txn.rollback().await?;
+        return Err(EditError::NotFound);
+    }
+    membre::Entity::update_many()
+        .col_expr(membre::Column::ReferentUnique, Expr::value(false))
+        .filter(membre::Column::CarnetId.eq(carnet_id))
+        .filter(membre::Column::Id.ne(membre_id))
+        .exec(&txn)
+        .await?;
+    history(&txn, carnet_id, staff, "membres", None, Some(json!({"référent unique": membre_id})), now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A member's read of a carnet, written to the access log the person sees.
+pub async fn read(db: &impl ConnectionTrait, staff: &Staff, id: &str, now: DateTime<Utc>) -> Result<(membre::Model, carnet::Model), EditError> {
+    let m = membership(db, staff, id).await?;
+    let c = carnet::Entity::find_by_id(id.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
+    lecture::Entity::insert(lecture::ActiveModel {
+        id: Set(uuid::Uuid::now_v7().to_string()),
+        carnet_id: Set(id.to_owned()),
+        account_id: Set(staff.id.clone()),
+        auteur_nom: Set(staff.nom.clone()),
+        structure_nom: Set(staff.structure_nom.clone()),
+        at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok((m, c))
+}
+
+/// One theme's diagnostic (for its form), after a logged read.
+pub async fn theme_diagnostic(db: &impl ConnectionTrait, staff: &Staff, id: &str, theme_code: &str, now: DateTime<Utc>) -> Result<(carnet::Model, ThemeDiagnostic), EditError> {
+    let (_, c) = read(db, staff, id, now).await?;
+    let t = diagnostic_view(db, id).await?.into_iter().find(|t| t.code == theme_code).ok_or(EditError::NotFound)?;
+    Ok((c, t))
+}
+
+/// Reads a carnet: the read is logged for the person. Returns the stored carnet and everything
+/// the page shows.
+pub async fn open(db: &DatabaseConnection, staff: &Staff, id: &str, now: DateTime<Utc>) -> Result<super::model::CarnetVue, EditError> {
+    let (m, c) = read(db, staff, id, now).await?;
+    let gere_membres = manages_members(staff, &m);
+    let membres = members(db, id).await?;
+    let comptes = if gere_membres { addable(db, &membres).await? } else { vec![] };
+    Ok(super::model::CarnetVue {
+        staff: staff.clone(),
+        id: c.id.clone(),
+        nom: format!("{} {}", c.prenom, c.nom),
+        identite: identite_values(&c),
+        membres,
+        diagnostic: diagnostic_view(db, id).await?,
+        lectures: reads(db, id).await?,
+        historique: changes(db, id).await?,
+        gere_membres,
+        comptes,
+    })
+}
+
+async fn structure_names(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
+    use crate::catalogue::db::structure;
+    Ok(structure::Entity::find().all(db).await?.into_iter().map(|s| (s.id, s.nom)).collect())
+}
+
+async fn members(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Membre>, DbErr> {
+    let rows = membre::Entity::find()
+        .filter(membre::Column::CarnetId.eq(carnet_id))
+        .filter(membre::Column::RevokedAt.is_null())
+        .order_by_desc(membre::Column::ReferentUnique)
+        .order_by_asc(membre::Column::GrantedAt)
+        .all(db)
+        .await?;
+    let accounts: HashMap<String, account::Model> = account::Entity::find()
+        .filter(account::Column::Id.is_in(rows.iter().map(|m| m.account_id.clone())))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id.clone(), a))
+        .collect();
+    let structures = structure_names(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let a = accounts.get(&m.account_id);
+            Membre {
+                id: m.id,
+                account_id: m.account_id,
+                nom: a.map(|a| a.nom.clone()).unwrap_or_default(),
+                structure: a.and_then(|a| a.structure_id.as_ref()).and_then(|s| structures.get(s).cloned()),
+                role: a.and_then(|a| Role::from_code(&a.role)).map(|r| r.label().to_owned()).unwrap_or_default(),
+                referent_unique: m.referent_unique,
+                depuis: crate::socle::dates::jour(m.granted_at),
+            }
+        })
+        .collect())
+}
+
+/// Professionals who can be given access (enabled accounts not yet members), by structure.
+async fn addable(db: &impl ConnectionTrait, current: &[Membre]) -> Result<Vec<(String, String)>, DbErr> {
+    let structures = structure_names(db).await?;
+    let mut list: Vec<(String, String)> = account::Entity::find()
+        .filter(account::Column::Disabled.eq(false))
+        .filter(account::Column::StructureId.is_not_null())
+        .limit(2000)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|a| current.iter().all(|m| m.account_id != a.id))
+        .map(|a| {
+            let s = a.structure_id.as_ref().and_then(|s| structures.get(s).cloned()).unwrap_or_default();
+            (a.id, format!("{} — {s}", a.nom))
+        })
+        .collect();
+    list.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(list)
+}
+
+async fn diagnostic_view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<ThemeDiagnostic>, DbErr> {
+    let themes = theme::Entity::find().order_by_asc(theme::Column::Position).all(db).await?;
+    let situations = situation::Entity::find().order_by_asc(situation::Column::Position).all(db).await?;
+    let rows: HashMap<String, diagnostic::Model> = diagnostic::Entity::find()
+        .filter(diagnostic::Column::CarnetId.eq(carnet_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.theme_code.clone(), d))
+        .collect();
+    Ok(themes
+        .into_iter()
+        .map(|t| {
+            let d = rows.get(&t.code);
+            ThemeDiagnostic {
+                situations: situations.iter().filter(|s| s.theme_code == t.code).map(|s| (s.id.to_string(), s.label.clone())).collect(),
+                choisies: d.map(|d| ids(&d.situations).iter().map(i32::to_string).collect()).unwrap_or_default(),
+                commentaire: d.and_then(|d| d.commentaire.clone()).unwrap_or_default(),
+                commentaire_personne: d.and_then(|d| d.commentaire_personne.clone()).unwrap_or_default(),
+                version: d.map_or(0, |d| d.version),
+                code: t.code,
+                label: t.label,
+            }
+        })
+        .collect())
+}
+
+async fn reads(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Lecture>, DbErr> {
+    Ok(lecture::Entity::find()
+        .filter(lecture::Column::CarnetId.eq(carnet_id))
+        .order_by_desc(lecture::Column::Id)
+        .limit(50)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| Lecture { qui: l.auteur_nom, structure: l.structure_nom, quand: quand(l.at) })
+        .collect())
+}
+
+fn quand(at: DateTime<Utc>) -> String {
+    let (_, heure) = crate::socle::dates::local_fields(at);
+    format!("{} à {heure}", crate::socle::dates::jour(at))
+}
+
+fn pairs(json: Option<String>) -> Vec<(String, String)> {
+    let v: serde_json::Value = json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
+    v.as_object()
+        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()))).collect())
+        .unwrap_or_default()
+}
+
+async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Changement>, DbErr> {
+    let labels: HashMap<String, String> = theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
+    Ok(historique::Entity::find()
+        .filter(historique::Column::CarnetId.eq(carnet_id))
+        .order_by_desc(historique::Column::Id)
+        .limit(100)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| {
+            let objet = match h.objet.split_once(':') {
+                Some(("diagnostic", t)) => format!("Diagnostic : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
+                _ if h.objet == "identite" => "Identité et contact".to_owned(),
+                _ if h.objet == "membres" => "Professionnels qui suivent la personne".to_owned(),
+                _ => h.objet.clone(),
+            };
+            Changement { qui: h.auteur_nom, quand: quand(h.at), objet, avant: pairs(h.avant), apres: pairs(h.apres) }
+        })
+        .collect())
+}
+
+/// The carnets a professional currently follows, newest change first; `q` filters by name,
+/// `theme` keeps those whose diagnostic names a situation of that theme.
+pub async fn list(db: &impl ConnectionTrait, staff: &Staff, q: &str, theme_code: &str, page: u64) -> Result<(Vec<CarnetLigne>, u64), DbErr> {
+    let mine = membre::Entity::find()
+        .select_only()
+        .column(membre::Column::CarnetId)
+        .filter(membre::Column::AccountId.eq(&staff.id))
+        .filter(membre::Column::RevokedAt.is_null());
+    let mut query = carnet::Entity::find().filter(carnet::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(mine)));
+    let q = q.trim().to_lowercase();
+    if !q.is_empty() {
+        use sea_orm::sea_query::ExprTrait;
+        let pattern = format!("%{}%", q.replace(['%', '_'], ""));
+        query = query.filter(
+            Condition::any()
+                .add(Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(carnet::Column::Nom))).like(pattern.clone()))
+                .add(Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(carnet::Column::Prenom))).like(pattern)),
+        );
+    }
+    if !theme_code.is_empty() {
+        let with_theme = diagnostic::Entity::find()
+            .select_only()
+            .column(diagnostic::Column::CarnetId)
+            .filter(diagnostic::Column::ThemeCode.eq(theme_code))
+            .filter(diagnostic::Column::Situations.ne("[]"));
+        query = query.filter(carnet::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(with_theme)));
+    }
+    let total = query.clone().count(db).await?;
+    let rows = query
+        .order_by_desc(carnet::Column::UpdatedAt)
+        .order_by_asc(carnet::Column::Id)
+        .offset(page.saturating_sub(1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+    let ids: Vec<String> = rows.iter().map(|c| c.id.clone()).collect();
+    let labels: HashMap<String, String> = theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
+    let mut themes: HashMap<String, Vec<String>> = HashMap::new();
+    for d in diagnostic::Entity::find().filter(diagnostic::Column::CarnetId.is_in(ids.clone())).all(db).await? {
+        if !ids_empty(&d.situations) {
+            themes.entry(d.carnet_id).or_default().push(labels.get(&d.theme_code).cloned().unwrap_or(d.theme_code));
+        }
+    }
+    let referents: HashMap<String, String> = {
+        let rows = membre::Entity::find()
+            .filter(membre::Column::CarnetId.is_in(ids.clone()))
+            .filter(membre::Column::ReferentUnique.eq(true))
+            .filter(membre::Column::RevokedAt.is_null())
+            .all(db)
+            .await?;
+        let names: HashMap<String, String> = account::Entity::find()
+            .filter(account::Column::Id.is_in(rows.iter().map(|m| m.account_id.clone())))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.nom))
+            .collect();
+        rows.into_iter().filter_map(|m| names.get(&m.account_id).map(|n| (m.carnet_id, n.clone()))).collect()
+    };
+    Ok((
+        rows.into_iter()
+            .map(|c| CarnetLigne {
+                nom: format!("{} {}", c.prenom, c.nom),
+                date_naissance: c.date_naissance.format("%d/%m/%Y").to_string(),
+                referent_unique: referents.get(&c.id).cloned(),
+                themes_a_traiter: themes.remove(&c.id).unwrap_or_default(),
+                mis_a_jour: crate::socle::dates::jour(c.updated_at),
+                id: c.id,
+            })
+            .collect(),
+        total,
+    ))
+}
+
+fn ids_empty(json: &str) -> bool {
+    ids(json).is_empty()
+}

@@ -1,0 +1,247 @@
+//! The carnet's rules: who may do what (a matrix over every function and every kind of
+//! professional), no lost update under concurrent edits, a history and an access log.
+use super::service::{self as svc, DiagnosticContent, Identite};
+use crate::auth::db::account;
+use crate::auth::model::{Role, Staff};
+use crate::db::testing::TestDb;
+use crate::error::EditError;
+use crate::test_support::{form, load_sample, staff_of};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
+
+/// A professional with a real account (so they can be given access).
+async fn pro(db: &DatabaseConnection, structure: &str, role: Role, nom: &str) -> Staff {
+    let mut s = staff_of(db, structure, role).await;
+    s.nom = nom.into();
+    s.email = format!("{}@example.org", s.id);
+    let now = Utc::now();
+    account::Entity::insert(account::ActiveModel {
+        id: Set(s.id.clone()),
+        email: Set(s.email.clone()),
+        nom: Set(s.nom.clone()),
+        password_hash: Set("x".into()),
+        role: Set(role.code().into()),
+        structure_id: Set(s.structure_id.clone()),
+        disabled: Set(false),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await
+    .unwrap();
+    s
+}
+
+fn lea() -> Identite {
+    Identite {
+        prenom: "Léa".into(),
+        nom: "Martin".into(),
+        date_naissance: NaiveDate::from_ymd_opt(1990, 4, 12).unwrap(),
+        numero_caf: Some("1234567".into()),
+        telephone: Some("06 12 34 56 78".into()),
+        courriel: None,
+        adresse: None,
+    }
+}
+
+/// The ids of the first two situations of a theme.
+async fn situations(db: &DatabaseConnection, theme: &str) -> Vec<i32> {
+    use crate::referentiel::db::situation;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    situation::Entity::find()
+        .filter(situation::Column::ThemeCode.eq(theme))
+        .order_by_asc(situation::Column::Position)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect()
+}
+
+fn allowed<T>(r: &Result<T, EditError>) -> &'static str {
+    match r {
+        Ok(_) => "ok",
+        Err(EditError::Forbidden) => "403",
+        Err(EditError::NotFound) => "404",
+        Err(EditError::NoStructure) => "no-structure",
+        Err(EditError::Conflict { .. }) => "conflict",
+        Err(EditError::Invalid(_)) => "invalid",
+        Err(EditError::Db(_)) => "db",
+    }
+}
+
+#[tokio::test]
+async fn every_function_checks_who_is_asking() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let now = Utc::now();
+        let referent = pro(db, "mobil-comminges", Role::Referent, "Camille Référente").await;
+        let colleague = pro(db, "mobil-comminges", Role::Referent, "Sam Collègue").await;
+        let other = pro(db, "ccas-montrejeau", Role::Referent, "Autre Structure").await;
+        let orientation = pro(db, "ccas-montrejeau", Role::ChargeOrientation, "Chargée Orientation").await;
+        let admin_structure = pro(db, "mobil-comminges", Role::AdminStructure, "Admin Structure").await;
+        let mut admin = pro(db, "mobil-comminges", Role::Admin, "Admin National").await;
+        admin.structure_id = None;
+        let former = pro(db, "ccas-montrejeau", Role::Referent, "Ancien Membre").await;
+
+        let id = svc::create(db, &referent, lea(), now).await.unwrap();
+        assert_eq!(allowed(&svc::create(db, &admin, lea(), now).await), "no-structure", "{b}");
+        // The référent unique gives access to the orientation manager and to a future former member.
+        svc::add_member(db, &referent, &id, &orientation.id, now).await.unwrap();
+        svc::add_member(db, &orientation, &id, &former.id, now).await.unwrap();
+        let vue = svc::open(db, &referent, &id, now).await.unwrap();
+        let former_membre = vue.membres.iter().find(|m| m.account_id == former.id).unwrap().id.clone();
+        svc::revoke_member(db, &orientation, &id, &former_membre, now).await.unwrap();
+        let logement = situations(db, "logement").await;
+        let content = || DiagnosticContent { situations: [logement[0]].into_iter().collect(), commentaire: None };
+
+        // (who, may read and edit, may manage members)
+        let cases: [(&Staff, &str, &str); 7] = [
+            (&referent, "ok", "ok"),
+            (&orientation, "ok", "ok"),
+            (&colleague, "403", "403"),
+            (&other, "403", "403"),
+            (&admin_structure, "403", "403"),
+            (&admin, "403", "403"),
+            (&former, "403", "403"),
+        ];
+        for (who, edit, manage) in cases {
+            let name = &who.nom;
+            let version = svc::open(db, &referent, &id, now).await.unwrap().identite.iter().find(|(k, _)| k == "version").unwrap().1.parse().unwrap();
+            assert_eq!(allowed(&svc::membership(db, who, &id).await), edit, "{b}: membership {name}");
+            assert_eq!(allowed(&svc::open(db, who, &id, now).await), edit, "{b}: open {name}");
+            assert_eq!(allowed(&svc::read(db, who, &id, now).await), edit, "{b}: read {name}");
+            assert_eq!(allowed(&svc::theme_diagnostic(db, who, &id, "logement", now).await), edit, "{b}: theme {name}");
+            assert_eq!(allowed(&svc::update_identite(db, who, &id, version, lea(), now).await), edit, "{b}: identite {name}");
+            let d = svc::open(db, &referent, &id, now).await.unwrap().diagnostic.into_iter().find(|d| d.code == "logement").unwrap();
+            assert_eq!(allowed(&svc::update_diagnostic(db, who, &id, "logement", d.version, content(), now).await), edit, "{b}: diagnostic {name}");
+            assert_eq!(allowed(&svc::add_member(db, who, &id, &colleague.id, now).await), manage, "{b}: add {name}");
+            // Undo the addition so the next row starts from the same members.
+            if manage == "ok" {
+                let m = svc::open(db, &referent, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == colleague.id).unwrap();
+                svc::revoke_member(db, who, &id, &m.id, now).await.unwrap();
+            }
+            let orientation_membre = svc::open(db, &referent, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == orientation.id).unwrap();
+            assert_eq!(allowed(&svc::set_referent_unique(db, who, &id, &orientation_membre.id, now).await), manage, "{b}: référent {name}");
+            // Back to the référent as référent unique.
+            let first = svc::open(db, &referent, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == referent.id).unwrap();
+            svc::set_referent_unique(db, &orientation, &id, &first.id, now).await.unwrap();
+            let (list, total) = svc::list(db, who, "", "", 1).await.unwrap();
+            assert_eq!((total == 1, list.len() == 1), (edit == "ok", edit == "ok"), "{b}: list {name}");
+        }
+        // A member who only follows (not référent unique) cannot manage members, but may leave.
+        svc::add_member(db, &orientation, &id, &colleague.id, now).await.unwrap();
+        assert_eq!(allowed(&svc::add_member(db, &colleague, &id, &other.id, now).await), "403", "{b}");
+        let mine = svc::open(db, &colleague, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == colleague.id).unwrap();
+        let referent_row = svc::open(db, &colleague, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == referent.id).unwrap();
+        assert_eq!(allowed(&svc::revoke_member(db, &colleague, &id, &referent_row.id, now).await), "403", "{b}");
+        svc::revoke_member(db, &colleague, &id, &mine.id, now).await.unwrap();
+        assert_eq!(allowed(&svc::open(db, &colleague, &id, now).await), "403", "{b}");
+        // Unknown or malformed carnets: 404, for everyone.
+        assert_eq!(allowed(&svc::open(db, &referent, &uuid::Uuid::new_v4().to_string(), now).await), "404", "{b}");
+        assert_eq!(allowed(&svc::open(db, &referent, "../../etc", now).await), "404", "{b}");
+        // Every read by a member is in the log the person sees; refused reads are not.
+        let vue = svc::open(db, &referent, &id, now).await.unwrap();
+        assert!(vue.lectures.iter().all(|l| ["Camille Référente", "Chargée Orientation", "Sam Collègue"].contains(&l.qui.as_str())), "{b}");
+        assert!(vue.lectures.iter().any(|l| l.qui == "Sam Collègue"), "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let now = Utc::now();
+        let a = pro(db, "mobil-comminges", Role::Referent, "Alice").await;
+        let bob = pro(db, "ccas-montrejeau", Role::ChargeOrientation, "Bob").await;
+        let id = svc::create(db, &a, lea(), now).await.unwrap();
+        svc::add_member(db, &a, &id, &bob.id, now).await.unwrap();
+        let logement = situations(db, "logement").await;
+        let sante = situations(db, "sante").await;
+
+        // Same theme, both from version 0 (never filled in), at the same moment: one lands, the
+        // other is told and sees the stored values.
+        let one = DiagnosticContent { situations: [logement[0]].into_iter().collect(), commentaire: Some("Alice".into()) };
+        let two = DiagnosticContent { situations: [logement[1]].into_iter().collect(), commentaire: Some("Bob".into()) };
+        let (x, y) = tokio::join!(
+            svc::update_diagnostic(db, &a, &id, "logement", 0, one, now),
+            svc::update_diagnostic(db, &bob, &id, "logement", 0, two, now)
+        );
+        let outcomes = [allowed(&x), allowed(&y)];
+        assert!(outcomes.contains(&"ok") && outcomes.contains(&"conflict"), "{b}: {outcomes:?}");
+        let conflict = if x.is_err() { x } else { y };
+        let Err(EditError::Conflict { stored, version }) = conflict else { unreachable!() };
+        assert_eq!(version, 1, "{b}");
+        assert!(stored.iter().any(|(k, v)| k == "commentaire" && (v == "Alice" || v == "Bob")), "{b}");
+
+        // Same theme again, both from version 1: still exactly one.
+        let c = |s: i32, who: &str| DiagnosticContent { situations: [s].into_iter().collect(), commentaire: Some(who.into()) };
+        let (x, y) = tokio::join!(
+            svc::update_diagnostic(db, &a, &id, "logement", 1, c(logement[2], "Alice 2"), now),
+            svc::update_diagnostic(db, &bob, &id, "logement", 1, c(logement[3], "Bob 2"), now)
+        );
+        assert_eq!([allowed(&x), allowed(&y)].iter().filter(|o| **o == "ok").count(), 1, "{b}");
+        // Different themes at once: both land.
+        let (x, y) = tokio::join!(
+            svc::update_diagnostic(db, &a, &id, "sante", 0, c(sante[0], "santé"), now),
+            svc::update_diagnostic(db, &bob, &id, "emploi", 0, DiagnosticContent { situations: Default::default(), commentaire: Some("emploi".into()) }, now)
+        );
+        assert_eq!((allowed(&x), allowed(&y)), ("ok", "ok"), "{b}");
+        // The identity and a theme at once: both land.
+        let v = svc::open(db, &a, &id, now).await.unwrap().identite.iter().find(|(k, _)| k == "version").unwrap().1.parse().unwrap();
+        let mut renamed = lea();
+        renamed.adresse = Some("4 rue Thiers, Saint-Gaudens".into());
+        let (x, y) = tokio::join!(
+            svc::update_identite(db, &a, &id, v, renamed, now),
+            svc::update_diagnostic(db, &bob, &id, "sante", 1, c(sante[1], "santé 2"), now)
+        );
+        assert_eq!((allowed(&x), allowed(&y)), ("ok", "ok"), "{b}");
+        // A stale identity form: conflict with the stored values, nothing overwritten.
+        assert_eq!(allowed(&svc::update_identite(db, &bob, &id, v, lea(), now).await), "conflict", "{b}");
+        let vue = svc::open(db, &a, &id, now).await.unwrap();
+        assert!(vue.identite.contains(&("adresse".into(), "4 rue Thiers, Saint-Gaudens".into())), "{b}");
+
+        // The history tells who changed what, with before and after.
+        let sante_changes: Vec<_> = vue.historique.iter().filter(|h| h.objet == "Diagnostic : Santé").collect();
+        assert_eq!(sante_changes.len(), 2, "{b}: {:?}", vue.historique);
+        assert_eq!(sante_changes[0].qui, "Bob (CCAS de Montréjeau (exemple))", "{b}");
+        assert!(sante_changes[0].avant.contains(&("commentaire".into(), "santé".into())), "{b}: {:?}", sante_changes[0]);
+        assert!(sante_changes[0].apres.contains(&("commentaire".into(), "santé 2".into())), "{b}");
+        let identity = vue.historique.iter().find(|h| h.objet == "Identité et contact").unwrap();
+        assert!(identity.apres.contains(&("adresse".into(), "4 rue Thiers, Saint-Gaudens".into())), "{b}: {identity:?}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_input_gets_french_messages_and_changes_nothing() {
+    let t = TestDb::sqlite().await;
+    let db = &t.db;
+    load_sample(db).await;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let errors = svc::validate_identite(
+        &form(&[("prenom", ""), ("nom", &"x".repeat(101)), ("date_naissance", "2030-01-01"), ("numero_caf", "12ab"), ("telephone", "12"), ("courriel", "a@")]),
+        today,
+    )
+    .unwrap_err();
+    let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, vec!["prenom", "nom", "date_naissance", "numero_caf", "telephone", "courriel"]);
+    assert!(svc::validate_identite(&form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "31/12/1990")]), today).is_err());
+    let ok = svc::validate_identite(&form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-12-31"), ("telephone", "0612345678")]), today).unwrap();
+    assert_eq!(ok.telephone.as_deref(), Some("06 12 34 56 78"));
+    // A situation of another theme, a theme not in the référentiel.
+    let sante = situations(db, "sante").await;
+    let other = svc::validate_diagnostic(db, "logement", &form(&[("situations", &sante[0].to_string())])).await.unwrap();
+    assert!(other.is_err());
+    assert!(svc::validate_diagnostic(db, "astrologie", &form(&[])).await.unwrap().is_err());
+    assert!(svc::validate_diagnostic(db, "logement", &form(&[("situations", "1; DROP TABLE carnet")])).await.unwrap().is_err());
+    t.drop().await;
+}

@@ -1,0 +1,362 @@
+//! The professionals' carnet pages: their list, a new carnet, a carnet's overview (identity,
+//! diagnostic per theme, members, reads, history) and its forms. Plain forms: they work without
+//! WASM; one form per page, so every field has its own label and id.
+use super::api::{get_carnet, get_carnet_edition, get_mes_carnets, get_staff, CarnetEdition};
+use super::model::{CarnetVue, Changement, MesCarnets};
+use crate::auth::{failure, ProBar};
+use crate::ui::form::{submitted, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn query(k: &str) -> String {
+    use_query_map().read_untracked().get(k).unwrap_or_default()
+}
+
+fn notice(ok: &str) -> Option<impl IntoView> {
+    let text = match ok {
+        "cree" => "Le carnet est ouvert. Vous le suivez.",
+        "identite" => "L’identité et le contact sont enregistrés.",
+        "diagnostic" => "Le diagnostic est enregistré.",
+        "membre-ajoute" => "Ce professionnel suit maintenant la personne. Il voit son carnet.",
+        "membre-retire" => "Ce professionnel ne suit plus la personne. Il ne voit plus son carnet.",
+        "referent" => "Le référent unique est changé.",
+        "retire" => "Vous ne suivez plus ce carnet.",
+        _ => return None,
+    };
+    Some(view! { <p class="notice" role="status">{text}</p> })
+}
+
+#[component]
+pub fn MesCarnetsPage() -> impl IntoView {
+    let (q, theme) = (query("q"), query("theme"));
+    let page = query("page").parse::<u64>().unwrap_or(1);
+    let data = Resource::new_blocking(move || (q.clone(), theme.clone(), page), |(q, t, p)| get_mes_carnets(q, t, p));
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(m) => view! { <MesCarnetsView m /> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MesCarnetsView(m: MesCarnets) -> impl IntoView {
+    let (q, theme) = (query("q"), query("theme"));
+    let link = move |page: u64| {
+        let mut s = form_urlencoded_pairs(&[("q", &q), ("theme", &theme)]);
+        s.push_str(&format!("page={page}"));
+        format!("/pro/carnets?{s}")
+    };
+    let rows = m
+        .carnets
+        .into_iter()
+        .map(|c| {
+            let href = format!("/pro/carnets/{}", c.id);
+            let themes = if c.themes_a_traiter.is_empty() { "—".to_owned() } else { c.themes_a_traiter.join(", ") };
+            view! {
+                <tr>
+                    <th scope="row"><a href=href>{c.nom}</a></th>
+                    <td>{c.date_naissance}</td>
+                    <td>{c.referent_unique.unwrap_or_else(|| "—".into())}</td>
+                    <td>{themes}</td>
+                    <td>{c.mis_a_jour}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let prev = (m.page > 1).then(|| view! { <a href=link(m.page - 1) rel="prev">"← Page précédente"</a> });
+    let next = (m.page < m.pages).then(|| view! { <a href=link(m.page + 1) rel="next">"Page suivante →"</a> });
+    let summary = match m.total {
+        0 => "Aucun carnet.".to_owned(),
+        1 => "1 carnet.".to_owned(),
+        n => format!("{n} carnets — page {} sur {}.", m.page, m.pages),
+    };
+    view! {
+        <Title text="Mes carnets" />
+        <ProBar staff=m.staff />
+        <h1>"Les carnets que je suis"</h1>
+        {notice(&query("ok"))}
+        <p><a class="button" href="/pro/nouveau-carnet">"Ouvrir un carnet"</a></p>
+        <form method="get" action="/pro/carnets" class="form filters" role="search">
+            <TextField name="q" label="Nom ou prénom" value=query("q") maxlength=100 />
+            <SelectField name="theme" label="Thème à traiter" empty="Tous les thèmes" choices=m.themes selected=Some(query("theme")) />
+            <button type="submit" class="button secondary">"Chercher"</button>
+        </form>
+        <p role="status">{summary}</p>
+        <div class="table-wrap">
+            <table>
+                <caption class="visually-hidden">"Carnets suivis"</caption>
+                <thead><tr>
+                    <th scope="col">"Personne"</th><th scope="col">"Naissance"</th><th scope="col">"Référent unique"</th>
+                    <th scope="col">"Thèmes à traiter"</th><th scope="col">"Mis à jour"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <nav aria-label="Pages" class="pagination">{prev}" "{next}</nav>
+    }
+}
+
+/// `k=v&` for each non-empty pair (URL-encoded).
+fn form_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
+    pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}&", crate::catalogue::model::urlencode(v))).collect()
+}
+
+#[component]
+pub fn NouveauCarnetPage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| get_staff());
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(staff) => view! {
+                        <Title text="Ouvrir un carnet" />
+                        <ProBar staff />
+                        <p><a href="/pro/carnets">"← Mes carnets"</a></p>
+                        <h1>"Ouvrir un carnet"</h1>
+                        <p>"Vous suivrez cette personne. Vous pourrez ensuite donner accès à d’autres professionnels."</p>
+                        <IdentiteForm action="/pro/nouveau-carnet".into() values=vec![] submitted=submitted() button="Ouvrir le carnet" />
+                    }
+                    .into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn IdentiteForm(action: String, values: Vec<(String, String)>, submitted: Option<Submitted>, button: &'static str) -> impl IntoView {
+    let form = submitted.clone().unwrap_or(Submitted { values, errors: vec![], message: None });
+    let v = |k: &str| form.value(k).unwrap_or_default();
+    let e = |k: &str| form.error(k);
+    view! {
+        <ErrorSummary submitted />
+        <form method="post" action=action class="form" novalidate=true>
+            <input type="hidden" name="version" value=v("version") />
+            <TextField name="prenom" label="Prénom" value=v("prenom") error=e("prenom") required=true maxlength=100 autocomplete="off" />
+            <TextField name="nom" label="Nom" value=v("nom") error=e("nom") required=true maxlength=100 autocomplete="off" />
+            <TextField name="date_naissance" label="Date de naissance" kind="date" value=v("date_naissance") error=e("date_naissance")
+                required=true />
+            <TextField name="numero_caf" label="Numéro d’allocataire CAF" value=v("numero_caf") error=e("numero_caf") maxlength=20
+                hint="Facultatif." />
+            <TextField name="telephone" label="Téléphone" kind="tel" value=v("telephone") error=e("telephone") maxlength=30 />
+            <TextField name="courriel" label="Adresse e-mail" kind="email" value=v("courriel") error=e("courriel") maxlength=320 />
+            <TextField name="adresse" label="Adresse" value=v("adresse") error=e("adresse") multiline=true maxlength=300 />
+            <button type="submit" class="button">{button}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn CarnetPage() -> impl IntoView {
+    let id = use_params_map().read_untracked().get("id").unwrap_or_default();
+    let data = Resource::new_blocking(move || id.clone(), get_carnet);
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(c) => view! { <CarnetView c submitted=submitted() /> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
+    let value = |k: &str| c.identite.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_else(|| "—".into());
+    let identite = format!("/pro/carnets/{}/identite", c.id);
+    let action = format!("/pro/carnets/{}", c.id);
+    let themes = c
+        .diagnostic
+        .iter()
+        .map(|t| {
+            let href = format!("/pro/carnets/{}/diagnostic/{}", c.id, t.code);
+            let anchor = format!("theme-{}", t.code);
+            let chosen: Vec<String> = t.situations.iter().filter(|(id, _)| t.choisies.contains(id)).map(|(_, l)| l.clone()).collect();
+            let summary = if t.version == 0 { "Pas encore renseigné.".to_owned() } else if chosen.is_empty() { "Aucune situation notée.".to_owned() } else { chosen.join(" ; ") };
+            let label = format!("Modifier le diagnostic : {}", t.label);
+            view! {
+                <li id=anchor class="diagnostic-theme">
+                    <h3>{t.label.clone()}</h3>
+                    <p>{summary}</p>
+                    {(!t.commentaire.is_empty()).then(|| view! { <p><strong>"Commentaire : "</strong>{t.commentaire.clone()}</p> })}
+                    {(!t.commentaire_personne.is_empty()).then(|| view! { <p><strong>"La personne dit : "</strong>{t.commentaire_personne.clone()}</p> })}
+                    <p><a href=href aria-label=label>"Modifier"</a></p>
+                </li>
+            }
+        })
+        .collect_view();
+    let manage = c.gere_membres;
+    let members = c
+        .membres
+        .iter()
+        .map(|m| {
+            let structure = m.structure.clone().map(|s| format!(" — {s}")).unwrap_or_default();
+            let (remove, make) = (format!("Retirer {}", m.nom), format!("Faire de {} le référent unique", m.nom));
+            let is_self = m.account_id == c.staff.id;
+            let may_remove = manage || is_self;
+            view! {
+                <li>
+                    <strong>{m.nom.clone()}</strong>{structure}" ("{m.role.clone()}")"
+                    {m.referent_unique.then(|| view! { " — " <span class="tag">"Référent unique"</span> })}
+                    " — depuis le "{m.depuis.clone()}
+                    {may_remove.then(|| view! {
+                        <form method="post" action=action.clone() class="inline-form">
+                            <input type="hidden" name="membre" value=m.id.clone() />
+                            <button type="submit" class="link-button" name="action" value="retirer" aria-label=remove>
+                                {if is_self { "Ne plus suivre" } else { "Retirer l’accès" }}
+                            </button>
+                        </form>
+                    })}
+                    {(manage && !m.referent_unique).then(|| view! {
+                        <form method="post" action=action.clone() class="inline-form">
+                            <input type="hidden" name="membre" value=m.id.clone() />
+                            <button type="submit" class="link-button" name="action" value="referent" aria-label=make>"Référent unique"</button>
+                        </form>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    let add = manage.then(|| {
+        let e = submitted.as_ref().and_then(|s| s.error("compte"));
+        view! {
+            <form method="post" action=action.clone() class="form">
+                <SelectField name="compte" label="Donner accès à un professionnel" empty="Choisir…" choices=c.comptes.clone()
+                    selected=None error=e />
+                <button type="submit" class="button secondary" name="action" value="ajouter">"Donner accès"</button>
+            </form>
+        }
+    });
+    let reads = c
+        .lectures
+        .iter()
+        .map(|l| {
+            let s = l.structure.clone().map(|s| format!(" ({s})")).unwrap_or_default();
+            view! { <li>{l.quand.clone()}" — "{l.qui.clone()}{s}</li> }
+        })
+        .collect_view();
+    let history = c.historique.iter().cloned().map(|h| view! { <ChangementItem h /> }).collect_view();
+    view! {
+        <Title text=format!("Carnet de {}", c.nom) />
+        <ProBar staff=c.staff.clone() />
+        <p><a href="/pro/carnets">"← Mes carnets"</a></p>
+        <h1>{format!("Carnet de {}", c.nom)}</h1>
+        {notice(&query("ok"))}
+        <ErrorSummary submitted=submitted.clone() />
+        <section aria-labelledby="identite">
+            <h2 id="identite">"Identité et contact"</h2>
+            <ul class="infos">
+                <li><strong>"Né(e) le : "</strong>{value("date_naissance")}</li>
+                <li><strong>"N° CAF : "</strong>{value("numero_caf")}</li>
+                <li><strong>"Téléphone : "</strong>{value("telephone")}</li>
+                <li><strong>"E-mail : "</strong>{value("courriel")}</li>
+                <li><strong>"Adresse : "</strong>{value("adresse")}</li>
+            </ul>
+            <p><a href=identite>"Modifier l’identité et le contact"</a></p>
+        </section>
+        <section aria-labelledby="diagnostic">
+            <h2 id="diagnostic">"Diagnostic"</h2>
+            <ul class="diagnostic">{themes}</ul>
+        </section>
+        <section aria-labelledby="membres">
+            <h2 id="membres">"Professionnels qui suivent la personne"</h2>
+            <ul>{members}</ul>
+            {add}
+        </section>
+        <section aria-labelledby="lectures">
+            <h2 id="lectures">"Qui a consulté ce carnet"</h2>
+            <p class="hint">"La personne voit aussi cette liste."</p>
+            <ul>{reads}</ul>
+        </section>
+        <section aria-labelledby="historique">
+            <h2 id="historique">"Historique des modifications"</h2>
+            <ul class="history">{history}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn ChangementItem(h: Changement) -> impl IntoView {
+    let list = |pairs: Vec<(String, String)>| {
+        pairs.into_iter().map(|(k, v)| view! { <li>{k}" : "{if v.is_empty() { "—".to_owned() } else { v }}</li> }).collect_view()
+    };
+    let (before, after) = (!h.avant.is_empty(), !h.apres.is_empty());
+    view! {
+        <li>
+            <p><strong>{h.objet}</strong>" — "{h.quand}" — "{h.qui}</p>
+            {before.then(|| view! { <p>"Avant :"</p><ul>{list(h.avant.clone())}</ul> })}
+            {after.then(|| view! { <p>"Après :"</p><ul>{list(h.apres.clone())}</ul> })}
+        </li>
+    }
+}
+
+/// `/pro/carnets/:id/identite` and `/pro/carnets/:id/diagnostic/:theme`.
+#[component]
+pub fn CarnetEditionPage() -> impl IntoView {
+    let params = use_params_map().read_untracked();
+    let key = (params.get("id").unwrap_or_default(), params.get("theme").unwrap_or_default());
+    let data = Resource::new_blocking(move || key.clone(), |(id, theme)| get_carnet_edition(id, theme));
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(e) => view! { <CarnetEditionView e submitted=submitted() /> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CarnetEditionView(e: CarnetEdition, submitted: Option<Submitted>) -> impl IntoView {
+    let back = format!("/pro/carnets/{}", e.id);
+    let body = match e.theme.clone() {
+        None => {
+            let action = format!("/pro/carnets/{}/identite", e.id);
+            (format!("Identité et contact — {}", e.nom), view! {
+                <IdentiteForm action values=e.identite.clone() submitted button="Enregistrer" />
+            }
+            .into_any())
+        }
+        Some(t) => {
+            let action = format!("/pro/carnets/{}/diagnostic/{}", e.id, t.code);
+            let form = submitted.clone().unwrap_or_else(|| {
+                let mut values = vec![("version".to_owned(), t.version.to_string()), ("commentaire".to_owned(), t.commentaire.clone())];
+                values.extend(t.choisies.iter().map(|s| ("situations".to_owned(), s.clone())));
+                Submitted { values, errors: vec![], message: None }
+            });
+            let person = (!t.commentaire_personne.is_empty()).then(|| view! { <p><strong>"La personne dit : "</strong>{t.commentaire_personne.clone()}</p> });
+            (format!("Diagnostic : {} — {}", t.label, e.nom), view! {
+                {person}
+                <ErrorSummary submitted />
+                <form method="post" action=action class="form" novalidate=true>
+                    <input type="hidden" name="version" value=form.value("version").unwrap_or_default() />
+                    <ChoiceGroup name="situations" legend="Situations de la personne" choices=t.situations.clone()
+                        selected=form.all("situations") error=form.error("situations") multiple=true />
+                    <TextField name="commentaire" label="Commentaire des professionnels" value=form.value("commentaire").unwrap_or_default()
+                        error=form.error("commentaire") multiline=true maxlength=4000 />
+                    <button type="submit" class="button">"Enregistrer le diagnostic"</button>
+                </form>
+            }
+            .into_any())
+        }
+    };
+    let (title, form) = body;
+    view! {
+        <Title text=title.clone() />
+        <ProBar staff=e.staff.clone() />
+        <p><a href=back>"← Retour au carnet"</a></p>
+        <h1>{title}</h1>
+        {form}
+    }
+}
