@@ -770,3 +770,60 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     assert!(r.body.contains("Indiquez le numéro de portable"));
     assert_eq!(send(&app, post("/mes-badges", Some("https://ailleurs.example"), "contact=06+12+34+56+78")).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_referent_opens_a_carnet_through_the_forms_and_strangers_get_nothing() {
+    let db = seeded_with_account().await;
+    let app = app_for(&db);
+    // Not signed in: sent to the sign-in page; nothing is written.
+    let r = send(&app, get("/pro/carnets")).await;
+    assert!(r.body.contains("Connexion nécessaire") || r.status.is_redirection(), "{}", r.status);
+    let r = send(&app, post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17")).await;
+    assert!(r.status.is_redirection() && r.headers[header::LOCATION].to_str().unwrap().starts_with("/pro/connexion"), "{}", r.status);
+    let cookie = sign_in(&app).await;
+    // Cross-site: refused before anything else.
+    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", Some("https://ailleurs.example"), "prenom=X"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Bad input: 422 with French messages, typed values kept.
+    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=17%2F05%2F1988"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("sous la forme 31/12/1980") && r.body.contains("value=\"Durand\""), "{}", r.body);
+    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_owned();
+    let r = send(&app, with_cookie(get(&page), &cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Carnet de Inès Durand") && r.body.contains("Qui a consulté ce carnet"));
+    // A theme not in the référentiel (no such page: 404), a situation of another theme (422).
+    let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/astrologie"), ORIGIN, "version=0"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "version=0&situations=999999"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Une des situations choisies n’existe pas"));
+    let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "situations=1"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "a form without its version");
+    // Someone else's carnet, an unknown one: 403 / 404 pages, in French.
+    let stranger = app::catalogue::db::find_structure(&db.db, "itineraire-exemple:ccas-montrejeau").await.unwrap().unwrap();
+    let input = app::auth::session::AccountInput {
+        email: "sam@ccas.example".into(),
+        nom: "Sam".into(),
+        role: app::auth::model::Role::ChargeOrientation,
+        structure_id: Some(stranger.id),
+        password: "un autre mot de passe".into(),
+    };
+    app::auth::session::put_account(&db.db, input).await.unwrap();
+    let r = send(&app, post("/pro/connexion", ORIGIN, "email=sam%40ccas.example&mot_de_passe=un+autre+mot+de+passe&suite=%2Fpro")).await;
+    let sam = r.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let r = send(&app, with_cookie(get(&page), &sam)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("Accès refusé") && !r.body.contains("Durand"), "{}", r.body);
+    let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "version=0&commentaire=intrusion"), &sam)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send(&app, with_cookie(post(&format!("{page}/identite"), ORIGIN, "version=1&prenom=X&nom=Y&date_naissance=1990-01-01"), &sam)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send(&app, with_cookie(get(&format!("/pro/carnets/{}", uuid::Uuid::new_v4())), &cookie)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // The carnet is unchanged by the refused posts.
+    let r = send(&app, with_cookie(get(&page), &cookie)).await;
+    assert!(!r.body.contains("intrusion") && r.body.contains("Carnet de Inès Durand"));
+}

@@ -36,15 +36,29 @@ impl FormState {
     pub async fn refuse_edit(
         &self,
         parts: axum::http::request::Parts,
-        mut fields: Vec<(String, String)>,
+        fields: Vec<(String, String)>,
         e: crate::error::EditError,
         conflict_message: &str,
         compared: &[&str],
     ) -> Response {
+        self.refuse_edit_labelled(parts, fields, e, conflict_message, compared, &Default::default()).await
+    }
+
+    /// [`Self::refuse_edit`], showing stored values through `labels` (e.g. ids of choices → their
+    /// names).
+    pub async fn refuse_edit_labelled(
+        &self,
+        parts: axum::http::request::Parts,
+        mut fields: Vec<(String, String)>,
+        e: crate::error::EditError,
+        conflict_message: &str,
+        compared: &[&str],
+        labels: &std::collections::HashMap<String, String>,
+    ) -> Response {
         use crate::error::{AppError, EditError};
         let (status, errors, message) = match e {
             EditError::Conflict { stored, version } => {
-                let errors = differences(&fields, &stored, compared);
+                let errors = differences(&fields, &stored, compared, labels);
                 fields.retain(|(k, _)| k != "version");
                 fields.push(("version".into(), version.to_string()));
                 (StatusCode::CONFLICT, errors, Some(conflict_message.to_owned()))
@@ -70,7 +84,12 @@ impl FormState {
 }
 
 /// For each field whose stored value differs from the typed one, a note with the stored value.
-fn differences(typed: &[(String, String)], stored: &[(String, String)], compared: &[&str]) -> Vec<(String, String)> {
+fn differences(
+    typed: &[(String, String)],
+    stored: &[(String, String)],
+    compared: &[&str],
+    labels: &std::collections::HashMap<String, String>,
+) -> Vec<(String, String)> {
     let values = |list: &[(String, String)], k: &str| {
         let mut v: Vec<String> =
             list.iter().filter(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
@@ -82,7 +101,8 @@ fn differences(typed: &[(String, String)], stored: &[(String, String)], compared
         .filter_map(|k| {
             let (mine, theirs) = (values(typed, k), values(stored, k));
             (mine != theirs).then(|| {
-                let shown = if theirs.is_empty() { "(vide)".to_owned() } else { theirs.join(", ") };
+                let shown: Vec<&str> = theirs.iter().map(|v| labels.get(v).unwrap_or(v).as_str()).collect();
+                let shown = if shown.is_empty() { "(vide)".to_owned() } else { shown.join(", ") };
                 ((*k).to_owned(), format!("Modifié entre-temps. Valeur enregistrée : « {shown} »"))
             })
         })

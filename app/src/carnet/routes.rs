@@ -81,7 +81,10 @@ async fn diagnostic(State(st): State<FormState>, Path((id, theme)): Path<(String
     };
     match outcome {
         Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=diagnostic#theme-{theme}")),
-        Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &DIAGNOSTIC_FIELDS).await,
+        Err(e) => {
+            let labels = svc::situation_names(&st.db).await.unwrap_or_default();
+            st.refuse_edit_labelled(parts, fields, e, CONFLICT_MESSAGE, &DIAGNOSTIC_FIELDS, &labels).await
+        }
     }
 }
 

@@ -393,6 +393,11 @@ pub async fn update_diagnostic(
     Ok(())
 }
 
+/// Situation ids (as form values) → their labels.
+pub async fn situation_names(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
+    Ok(situation_labels(db).await?.into_iter().map(|(id, l)| (id.to_string(), l)).collect())
+}
+
 async fn situation_labels(db: &impl ConnectionTrait) -> Result<HashMap<i32, String>, DbErr> {
     Ok(situation::Entity::find().all(db).await?.into_iter().map(|s| (s.id, s.label)).collect())
 }

@@ -1,0 +1,82 @@
+import { test, expect, Page, Browser } from "@playwright/test";
+import { expectAccessible, expectNoHorizontalScroll } from "./helpers";
+import { ACCOUNTS, PASSWORD } from "../global-setup";
+
+/** A professional at a tablet (1024×768), signed in. */
+async function professional(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+  await page.goto("/pro/carnets");
+  await page.getByLabel(/Adresse e-mail/).fill(email);
+  await page.getByLabel(/Mot de passe/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les carnets que je suis");
+  return page;
+}
+
+test("a référent opens a carnet, fills in the diagnostic, shares it; concurrent edits are caught", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const camille = await professional(browser, ACCOUNTS.mobil.email);
+  await expectAccessible(camille);
+  const nom = `Durand${Date.now()}`;
+  await camille.getByRole("link", { name: "Ouvrir un carnet" }).click();
+  await camille.getByLabel(/Prénom/).fill("Inès");
+  await camille.getByLabel(/^Nom/).fill(nom);
+  await camille.getByLabel(/Date de naissance/).fill("2031-01-01");
+  await camille.getByLabel(/Téléphone/).fill("12");
+  await camille.getByRole("button", { name: "Ouvrir le carnet" }).click();
+  // French messages per field, typed values kept.
+  await expect(camille.getByRole("alert")).toContainText("Cette date de naissance n’est pas possible.");
+  await expect(camille.getByRole("alert")).toContainText("Ce numéro de téléphone n’est pas valide");
+  await expect(camille.getByLabel(/^Nom/)).toHaveValue(nom);
+  await expectAccessible(camille);
+  await camille.getByLabel(/Date de naissance/).fill("1988-05-17");
+  await camille.getByLabel(/Téléphone/).fill("06 11 22 33 44");
+  await camille.getByRole("button", { name: "Ouvrir le carnet" }).click();
+  await expect(camille.getByRole("heading", { level: 1 })).toHaveText(`Carnet de Inès ${nom}`);
+  await expect(camille.getByRole("status").first()).toHaveText("Le carnet est ouvert. Vous le suivez.");
+  await expectAccessible(camille);
+  const carnet = camille.url().replace(/\?.*$/, "");
+
+  // The housing diagnostic, opened in two tabs: the first save lands, the second is told.
+  const other = await camille.context().newPage();
+  await other.goto(carnet);
+  await camille.getByRole("link", { name: "Modifier le diagnostic : Logement" }).click();
+  await other.getByRole("link", { name: "Modifier le diagnostic : Logement" }).click();
+  await camille.getByLabel("Hébergé chez un tiers").check();
+  await camille.getByLabel("Commentaire des professionnels").fill("Hébergée chez sa sœur depuis mars.");
+  await expectAccessible(camille);
+  await camille.getByRole("button", { name: "Enregistrer le diagnostic" }).click();
+  await expect(camille.getByText("Le diagnostic est enregistré.")).toBeVisible();
+  await expect(camille.getByRole("listitem").filter({ hasText: "Hébergé chez un tiers" }).first()).toBeVisible();
+  await other.getByLabel("Propriétaire").check();
+  await other.getByLabel("Commentaire des professionnels").fill("Propriétaire d’une maison.");
+  await other.getByRole("button", { name: "Enregistrer le diagnostic" }).click();
+  await expect(other.getByRole("alert")).toContainText("Quelqu’un a modifié ceci pendant que vous le modifiiez.");
+  await expect(other.getByText(/Valeur enregistrée : « Hébergée chez sa sœur depuis mars. »/).first()).toBeVisible();
+  await expect(other.getByText(/Valeur enregistrée : « Hébergé chez un tiers »/).first()).toBeVisible();
+  await expect(other.getByLabel("Commentaire des professionnels")).toHaveValue("Propriétaire d’une maison.");
+
+  // Sam (another structure) does not see it until Camille gives access.
+  const sam = await professional(browser, ACCOUNTS.ccas.email);
+  await expect(sam.getByRole("link", { name: `Inès ${nom}` })).toHaveCount(0);
+  const refused = await sam.goto(carnet);
+  expect(refused?.status()).toBe(403);
+  await camille.goto(carnet);
+  await camille.getByLabel("Donner accès à un professionnel").selectOption({ label: `${ACCOUNTS.ccas.nom} — CCAS de Montréjeau (exemple)` });
+  await camille.getByRole("button", { name: "Donner accès" }).click();
+  await expect(camille.getByText("Ce professionnel suit maintenant la personne.")).toBeVisible();
+  await sam.goto(`/pro/carnets?q=${nom}`);
+  await sam.getByRole("link", { name: `Inès ${nom}` }).click();
+  await expect(sam.getByRole("heading", { level: 1 })).toHaveText(`Carnet de Inès ${nom}`);
+  await expectAccessible(sam);
+  await expectNoHorizontalScroll(sam);
+  // Sam's read is in the log; the history shows Camille's change with before and after.
+  await camille.goto(carnet);
+  await expect(camille.getByRole("region", { name: "Qui a consulté ce carnet" })).toContainText(ACCOUNTS.ccas.nom);
+  await expect(camille.getByRole("region", { name: "Historique des modifications" })).toContainText("Diagnostic : Logement");
+  // The list filters by theme needing action.
+  await camille.goto(`/pro/carnets?q=${nom}&theme=logement`);
+  await expect(camille.getByRole("link", { name: `Inès ${nom}` })).toBeVisible();
+  await camille.goto(`/pro/carnets?q=${nom}&theme=sante`);
+  await expect(camille.getByRole("link", { name: `Inès ${nom}` })).toHaveCount(0);
+});
