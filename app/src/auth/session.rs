@@ -135,13 +135,18 @@ async fn record_failure(db: &impl ConnectionTrait, acc: &account::Model, now: Da
 
 /// The session token in a request's `Cookie` headers.
 pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE)
+}
+
+/// A cookie's value in a request's `Cookie` headers (not empty).
+pub fn cookie_value(headers: &HeaderMap, cookie: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, value)| *name == COOKIE && !value.is_empty())
+        .find(|(name, value)| *name == cookie && !value.is_empty())
         .map(|(_, value)| value.to_owned())
 }
 

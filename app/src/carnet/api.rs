@@ -58,3 +58,13 @@ pub async fn get_carnet_edition(id: String, theme: String) -> Result<CarnetEditi
 pub async fn get_staff() -> Result<Staff, AppError> {
     crate::auth::session::require_staff().await
 }
+
+/// The carnet of the person signed in with a code (`None`: not signed in).
+#[server(endpoint = "mon-carnet")]
+pub async fn get_mon_carnet() -> Result<Option<super::model::MonCarnet>, AppError> {
+    let db = crate::db_from_context()?;
+    let Some(parts) = use_context::<http::request::Parts>() else { return Ok(None) };
+    let Some(token) = crate::auth::session::cookie_value(&parts.headers, super::personne::COOKIE) else { return Ok(None) };
+    let Some(id) = super::personne::carnet_for_token(&db, &token, chrono::Utc::now()).await? else { return Ok(None) };
+    super::personne::view(&db, &id).await.map(Some).map_err(|e| e.into_app_error().with_status())
+}

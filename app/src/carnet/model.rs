@@ -88,3 +88,17 @@ pub struct CarnetVue {
     /// (account id, "Nom — Structure") of the professionals who can be added.
     pub comptes: Vec<(String, String)>,
 }
+
+/// The person's own carnet, as they read it (signed in with a code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonCarnet {
+    pub prenom: String,
+    pub nom: String,
+    pub date_naissance: String,
+    /// Form values of the identity (`version` included); the person edits the contact part.
+    pub contact: Vec<(String, String)>,
+    pub diagnostic: Vec<ThemeDiagnostic>,
+    pub membres: Vec<Membre>,
+    pub lectures: Vec<Lecture>,
+    pub historique: Vec<Changement>,
+}

@@ -107,3 +107,160 @@ async fn membres(State(st): State<FormState>, Path(id): Path<String>, req: Reque
         Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
     }
 }
+
+/// The person's routes: the code request and check, their edits, their data, signing out.
+pub fn personne_routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    FormState: FromRef<S>,
+    std::sync::Arc<crate::socle::routes::RegistrationLimits>: FromRef<S>,
+{
+    Router::new()
+        .route("/mon-carnet", post(request_code))
+        .route("/mon-carnet/code", post(verify_code))
+        .route("/mon-carnet/contact", post(person_contact))
+        .route("/mon-carnet/theme/{theme}", post(person_theme))
+        .route("/mon-carnet/deconnexion", post(person_sign_out))
+        .route("/mon-carnet/donnees.json", axum::routing::get(person_data))
+}
+
+use super::personne as p;
+use crate::ui::form::Submitted;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+
+/// The person's cookie (same flags as the professionals': HttpOnly, SameSite=Lax, Secure on HTTPS).
+fn person_cookie(st: &FormState, token: &str, max_age: i64) -> HeaderValue {
+    let secure = if st.cookies.secure { "; Secure" } else { "" };
+    let value = format!("{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}", p::COOKIE);
+    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
+}
+
+fn person_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    crate::auth::session::cookie_value(headers, p::COOKIE)
+}
+
+/// The carnet of the person signed in on this request, or the page asking them to sign in.
+async fn person_carnet(st: &FormState, headers: &axum::http::HeaderMap) -> Result<String, Response> {
+    let found = match person_token(headers) {
+        Some(t) => p::carnet_for_token(&st.db, &t, Utc::now()).await,
+        None => Ok(None),
+    };
+    match found {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => Err(see_other("/mon-carnet")),
+        Err(e) => {
+            tracing::error!(error = %e, "person session lookup failed");
+            Err((StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response())
+        }
+    }
+}
+
+async fn request_code(
+    State(st): State<FormState>,
+    State(limits): State<std::sync::Arc<crate::socle::routes::RegistrationLimits>>,
+    req: Request,
+) -> Response {
+    let ip = crate::socle::routes::client_ip(&req);
+    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let refuse = |status, errors: Vec<(String, String)>, message: Option<String>| {
+        st.refuse(parts, status, Submitted { values: fields.clone(), errors, message })
+    };
+    if limits.check_requests(ip).is_err() {
+        return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(p::TOO_MANY.to_owned())).await;
+    }
+    match p::request_code(&st.db, &field(&fields, "contact"), Utc::now()).await {
+        Ok(Ok(demande)) => see_other(&format!("/mon-carnet/code?d={demande}")),
+        Ok(Err(m)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, vec![("contact".into(), m.into())], None).await,
+        Err(e) => {
+            tracing::error!(error = %e, "code request failed");
+            refuse(StatusCode::SERVICE_UNAVAILABLE, vec![], Some(crate::error::AppError::Unavailable.to_string())).await
+        }
+    }
+}
+
+async fn verify_code(State(st): State<FormState>, req: Request) -> Response {
+    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    match p::verify_code(&st.db, &field(&fields, "demande"), &field(&fields, "code"), Utc::now()).await {
+        Ok(Ok(token)) => {
+            let mut res = see_other("/mon-carnet");
+            res.headers_mut().insert(header::SET_COOKIE, person_cookie(&st, &token, p::SESSION_HOURS * 3600));
+            res
+        }
+        Ok(Err(m)) => {
+            let status = if m == p::WRONG_MESSAGE { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::GONE };
+            st.refuse(parts, status, Submitted { values: fields, errors: vec![("code".into(), m.into())], message: None }).await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "code check failed");
+            let message = Some(crate::error::AppError::Unavailable.to_string());
+            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { values: fields, errors: vec![], message }).await
+        }
+    }
+}
+
+async fn person_contact(State(st): State<FormState>, req: Request) -> Response {
+    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let id = match person_carnet(&st, &parts.headers).await {
+        Ok(id) => id,
+        Err(res) => return res,
+    };
+    let (parts, version) = match form_version(&st, parts, &fields).await {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    match p::update_contact(&st.db, &id, version, &fields, Utc::now()).await {
+        Ok(()) => see_other("/mon-carnet?ok=contact"),
+        Err(e) => st.refuse_edit(parts, fields, e, p::CONFLICT_MESSAGE, &p::CONTACT_FIELDS).await,
+    }
+}
+
+async fn person_theme(State(st): State<FormState>, Path(theme): Path<String>, req: Request) -> Response {
+    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let id = match person_carnet(&st, &parts.headers).await {
+        Ok(id) => id,
+        Err(res) => return res,
+    };
+    let (parts, version) = match form_version(&st, parts, &fields).await {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    match p::update_commentaire(&st.db, &id, &theme, version, &field(&fields, "commentaire_personne"), Utc::now()).await {
+        Ok(()) => see_other(&format!("/mon-carnet?ok=theme#theme-{theme}")),
+        Err(e) => st.refuse_edit(parts, fields, e, p::CONFLICT_MESSAGE, &["commentaire_personne"]).await,
+    }
+}
+
+async fn person_sign_out(State(st): State<FormState>, req: Request) -> Response {
+    if let Some(t) = person_token(req.headers()) {
+        if let Err(e) = p::sign_out(&st.db, &t).await {
+            tracing::error!(error = %e, "person sign-out failed");
+        }
+    }
+    let mut res = see_other("/mon-carnet?ok=deconnecte");
+    res.headers_mut().insert(header::SET_COOKIE, person_cookie(&st, "", 0));
+    res
+}
+
+/// All the person's data, as a JSON file (RGPD right of access).
+async fn person_data(State(st): State<FormState>, req: Request) -> Response {
+    let id = match person_carnet(&st, req.headers()).await {
+        Ok(id) => id,
+        Err(res) => return res,
+    };
+    match p::export(&st.db, &id).await {
+        Ok(json) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"mon-carnet.json\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&json).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = ?e, "person export failed");
+            (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
+        }
+    }
+}

@@ -105,29 +105,40 @@ pub fn identite_values(c: &carnet::Model) -> Vec<(String, String)> {
     v
 }
 
-/// Who made a change or a read, as the history shows it.
-fn auteur(staff: &Staff) -> String {
-    match &staff.structure_nom {
-        Some(s) => format!("{} ({s})", staff.nom),
-        None => staff.nom.clone(),
+/// Who made a change, as the history shows it: a professional (with their structure) or the
+/// person themself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub id: String,
+    pub nom: String,
+}
+
+impl From<&Staff> for Author {
+    fn from(staff: &Staff) -> Self {
+        let nom = match &staff.structure_nom {
+            Some(s) => format!("{} ({s})", staff.nom),
+            None => staff.nom.clone(),
+        };
+        Author { id: staff.id.clone(), nom }
     }
 }
 
 async fn history(
     db: &impl ConnectionTrait,
     carnet_id: &str,
-    staff: &Staff,
+    who: impl Into<Author>,
     objet: &str,
     avant: Option<serde_json::Value>,
     apres: Option<serde_json::Value>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    let who = who.into();
     historique::Entity::insert(historique::ActiveModel {
         id: Set(uuid::Uuid::now_v7().to_string()),
         carnet_id: Set(carnet_id.to_owned()),
         at: Set(now),
-        auteur_id: Set(staff.id.clone()),
-        auteur_nom: Set(auteur(staff)),
+        auteur_id: Set(who.id),
+        auteur_nom: Set(who.nom),
         objet: Set(objet.to_owned()),
         avant: Set(avant.map(|v| v.to_string())),
         apres: Set(apres.map(|v| v.to_string())),
@@ -218,7 +229,7 @@ async fn add_member_row(
     Ok(())
 }
 
-/// Saves the identity edited from `version`.
+/// Saves the identity edited from `version` (a member's edit).
 pub async fn update_identite(
     db: &DatabaseConnection,
     staff: &Staff,
@@ -228,6 +239,18 @@ pub async fn update_identite(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     membership(db, staff, id).await?;
+    write_identite(db, &Author::from(staff), id, version, c, now).await
+}
+
+/// Writes the identity edited from `version`, with its history line (authorisation done).
+pub(super) async fn write_identite(
+    db: &DatabaseConnection,
+    who: &Author,
+    id: &str,
+    version: i32,
+    c: Identite,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
     let txn = db.begin().await?;
     let res = carnet::Entity::update_many()
         .col_expr(carnet::Column::Prenom, Expr::value(c.prenom))
@@ -250,7 +273,7 @@ pub async fn update_identite(
     }
     let after = carnet::Entity::find_by_id(id.to_owned()).one(&txn).await?.ok_or(EditError::NotFound)?;
     let before = history_before(&txn, id, "identite").await?;
-    history(&txn, id, staff, "identite", before, Some(identite_json(&identite_values(&after))), now).await?;
+    history(&txn, id, who.clone(), "identite", before, Some(identite_json(&identite_values(&after))), now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -314,6 +337,9 @@ fn diagnostic_values(d: Option<&diagnostic::Model>, theme_code: &str) -> Vec<(St
         if let Some(c) = &d.commentaire {
             v.push(("commentaire".into(), c.clone()));
         }
+        if let Some(c) = &d.commentaire_personne {
+            v.push(("commentaire_personne".into(), c.clone()));
+        }
     }
     v
 }
@@ -341,31 +367,78 @@ pub async fn update_diagnostic(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     membership(db, staff, carnet_id).await?;
-    let situations = json!(c.situations.iter().collect::<Vec<_>>()).to_string();
+    write_theme(db, &Author::from(staff), carnet_id, theme_code, version, ThemeChange::Diagnostic(c), now).await
+}
+
+/// The person's own words on a theme (authorisation done by the caller).
+pub(super) async fn write_commentaire_personne(
+    db: &DatabaseConnection,
+    who: &Author,
+    carnet_id: &str,
+    theme_code: &str,
+    version: i32,
+    text: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if theme::Entity::find_by_id(theme_code.to_owned()).one(db).await?.is_none() {
+        return Err(EditError::NotFound);
+    }
+    write_theme(db, who, carnet_id, theme_code, version, ThemeChange::Personne(text), now).await
+}
+
+/// What changes in a theme's row: the professionals' part or the person's.
+enum ThemeChange {
+    Diagnostic(DiagnosticContent),
+    Personne(Option<String>),
+}
+
+/// Writes a theme's row from `version` (0: creates it), with its history line; a stale version
+/// or a row created meanwhile is a conflict carrying the stored values.
+async fn write_theme(
+    db: &DatabaseConnection,
+    who: &Author,
+    carnet_id: &str,
+    theme_code: &str,
+    version: i32,
+    change: ThemeChange,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
     let objet = format!("diagnostic:{theme_code}");
     let txn = db.begin().await?;
     let written = if version == 0 {
-        let row = diagnostic::ActiveModel {
+        let mut row = diagnostic::ActiveModel {
             id: Set(uuid::Uuid::new_v4().to_string()),
             carnet_id: Set(carnet_id.to_owned()),
             theme_code: Set(theme_code.to_owned()),
-            situations: Set(situations),
-            commentaire: Set(c.commentaire),
+            situations: Set("[]".into()),
+            commentaire: Set(None),
             commentaire_personne: Set(None),
             version: Set(1),
             updated_at: Set(now),
         };
+        match change {
+            ThemeChange::Diagnostic(c) => {
+                row.situations = Set(json!(c.situations.iter().collect::<Vec<_>>()).to_string());
+                row.commentaire = Set(c.commentaire);
+            }
+            ThemeChange::Personne(t) => row.commentaire_personne = Set(t),
+        }
         match diagnostic::Entity::insert(row).exec_without_returning(&txn).await {
             Ok(_) => true,
             Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => false,
             Err(e) => return Err(e.into()),
         }
     } else {
-        diagnostic::Entity::update_many()
-            .col_expr(diagnostic::Column::Situations, Expr::value(situations))
-            .col_expr(diagnostic::Column::Commentaire, Expr::value(c.commentaire))
+        let mut update = diagnostic::Entity::update_many()
             .col_expr(diagnostic::Column::Version, Expr::value(version + 1))
-            .col_expr(diagnostic::Column::UpdatedAt, Expr::value(now))
+            .col_expr(diagnostic::Column::UpdatedAt, Expr::value(now));
+        update = match change {
+            ThemeChange::Diagnostic(c) => update
+                .col_expr(diagnostic::Column::Situations, Expr::value(json!(c.situations.iter().collect::<Vec<_>>()).to_string()))
+                .col_expr(diagnostic::Column::Commentaire, Expr::value(c.commentaire)),
+            ThemeChange::Personne(t) => update.col_expr(diagnostic::Column::CommentairePersonne, Expr::value(t)),
+        };
+        update
             .filter(diagnostic::Column::CarnetId.eq(carnet_id))
             .filter(diagnostic::Column::ThemeCode.eq(theme_code))
             .filter(diagnostic::Column::Version.eq(version))
@@ -383,7 +456,7 @@ pub async fn update_diagnostic(
     let labels = situation_labels(&txn).await?;
     let apres = after.map(|d| diagnostic_json(&d, &labels));
     let avant = history_before(&txn, carnet_id, &objet).await?;
-    history(&txn, carnet_id, staff, &objet, avant, apres, now).await?;
+    history(&txn, carnet_id, who.clone(), &objet, avant, apres, now).await?;
     carnet::Entity::update_many()
         .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
         .filter(carnet::Column::Id.eq(carnet_id))
@@ -404,7 +477,11 @@ async fn situation_labels(db: &impl ConnectionTrait) -> Result<HashMap<i32, Stri
 
 fn diagnostic_json(d: &diagnostic::Model, labels: &HashMap<i32, String>) -> serde_json::Value {
     let names: Vec<String> = ids(&d.situations).iter().filter_map(|i| labels.get(i).cloned()).collect();
-    json!({"situations": names.join(" ; "), "commentaire": d.commentaire.clone().unwrap_or_default()})
+    json!({
+        "situations": names.join(" ; "),
+        "commentaire": d.commentaire.clone().unwrap_or_default(),
+        "commentaire de la personne": d.commentaire_personne.clone().unwrap_or_default(),
+    })
 }
 
 /// Gives a professional access to a carnet (by a member who manages members).
@@ -542,7 +619,7 @@ async fn structure_names(db: &impl ConnectionTrait) -> Result<HashMap<String, St
     Ok(structure::Entity::find().all(db).await?.into_iter().map(|s| (s.id, s.nom)).collect())
 }
 
-async fn members(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Membre>, DbErr> {
+pub(super) async fn members(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Membre>, DbErr> {
     let rows = membre::Entity::find()
         .filter(membre::Column::CarnetId.eq(carnet_id))
         .filter(membre::Column::RevokedAt.is_null())
@@ -595,7 +672,7 @@ async fn addable(db: &impl ConnectionTrait, current: &[Membre]) -> Result<Vec<(S
     Ok(list)
 }
 
-async fn diagnostic_view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<ThemeDiagnostic>, DbErr> {
+pub(super) async fn diagnostic_view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<ThemeDiagnostic>, DbErr> {
     let themes = theme::Entity::find().order_by_asc(theme::Column::Position).all(db).await?;
     let situations = situation::Entity::find().order_by_asc(situation::Column::Position).all(db).await?;
     let rows: HashMap<String, diagnostic::Model> = diagnostic::Entity::find()
@@ -622,7 +699,7 @@ async fn diagnostic_view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<V
         .collect())
 }
 
-async fn reads(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Lecture>, DbErr> {
+pub(super) async fn reads(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Lecture>, DbErr> {
     Ok(lecture::Entity::find()
         .filter(lecture::Column::CarnetId.eq(carnet_id))
         .order_by_desc(lecture::Column::Id)
@@ -646,7 +723,7 @@ fn pairs(json: Option<String>) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Changement>, DbErr> {
+pub(super) async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Changement>, DbErr> {
     let labels: HashMap<String, String> = theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
     Ok(historique::Entity::find()
         .filter(historique::Column::CarnetId.eq(carnet_id))

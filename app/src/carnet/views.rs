@@ -200,8 +200,10 @@ fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
         .iter()
         .map(|m| {
             let structure = m.structure.clone().map(|s| format!(" — {s}")).unwrap_or_default();
-            let (remove, make) = (format!("Retirer {}", m.nom), format!("Faire de {} le référent unique", m.nom));
             let is_self = m.account_id == c.staff.id;
+            let remove_text = if is_self { "Ne plus suivre" } else { "Retirer l’accès" };
+            // The visible words first in the name (WCAG 2.5.3), then whose access.
+            let (remove, make) = (format!("{remove_text} : {}", m.nom), format!("Référent unique : {}", m.nom));
             let may_remove = manage || is_self;
             view! {
                 <li>
@@ -211,9 +213,7 @@ fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
                     {may_remove.then(|| view! {
                         <form method="post" action=action.clone() class="inline-form">
                             <input type="hidden" name="membre" value=m.id.clone() />
-                            <button type="submit" class="link-button" name="action" value="retirer" aria-label=remove>
-                                {if is_self { "Ne plus suivre" } else { "Retirer l’accès" }}
-                            </button>
+                            <button type="submit" class="link-button" name="action" value="retirer" aria-label=remove>{remove_text}</button>
                         </form>
                     })}
                     {(manage && !m.referent_unique).then(|| view! {

@@ -1,0 +1,272 @@
+//! The person's own access to their carnet (ssr only): a six-digit code sent to the phone or
+//! e-mail written in the carnet (through the outbox), short-lived, single-use, five tries; then a
+//! server-side session. What the person may change: their contact details, their own words on
+//! each theme. They see who follows them and who read their carnet, and take all their data.
+use super::db::{carnet, diagnostic, historique, lecture};
+use super::service::{self as svc, Author};
+use crate::auth::session::{new_token, token_hash};
+use crate::error::EditError;
+use crate::outbox::{self, Canal, Message};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    sea_query::{Expr, ExprTrait}, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use serde_json::json;
+
+pub mod code {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "personne_code")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub demande_hash: String,
+        pub carnet_id: Option<String>,
+        pub code_hash: String,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
+        pub attempts: i32,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod session {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "personne_session")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub const COOKIE: &str = "itineraire_personne";
+pub const CODE_MINUTES: i64 = 10;
+pub const MAX_ATTEMPTS: i32 = 5;
+/// Codes sent at most per carnet in a quarter of an hour (each may cost an SMS).
+pub const CODES_PER_QUARTER: u64 = 3;
+pub const SESSION_HOURS: i64 = 2;
+
+pub const TOO_MANY: &str = "Trop de demandes depuis cette connexion. Réessayez dans une heure, ou appelez votre référent.";
+pub const CONFLICT_MESSAGE: &str = "Votre référent a modifié votre carnet pendant que vous écriviez. Votre texte n’est pas encore \
+    enregistré : vérifiez ce qui a changé (indiqué sous le champ), puis enregistrez à nouveau.";
+pub const CONTACT_MESSAGE: &str = "Indiquez le numéro de téléphone ou l’adresse e-mail que votre référent a noté dans votre carnet.";
+pub const EXPIRED_MESSAGE: &str = "Ce code n’est plus valable. Demandez-en un nouveau.";
+pub const WRONG_MESSAGE: &str = "Ce code n’est pas le bon. Vérifiez les 6 chiffres reçus.";
+
+fn code_hash(demande: &str, code: &str) -> String {
+    token_hash(&format!("{demande}:{code}"))
+}
+
+/// Six random digits.
+fn six_digits() -> Result<String, DbErr> {
+    let mut b = [0u8; 4];
+    getrandom::fill(&mut b).map_err(|e| DbErr::Custom(format!("random: {e}")))?;
+    Ok(format!("{:06}", u32::from_le_bytes(b) % 1_000_000))
+}
+
+/// Sends a code to whoever typed a contact written in a carnet. Returns the demand's token (for
+/// the code form) whether or not the contact is known, so nobody learns who has a carnet.
+pub async fn request_code(db: &DatabaseConnection, typed: &str, now: DateTime<Utc>) -> Result<Result<String, &'static str>, DbErr> {
+    let typed = typed.trim();
+    let (canal, contact, column) = if typed.contains('@') {
+        let c = typed.to_lowercase();
+        if !crate::validation::is_email(&c) {
+            return Ok(Err(CONTACT_MESSAGE));
+        }
+        (Canal::Courriel, c, carnet::Column::Courriel)
+    } else {
+        match crate::validation::french_phone(typed).filter(|p| p.len() == 14) {
+            Some(p) => (Canal::Sms, p, carnet::Column::Telephone),
+            None => return Ok(Err(CONTACT_MESSAGE)),
+        }
+    };
+    let found = carnet::Entity::find().filter(column.eq(&contact)).order_by_desc(carnet::Column::UpdatedAt).one(db).await?;
+    let demande = new_token()?;
+    let code = six_digits()?;
+    let recent = match &found {
+        Some(c) => {
+            code::Entity::find()
+                .filter(code::Column::CarnetId.eq(&c.id))
+                .filter(code::Column::CreatedAt.gt(now - Duration::minutes(15)))
+                .count(db)
+                .await?
+        }
+        None => 0,
+    };
+    let carnet_id = found.as_ref().filter(|_| recent < CODES_PER_QUARTER).map(|c| c.id.clone());
+    let txn = db.begin().await?;
+    code::Entity::insert(code::ActiveModel {
+        demande_hash: Set(token_hash(&demande)),
+        carnet_id: Set(carnet_id.clone()),
+        code_hash: Set(code_hash(&demande, &code)),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::minutes(CODE_MINUTES)),
+        used_at: Set(None),
+        attempts: Set(0),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    if carnet_id.is_some() {
+        let corps = format!("Votre code Itinéraire : {code}. Il expire dans {CODE_MINUTES} minutes. Ne le donnez à personne.");
+        let m = Message { kind: "code_personne", canal, destinataire: contact, sujet: "Votre code Itinéraire".into(), corps, lien: None };
+        outbox::enqueue(&txn, m, now).await?;
+    }
+    txn.commit().await?;
+    Ok(Ok(demande))
+}
+
+/// Checks a code typed for a demand; on success, opens the person's session (its token).
+pub async fn verify_code(db: &DatabaseConnection, demande: &str, typed: &str, now: DateTime<Utc>) -> Result<Result<String, &'static str>, DbErr> {
+    let key = token_hash(demande);
+    // One try used first (conditional: never more than five, never after use or expiry).
+    let tried = code::Entity::update_many()
+        .col_expr(code::Column::Attempts, Expr::col(code::Column::Attempts).add(1))
+        .filter(code::Column::DemandeHash.eq(&key))
+        .filter(code::Column::UsedAt.is_null())
+        .filter(code::Column::ExpiresAt.gt(now))
+        .filter(code::Column::Attempts.lt(MAX_ATTEMPTS))
+        .exec(db)
+        .await?;
+    if tried.rows_affected == 0 {
+        return Ok(Err(EXPIRED_MESSAGE));
+    }
+    let Some(row) = code::Entity::find_by_id(key.clone()).one(db).await? else { return Ok(Err(EXPIRED_MESSAGE)) };
+    let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(carnet_id) = row.carnet_id.filter(|_| row.code_hash == code_hash(demande, &digits)) else {
+        return Ok(Err(if row.attempts >= MAX_ATTEMPTS { EXPIRED_MESSAGE } else { WRONG_MESSAGE }));
+    };
+    let used = code::Entity::update_many()
+        .col_expr(code::Column::UsedAt, Expr::value(now))
+        .filter(code::Column::DemandeHash.eq(&key))
+        .filter(code::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    if used.rows_affected == 0 {
+        return Ok(Err(EXPIRED_MESSAGE));
+    }
+    let token = new_token()?;
+    session::Entity::insert(session::ActiveModel {
+        id: Set(token_hash(&token)),
+        carnet_id: Set(carnet_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(SESSION_HOURS)),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(Ok(token))
+}
+
+/// The carnet of an open session.
+pub async fn carnet_for_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> Result<Option<String>, DbErr> {
+    Ok(session::Entity::find_by_id(token_hash(token)).one(db).await?.filter(|s| s.expires_at > now).map(|s| s.carnet_id))
+}
+
+pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<(), DbErr> {
+    session::Entity::delete_by_id(token_hash(token)).exec(db).await?;
+    Ok(())
+}
+
+/// The person, as the history names them.
+async fn person(db: &impl ConnectionTrait, carnet_id: &str) -> Result<(carnet::Model, Author), EditError> {
+    let c = carnet::Entity::find_by_id(carnet_id.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
+    let author = Author { id: "personne".into(), nom: format!("{} {} (la personne)", c.prenom, c.nom) };
+    Ok((c, author))
+}
+
+/// The person's carnet, as they read it.
+pub async fn view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<super::model::MonCarnet, EditError> {
+    let (c, _) = person(db, carnet_id).await?;
+    Ok(super::model::MonCarnet {
+        prenom: c.prenom.clone(),
+        nom: c.nom.clone(),
+        date_naissance: c.date_naissance.format("%d/%m/%Y").to_string(),
+        contact: svc::identite_values(&c),
+        diagnostic: svc::diagnostic_view(db, carnet_id).await?,
+        membres: svc::members(db, carnet_id).await?,
+        lectures: svc::reads(db, carnet_id).await?,
+        historique: svc::changes(db, carnet_id).await?,
+    })
+}
+
+pub const CONTACT_FIELDS: [&str; 3] = ["telephone", "courriel", "adresse"];
+
+/// The person changes their contact details (from `version`); name and birth date stay as the
+/// professionals wrote them.
+pub async fn update_contact(
+    db: &DatabaseConnection,
+    carnet_id: &str,
+    version: i32,
+    fields: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    let (c, author) = person(db, carnet_id).await?;
+    let mut merged = svc::identite_values(&c);
+    merged.retain(|(k, _)| !CONTACT_FIELDS.contains(&k.as_str()));
+    merged.extend(fields.iter().filter(|(k, _)| CONTACT_FIELDS.contains(&k.as_str())).cloned());
+    let identite = svc::validate_identite(&merged, crate::socle::dates::today(now)).map_err(EditError::Invalid)?;
+    svc::write_identite(db, &author, carnet_id, version, identite, now).await
+}
+
+/// The person's own words on a theme (from `version`; 0: the theme was never written).
+pub async fn update_commentaire(
+    db: &DatabaseConnection,
+    carnet_id: &str,
+    theme_code: &str,
+    version: i32,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    let (_, author) = person(db, carnet_id).await?;
+    let text = text.trim();
+    if text.chars().count() > 2000 {
+        return Err(EditError::Invalid(vec![("commentaire_personne".into(), "Votre texte doit faire au plus 2000 caractères.".into())]));
+    }
+    svc::write_commentaire_personne(db, &author, carnet_id, theme_code, version, Some(text.to_owned()).filter(|t| !t.is_empty()), now).await
+}
+
+/// Everything the carnet holds about the person (RGPD right of access), as JSON.
+pub async fn export(db: &impl ConnectionTrait, carnet_id: &str) -> Result<serde_json::Value, EditError> {
+    let v = view(db, carnet_id).await?;
+    let diag: Vec<_> = diagnostic::Entity::find().filter(diagnostic::Column::CarnetId.eq(carnet_id)).all(db).await?;
+    let history: Vec<_> = historique::Entity::find()
+        .filter(historique::Column::CarnetId.eq(carnet_id))
+        .order_by_asc(historique::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| json!({"quand": h.at, "qui": h.auteur_nom, "objet": h.objet, "avant": h.avant, "apres": h.apres}))
+        .collect();
+    let reads: Vec<_> = lecture::Entity::find()
+        .filter(lecture::Column::CarnetId.eq(carnet_id))
+        .filter(Condition::all())
+        .order_by_asc(lecture::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| json!({"quand": l.at, "qui": l.auteur_nom, "structure": l.structure_nom}))
+        .collect();
+    Ok(json!({
+        "ce_fichier": "Toutes les informations de votre carnet de bord Itinéraire, à la date de son téléchargement.",
+        "identite": v.contact.iter().filter(|(k, _)| k != "version").cloned().collect::<std::collections::BTreeMap<_, _>>(),
+        "diagnostic": v.diagnostic.iter().filter(|t| t.version > 0).map(|t| json!({
+            "theme": t.label,
+            "situations": t.situations.iter().filter(|(id, _)| t.choisies.contains(id)).map(|(_, l)| l.clone()).collect::<Vec<_>>(),
+            "commentaire_des_professionnels": t.commentaire,
+            "votre_commentaire": t.commentaire_personne,
+        })).collect::<Vec<_>>(),
+        "themes_ecrits": diag.len(),
+        "professionnels_qui_vous_suivent": v.membres.iter().map(|m| json!({"nom": m.nom, "structure": m.structure, "role": m.role, "referent_unique": m.referent_unique, "depuis": m.depuis})).collect::<Vec<_>>(),
+        "consultations": reads,
+        "historique": history,
+    }))
+}
