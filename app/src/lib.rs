@@ -88,6 +88,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/ateliers/:id/nouvelle-seance") view=socle::SeanceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/seances/:id") view=socle::SeanceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/seances/:id/inscrits") view=socle::InscritsPage ssr=SsrMode::Async />
+                    <Route path=path!("/mon-carnet") view=carnet::MonCarnetPage ssr=SsrMode::Async />
+                    <Route path=path!("/mon-carnet/code") view=carnet::CodePage />
+                    <Route path=path!("/mon-carnet/imprimer") view=carnet::MonCarnetImprimerPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets") view=carnet::MesCarnetsPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/nouveau-carnet") view=carnet::NouveauCarnetPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id") view=carnet::CarnetPage ssr=SsrMode::Async />

@@ -721,6 +721,9 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     assert!(r.body.contains("Badge authentique") && r.body.contains("Léa Martin"), "{}", r.body);
     let r = send(&app, post("/verifier", ORIGIN, &form(&badge.credential.replace("Léa", "Lea")))).await;
     assert!(r.body.contains("Badge invalide"), "{}", r.body);
+    // What was pasted comes back in the field as text, never as markup.
+    let r = send(&app, post("/verifier", ORIGIN, &form("</textarea><b id=\"injecte\">x</b>"))).await;
+    assert!(!r.body.contains("<b id=\"injecte\">") && r.body.contains("&lt;/textarea&gt;&lt;b id="), "{}", r.body);
     let r = send(&app, post("/verifier", ORIGIN, &form("bonjour"))).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("Ce texte n’est pas un badge lisible"));
@@ -826,4 +829,55 @@ async fn a_referent_opens_a_carnet_through_the_forms_and_strangers_get_nothing()
     // The carnet is unchanged by the refused posts.
     let r = send(&app, with_cookie(get(&page), &cookie)).await;
     assert!(!r.body.contains("intrusion") && r.body.contains("Carnet de Inès Durand"));
+}
+
+#[tokio::test]
+async fn the_person_opens_their_carnet_with_a_code_and_takes_their_data() {
+    let db = seeded_with_account().await;
+    let app = app_for(&db);
+    let cookie = sign_in(&app).await;
+    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17&telephone=06+11+22+33+44"), &cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Not signed in: the code form; the data and the edits send back to it.
+    let r = send(&app, get("/mon-carnet")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Recevoir mon code") && r.body.contains("noindex"));
+    assert_eq!(send(&app, get("/mon-carnet/donnees.json")).await.headers[header::LOCATION], "/mon-carnet");
+    assert_eq!(send(&app, post("/mon-carnet/contact", ORIGIN, "version=1&telephone=0611223344")).await.headers[header::LOCATION], "/mon-carnet");
+    assert_eq!(send(&app, post("/mon-carnet", Some("https://ailleurs.example"), "contact=0611223344")).await.status, StatusCode::FORBIDDEN);
+    // The code arrives by SMS.
+    let r = send(&app, post("/mon-carnet", ORIGIN, "contact=06.11.22.33.44")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let next = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let demande = next.strip_prefix("/mon-carnet/code?d=").unwrap().to_owned();
+    assert!(send(&app, get(&next)).await.body.contains("one-time-code"));
+    let m = app::outbox::entity::Entity::find().all(&db.db).await.unwrap().into_iter().find(|m| m.kind == "code_personne").unwrap();
+    let code: String = m.corps.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).unwrap().to_owned();
+    let r = send(&app, post("/mon-carnet/code", ORIGIN, &format!("demande={demande}&code=12345x"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Ce code n’est pas le bon"));
+    let r = send(&app, post("/mon-carnet/code", ORIGIN, &format!("demande={demande}&code={code}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let set = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(set.starts_with("itineraire_personne=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+    let person = set.split(';').next().unwrap().to_owned();
+    // Their carnet: who follows them, who read it; their words saved.
+    let r = send(&app, with_cookie(get("/mon-carnet"), &person)).await;
+    assert!(r.body.contains("Le carnet de Inès Durand") && r.body.contains("Camille Martin") && r.body.contains("Qui a lu mon carnet"), "{}", r.body);
+    let r = send(&app, with_cookie(post("/mon-carnet/theme/logement", ORIGIN, "version=0&commentaire_personne=%3C%2Ftextarea%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"), &person)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = send(&app, with_cookie(get("/mon-carnet"), &person)).await;
+    let at = r.body.find("alert(1)").map(|i| &r.body[i.saturating_sub(40)..i + 40]).unwrap_or("absent");
+    assert!(r.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !r.body.contains("<script>alert(1)"), "text, never HTML: {at}");
+    let r = send(&app, with_cookie(get("/mon-carnet/donnees.json"), &person)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+    let data: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(data["identite"]["prenom"], "Inès");
+    assert!(send(&app, with_cookie(get("/mon-carnet/imprimer"), &person)).await.body.contains("Le carnet de Inès Durand"));
+    // The person's cookie opens nothing of the professionals'.
+    assert!(send(&app, with_cookie(get("/pro/carnets"), &person)).await.body.contains("Connexion nécessaire"));
+    let r = send(&app, with_cookie(post("/mon-carnet/deconnexion", ORIGIN, ""), &person)).await;
+    assert!(r.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert!(send(&app, with_cookie(get("/mon-carnet"), &person)).await.body.contains("Recevoir mon code"));
 }

@@ -4,9 +4,12 @@
 pub mod api;
 pub mod model;
 mod views;
+mod views_personne;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod personne;
 #[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
@@ -15,3 +18,4 @@ pub mod service;
 mod tests;
 
 pub use views::{CarnetEditionPage, CarnetPage, MesCarnetsPage, NouveauCarnetPage};
+pub use views_personne::{CodePage, MonCarnetImprimerPage, MonCarnetPage};

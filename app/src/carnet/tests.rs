@@ -245,3 +245,90 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
     assert!(svc::validate_diagnostic(db, "logement", &form(&[("situations", "1; DROP TABLE carnet")])).await.unwrap().is_err());
     t.drop().await;
 }
+
+/// The last code sent to `to` (read from the outbox, as the person reads their phone).
+async fn code_sent_to(db: &DatabaseConnection, to: &str) -> Option<String> {
+    use sea_orm::QueryOrder;
+    let m = crate::outbox::entity::Entity::find()
+        .order_by_desc(crate::outbox::entity::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == "code_personne" && m.destinataire == to)?;
+    assert!(!m.corps.contains("RSA"), "nothing on a lock screen says RSA");
+    m.corps.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).map(str::to_owned)
+}
+
+#[tokio::test]
+async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
+    use super::personne as p;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let now = Utc::now();
+        let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
+        let id = svc::create(db, &referent, lea(), now).await.unwrap();
+        svc::open(db, &referent, &id, now).await.unwrap();
+
+        // Unknown contact: the same answer, no message. Not a contact: a French message.
+        assert!(p::request_code(db, "07 99 99 99 99", now).await.unwrap().is_ok(), "{b}");
+        assert_eq!(code_sent_to(db, "07 99 99 99 99").await, None, "{b}");
+        assert_eq!(p::request_code(db, "bonjour", now).await.unwrap(), Err(p::CONTACT_MESSAGE), "{b}");
+        // Known (typed another way): a code by SMS.
+        let demande = p::request_code(db, "+33 6 12 34 56 78", now).await.unwrap().unwrap();
+        let code = code_sent_to(db, "06 12 34 56 78").await.expect("a code");
+        // Wrong code: told; the right one then works once.
+        let wrong = if code == "000000" { "111111" } else { "000000" };
+        assert_eq!(p::verify_code(db, &demande, wrong, now).await.unwrap(), Err(p::WRONG_MESSAGE), "{b}");
+        let token = p::verify_code(db, &demande, &code, now).await.unwrap().unwrap();
+        assert_eq!(p::verify_code(db, &demande, &code, now).await.unwrap(), Err(p::EXPIRED_MESSAGE), "{b}: single use");
+        assert_eq!(p::carnet_for_token(db, &token, now).await.unwrap().as_deref(), Some(id.as_str()), "{b}");
+        // Expired after 10 minutes; five wrong tries end a code.
+        let late = p::request_code(db, "06 12 34 56 78", now).await.unwrap().unwrap();
+        let late_code = code_sent_to(db, "06 12 34 56 78").await.unwrap();
+        assert_eq!(p::verify_code(db, &late, &late_code, now + chrono::Duration::minutes(11)).await.unwrap(), Err(p::EXPIRED_MESSAGE), "{b}");
+        let tried = p::request_code(db, "06 12 34 56 78", now).await.unwrap().unwrap();
+        let tried_code = code_sent_to(db, "06 12 34 56 78").await.unwrap();
+        for _ in 0..p::MAX_ATTEMPTS {
+            let _ = p::verify_code(db, &tried, "999999x", now).await.unwrap();
+        }
+        assert!(p::verify_code(db, &tried, &tried_code, now).await.unwrap().is_err(), "{b}: blocked after five tries");
+        // A fourth code within a quarter of an hour is not sent (each may cost an SMS).
+        p::request_code(db, "06 12 34 56 78", now).await.unwrap().unwrap();
+        let sent = crate::outbox::entity::Entity::find().all(db).await.unwrap().into_iter().filter(|m| m.kind == "code_personne").count();
+        assert_eq!(sent, 3, "{b}");
+
+        // What the person sees: their carnet, who follows them, who read it.
+        let mine = p::view(db, &id).await.unwrap();
+        assert_eq!(mine.prenom, "Léa", "{b}");
+        assert_eq!(mine.membres[0].nom, "Camille", "{b}");
+        assert!(mine.lectures.iter().any(|l| l.qui == "Camille"), "{b}");
+        // Their contact details: saved, in the history under their name; name and birth date untouched.
+        let version = mine.contact.iter().find(|(k, _)| k == "version").unwrap().1.parse().unwrap();
+        let fields = form(&[("telephone", "07 11 22 33 44"), ("courriel", "lea@example.org"), ("adresse", ""), ("prenom", "Pirate")]);
+        p::update_contact(db, &id, version, &fields, now).await.unwrap();
+        let mine = p::view(db, &id).await.unwrap();
+        assert!(mine.contact.contains(&("telephone".into(), "07 11 22 33 44".into())), "{b}");
+        assert_eq!(mine.prenom, "Léa", "{b}: the person cannot rename themself");
+        assert_eq!(mine.historique[0].qui, "Léa Martin (la personne)", "{b}");
+        assert_eq!(allowed(&p::update_contact(db, &id, version, &fields, now).await), "conflict", "{b}: a stale form");
+        assert_eq!(allowed(&p::update_contact(db, &id, version + 1, &form(&[("telephone", "12")]), now).await), "invalid", "{b}");
+        // Their own words on a theme, next to the professionals' (who see them).
+        p::update_commentaire(db, &id, "logement", 0, "Je cherche un T2 près de Saint-Gaudens.", now).await.unwrap();
+        let logement = svc::open(db, &referent, &id, now).await.unwrap().diagnostic.into_iter().find(|d| d.code == "logement").unwrap();
+        assert_eq!(logement.commentaire_personne, "Je cherche un T2 près de Saint-Gaudens.", "{b}");
+        assert_eq!(allowed(&p::update_commentaire(db, &id, "astrologie", 0, "x", now).await), "404", "{b}");
+        assert_eq!(allowed(&p::update_commentaire(db, &id, "logement", 1, &"x".repeat(2001), now).await), "invalid", "{b}");
+        // All their data, as a file.
+        let data = p::export(db, &id).await.unwrap();
+        assert_eq!(data["identite"]["telephone"], "07 11 22 33 44", "{b}");
+        assert_eq!(data["diagnostic"][0]["votre_commentaire"], "Je cherche un T2 près de Saint-Gaudens.", "{b}");
+        assert!(data["consultations"].as_array().unwrap().iter().any(|r| r["qui"] == "Camille"), "{b}");
+        // Signing out closes the session.
+        p::sign_out(db, &token).await.unwrap();
+        assert_eq!(p::carnet_for_token(db, &token, now).await.unwrap(), None, "{b}");
+        t.drop().await;
+    }
+}

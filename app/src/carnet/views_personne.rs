@@ -13,9 +13,20 @@ fn query(k: &str) -> String {
     use_query_map().read_untracked().get(k).unwrap_or_default()
 }
 
-/// `/mon-carnet` (and `/mon-carnet/imprimer`, everything on one page without forms).
+/// `/mon-carnet`.
 #[component]
-pub fn MonCarnetPage(#[prop(optional)] imprimer: bool) -> impl IntoView {
+pub fn MonCarnetPage() -> impl IntoView {
+    view! { <MonCarnetData imprimer=false /> }
+}
+
+/// `/mon-carnet/imprimer`: everything on one page, without forms.
+#[component]
+pub fn MonCarnetImprimerPage() -> impl IntoView {
+    view! { <MonCarnetData imprimer=true /> }
+}
+
+#[component]
+fn MonCarnetData(imprimer: bool) -> impl IntoView {
     let data = Resource::new_blocking(|| (), |_| get_mon_carnet());
     view! {
         <Meta name="robots" content="noindex" />
@@ -29,11 +40,6 @@ pub fn MonCarnetPage(#[prop(optional)] imprimer: bool) -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-#[component]
-pub fn MonCarnetImprimerPage() -> impl IntoView {
-    view! { <MonCarnetPage imprimer=true /> }
 }
 
 #[component]
@@ -215,7 +221,7 @@ fn MonTheme(t: ThemeDiagnostic, imprimer: bool, sent: Option<Submitted>) -> impl
                         <label for=field_id.clone()>{label}</label>
                         {error.clone().map(|m| view! { <p class="error">{m}</p> })}
                         <textarea id=field_id name="commentaire_personne" maxlength="2000" rows="3">
-                            {form.value("commentaire_personne").unwrap_or_default()}
+                            {crate::ui::form::textarea_text(form.value("commentaire_personne").unwrap_or_default())}
                         </textarea>
                         <button type="submit" class="button secondary">"Enregistrer"</button>
                     </form>

@@ -88,6 +88,16 @@ pub fn ErrorSummary(submitted: Option<Submitted>) -> impl IntoView {
     })
 }
 
+/// The text of a `<textarea>` as the server must write it. Leptos writes a textarea's children
+/// unescaped (as for `<script>`), so a stored `</textarea><script>` would end the field and
+/// inject markup: escape it here (the browser decodes it back into the field's text).
+pub fn textarea_text(value: String) -> String {
+    #[cfg(feature = "ssr")]
+    return html_escape::encode_text(&value).into_owned();
+    #[cfg(not(feature = "ssr"))]
+    value
+}
+
 /// A labelled text input (or textarea), with its hint and its error.
 #[component]
 pub fn TextField(
@@ -111,7 +121,7 @@ pub fn TextField(
     let input = if multiline {
         view! {
             <textarea id=id.clone() name=name rows="5" required=required maxlength=maxlength.clone()
-                aria-describedby=described.clone() aria-invalid=invalid>{value}</textarea>
+                aria-describedby=described.clone() aria-invalid=invalid>{textarea_text(value)}</textarea>
         }
         .into_any()
     } else {

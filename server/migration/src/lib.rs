@@ -9,6 +9,7 @@ mod m20261123_000005_socle;
 mod m20261123_000006_badges;
 mod m20261123_000007_porte_badges;
 mod m20261123_000008_carnet;
+mod m20261123_000009_personne;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_badges::Migration),
             Box::new(m20261123_000007_porte_badges::Migration),
             Box::new(m20261123_000008_carnet::Migration),
+            Box::new(m20261123_000009_personne::Migration),
         ]
     }
 }
