@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll } from "./helpers";
+import { expectAccessible, expectNoHorizontalScroll, messageTo } from "./helpers";
 import { ACCOUNTS, PASSWORD } from "../global-setup";
 
 /** A professional at a tablet (1024×768), signed in. */
@@ -79,4 +79,53 @@ test("a référent opens a carnet, fills in the diagnostic, shares it; concurren
   await expect(camille.getByRole("link", { name: `Inès ${nom}` })).toBeVisible();
   await camille.goto(`/pro/carnets?q=${nom}&theme=sante`);
   await expect(camille.getByRole("link", { name: `Inès ${nom}` })).toHaveCount(0);
+});
+
+test("the person opens their carnet with a code on their phone, writes on a theme, takes their data", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const camille = await professional(browser, ACCOUNTS.mobil.email);
+  const digits = String(Date.now()).slice(-8);
+  const phone = `06 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)} ${digits.slice(6, 8)}`;
+  await camille.getByRole("link", { name: "Ouvrir un carnet" }).click();
+  await camille.getByLabel(/Prénom/).fill("Noé");
+  await camille.getByLabel(/^Nom/).fill("Petit");
+  await camille.getByLabel(/Date de naissance/).fill("1979-02-03");
+  await camille.getByLabel(/Téléphone/).fill(phone);
+  await camille.getByRole("button", { name: "Ouvrir le carnet" }).click();
+  await expect(camille.getByRole("heading", { level: 1 })).toHaveText("Carnet de Noé Petit");
+  const carnet = camille.url().replace(/\?.*$/, "");
+
+  // The person, on a small phone, without an account: a code by SMS.
+  const person = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
+  await person.goto("/mon-carnet");
+  await expectAccessible(person);
+  await person.getByLabel(/Votre numéro de téléphone ou votre adresse e-mail/).fill(phone.replace(/ /g, ""));
+  await person.getByRole("button", { name: "Recevoir mon code" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Votre code");
+  const sms = await messageTo(phone, "code_personne");
+  expect(sms.texte).not.toContain("RSA");
+  const code = sms.texte.match(/\b(\d{6})\b/)![1];
+  await person.getByLabel(/Code reçu/).fill(code === "000000" ? "111111" : "000000");
+  await person.getByRole("button", { name: "Ouvrir mon carnet" }).click();
+  await expect(person.getByRole("alert")).toContainText("Ce code n’est pas le bon.");
+  await person.getByLabel(/Code reçu/).fill(code);
+  await person.getByRole("button", { name: "Ouvrir mon carnet" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Le carnet de Noé Petit");
+  await expect(person.getByRole("region", { name: "Qui m’accompagne" })).toContainText(ACCOUNTS.mobil.nom);
+  await expect(person.getByRole("region", { name: "Qui a lu mon carnet" })).toContainText(ACCOUNTS.mobil.nom);
+  await expectAccessible(person);
+  await expectNoHorizontalScroll(person);
+  await person.getByLabel("Ce que je veux dire sur : Logement").fill("Je cherche un T2 près de Saint-Gaudens.");
+  await person.locator("#theme-logement").getByRole("button", { name: "Enregistrer" }).click();
+  await expect(person.getByRole("status")).toContainText("C’est enregistré.");
+  // All their data, as a file.
+  const data = await (await person.request.get("/mon-carnet/donnees.json")).json();
+  expect(data.identite.prenom).toBe("Noé");
+  expect(data.diagnostic[0].votre_commentaire).toBe("Je cherche un T2 près de Saint-Gaudens.");
+  // The référent sees the person's words and the change in the history, under the person's name.
+  await camille.goto(carnet);
+  await expect(camille.getByText("La personne dit : Je cherche un T2 près de Saint-Gaudens.")).toBeVisible();
+  await expect(camille.getByRole("region", { name: "Historique des modifications" })).toContainText("Noé Petit (la personne)");
+  await person.getByRole("button", { name: "Me déconnecter" }).click();
+  await expect(person.getByRole("status")).toHaveText("Vous êtes déconnecté.");
 });

@@ -41,6 +41,7 @@ export async function messageTo(to: string, kind: string): Promise<{ sujet: stri
     found = lines.map((l) => JSON.parse(l)).filter((m) => m.destinataire === to && m.kind === kind).pop();
     expect(found, `a ${kind} message to ${to}`).toBeTruthy();
   }).toPass({ timeout: 20_000 });
-  const lien = new URL(found!.texte.trim().split("\n").pop()!).pathname;
+  const last = found!.texte.trim().split("\n").pop()!;
+  const lien = last.startsWith("http") ? new URL(last).pathname : "";
   return { sujet: found!.sujet, texte: found!.texte, lien };
 }
