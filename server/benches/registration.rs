@@ -32,6 +32,7 @@ async fn session(db: &sea_orm::DatabaseConnection, structure: &str, seats: i32) 
         themes: ["emploi".to_string()].into_iter().collect(),
         competences: vec!["Mesurer".into()],
         accessibilite: None,
+        badge: Default::default(),
     };
     let atelier = insert_atelier(db, structure, a, now).await.unwrap();
     let debut = now + Duration::days(1);

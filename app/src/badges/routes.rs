@@ -91,7 +91,7 @@ async fn request_link(
     let refuse = |status, errors: Vec<(String, String)>, message: Option<&str>| {
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message: message.map(str::to_owned) })
     };
-    if limits.check_requests(ip).is_err() {
+    if !limits.allows_message_request(ip) {
         return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(super::wallet::TOO_MANY)).await;
     }
     match super::wallet::request_link(&st.db, &field(&fields, "contact"), chrono::Utc::now()).await {

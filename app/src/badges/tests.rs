@@ -450,7 +450,7 @@ async fn after_a_key_rotation_old_badges_still_verify_and_new_ones_use_the_new_k
     let view = service::view(&t.db, Some(&bare), &stored.id, when).await.unwrap().unwrap();
     assert!(!view.verification.emetteur_resolu);
     // …with it published, it does, and the DID document lists both keys, the new one first.
-    let rotated = Issuer::new(new_key, "https://itineraire.example").with_retired(&[old_public.clone()]).unwrap();
+    let rotated = Issuer::new(new_key, "https://itineraire.example").with_retired(std::slice::from_ref(&old_public)).unwrap();
     let view = service::view(&t.db, Some(&rotated), &stored.id, when).await.unwrap().unwrap();
     assert!(view.verification.valide(), "{:?}", view.verification);
     let doc = rotated.did_document();

@@ -166,7 +166,7 @@ async fn request_code(
     let refuse = |status, errors: Vec<(String, String)>, message: Option<String>| {
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message })
     };
-    if limits.check_requests(ip).is_err() {
+    if !limits.allows_message_request(ip) {
         return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(p::TOO_MANY.to_owned())).await;
     }
     match p::request_code(&st.db, &field(&fields, "contact"), Utc::now()).await {

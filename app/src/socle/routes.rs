@@ -50,10 +50,10 @@ impl RegistrationLimits {
         Ok(())
     }
 
-    /// Requests for a new private link ("Mes badges"): counted with the address's registrations,
-    /// and at most 60 a minute in all (each one may cost an SMS).
-    pub fn check_requests(&self, ip: IpAddr) -> Result<(), ()> {
-        self.check(ip, "\u{0}liens").map_err(|_| ())
+    /// Whether a request for a message (a "Mes badges" link, a carnet code) may go: counted with
+    /// the address's registrations, and at most 60 a minute in all (each one may cost an SMS).
+    pub fn allows_message_request(&self, ip: IpAddr) -> bool {
+        self.check(ip, "\u{0}liens").is_ok()
     }
 }
 
