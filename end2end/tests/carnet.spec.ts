@@ -94,6 +94,17 @@ test("the person opens their carnet with a code on their phone, writes on a them
   await camille.getByRole("button", { name: "Ouvrir le carnet" }).click();
   await expect(camille.getByRole("heading", { level: 1 })).toHaveText("Carnet de Noé Petit");
   const carnet = camille.url().replace(/\?.*$/, "");
+  // An objective on housing (from the référentiel) and an action towards it.
+  await camille.getByRole("link", { name: "Ajouter un objectif : Logement" }).click();
+  await camille.getByLabel("Du référentiel").selectOption({ index: 1 });
+  await camille.getByRole("button", { name: "Ajouter l’objectif" }).click();
+  await expect(camille.getByText("L’objectif est ajouté.")).toBeVisible();
+  await camille.getByRole("link", { name: /^Ajouter une action/ }).first().click();
+  await expectAccessible(camille);
+  await camille.getByLabel("Du référentiel").selectOption({ index: 1 });
+  await camille.getByLabel("À faire avant le").fill("2027-01-31");
+  await camille.getByRole("button", { name: "Ajouter l’action" }).click();
+  await expect(camille.getByText("L’action est ajoutée.")).toBeVisible();
 
   // The person, on a small phone, without an account: a code by SMS.
   const person = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
@@ -115,6 +126,11 @@ test("the person opens their carnet with a code on their phone, writes on a them
   await expect(person.getByRole("region", { name: "Qui a lu mon carnet" })).toContainText(ACCOUNTS.mobil.nom);
   await expectAccessible(person);
   await expectNoHorizontalScroll(person);
+  // Their action, marked done by them.
+  await expect(person.locator("#theme-logement")).toContainText("(avant le 31/01/2027)");
+  await person.locator("#theme-logement").getByRole("button", { name: /^C’est fait/ }).click();
+  await expect(person.getByRole("status")).toContainText("C’est noté.");
+  await expect(person.locator("#theme-logement")).toContainText("Fait");
   await person.getByLabel("Ce que je veux dire sur : Logement").fill("Je cherche un T2 près de Saint-Gaudens.");
   await person.locator("#theme-logement").getByRole("button", { name: "Enregistrer" }).click();
   await expect(person.getByRole("status")).toContainText("C’est enregistré.");

@@ -68,3 +68,16 @@ pub async fn get_mon_carnet() -> Result<Option<super::model::MonCarnet>, AppErro
     let Some(id) = super::personne::carnet_for_token(&db, &token, chrono::Utc::now()).await? else { return Ok(None) };
     super::personne::view(&db, &id).await.map(Some).map_err(|e| e.into_app_error().with_status())
 }
+
+/// The new-objective form of a theme (`objectif` empty) or the new-action form of an objective.
+#[server(endpoint = "pro-carnet-choix")]
+pub async fn get_choix(id: String, theme: String, objectif: String) -> Result<super::model::Choix, AppError> {
+    let staff = crate::auth::session::require_staff().await?;
+    let db = crate::db_from_context()?;
+    let r = if objectif.is_empty() {
+        super::plan::objective_form(&db, &staff, &id, &theme).await
+    } else {
+        super::plan::action_form(&db, &staff, &id, &objectif).await
+    };
+    r.map_err(|e| e.into_app_error().with_status())
+}

@@ -67,3 +67,25 @@ carnet_entity!(lecture, "carnet_lecture", {
     structure_nom: Option<String>,
     at: DateTimeUtc,
 });
+
+carnet_entity!(objectif, "carnet_objectif", {
+    carnet_id: String,
+    theme_code: String,
+    libelle: String,
+    statut: String,
+    version: i32,
+    created_at: DateTimeUtc,
+    updated_at: DateTimeUtc,
+});
+
+carnet_entity!(action, "carnet_action", {
+    carnet_id: String,
+    objectif_id: String,
+    libelle: String,
+    offre_id: Option<String>,
+    statut: String,
+    echeance: Option<Date>,
+    version: i32,
+    created_at: DateTimeUtc,
+    updated_at: DateTimeUtc,
+});

@@ -11,11 +11,19 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod personne;
 #[cfg(feature = "ssr")]
+pub mod plan;
+#[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 
-pub use views::{CarnetEditionPage, CarnetPage, MesCarnetsPage, NouveauCarnetPage};
+pub use views::{CarnetEditionPage, CarnetPage, ChoixPage, MesCarnetsPage, NouveauCarnetPage};
+
+/// The status buttons of an objective (`objective`) or an action: every status but the current.
+pub(crate) fn plan_statuts(current: &str, objective: bool) -> Vec<(&'static str, &'static str)> {
+    let all: &[&'static str] = if objective { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
+    all.iter().filter(|c| **c != current).map(|c| (*c, model::statut_label(c))).collect()
+}
 pub use views_personne::{CodePage, MonCarnetImprimerPage, MonCarnetPage};

@@ -51,6 +51,57 @@ pub struct ThemeDiagnostic {
     pub commentaire_personne: String,
     /// 0: never written.
     pub version: i32,
+    pub objectifs: Vec<Objectif>,
+}
+
+/// An objective of a theme, with its actions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objectif {
+    pub id: String,
+    pub libelle: String,
+    /// `en_cours`, `atteint`, `abandonne`.
+    pub statut: String,
+    pub version: i32,
+    pub actions: Vec<Action>,
+}
+
+/// An action towards an objective (possibly an offer of the catalogue).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub libelle: String,
+    /// (id, name) of the catalogue's offer prescribed.
+    pub offre: Option<(String, String)>,
+    /// `a_faire`, `en_cours`, `fait`.
+    pub statut: String,
+    /// "12/01/2027"
+    pub echeance: Option<String>,
+    pub version: i32,
+}
+
+pub fn statut_label(code: &str) -> &'static str {
+    match code {
+        "en_cours" => "En cours",
+        "atteint" => "Atteint",
+        "abandonne" => "Abandonné",
+        "a_faire" => "À faire",
+        "fait" => "Fait",
+        _ => "",
+    }
+}
+
+/// The choices of a new objective or action form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choix {
+    pub staff: Staff,
+    pub carnet_id: String,
+    pub nom: String,
+    /// What the form adds to: the theme's or the objective's name.
+    pub titre: String,
+    /// From the référentiel: (id, label).
+    pub referentiel: Vec<(String, String)>,
+    /// Offers of the catalogue on the theme: (id, "name — structure").
+    pub offres: Vec<(String, String)>,
 }
 
 /// A read of the carnet by a professional (the person sees them all).

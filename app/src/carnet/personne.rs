@@ -183,6 +183,11 @@ async fn person(db: &impl ConnectionTrait, carnet_id: &str) -> Result<(carnet::M
     Ok((c, author))
 }
 
+/// The person as the history names them (for changes made through other rooms' functions).
+pub async fn author(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Author, EditError> {
+    Ok(person(db, carnet_id).await?.1)
+}
+
 /// The person's carnet, as they read it.
 pub async fn view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<super::model::MonCarnet, EditError> {
     let (c, _) = person(db, carnet_id).await?;
@@ -258,11 +263,21 @@ pub async fn export(db: &impl ConnectionTrait, carnet_id: &str) -> Result<serde_
     Ok(json!({
         "ce_fichier": "Toutes les informations de votre carnet de bord Itinéraire, à la date de son téléchargement.",
         "identite": v.contact.iter().filter(|(k, _)| k != "version").cloned().collect::<std::collections::BTreeMap<_, _>>(),
-        "diagnostic": v.diagnostic.iter().filter(|t| t.version > 0).map(|t| json!({
+        "diagnostic": v.diagnostic.iter().filter(|t| t.version > 0 || !t.objectifs.is_empty()).map(|t| json!({
             "theme": t.label,
             "situations": t.situations.iter().filter(|(id, _)| t.choisies.contains(id)).map(|(_, l)| l.clone()).collect::<Vec<_>>(),
             "commentaire_des_professionnels": t.commentaire,
             "votre_commentaire": t.commentaire_personne,
+            "objectifs": t.objectifs.iter().map(|o| json!({
+                "objectif": o.libelle,
+                "statut": super::model::statut_label(&o.statut),
+                "actions": o.actions.iter().map(|a| json!({
+                    "action": a.libelle,
+                    "offre": a.offre.as_ref().map(|(_, n)| n),
+                    "statut": super::model::statut_label(&a.statut),
+                    "avant_le": a.echeance,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "themes_ecrits": diag.len(),
         "professionnels_qui_vous_suivent": v.membres.iter().map(|m| json!({"nom": m.nom, "structure": m.structure, "role": m.role, "referent_unique": m.referent_unique, "depuis": m.depuis})).collect::<Vec<_>>(),

@@ -22,6 +22,10 @@ where
         .route("/pro/carnets/{id}/identite", post(identite))
         .route("/pro/carnets/{id}/diagnostic/{theme}", post(diagnostic))
         .route("/pro/carnets/{id}", post(membres))
+        .route("/pro/carnets/{id}/objectifs/{theme}", post(new_objective))
+        .route("/pro/carnets/{id}/objectif/{oid}", post(objective_status))
+        .route("/pro/carnets/{id}/objectif/{oid}/actions", post(new_action))
+        .route("/pro/carnets/{id}/action/{aid}", post(action_status))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -121,6 +125,7 @@ where
         .route("/mon-carnet/contact", post(person_contact))
         .route("/mon-carnet/theme/{theme}", post(person_theme))
         .route("/mon-carnet/deconnexion", post(person_sign_out))
+        .route("/mon-carnet/action/{aid}", post(person_action))
         .route("/mon-carnet/donnees.json", axum::routing::get(person_data))
 }
 
@@ -262,5 +267,87 @@ async fn person_data(State(st): State<FormState>, req: Request) -> Response {
             tracing::error!(error = ?e, "person export failed");
             (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
         }
+    }
+}
+
+async fn new_objective(State(st): State<FormState>, Path((id, theme)): Path<(String, String)>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    match super::plan::add_objective(&st.db, &staff, &id, &theme, &fields, Utc::now()).await {
+        Ok(_) => see_other(&format!("/pro/carnets/{id}?ok=objectif#theme-{theme}")),
+        Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
+    }
+}
+
+async fn new_action(State(st): State<FormState>, Path((id, oid)): Path<(String, String)>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    match super::plan::add_action(&st.db, &staff, &id, &oid, &fields, Utc::now()).await {
+        Ok(_) => see_other(&format!("/pro/carnets/{id}?ok=action")),
+        Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
+    }
+}
+
+/// A status change (objective or action) posted from the carnet's page.
+async fn status_change(st: FormState, req: Request, id: String, change: impl AsyncFnOnce(&crate::auth::model::Staff, i32, String) -> Result<(), EditError>) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let (parts, version) = match form_version(&st, parts, &fields).await {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    match change(&staff, version, field(&fields, "statut")).await {
+        Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=statut")),
+        Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &["statut"]).await,
+    }
+}
+
+async fn objective_status(State(st): State<FormState>, Path((id, oid)): Path<(String, String)>, req: Request) -> Response {
+    let db = st.db.clone();
+    let carnet = id.clone();
+    status_change(st, req, id, async move |staff, version, statut| {
+        super::plan::set_objective_status(&db, staff, &carnet, &oid, version, &statut, Utc::now()).await
+    })
+    .await
+}
+
+async fn action_status(State(st): State<FormState>, Path((id, aid)): Path<(String, String)>, req: Request) -> Response {
+    let db = st.db.clone();
+    let carnet = id.clone();
+    status_change(st, req, id, async move |staff, version, statut| {
+        super::plan::set_action_status_as_member(&db, staff, &carnet, &aid, version, &statut, Utc::now()).await
+    })
+    .await
+}
+
+/// The person marks one of their actions done (or to do again).
+async fn person_action(State(st): State<FormState>, Path(aid): Path<String>, req: Request) -> Response {
+    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let id = match person_carnet(&st, &parts.headers).await {
+        Ok(id) => id,
+        Err(res) => return res,
+    };
+    let (parts, version) = match form_version(&st, parts, &fields).await {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    let statut = field(&fields, "statut");
+    let outcome = if statut == "fait" || statut == "a_faire" {
+        match p::author(&st.db, &id).await {
+            Ok(who) => super::plan::set_action_status(&st.db, &who, &id, &aid, version, &statut, Utc::now()).await,
+            Err(e) => Err(e),
+        }
+    } else {
+        Err(EditError::Forbidden)
+    };
+    match outcome {
+        Ok(()) => see_other("/mon-carnet?ok=action"),
+        Err(e) => st.refuse_edit(parts, fields, e, p::CONFLICT_MESSAGE, &["statut"]).await,
     }
 }

@@ -123,7 +123,7 @@ impl From<&Staff> for Author {
     }
 }
 
-async fn history(
+pub(super) async fn history(
     db: &impl ConnectionTrait,
     carnet_id: &str,
     who: impl Into<Author>,
@@ -675,6 +675,7 @@ async fn addable(db: &impl ConnectionTrait, current: &[Membre]) -> Result<Vec<(S
 pub(super) async fn diagnostic_view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<ThemeDiagnostic>, DbErr> {
     let themes = theme::Entity::find().order_by_asc(theme::Column::Position).all(db).await?;
     let situations = situation::Entity::find().order_by_asc(situation::Column::Position).all(db).await?;
+    let mut plans = super::plan::by_theme(db, carnet_id).await?;
     let rows: HashMap<String, diagnostic::Model> = diagnostic::Entity::find()
         .filter(diagnostic::Column::CarnetId.eq(carnet_id))
         .all(db)
@@ -692,6 +693,7 @@ pub(super) async fn diagnostic_view(db: &impl ConnectionTrait, carnet_id: &str) 
                 commentaire: d.and_then(|d| d.commentaire.clone()).unwrap_or_default(),
                 commentaire_personne: d.and_then(|d| d.commentaire_personne.clone()).unwrap_or_default(),
                 version: d.map_or(0, |d| d.version),
+                objectifs: plans.remove(&t.code).unwrap_or_default(),
                 code: t.code,
                 label: t.label,
             }
@@ -735,6 +737,8 @@ pub(super) async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Resul
         .map(|h| {
             let objet = match h.objet.split_once(':') {
                 Some(("diagnostic", t)) => format!("Diagnostic : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
+                Some(("objectif", t)) => format!("Objectif : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
+                Some(("action", t)) => format!("Action : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
                 _ if h.objet == "identite" => "Identité et contact".to_owned(),
                 _ if h.objet == "membres" => "Professionnels qui suivent la personne".to_owned(),
                 _ => h.objet.clone(),

@@ -332,3 +332,57 @@ async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
         t.drop().await;
     }
 }
+
+#[tokio::test]
+async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
+    use super::{personne as p, plan};
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let now = Utc::now();
+        let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
+        let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
+        let id = svc::create(db, &referent, lea(), now).await.unwrap();
+        // An objective from the référentiel of the theme; one in free words; a bad choice.
+        let choix = plan::objective_form(db, &referent, &id, "mobilite").await.unwrap();
+        let (ref_id, ref_label) = choix.referentiel[0].clone();
+        let oid = plan::add_objective(db, &referent, &id, "mobilite", &form(&[("ref", &ref_id)]), now).await.unwrap();
+        plan::add_objective(db, &referent, &id, "mobilite", &form(&[("libre", "Acheter un vélo")]), now).await.unwrap();
+        assert_eq!(allowed(&plan::add_objective(db, &referent, &id, "mobilite", &form(&[("ref", "999999")]), now).await), "invalid", "{b}");
+        assert_eq!(allowed(&plan::add_objective(db, &referent, &id, "astrologie", &form(&[("libre", "Lire les étoiles")]), now).await), "404", "{b}");
+        assert_eq!(allowed(&plan::add_objective(db, &stranger, &id, "mobilite", &form(&[("libre", "Intrus")]), now).await), "403", "{b}");
+        // An action that prescribes an offer of the catalogue on the theme; a bad date.
+        let actions = plan::action_form(db, &referent, &id, &oid).await.unwrap();
+        let (offre_id, offre_label) = actions.offres.iter().find(|(_, l)| l.contains("Permis")).cloned().expect("an offer on mobility");
+        let aid = plan::add_action(db, &referent, &id, &oid, &form(&[("offre", &offre_id), ("echeance", "2027-01-31")]), now).await.unwrap();
+        assert_eq!(allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("offre", "inconnue")]), now).await), "invalid", "{b}");
+        assert_eq!(allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("libre", "Réviser le code"), ("echeance", "31/01/2027")]), now).await), "invalid", "{b}");
+        assert_eq!(allowed(&plan::action_form(db, &stranger, &id, &oid).await), "403", "{b}");
+        // The person sees it, with the offer, and marks it done; a stale click is a conflict.
+        let mine = p::view(db, &id).await.unwrap();
+        let mobilite = mine.diagnostic.iter().find(|d| d.code == "mobilite").unwrap();
+        assert_eq!(mobilite.objectifs.len(), 2, "{b}");
+        assert_eq!(mobilite.objectifs[0].libelle, ref_label, "{b}");
+        let a = &mobilite.objectifs[0].actions[0];
+        assert_eq!(a.offre.as_ref().map(|(id, _)| id.as_str()), Some(offre_id.as_str()), "{b}");
+        assert!(offre_label.starts_with(&a.offre.as_ref().unwrap().1), "{b}");
+        assert_eq!(a.echeance.as_deref(), Some("31/01/2027"), "{b}");
+        let me = p::author(db, &id).await.unwrap();
+        plan::set_action_status(db, &me, &id, &aid, a.version, "fait", now).await.unwrap();
+        assert_eq!(allowed(&plan::set_action_status(db, &me, &id, &aid, a.version, "a_faire", now).await), "conflict", "{b}");
+        // Members change statuses; strangers cannot; unknown statuses are refused.
+        assert_eq!(allowed(&plan::set_objective_status(db, &referent, &id, &oid, 1, "atteint", now).await), "ok", "{b}");
+        assert_eq!(allowed(&plan::set_objective_status(db, &referent, &id, &oid, 2, "envolé", now).await), "invalid", "{b}");
+        assert_eq!(allowed(&plan::set_objective_status(db, &stranger, &id, &oid, 2, "en_cours", now).await), "403", "{b}");
+        assert_eq!(allowed(&plan::set_action_status_as_member(db, &stranger, &id, &aid, 2, "en_cours", now).await), "403", "{b}");
+        let vue = svc::open(db, &referent, &id, now).await.unwrap();
+        let done = vue.historique.iter().find(|h| h.objet == "Action : Mobilité" && h.qui == "Léa Martin (la personne)").expect("the person's change");
+        assert!(done.apres.contains(&("statut".into(), "Fait".into())), "{b}: {done:?}");
+        let data = p::export(db, &id).await.unwrap();
+        let objectifs = &data["diagnostic"][0]["objectifs"];
+        assert_eq!(objectifs[0]["statut"], "Atteint", "{b}: {data}");
+        assert_eq!(objectifs[0]["actions"][0]["statut"], "Fait", "{b}");
+        t.drop().await;
+    }
+}

@@ -22,6 +22,9 @@ fn notice(ok: &str) -> Option<impl IntoView> {
         "membre-retire" => "Ce professionnel ne suit plus la personne. Il ne voit plus son carnet.",
         "referent" => "Le référent unique est changé.",
         "retire" => "Vous ne suivez plus ce carnet.",
+        "objectif" => "L’objectif est ajouté.",
+        "action" => "L’action est ajoutée. La personne la voit dans son carnet.",
+        "statut" => "C’est enregistré.",
         _ => return None,
     };
     Some(view! { <p class="notice" role="status">{text}</p> })
@@ -190,6 +193,7 @@ fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
                     {(!t.commentaire.is_empty()).then(|| view! { <p><strong>"Commentaire : "</strong>{t.commentaire.clone()}</p> })}
                     {(!t.commentaire_personne.is_empty()).then(|| view! { <p><strong>"La personne dit : "</strong>{t.commentaire_personne.clone()}</p> })}
                     <p><a href=href aria-label=label>"Modifier"</a></p>
+                    <Plan carnet=c.id.clone() theme=t.code.clone() theme_label=t.label.clone() objectifs=t.objectifs.clone() />
                 </li>
             }
         })
@@ -358,5 +362,118 @@ fn CarnetEditionView(e: CarnetEdition, submitted: Option<Submitted>) -> impl Int
         <p><a href=back>"← Retour au carnet"</a></p>
         <h1>{title}</h1>
         {form}
+    }
+}
+
+/// The objectives of a theme and their actions, with their status buttons and links to add.
+#[component]
+fn Plan(carnet: String, theme: String, theme_label: String, objectifs: Vec<super::model::Objectif>) -> impl IntoView {
+    use super::model::statut_label;
+    let add = format!("/pro/carnets/{carnet}/objectifs/{theme}");
+    let add_label = format!("Ajouter un objectif : {theme_label}");
+    let items = objectifs
+        .into_iter()
+        .map(|o| {
+            let action = format!("/pro/carnets/{carnet}/objectif/{}", o.id);
+            let add_action = format!("/pro/carnets/{carnet}/objectif/{}/actions", o.id);
+            let add_action_label = format!("Ajouter une action : {}", o.libelle);
+            let buttons = super::plan_statuts(&o.statut, true)
+                .into_iter()
+                .map(|(code, text)| {
+                    let label = format!("{text} : {}", o.libelle);
+                    view! { <button type="submit" class="link-button" name="statut" value=code aria-label=label>{text}</button> }
+                })
+                .collect_view();
+            let actions = o
+                .actions
+                .into_iter()
+                .map(|a| {
+                    let post = format!("/pro/carnets/{carnet}/action/{}", a.id);
+                    let buttons = super::plan_statuts(&a.statut, false)
+                        .into_iter()
+                        .map(|(code, text)| {
+                            let label = format!("{text} : {}", a.libelle);
+                            view! { <button type="submit" class="link-button" name="statut" value=code aria-label=label>{text}</button> }
+                        })
+                        .collect_view();
+                    let offre = a.offre.clone().map(|(id, nom)| view! { " — "<a href=format!("/offres/{id}")>{nom}</a> });
+                    view! {
+                        <li>
+                            {a.libelle.clone()}{offre}" — "<strong>{statut_label(&a.statut)}</strong>
+                            {a.echeance.clone().map(|d| format!(" (avant le {d})"))}
+                            <form method="post" action=post class="inline-form">
+                                <input type="hidden" name="version" value=a.version.to_string() />
+                                {buttons}
+                            </form>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li>
+                    <strong>{o.libelle.clone()}</strong>" — "{statut_label(&o.statut)}
+                    <form method="post" action=action class="inline-form">
+                        <input type="hidden" name="version" value=o.version.to_string() />
+                        {buttons}
+                    </form>
+                    <ul>{actions}</ul>
+                    <a href=add_action aria-label=add_action_label>"Ajouter une action"</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h4>"Objectifs"</h4>
+        <ul class="plan">{items}</ul>
+        <p><a href=add aria-label=add_label>"Ajouter un objectif"</a></p>
+    }
+}
+
+/// `/pro/carnets/:id/objectifs/:theme` and `/pro/carnets/:id/objectif/:oid/actions`.
+#[component]
+pub fn ChoixPage() -> impl IntoView {
+    let params = use_params_map().read_untracked();
+    let key = (params.get("id").unwrap_or_default(), params.get("theme").unwrap_or_default(), params.get("oid").unwrap_or_default());
+    let data = Resource::new_blocking(move || key.clone(), |(id, theme, oid)| super::api::get_choix(id, theme, oid));
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(c) => view! { <ChoixForm c submitted=submitted() /> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ChoixForm(c: super::model::Choix, submitted: Option<Submitted>) -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let is_action = path.ends_with("/actions");
+    let form = submitted.clone().unwrap_or_default();
+    let back = format!("/pro/carnets/{}", c.carnet_id);
+    let title = if is_action { format!("Nouvelle action — {}", c.titre) } else { format!("Nouvel objectif — {}", c.titre) };
+    let offres = (is_action && !c.offres.is_empty()).then(|| view! {
+        <SelectField name="offre" label="Ou une offre du catalogue" empty="Aucune" choices=c.offres.clone()
+            selected=form.value("offre") error=form.error("offre") hint="Prescrire une offre : la personne la verra dans son carnet." />
+    });
+    view! {
+        <Title text=title.clone() />
+        <ProBar staff=c.staff.clone() />
+        <p><a href=back>{format!("← Carnet de {}", c.nom)}</a></p>
+        <h1>{title}</h1>
+        <ErrorSummary submitted />
+        <form method="post" action=path class="form" novalidate=true>
+            <SelectField name="ref" label="Du référentiel" empty="Choisir…" choices=c.referentiel.clone() selected=form.value("ref")
+                error=form.error("ref") />
+            <TextField name="libre" label="Ou avec vos mots" value=form.value("libre").unwrap_or_default() maxlength=300 />
+            {offres}
+            {is_action.then(|| view! {
+                <TextField name="echeance" label="À faire avant le" kind="date" value=form.value("echeance").unwrap_or_default()
+                    error=form.error("echeance") hint="Facultatif." />
+            })}
+            <button type="submit" class="button">{if is_action { "Ajouter l’action" } else { "Ajouter l’objectif" }}</button>
+        </form>
     }
 }

@@ -88,6 +88,7 @@ fn notice(ok: &str) -> Option<impl IntoView> {
     let text = match ok {
         "contact" => "Vos coordonnées sont enregistrées. Votre référent les voit.",
         "theme" => "C’est enregistré. Votre référent voit ce que vous avez écrit.",
+        "action" => "C’est noté. Votre référent le voit.",
         _ => return None,
     };
     Some(view! { <p class="notice" role="status">{text}</p> })
@@ -107,7 +108,7 @@ fn MonCarnetView(c: MonCarnet, imprimer: bool, submitted: Option<Submitted>) -> 
     let themes = c
         .diagnostic
         .iter()
-        .filter(|t| t.version > 0 || !imprimer)
+        .filter(|t| t.version > 0 || !t.objectifs.is_empty() || !imprimer)
         .cloned()
         .map(|t| {
             let sent = (theme_sent.as_deref() == Some(t.code.as_str())).then(|| submitted.clone()).flatten();
@@ -211,6 +212,7 @@ fn MonTheme(t: ThemeDiagnostic, imprimer: bool, sent: Option<Submitted>) -> impl
             <h3 id=heading>{t.label.clone()}</h3>
             {(!chosen.is_empty()).then(|| view! { <p>{chosen.join(" ; ")}</p> })}
             {(!t.commentaire.is_empty()).then(|| view! { <p><strong>"Mon référent a noté : "</strong>{t.commentaire.clone()}</p> })}
+            <MesObjectifs objectifs=t.objectifs.clone() imprimer />
             {if imprimer {
                 (!t.commentaire_personne.is_empty()).then(|| view! { <p><strong>"J’ai écrit : "</strong>{t.commentaire_personne.clone()}</p> }).into_any()
             } else {
@@ -230,4 +232,40 @@ fn MonTheme(t: ThemeDiagnostic, imprimer: bool, sent: Option<Submitted>) -> impl
             }}
         </li>
     }
+}
+
+/// The person's objectives on a theme and what to do, each action with « C’est fait ».
+#[component]
+fn MesObjectifs(objectifs: Vec<super::model::Objectif>, imprimer: bool) -> impl IntoView {
+    use super::model::statut_label;
+    let items = objectifs
+        .into_iter()
+        .map(|o| {
+            let actions = o
+                .actions
+                .into_iter()
+                .map(|a| {
+                    let post = format!("/mon-carnet/action/{}", a.id);
+                    let done = a.statut == "fait";
+                    let (next, text) = if done { ("a_faire", "Pas encore fait") } else { ("fait", "C’est fait") };
+                    let label = format!("{text} : {}", a.libelle);
+                    let offre = a.offre.clone().map(|(id, nom)| view! { " — "<a href=format!("/offres/{id}")>{nom}</a> });
+                    view! {
+                        <li>
+                            {a.libelle.clone()}{offre}" — "<strong>{statut_label(&a.statut)}</strong>
+                            {a.echeance.clone().map(|d| format!(" (avant le {d})"))}
+                            {(!imprimer).then(|| view! {
+                                <form method="post" action=post class="inline-form">
+                                    <input type="hidden" name="version" value=a.version.to_string() />
+                                    <button type="submit" class="link-button" name="statut" value=next aria-label=label>{text}</button>
+                                </form>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <li><strong>"Objectif : "</strong>{o.libelle}" — "{statut_label(&o.statut)}<ul>{actions}</ul></li> }
+        })
+        .collect_view();
+    view! { <ul class="plan">{items}</ul> }
 }

@@ -1,0 +1,355 @@
+//! Objectives per theme and actions per objective (ssr only): from the référentiel, free words,
+//! or an offer of the catalogue (prescribing it links to it; the person sees it). Members add
+//! them and change their status; the person marks their actions done. Versioned and historised.
+use super::db::{action, carnet, objectif};
+use super::model::{Action, Choix, Objectif};
+use super::service::{self as svc, Author};
+use crate::auth::model::Staff;
+use crate::catalogue::db::{offre, offre_theme, structure};
+use crate::error::EditError;
+use crate::referentiel::db::{action as ref_action, objectif as ref_objectif, theme};
+use crate::ui::form::field;
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
+};
+use serde_json::json;
+use std::collections::HashMap;
+
+pub const OBJECTIF_STATUTS: [&str; 3] = ["en_cours", "atteint", "abandonne"];
+pub const ACTION_STATUTS: [&str; 3] = ["a_faire", "en_cours", "fait"];
+const CHOICE_MESSAGE: &str = "Choisissez dans la liste, ou écrivez-le avec vos mots (3 à 300 caractères).";
+
+/// The objectives and actions of a carnet, by theme code.
+pub async fn by_theme(db: &impl ConnectionTrait, carnet_id: &str) -> Result<HashMap<String, Vec<Objectif>>, DbErr> {
+    let objectifs = objectif::Entity::find()
+        .filter(objectif::Column::CarnetId.eq(carnet_id))
+        .order_by_asc(objectif::Column::CreatedAt)
+        .order_by_asc(objectif::Column::Id)
+        .all(db)
+        .await?;
+    let actions = action::Entity::find()
+        .filter(action::Column::CarnetId.eq(carnet_id))
+        .order_by_asc(action::Column::CreatedAt)
+        .order_by_asc(action::Column::Id)
+        .all(db)
+        .await?;
+    let offres: HashMap<String, String> = offre::Entity::find()
+        .filter(offre::Column::Id.is_in(actions.iter().filter_map(|a| a.offre_id.clone())))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.nom))
+        .collect();
+    let mut out: HashMap<String, Vec<Objectif>> = HashMap::new();
+    for o in objectifs {
+        let mine = actions
+            .iter()
+            .filter(|a| a.objectif_id == o.id)
+            .map(|a| Action {
+                id: a.id.clone(),
+                libelle: a.libelle.clone(),
+                offre: a.offre_id.as_ref().and_then(|id| offres.get(id).map(|n| (id.clone(), n.clone()))),
+                statut: a.statut.clone(),
+                echeance: a.echeance.map(|d| d.format("%d/%m/%Y").to_string()),
+                version: a.version,
+            })
+            .collect();
+        out.entry(o.theme_code.clone()).or_default().push(Objectif {
+            id: o.id,
+            libelle: o.libelle,
+            statut: o.statut,
+            version: o.version,
+            actions: mine,
+        });
+    }
+    Ok(out)
+}
+
+/// A choice from a list (`ref`), or free words (`libre`).
+fn chosen(fields: &[(String, String)], list: &[(String, String)]) -> Result<String, Vec<(String, String)>> {
+    let picked = field(fields, "ref");
+    let free = field(fields, "libre");
+    match (picked.is_empty(), free.chars().count()) {
+        (false, _) => list.iter().find(|(id, _)| *id == picked).map(|(_, l)| l.clone()).ok_or_else(|| vec![("ref".into(), CHOICE_MESSAGE.into())]),
+        (true, 3..=300) => Ok(free),
+        _ => Err(vec![("ref".into(), CHOICE_MESSAGE.into())]),
+    }
+}
+
+async fn objective_choices(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(String, String)>, DbErr> {
+    Ok(ref_objectif::Entity::find()
+        .filter(ref_objectif::Column::ThemeCode.eq(theme_code))
+        .order_by_asc(ref_objectif::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.label))
+        .collect())
+}
+
+async fn action_choices(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(String, String)>, DbErr> {
+    Ok(ref_action::Entity::find()
+        .filter(ref_action::Column::ThemeCode.eq(theme_code))
+        .order_by_asc(ref_action::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id.to_string(), a.label))
+        .collect())
+}
+
+/// Offers of the catalogue on a theme (not archived), by name.
+async fn offers_on(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(String, String)>, DbErr> {
+    let ids = offre_theme::Entity::find().select_only().column(offre_theme::Column::OffreId).filter(offre_theme::Column::ThemeCode.eq(theme_code));
+    let offers = offre::Entity::find()
+        .filter(offre::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(ids)))
+        .filter(offre::Column::Archived.eq(false))
+        .order_by_asc(offre::Column::Nom)
+        .limit(300)
+        .all(db)
+        .await?;
+    let names: HashMap<String, String> = structure::Entity::find()
+        .filter(structure::Column::Id.is_in(offers.iter().map(|o| o.structure_id.clone())))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.nom))
+        .collect();
+    Ok(offers.into_iter().map(|o| (o.id, format!("{} — {}", o.nom, names.get(&o.structure_id).cloned().unwrap_or_default()))).collect())
+}
+
+async fn objective_of(db: &impl ConnectionTrait, carnet_id: &str, id: &str) -> Result<objectif::Model, EditError> {
+    objectif::Entity::find_by_id(id.to_owned())
+        .filter(objectif::Column::CarnetId.eq(carnet_id))
+        .one(db)
+        .await?
+        .ok_or(EditError::NotFound)
+}
+
+/// The new-objective form of a theme (after a logged read).
+pub async fn objective_form(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, theme_code: &str) -> Result<Choix, EditError> {
+    let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
+    let t = theme::Entity::find_by_id(theme_code.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
+    Ok(Choix {
+        staff: staff.clone(),
+        carnet_id: carnet_id.to_owned(),
+        nom: format!("{} {}", c.prenom, c.nom),
+        titre: t.label,
+        referentiel: objective_choices(db, theme_code).await?,
+        offres: vec![],
+    })
+}
+
+/// The new-action form of an objective (after a logged read).
+pub async fn action_form(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, objectif_id: &str) -> Result<Choix, EditError> {
+    let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
+    let o = objective_of(db, carnet_id, objectif_id).await?;
+    Ok(Choix {
+        staff: staff.clone(),
+        carnet_id: carnet_id.to_owned(),
+        nom: format!("{} {}", c.prenom, c.nom),
+        titre: o.libelle,
+        referentiel: action_choices(db, &o.theme_code).await?,
+        offres: offers_on(db, &o.theme_code).await?,
+    })
+}
+
+async fn touch(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
+    carnet::Entity::update_many()
+        .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
+        .filter(carnet::Column::Id.eq(carnet_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Adds an objective to a theme (a member).
+pub async fn add_objective(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    theme_code: &str,
+    fields: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<String, EditError> {
+    svc::membership(db, staff, carnet_id).await?;
+    if theme::Entity::find_by_id(theme_code.to_owned()).one(db).await?.is_none() {
+        return Err(EditError::NotFound);
+    }
+    let libelle = chosen(fields, &objective_choices(db, theme_code).await?).map_err(EditError::Invalid)?;
+    // Time-ordered ids: items added at the same instant keep their order.
+    let id = uuid::Uuid::now_v7().to_string();
+    let txn = db.begin().await?;
+    objectif::Entity::insert(objectif::ActiveModel {
+        id: Set(id.clone()),
+        carnet_id: Set(carnet_id.to_owned()),
+        theme_code: Set(theme_code.to_owned()),
+        libelle: Set(libelle.clone()),
+        statut: Set("en_cours".into()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    svc::history(&txn, carnet_id, staff, &format!("objectif:{theme_code}"), None, Some(json!({"objectif": libelle})), now).await?;
+    touch(&txn, carnet_id, now).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Adds an action to an objective (a member): from the référentiel, an offer of the catalogue on
+/// the theme, or free words; an optional due date.
+pub async fn add_action(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    objectif_id: &str,
+    fields: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<String, EditError> {
+    svc::membership(db, staff, carnet_id).await?;
+    let o = objective_of(db, carnet_id, objectif_id).await?;
+    let offre_id = Some(field(fields, "offre")).filter(|o| !o.is_empty());
+    let mut errors = vec![];
+    let libelle = match &offre_id {
+        Some(id) => match offers_on(db, &o.theme_code).await?.into_iter().find(|(o, _)| o == id) {
+            Some((_, name)) => Some(format!("Offre : {}", name.split(" — ").next().unwrap_or(&name))),
+            None => {
+                errors.push(("offre".to_owned(), "Choisissez une offre dans la liste.".to_owned()));
+                None
+            }
+        },
+        None => match chosen(fields, &action_choices(db, &o.theme_code).await?) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        },
+    };
+    let raw = field(fields, "echeance");
+    let echeance = match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+        Ok(d) if d >= crate::socle::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => Some(d),
+        Err(_) if raw.is_empty() => None,
+        _ => {
+            errors.push(("echeance".into(), "Cette date n’est pas valable. Exemple : 31/01/2027.".into()));
+            None
+        }
+    };
+    let (Some(libelle), true) = (libelle, errors.is_empty()) else { return Err(EditError::Invalid(errors)) };
+    // Time-ordered ids: items added at the same instant keep their order.
+    let id = uuid::Uuid::now_v7().to_string();
+    let txn = db.begin().await?;
+    action::Entity::insert(action::ActiveModel {
+        id: Set(id.clone()),
+        carnet_id: Set(carnet_id.to_owned()),
+        objectif_id: Set(o.id.clone()),
+        libelle: Set(libelle.clone()),
+        offre_id: Set(offre_id),
+        statut: Set("a_faire".into()),
+        echeance: Set(echeance),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    svc::history(&txn, carnet_id, staff, &format!("action:{}", o.theme_code), None, Some(json!({"objectif": o.libelle, "action": libelle})), now).await?;
+    touch(&txn, carnet_id, now).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+use chrono::Datelike;
+
+/// Changes an objective's status from `version` (a member).
+pub async fn set_objective_status(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    id: &str,
+    version: i32,
+    statut: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    svc::membership(db, staff, carnet_id).await?;
+    if !OBJECTIF_STATUTS.contains(&statut) {
+        return Err(EditError::Invalid(vec![("statut".into(), "Ce statut n’existe pas.".into())]));
+    }
+    let o = objective_of(db, carnet_id, id).await?;
+    let txn = db.begin().await?;
+    let res = objectif::Entity::update_many()
+        .col_expr(objectif::Column::Statut, Expr::value(statut))
+        .col_expr(objectif::Column::Version, Expr::value(version + 1))
+        .col_expr(objectif::Column::UpdatedAt, Expr::value(now))
+        .filter(objectif::Column::Id.eq(id))
+        .filter(objectif::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected == 0 {
+        txn.rollback().await?;
+        let stored = objective_of(db, carnet_id, id).await?;
+        return Err(EditError::Conflict { stored: vec![("statut".into(), stored.statut)], version: stored.version });
+    }
+    let label = super::model::statut_label;
+    svc::history(&txn, carnet_id, staff, &format!("objectif:{}", o.theme_code), Some(json!({"objectif": o.libelle, "statut": label(&o.statut)})), Some(json!({"objectif": o.libelle, "statut": label(statut)})), now).await?;
+    touch(&txn, carnet_id, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Changes an action's status from `version`: a member (any status), or the person (done / to do).
+pub async fn set_action_status(
+    db: &DatabaseConnection,
+    who: &Author,
+    carnet_id: &str,
+    id: &str,
+    version: i32,
+    statut: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if !ACTION_STATUTS.contains(&statut) {
+        return Err(EditError::Invalid(vec![("statut".into(), "Ce statut n’existe pas.".into())]));
+    }
+    let a = action::Entity::find_by_id(id.to_owned())
+        .filter(action::Column::CarnetId.eq(carnet_id))
+        .one(db)
+        .await?
+        .ok_or(EditError::NotFound)?;
+    let o = objective_of(db, carnet_id, &a.objectif_id).await?;
+    let txn = db.begin().await?;
+    let res = action::Entity::update_many()
+        .col_expr(action::Column::Statut, Expr::value(statut))
+        .col_expr(action::Column::Version, Expr::value(version + 1))
+        .col_expr(action::Column::UpdatedAt, Expr::value(now))
+        .filter(action::Column::Id.eq(id))
+        .filter(action::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected == 0 {
+        txn.rollback().await?;
+        return Err(EditError::Conflict { stored: vec![("statut".into(), a.statut)], version: a.version });
+    }
+    let label = super::model::statut_label;
+    svc::history(&txn, carnet_id, who.clone(), &format!("action:{}", o.theme_code), Some(json!({"action": a.libelle, "statut": label(&a.statut)})), Some(json!({"action": a.libelle, "statut": label(statut)})), now).await?;
+    touch(&txn, carnet_id, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A member changes an action's status.
+pub async fn set_action_status_as_member(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    id: &str,
+    version: i32,
+    statut: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    svc::membership(db, staff, carnet_id).await?;
+    set_action_status(db, &Author::from(staff), carnet_id, id, version, statut, now).await
+}
