@@ -1,0 +1,97 @@
+//! Appointments and notes on the carnet's timeline (ssr only): members write them, everyone who
+//! reads the carnet — the person included — sees them, newest first.
+use super::db::{carnet, evenement};
+use super::model::Evenement;
+use super::service as svc;
+use crate::auth::model::Staff;
+use crate::error::EditError;
+use crate::ui::form::field;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
+};
+use serde_json::json;
+
+pub const KINDS: [(&str, &str); 2] = [("rendez_vous", "Rendez-vous"), ("note", "Note")];
+
+/// The timeline of a carnet, newest first (200 at most).
+pub async fn of(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) -> Result<Vec<Evenement>, DbErr> {
+    Ok(evenement::Entity::find()
+        .filter(evenement::Column::CarnetId.eq(carnet_id))
+        .order_by_desc(evenement::Column::At)
+        .order_by_desc(evenement::Column::Id)
+        .limit(200)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let (_, heure) = crate::socle::dates::local_fields(e.at);
+            Evenement {
+                rendez_vous: e.kind == "rendez_vous",
+                a_venir: e.kind == "rendez_vous" && e.at > now,
+                quand: if e.kind == "rendez_vous" { format!("{} à {heure}", crate::socle::dates::jour(e.at)) } else { crate::socle::dates::jour(e.at) },
+                texte: e.texte,
+                lieu: e.lieu,
+                auteur: e.auteur_nom,
+            }
+        })
+        .collect())
+}
+
+/// Adds an appointment (date, time, place) or a note (dated now) — a member.
+pub async fn add(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, fields: &[(String, String)], now: DateTime<Utc>) -> Result<(), EditError> {
+    svc::membership(db, staff, carnet_id).await?;
+    let mut errors = vec![];
+    let kind = field(fields, "kind");
+    if !KINDS.iter().any(|(k, _)| *k == kind) {
+        errors.push(("kind".to_owned(), "Choisissez : rendez-vous ou note.".to_owned()));
+    }
+    let texte = field(fields, "texte");
+    match texte.chars().count() {
+        0 => errors.push(("texte".into(), "Écrivez le motif du rendez-vous ou le texte de la note.".into())),
+        n if n > 4000 => errors.push(("texte".into(), "Ce champ doit faire au plus 4000 caractères.".into())),
+        _ => {}
+    }
+    let lieu = Some(field(fields, "lieu")).filter(|l| !l.is_empty());
+    if lieu.as_ref().is_some_and(|l| l.chars().count() > 300) {
+        errors.push(("lieu".into(), "Ce champ doit faire au plus 300 caractères.".into()));
+    }
+    let at = if kind == "rendez_vous" {
+        match crate::socle::dates::parse_local(&field(fields, "date"), &field(fields, "heure")) {
+            Ok(at) => Some(at),
+            Err(m) => {
+                errors.push(("date".into(), m.into()));
+                None
+            }
+        }
+    } else {
+        Some(now)
+    };
+    let (Some(at), true) = (at, errors.is_empty()) else { return Err(EditError::Invalid(errors)) };
+    let txn = db.begin().await?;
+    evenement::Entity::insert(evenement::ActiveModel {
+        id: Set(uuid::Uuid::now_v7().to_string()),
+        carnet_id: Set(carnet_id.to_owned()),
+        kind: Set(kind.clone()),
+        at: Set(at),
+        texte: Set(texte.clone()),
+        lieu: Set(lieu.clone()),
+        auteur_id: Set(staff.id.clone()),
+        auteur_nom: Set(svc::Author::from(staff).nom),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    let what = if kind == "rendez_vous" { "Rendez-vous" } else { "Note" };
+    svc::history(&txn, carnet_id, staff, "evenement", None, Some(json!({"type": what, "texte": texte, "lieu": lieu.unwrap_or_default()})), now).await?;
+    carnet::Entity::update_many()
+        .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
+        .filter(carnet::Column::Id.eq(carnet_id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
