@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/carnets/:id") view=carnet::CarnetPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/objectifs/:theme") view=carnet::ChoixPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/objectif/:oid/actions") view=carnet::ChoixPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/carnets/:id/evenement") view=carnet::EvenementPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/identite") view=carnet::CarnetEditionPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/diagnostic/:theme") view=carnet::CarnetEditionPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibilite") view=site::Accessibilite />

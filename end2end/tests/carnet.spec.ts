@@ -105,6 +105,15 @@ test("the person opens their carnet with a code on their phone, writes on a them
   await camille.getByLabel("À faire avant le").fill("2027-01-31");
   await camille.getByRole("button", { name: "Ajouter l’action" }).click();
   await expect(camille.getByText("L’action est ajoutée.")).toBeVisible();
+  // An appointment on the timeline.
+  await camille.getByRole("link", { name: "Ajouter un rendez-vous ou une note" }).click();
+  await camille.getByLabel("Date du rendez-vous").fill("2099-03-02");
+  await camille.getByLabel("Heure").fill("09:30");
+  await camille.getByLabel("Lieu").fill("Maison des solidarités, Saint-Gaudens");
+  await camille.getByLabel(/Motif ou texte/).fill("Faire le point sur le logement.");
+  await expectAccessible(camille);
+  await camille.getByRole("button", { name: "Ajouter" }).click();
+  await expect(camille.getByText("C’est ajouté au journal.")).toBeVisible();
 
   // The person, on a small phone, without an account: a code by SMS.
   const person = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
@@ -126,6 +135,7 @@ test("the person opens their carnet with a code on their phone, writes on a them
   await expect(person.getByRole("region", { name: "Qui a lu mon carnet" })).toContainText(ACCOUNTS.mobil.nom);
   await expectAccessible(person);
   await expectNoHorizontalScroll(person);
+  await expect(person.getByRole("region", { name: "Mes rendez-vous et notes" })).toContainText("lundi 2 mars 2099 à 9 h 30");
   // Their action, marked done by them.
   await expect(person.locator("#theme-logement")).toContainText("(avant le 31/01/2027)");
   await person.locator("#theme-logement").getByRole("button", { name: /^C’est fait/ }).click();

@@ -89,3 +89,16 @@ carnet_entity!(action, "carnet_action", {
     created_at: DateTimeUtc,
     updated_at: DateTimeUtc,
 });
+
+carnet_entity!(evenement, "carnet_evenement", {
+    carnet_id: String,
+    kind: String,
+    at: DateTimeUtc,
+    texte: String,
+    lieu: Option<String>,
+    auteur_id: String,
+    auteur_nom: String,
+    version: i32,
+    created_at: DateTimeUtc,
+    updated_at: DateTimeUtc,
+});

@@ -13,13 +13,18 @@ pub mod personne;
 #[cfg(feature = "ssr")]
 pub mod plan;
 #[cfg(feature = "ssr")]
+pub mod timeline;
+#[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 
-pub use views::{CarnetEditionPage, CarnetPage, ChoixPage, MesCarnetsPage, NouveauCarnetPage};
+pub use views::{CarnetEditionPage, CarnetPage, ChoixPage, EvenementPage, MesCarnetsPage, NouveauCarnetPage};
+
+/// The kinds of timeline entries: (code, label).
+pub const KINDS: [(&str, &str); 2] = [("rendez_vous", "Rendez-vous"), ("note", "Note")];
 
 /// The status buttons of an objective (`objective`) or an action: every status but the current.
 pub(crate) fn plan_statuts(current: &str, objective: bool) -> Vec<(&'static str, &'static str)> {

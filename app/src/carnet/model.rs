@@ -134,6 +134,7 @@ pub struct CarnetVue {
     pub diagnostic: Vec<ThemeDiagnostic>,
     pub lectures: Vec<Lecture>,
     pub historique: Vec<Changement>,
+    pub evenements: Vec<Evenement>,
     /// The signed-in professional may add and remove members.
     pub gere_membres: bool,
     /// (account id, "Nom — Structure") of the professionals who can be added.
@@ -152,4 +153,18 @@ pub struct MonCarnet {
     pub membres: Vec<Membre>,
     pub lectures: Vec<Lecture>,
     pub historique: Vec<Changement>,
+    pub evenements: Vec<Evenement>,
+}
+
+/// An appointment or a note on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evenement {
+    pub rendez_vous: bool,
+    /// An appointment still to come.
+    pub a_venir: bool,
+    /// "mardi 1er décembre 2026 à 9 h 30" (a note: its day).
+    pub quand: String,
+    pub texte: String,
+    pub lieu: Option<String>,
+    pub auteur: String,
 }

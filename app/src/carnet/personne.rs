@@ -200,6 +200,7 @@ pub async fn view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<super::m
         membres: svc::members(db, carnet_id).await?,
         lectures: svc::reads(db, carnet_id).await?,
         historique: svc::changes(db, carnet_id).await?,
+        evenements: super::timeline::of(db, carnet_id, Utc::now()).await?,
     })
 }
 
@@ -281,6 +282,7 @@ pub async fn export(db: &impl ConnectionTrait, carnet_id: &str) -> Result<serde_
         })).collect::<Vec<_>>(),
         "themes_ecrits": diag.len(),
         "professionnels_qui_vous_suivent": v.membres.iter().map(|m| json!({"nom": m.nom, "structure": m.structure, "role": m.role, "referent_unique": m.referent_unique, "depuis": m.depuis})).collect::<Vec<_>>(),
+        "rendez_vous_et_notes": v.evenements.iter().map(|e| json!({"quand": e.quand, "texte": e.texte, "lieu": e.lieu, "par": e.auteur})).collect::<Vec<_>>(),
         "consultations": reads,
         "historique": history,
     }))

@@ -26,6 +26,7 @@ where
         .route("/pro/carnets/{id}/objectif/{oid}", post(objective_status))
         .route("/pro/carnets/{id}/objectif/{oid}/actions", post(new_action))
         .route("/pro/carnets/{id}/action/{aid}", post(action_status))
+        .route("/pro/carnets/{id}/evenement", post(new_event))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -349,5 +350,16 @@ async fn person_action(State(st): State<FormState>, Path(aid): Path<String>, req
     match outcome {
         Ok(()) => see_other("/mon-carnet?ok=action"),
         Err(e) => st.refuse_edit(parts, fields, e, p::CONFLICT_MESSAGE, &["statut"]).await,
+    }
+}
+
+async fn new_event(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    match super::timeline::add(&st.db, &staff, &id, &fields, Utc::now()).await {
+        Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=evenement#journal")),
+        Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
     }
 }

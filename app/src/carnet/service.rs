@@ -609,6 +609,7 @@ pub async fn open(db: &DatabaseConnection, staff: &Staff, id: &str, now: DateTim
         diagnostic: diagnostic_view(db, id).await?,
         lectures: reads(db, id).await?,
         historique: changes(db, id).await?,
+        evenements: super::timeline::of(db, id, now).await?,
         gere_membres,
         comptes,
     })
@@ -709,13 +710,8 @@ pub(super) async fn reads(db: &impl ConnectionTrait, carnet_id: &str) -> Result<
         .all(db)
         .await?
         .into_iter()
-        .map(|l| Lecture { qui: l.auteur_nom, structure: l.structure_nom, quand: quand(l.at) })
+        .map(|l| Lecture { qui: l.auteur_nom, structure: l.structure_nom, quand: crate::socle::dates::jour_heure(l.at) })
         .collect())
-}
-
-fn quand(at: DateTime<Utc>) -> String {
-    let (_, heure) = crate::socle::dates::local_fields(at);
-    format!("{} à {heure}", crate::socle::dates::jour(at))
 }
 
 fn pairs(json: Option<String>) -> Vec<(String, String)> {
@@ -741,9 +737,10 @@ pub(super) async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Resul
                 Some(("action", t)) => format!("Action : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
                 _ if h.objet == "identite" => "Identité et contact".to_owned(),
                 _ if h.objet == "membres" => "Professionnels qui suivent la personne".to_owned(),
+                _ if h.objet == "evenement" => "Rendez-vous et notes".to_owned(),
                 _ => h.objet.clone(),
             };
-            Changement { qui: h.auteur_nom, quand: quand(h.at), objet, avant: pairs(h.avant), apres: pairs(h.apres) }
+            Changement { qui: h.auteur_nom, quand: crate::socle::dates::jour_heure(h.at), objet, avant: pairs(h.avant), apres: pairs(h.apres) }
         })
         .collect())
 }

@@ -386,3 +386,36 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         t.drop().await;
     }
 }
+
+#[tokio::test]
+async fn appointments_and_notes_go_on_the_timeline_the_person_reads() {
+    use super::{personne as p, timeline};
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let now = Utc::now();
+        let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
+        let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
+        let id = svc::create(db, &referent, lea(), now).await.unwrap();
+        let rdv = form(&[("kind", "rendez_vous"), ("date", "2099-03-02"), ("heure", "09:30"), ("lieu", "Maison des solidarités"), ("texte", "Faire le point sur le logement.")]);
+        timeline::add(db, &referent, &id, &rdv, now).await.unwrap();
+        timeline::add(db, &referent, &id, &form(&[("kind", "note"), ("texte", "A trouvé un garage solidaire.")]), now).await.unwrap();
+        assert_eq!(allowed(&timeline::add(db, &stranger, &id, &rdv, now).await), "403", "{b}");
+        for bad in [
+            form(&[("kind", "fête"), ("texte", "x")]),
+            form(&[("kind", "rendez_vous"), ("date", "2099-02-30"), ("heure", "09:30"), ("texte", "x")]),
+            form(&[("kind", "note"), ("texte", "")]),
+        ] {
+            assert_eq!(allowed(&timeline::add(db, &referent, &id, &bad, now).await), "invalid", "{b}: {bad:?}");
+        }
+        let mine = p::view(db, &id).await.unwrap();
+        assert_eq!(mine.evenements.len(), 2, "{b}");
+        assert!(mine.evenements[0].rendez_vous && mine.evenements[0].a_venir, "{b}: the appointment (2099) comes first");
+        assert_eq!(mine.evenements[0].quand, "lundi 2 mars 2099 à 9 h 30", "{b}");
+        assert_eq!(mine.evenements[1].texte, "A trouvé un garage solidaire.", "{b}");
+        assert!(mine.historique.iter().any(|h| h.objet == "Rendez-vous et notes"), "{b}");
+        assert_eq!(p::export(db, &id).await.unwrap()["rendez_vous_et_notes"].as_array().unwrap().len(), 2, "{b}");
+        t.drop().await;
+    }
+}

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use serde_json::json;
 
-pub const KINDS: [(&str, &str); 2] = [("rendez_vous", "Rendez-vous"), ("note", "Note")];
+use super::KINDS;
 
 /// The timeline of a carnet, newest first (200 at most).
 pub async fn of(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) -> Result<Vec<Evenement>, DbErr> {
@@ -26,11 +26,10 @@ pub async fn of(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) 
         .await?
         .into_iter()
         .map(|e| {
-            let (_, heure) = crate::socle::dates::local_fields(e.at);
             Evenement {
                 rendez_vous: e.kind == "rendez_vous",
                 a_venir: e.kind == "rendez_vous" && e.at > now,
-                quand: if e.kind == "rendez_vous" { format!("{} à {heure}", crate::socle::dates::jour(e.at)) } else { crate::socle::dates::jour(e.at) },
+                quand: if e.kind == "rendez_vous" { crate::socle::dates::jour_heure(e.at) } else { crate::socle::dates::jour(e.at) },
                 texte: e.texte,
                 lieu: e.lieu,
                 auteur: e.auteur_nom,

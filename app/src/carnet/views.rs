@@ -25,6 +25,7 @@ fn notice(ok: &str) -> Option<impl IntoView> {
         "objectif" => "L’objectif est ajouté.",
         "action" => "L’action est ajoutée. La personne la voit dans son carnet.",
         "statut" => "C’est enregistré.",
+        "evenement" => "C’est ajouté au journal. La personne le voit dans son carnet.",
         _ => return None,
     };
     Some(view! { <p class="notice" role="status">{text}</p> })
@@ -271,6 +272,11 @@ fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
             <h2 id="diagnostic">"Diagnostic"</h2>
             <ul class="diagnostic">{themes}</ul>
         </section>
+        <section aria-labelledby="journal">
+            <h2 id="journal">"Rendez-vous et notes"</h2>
+            <p><a href=format!("/pro/carnets/{}/evenement", c.id)>"Ajouter un rendez-vous ou une note"</a></p>
+            <Journal evenements=c.evenements.clone() />
+        </section>
         <section aria-labelledby="membres">
             <h2 id="membres">"Professionnels qui suivent la personne"</h2>
             <ul>{members}</ul>
@@ -474,6 +480,74 @@ fn ChoixForm(c: super::model::Choix, submitted: Option<Submitted>) -> impl IntoV
                     error=form.error("echeance") hint="Facultatif." />
             })}
             <button type="submit" class="button">{if is_action { "Ajouter l’action" } else { "Ajouter l’objectif" }}</button>
+        </form>
+    }
+}
+
+/// Appointments and notes, newest first (shared with the person's view).
+#[component]
+pub(super) fn Journal(evenements: Vec<super::model::Evenement>) -> impl IntoView {
+    let empty = evenements.is_empty();
+    let items = evenements
+        .into_iter()
+        .map(|e| {
+            let kind = if e.rendez_vous { "Rendez-vous" } else { "Note" };
+            let lieu = e.lieu.clone().map(|l| format!(" — {l}"));
+            view! {
+                <li class=if e.a_venir { "event upcoming" } else { "event" }>
+                    <p><strong>{kind}" — "{e.quand.clone()}</strong>{lieu}{e.a_venir.then_some(" (à venir)")}</p>
+                    <p class="pre">{e.texte.clone()}</p>
+                    <p class="hint">"Par "{e.auteur.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        {empty.then(|| view! { <p>"Rien pour l’instant."</p> })}
+        <ul class="history">{items}</ul>
+    }
+}
+
+/// `/pro/carnets/:id/evenement`: a new appointment or note.
+#[component]
+pub fn EvenementPage() -> impl IntoView {
+    let id = use_params_map().read_untracked().get("id").unwrap_or_default();
+    let data = Resource::new_blocking(move || id.clone(), |id| get_carnet_edition(id, String::new()));
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(e) => view! { <EvenementForm e submitted=submitted() /> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EvenementForm(e: CarnetEdition, submitted: Option<Submitted>) -> impl IntoView {
+    let form = submitted.clone().unwrap_or_default();
+    let v = |k: &str| form.value(k).unwrap_or_default();
+    let kinds: Vec<(String, String)> = super::KINDS.iter().map(|(k, l)| (k.to_string(), l.to_string())).collect();
+    let kind = Some(v("kind")).filter(|k| !k.is_empty()).unwrap_or_else(|| "rendez_vous".into());
+    let action = format!("/pro/carnets/{}/evenement", e.id);
+    let back = format!("/pro/carnets/{}", e.id);
+    view! {
+        <Title text=format!("Rendez-vous ou note — {}", e.nom) />
+        <ProBar staff=e.staff.clone() />
+        <p><a href=back>{format!("← Carnet de {}", e.nom)}</a></p>
+        <h1>{format!("Rendez-vous ou note — {}", e.nom)}</h1>
+        <ErrorSummary submitted />
+        <form method="post" action=action class="form" novalidate=true>
+            <ChoiceGroup name="kind" legend="C’est" choices=kinds selected=vec![kind] error=form.error("kind") required=true />
+            <TextField name="date" label="Date du rendez-vous" kind="date" value=v("date") error=form.error("date")
+                hint="Pour un rendez-vous. Une note est datée d’aujourd’hui." />
+            <TextField name="heure" label="Heure" kind="time" value=v("heure") />
+            <TextField name="lieu" label="Lieu" value=v("lieu") error=form.error("lieu") maxlength=300 />
+            <TextField name="texte" label="Motif ou texte" value=v("texte") error=form.error("texte") required=true multiline=true
+                maxlength=4000 hint="La personne le lira : des mots simples." />
+            <button type="submit" class="button">"Ajouter"</button>
         </form>
     }
 }

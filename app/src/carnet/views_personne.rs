@@ -175,6 +175,10 @@ fn MonCarnetView(c: MonCarnet, imprimer: bool, submitted: Option<Submitted>) -> 
             <h2 id="situation">"Ma situation"</h2>
             <ul class="diagnostic">{themes}</ul>
         </section>
+        <section aria-labelledby="rdv">
+            <h2 id="rdv">"Mes rendez-vous et notes"</h2>
+            <super::views::Journal evenements=c.evenements.clone() />
+        </section>
         <section aria-labelledby="suivi">
             <h2 id="suivi">"Qui m’accompagne"</h2>
             <ul>{membres}</ul>

@@ -31,6 +31,11 @@ pub fn today(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&Paris).date_naive()
 }
 
+/// "mardi 1er décembre 2026 à 9 h 30" (Paris time).
+pub fn jour_heure(at: DateTime<Utc>) -> String {
+    format!("{} à {}", jour(at), heure(at.with_timezone(&Paris)))
+}
+
 fn heure(at: DateTime<chrono_tz::Tz>) -> String {
     match at.minute() {
         0 => format!("{} h", at.hour()),
