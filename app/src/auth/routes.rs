@@ -133,6 +133,17 @@ pub async fn read_staff_form(
     Ok((parts, fields, staff))
 }
 
+/// A professional's edit of a stored item: head, fields, who sent it and the `version` the form
+/// was opened at — or the response to answer with (sign-in, or the form again).
+pub async fn read_staff_edit(
+    st: &FormState,
+    req: Request,
+) -> Result<(axum::http::request::Parts, Vec<(String, String)>, super::model::Staff, i32), Response> {
+    let (parts, fields, staff) = read_staff_form(st, req).await?;
+    let (parts, version) = form_version(st, parts, &fields).await?;
+    Ok((parts, fields, staff, version))
+}
+
 /// The `version` an edit form was opened at, or the page again with a message.
 pub async fn form_version(
     st: &FormState,

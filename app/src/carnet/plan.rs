@@ -165,6 +165,22 @@ async fn touch(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) -
     Ok(())
 }
 
+/// Ends a change: its history line, the carnet marked updated, the transaction committed.
+async fn commit_with_history(
+    txn: sea_orm::DatabaseTransaction,
+    carnet_id: &str,
+    who: Author,
+    objet: &str,
+    avant: Option<serde_json::Value>,
+    apres: Option<serde_json::Value>,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    svc::history(&txn, carnet_id, who, objet, avant, apres, now).await?;
+    touch(&txn, carnet_id, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Adds an objective to a theme (a member).
 pub async fn add_objective(
     db: &DatabaseConnection,
@@ -194,9 +210,7 @@ pub async fn add_objective(
     })
     .exec_without_returning(&txn)
     .await?;
-    svc::history(&txn, carnet_id, staff, &format!("objectif:{theme_code}"), None, Some(json!({"objectif": libelle})), now).await?;
-    touch(&txn, carnet_id, now).await?;
-    txn.commit().await?;
+    commit_with_history(txn, carnet_id, Author::from(staff), &format!("objectif:{theme_code}"), None, Some(json!({"objectif": libelle})), now).await?;
     Ok(id)
 }
 
@@ -257,9 +271,7 @@ pub async fn add_action(
     })
     .exec_without_returning(&txn)
     .await?;
-    svc::history(&txn, carnet_id, staff, &format!("action:{}", o.theme_code), None, Some(json!({"objectif": o.libelle, "action": libelle})), now).await?;
-    touch(&txn, carnet_id, now).await?;
-    txn.commit().await?;
+    commit_with_history(txn, carnet_id, Author::from(staff), &format!("action:{}", o.theme_code), None, Some(json!({"objectif": o.libelle, "action": libelle})), now).await?;
     Ok(id)
 }
 
@@ -295,9 +307,7 @@ pub async fn set_objective_status(
         return Err(EditError::Conflict { stored: vec![("statut".into(), stored.statut)], version: stored.version });
     }
     let label = super::model::statut_label;
-    svc::history(&txn, carnet_id, staff, &format!("objectif:{}", o.theme_code), Some(json!({"objectif": o.libelle, "statut": label(&o.statut)})), Some(json!({"objectif": o.libelle, "statut": label(statut)})), now).await?;
-    touch(&txn, carnet_id, now).await?;
-    txn.commit().await?;
+    commit_with_history(txn, carnet_id, Author::from(staff), &format!("objectif:{}", o.theme_code), Some(json!({"objectif": o.libelle, "statut": label(&o.statut)})), Some(json!({"objectif": o.libelle, "statut": label(statut)})), now).await?;
     Ok(())
 }
 
@@ -334,9 +344,7 @@ pub async fn set_action_status(
         return Err(EditError::Conflict { stored: vec![("statut".into(), a.statut)], version: a.version });
     }
     let label = super::model::statut_label;
-    svc::history(&txn, carnet_id, who.clone(), &format!("action:{}", o.theme_code), Some(json!({"action": a.libelle, "statut": label(&a.statut)})), Some(json!({"action": a.libelle, "statut": label(statut)})), now).await?;
-    touch(&txn, carnet_id, now).await?;
-    txn.commit().await?;
+    commit_with_history(txn, carnet_id, who.clone(), &format!("action:{}", o.theme_code), Some(json!({"action": a.libelle, "statut": label(&a.statut)})), Some(json!({"action": a.libelle, "statut": label(statut)})), now).await?;
     Ok(())
 }
 

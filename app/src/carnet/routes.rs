@@ -1,7 +1,7 @@
 //! The carnet's form posts (ssr only): each reads the signed-in professional, and the service
 //! checks their membership before anything is written.
 use super::service::{self as svc, CONFLICT_MESSAGE, DIAGNOSTIC_FIELDS, IDENTITE_FIELDS};
-use crate::auth::routes::{form_version, read_staff_form, FormState};
+use crate::auth::routes::{form_version, read_staff_edit, read_staff_form, FormState};
 use crate::error::{checked, EditError};
 use crate::ui::form::{field, see_other};
 use axum::{
@@ -49,12 +49,8 @@ async fn create(State(st): State<FormState>, req: Request) -> Response {
 }
 
 async fn identite(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
         Err(res) => return res,
     };
     let outcome = match svc::validate_identite(&fields, today()) {
@@ -68,12 +64,8 @@ async fn identite(State(st): State<FormState>, Path(id): Path<String>, req: Requ
 }
 
 async fn diagnostic(State(st): State<FormState>, Path((id, theme)): Path<(String, String)>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
         Err(res) => return res,
     };
     // Membership first: a non-member learns nothing from the validation of their input.
@@ -295,12 +287,8 @@ async fn new_action(State(st): State<FormState>, Path((id, oid)): Path<(String, 
 
 /// A status change (objective or action) posted from the carnet's page.
 async fn status_change(st: FormState, req: Request, id: String, change: impl AsyncFnOnce(&crate::auth::model::Staff, i32, String) -> Result<(), EditError>) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
         Err(res) => return res,
     };
     match change(&staff, version, field(&fields, "statut")).await {

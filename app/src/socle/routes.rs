@@ -3,7 +3,7 @@
 //! what they may change. Each redirects (303) or shows its page again with the problems.
 use super::organisation::{self as org, ATELIER_FIELDS, CONFLICT_MESSAGE, SEANCE_FIELDS};
 use super::service::{self, CancelError, RegisterError, ALREADY_MESSAGE, FULL_MESSAGE};
-use crate::auth::routes::{form_version, read_form, read_staff_form, FormState};
+use crate::auth::routes::{read_form, read_staff_edit, read_staff_form, FormState};
 use crate::error::{checked, AppError, EditError};
 use crate::ui::form::{field, see_other, Submitted};
 use axum::{
@@ -173,12 +173,8 @@ async fn create_atelier(State(st): State<FormState>, req: Request) -> Response {
 }
 
 async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
         Err(res) => return res,
     };
     let now = Utc::now();
@@ -213,12 +209,8 @@ async fn create_seance(State(st): State<FormState>, Path(atelier_id): Path<Strin
 }
 
 async fn edit_seance(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
         Err(res) => return res,
     };
     let now = Utc::now();

@@ -1,7 +1,7 @@
 //! The offer forms' posts (ssr only): create, save, archive, restore. Each checks who is signed
 //! in and what they may change, then redirects (303) or shows the form again with the problems.
 use super::service::{self, EditError, CONFLICT_MESSAGE};
-use crate::auth::routes::{form_version, read_staff_form, FormState};
+use crate::auth::routes::{read_staff_edit, read_staff_form, FormState};
 use crate::error::checked;
 use crate::ui::form::{field, see_other};
 use axum::{
@@ -37,12 +37,8 @@ async fn create(State(st): State<FormState>, req: Request) -> Response {
 
 async fn edit(State(st): State<FormState>, req: Request) -> Response {
     let id = req.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
         Err(res) => return res,
     };
     let outcome = match field(&fields, "action").as_str() {
