@@ -3,8 +3,11 @@ import path from "node:path";
 
 /** Accounts used by the professionals' tests, created with the server's own command. */
 export const ACCOUNTS = {
-  mobil: { email: "camille@mobil.example", nom: "Camille Martin", structure: "itineraire-exemple:mobil-comminges" },
-  ccas: { email: "sam@ccas.example", nom: "Sam Dupuy", structure: "itineraire-exemple:ccas-montrejeau" },
+  mobil: { email: "camille@mobil.example", nom: "Camille Martin", structure: "itineraire-exemple:mobil-comminges", role: "admin_structure" },
+  ccas: { email: "sam@ccas.example", nom: "Sam Dupuy", structure: "itineraire-exemple:ccas-montrejeau", role: "admin_structure" },
+  // The Conseil départemental's and France Travail's référents who share a carnet.
+  cd: { email: "alex@cd31.example", nom: "Alex Garcia", structure: "itineraire-exemple:mds-st-gaudens", role: "referent" },
+  ft: { email: "sacha@francetravail.example", nom: "Sacha Roux", structure: "itineraire-exemple:ft-st-gaudens", role: "referent" },
 };
 export const PASSWORD = "mot de passe des tests e2e";
 
@@ -22,7 +25,7 @@ export default async function globalSetup() {
   const root = path.resolve(__dirname, "..");
   for (const a of Object.values(ACCOUNTS)) {
     execFileSync(path.join(root, "target/release/server"),
-      ["account-add", "--email", a.email, "--nom", a.nom, "--structure", a.structure, "--role", "admin_structure"],
+      ["account-add", "--email", a.email, "--nom", a.nom, "--structure", a.structure, "--role", a.role],
       { cwd: root, env: { ...process.env, ITINERAIRE_PASSWORD: PASSWORD }, stdio: "inherit" });
   }
 }

@@ -58,7 +58,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Title formatter=|page: String| {
-            if page.is_empty() { "Itinéraire".to_string() } else { format!("{page} – Itinéraire") }
+            // Titles carry stored names (offers, workshops, people): written as text, never markup.
+            if page.is_empty() { "Itinéraire".to_string() } else { ui::form::textarea_text(format!("{page} – Itinéraire")) }
         } />
         <Meta name="description" content="Itinéraire : vos prochaines étapes et les aides près de chez vous pour avancer vers l’emploi." />
         <Router>
@@ -80,6 +81,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/verifier") view=badges::VerifierPage ssr=SsrMode::Async />
                     <Route path=path!("/pro") view=catalogue::EspaceProPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/connexion") view=auth::ConnexionPage />
+                    <Route path=path!("/pro/mot-de-passe-oublie") view=auth::MotDePasseOubliePage />
+                    <Route path=path!("/pro/mot-de-passe/:jeton") view=auth::MotDePassePage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/mon-compte") view=auth::MonComptePage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/equipe") view=auth::EquipePage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/equipe/:id") view=auth::CompteEditionPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/nouvelle-offre") view=catalogue::OffreEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/offres/:id") view=catalogue::OffreEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/ateliers") view=socle::EspaceAteliersPage ssr=SsrMode::Async />
@@ -96,6 +102,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/carnets/:id") view=carnet::CarnetPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/objectifs/:theme") view=carnet::ChoixPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/objectif/:oid/actions") view=carnet::ChoixPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/carnets/:id/objectif/:oid") view=carnet::PlanItemPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/carnets/:id/action/:aid") view=carnet::PlanItemPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/evenement") view=carnet::EvenementPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/identite") view=carnet::CarnetEditionPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/diagnostic/:theme") view=carnet::CarnetEditionPage ssr=SsrMode::Async />

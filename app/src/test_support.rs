@@ -1,7 +1,8 @@
 //! Helpers shared by the rooms' tests: the sample catalogue, professionals, forms.
 use crate::auth::model::{Role, Staff};
 
-use sea_orm::DatabaseConnection;
+use crate::error::EditError;
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, QueryOrder};
 
 pub const SAMPLE: &[u8] = include_bytes!("../../server/seed/catalogue-exemple.json");
 
@@ -51,4 +52,57 @@ pub fn session_at(debut: chrono::DateTime<chrono::Utc>, capacite: i32) -> crate:
         lien_visio: None,
         capacite,
     }
+}
+
+/// A professional with a real account (so they can be given access).
+pub async fn pro(db: &DatabaseConnection, structure: &str, role: Role, nom: &str) -> Staff {
+    let mut s = staff_of(db, structure, role).await;
+    s.nom = nom.into();
+    s.email = format!("{}@example.org", s.id);
+    let now = chrono::Utc::now();
+    crate::auth::db::account::Entity::insert(crate::auth::db::account::ActiveModel {
+        id: Set(s.id.clone()),
+        email: Set(s.email.clone()),
+        nom: Set(s.nom.clone()),
+        password_hash: Set("x".into()),
+        role: Set(role.code().into()),
+        structure_id: Set(s.structure_id.clone()),
+        disabled: Set(false),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    })
+    .exec_without_returning(db)
+    .await
+    .unwrap();
+    s
+}
+
+
+/// An outcome as the matrix tests write it.
+pub fn allowed<T>(r: &Result<T, EditError>) -> &'static str {
+    match r {
+        Ok(_) => "ok",
+        Err(EditError::Forbidden) => "403",
+        Err(EditError::NotFound) => "404",
+        Err(EditError::NoStructure) => "no-structure",
+        Err(EditError::Conflict { .. }) => "conflict",
+        Err(EditError::Invalid(_)) => "invalid",
+        Err(EditError::Db(_)) => "db",
+    }
+}
+
+
+/// The last message of `kind` sent to `to`, read from the outbox as the person reads their
+/// phone or inbox.
+pub async fn last_message(db: &DatabaseConnection, kind: &str, to: &str) -> Option<crate::outbox::entity::Model> {
+    crate::outbox::entity::Entity::find()
+        .order_by_desc(crate::outbox::entity::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == kind && m.destinataire == to)
 }

@@ -1,13 +1,18 @@
 // An independent implementation of Verifiable Credentials (the Digital Credentials Consortium's
 // @digitalcredentials/vc with the eddsa-rdfc-2022 cryptosuite), used to check Itinéraire's badges.
 // Reads a JSON request on stdin, writes a JSON answer on stdout; nothing is fetched from the network.
-//   {"action": "verify", "credential": {...}, "didDocument": {...}}  -> {"verified": bool, "errors": [...]}
+//   {"action": "verify", "credential": {...}, "didDocument": {...}, "statusList": {...}?}
+//       -> {"verified": bool, "errors": [...], "status": {"verified": bool, "revoked": bool}?}
+//     With `statusList` (the signed BitstringStatusListCredential the credential points to, as
+//     fetched from its URL), Digital Bazaar's @digitalbazaar/vc-bitstring-status-list checks the
+//     list's own proof and reads the credential's bit; without it, status is not checked.
 //   {"action": "sign", "credential": {...}, "did": "did:web:…", "seed": [32 bytes]} -> {"credential": {...}, "didDocument": {...}}
 import * as vc from "@digitalcredentials/vc";
 import { DataIntegrityProof } from "@digitalcredentials/data-integrity";
 import { cryptosuite } from "@digitalcredentials/eddsa-rdfc-2022-cryptosuite";
 import * as Ed25519Multikey from "@digitalcredentials/ed25519-multikey";
 import { securityLoader } from "@digitalcredentials/security-document-loader";
+import { checkStatus as checkBitstringStatus } from "@digitalbazaar/vc-bitstring-status-list";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -15,8 +20,9 @@ import path from "node:path";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const embedded = (name) => JSON.parse(readFileSync(path.join(here, "../../app/src/badges/contexts", name), "utf8"));
 
-/** Our contexts (the very files the Rust code embeds), the DID document given, the stock contexts. */
-function loaderFor(didDocument) {
+/** Our contexts (the very files the Rust code embeds), the DID document given, the status
+ * list given (at its own URL), the stock contexts. */
+function loaderFor(didDocument, statusList) {
   const base = securityLoader();
   base.addStatic("https://www.w3.org/ns/credentials/v2", embedded("credentials-v2.jsonld"));
   base.addStatic("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", embedded("ob-v3p0-context-3.0.3.json"));
@@ -27,6 +33,7 @@ function loaderFor(didDocument) {
       const method = didDocument.verificationMethod.find((m) => m.id === url);
       return { contextUrl: null, documentUrl: url, document: { "@context": didDocument["@context"], ...method } };
     }
+    if (statusList && url === statusList.id) return { contextUrl: null, documentUrl: url, document: statusList };
     return stock(url);
   };
 }
@@ -35,13 +42,22 @@ const input = JSON.parse(readFileSync(0, "utf8"));
 let output;
 if (input.action === "verify") {
   const suite = new DataIntegrityProof({ cryptosuite });
-  const result = await vc.verifyCredential({ credential: input.credential, suite, documentLoader: loaderFor(input.didDocument),
-    checkStatus: async () => ({ verified: true }) });
+  const documentLoader = loaderFor(input.didDocument, input.statusList);
+  let status;
+  const checkStatus = input.statusList
+    ? async (options) => {
+        const r = await checkBitstringStatus({ ...options, documentLoader, suite, verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true });
+        const revoked = r.verified === true && r.results?.some((x) => x.status === true) === true;
+        status = { verified: r.verified === true, revoked, error: r.error ? String(r.error.message || r.error) : undefined };
+        return revoked ? { verified: false, error: new Error("revoked") } : r;
+      }
+    : async () => ({ verified: true });
+  const result = await vc.verifyCredential({ credential: input.credential, suite, documentLoader, checkStatus });
   const errors = [];
   const collect = (e) => { if (e) errors.push(String(e.message || e)); };
   collect(result.error);
   for (const r of result.results || []) collect(r.error);
-  output = { verified: result.verified === true, errors };
+  output = { verified: result.verified === true, errors, status };
 } else if (input.action === "sign") {
   // `did: "did:key"` makes a did:key from the key itself (resolvable offline by anyone).
   const seed = Uint8Array.from(input.seed);

@@ -73,7 +73,11 @@ const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 
 
 pub fn router(state: AppState, cfg: RouterConfig) -> Router {
     let options = state.leptos_options.clone();
-    let routes = generate_route_list(App);
+    // Generated once per process: while Leptos generates the route list it suppresses the first
+    // poll of every resource in the process, and a page rendered at that moment never finishes
+    // (leptos-rs/leptos#4773). The server builds its router once; tests build many, side by side.
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    let routes = ROUTES.get_or_init(|| generate_route_list(App)).clone();
     let context = state.page_context();
     let csrf = Arc::new(csrf::CsrfPolicy { public_origin: cfg.public_origin });
 
@@ -108,10 +112,17 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
             TraceLayer::new_for_http()
                 // Path only: queries may hold what a person typed.
                 .make_span_with(|req: &axum::http::Request<_>| {
-                    tracing::info_span!("http", method = %req.method(), path = req.uri().path())
+                    tracing::info_span!("http", method = %req.method(), path = %redact_tokens(req.uri().path()))
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+}
+
+/// A path as the logs keep it: private links' tokens (`/inscription/<token>`, `/mes-badges/…`,
+/// `/pro/mot-de-passe/…`: 43 characters) are replaced, so a log reader cannot open them. Ids
+/// (UUIDs, 36 characters) stay.
+pub fn redact_tokens(path: &str) -> String {
+    path.split('/').map(|seg| if seg.len() >= 40 { "…" } else { seg }).collect::<Vec<_>>().join("/")
 }
 
 /// Draws a nonce per request for the page's inline scripts (read by `app::shell`), then sets the

@@ -7,3 +7,37 @@ use leptos::prelude::*;
 pub async fn get_staff() -> Result<Option<Staff>, AppError> {
     super::session::current_staff().await
 }
+
+/// A structure's team (`structure`: for national admins; empty: one's own structure).
+#[server(endpoint = "pro-equipe")]
+pub async fn get_equipe(structure: String) -> Result<super::model::Equipe, AppError> {
+    let staff = super::session::require_staff().await?;
+    let db = crate::db_from_context()?;
+    super::equipe::team(&db, &staff, &structure).await.map_err(|e| e.into_app_error().with_status())
+}
+
+/// One professional of a team, for its administrator.
+#[server(endpoint = "pro-equipe-compte")]
+pub async fn get_compte(id: String) -> Result<super::model::CompteEdition, AppError> {
+    let staff = super::session::require_staff().await?;
+    let db = crate::db_from_context()?;
+    super::equipe::member(&db, &staff, &id).await.map_err(|e| e.into_app_error().with_status())
+}
+
+/// Who a password link is for, while it is valid (`None`: used, expired or unknown).
+#[server(endpoint = "pro-lien")]
+pub async fn get_lien(jeton: String) -> Result<Option<super::model::LienMotDePasse>, AppError> {
+    let db = crate::db_from_context()?;
+    let found = super::compte::link_account(&db, &jeton, chrono::Utc::now()).await?;
+    Ok(found.map(|(a, kind)| super::model::LienMotDePasse {
+        nom: a.nom,
+        email: a.email,
+        invitation: kind == super::compte::Kind::Invitation,
+    }))
+}
+
+/// The signed-in professional (401 when signed out): pages that show only who is signed in.
+#[server(endpoint = "pro-moi")]
+pub async fn get_signed_in() -> Result<Staff, AppError> {
+    super::session::require_staff().await
+}

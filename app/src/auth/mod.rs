@@ -1,12 +1,20 @@
 //! Professionals' sign-in: password accounts (argon2), sessions kept in the database behind an
 //! HttpOnly cookie, roles. Other rooms ask this one "who is signing this request?" through
 //! [`session::current_staff`] / [`session::require_staff`], never by reading its tables.
+//! Sessions do not depend on how someone proved who they are: an OpenID Connect provider
+//! (ProConnect) needs only its callback route, which finds the account and calls
+//! [`session::open_session`]. Structures' administrators manage their team (`equipe`).
 pub mod api;
 pub mod model;
 mod views;
+mod views_compte;
 
 #[cfg(feature = "ssr")]
+pub mod compte;
+#[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod equipe;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
@@ -15,6 +23,9 @@ pub mod routes;
 pub mod session;
 
 pub use views::{failure, ConnexionPage, ProBar, SignOutButton};
+pub use views_compte::{CompteEditionPage, EquipePage, MonComptePage, MotDePasseOubliePage, MotDePassePage};
 
+#[cfg(all(test, feature = "ssr"))]
+mod equipe_tests;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;

@@ -58,3 +58,71 @@ impl Staff {
         self.role == Role::Admin || self.structure_id.as_deref() == Some(structure_id)
     }
 }
+
+/// The roles a structure's administrator gives (national admins are made on the command line).
+pub const TEAM_ROLES: [Role; 3] = [Role::Referent, Role::ChargeOrientation, Role::AdminStructure];
+
+/// A professional of a structure, as its administrators see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Compte {
+    pub id: String,
+    pub nom: String,
+    pub email: String,
+    pub role: Role,
+    pub etat: EtatCompte,
+    /// Carnets they currently follow.
+    pub carnets: u64,
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EtatCompte {
+    Actif,
+    /// Invited: has not chosen a password yet.
+    Invite,
+    Desactive,
+}
+
+impl EtatCompte {
+    pub fn label(self) -> &'static str {
+        match self {
+            EtatCompte::Actif => "Actif",
+            EtatCompte::Invite => "Invitation envoyée",
+            EtatCompte::Desactive => "Désactivé",
+        }
+    }
+}
+
+/// A structure's team page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Equipe {
+    pub staff: Staff,
+    pub structure_id: String,
+    pub structure_nom: String,
+    pub comptes: Vec<Compte>,
+    /// For national admins: every structure with its id, to pick one.
+    pub structures: Vec<(String, String)>,
+}
+
+/// One professional's page, as their structure's administrator edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompteEdition {
+    pub staff: Staff,
+    pub structure_id: String,
+    pub structure_nom: String,
+    pub compte: Compte,
+    /// Active colleagues who could take over their carnets: (account id, name).
+    pub collegues: Vec<(String, String)>,
+}
+
+/// Who a password link is for (shown on its page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LienMotDePasse {
+    pub nom: String,
+    pub email: String,
+    pub invitation: bool,
+}
+
+/// A password link that was used, is too old, or never existed.
+pub const LINK_EXPIRED_MESSAGE: &str = "Ce lien n’est plus valable : il a déjà servi ou il est trop ancien. Demandez-en un nouveau \
+    avec « Mot de passe oublié », ou demandez à l’administrateur de votre structure.";

@@ -1,8 +1,9 @@
 //! The sign-in and sign-out form posts (ssr only). Like every POST, they pass the server's CSRF
 //! check first.
 use super::session::{self, CookiePolicy, SignInError};
+use super::{compte, equipe};
 use super::views::safe_next;
-use crate::ui::form::{field, form_fields, render_again, see_other, Submitted};
+use crate::ui::form::{field, form_fields, on_page, render_again, see_other, Submitted};
 use axum::{
     extract::{FromRef, Request, State},
     http::{header, HeaderValue, StatusCode},
@@ -12,6 +13,9 @@ use axum::{
 };
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
+
+const TOO_MANY_LINKS: &str = "Trop de demandes depuis cette connexion. Réessayez dans une heure, ou demandez à l’administrateur \
+    de votre structure.";
 
 /// Largest form body read (the server's body limit applies first).
 pub const MAX_FORM_BYTES: usize = 256 * 1024;
@@ -170,8 +174,137 @@ pub fn routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
+    std::sync::Arc<crate::socle::routes::RegistrationLimits>: FromRef<S>,
 {
-    Router::new().route("/pro/connexion", post(sign_in)).route("/pro/deconnexion", post(sign_out))
+    Router::new()
+        .route("/pro/connexion", post(sign_in))
+        .route("/pro/deconnexion", post(sign_out))
+        .route("/pro/mot-de-passe-oublie", post(forgotten))
+        .route("/pro/mot-de-passe/{jeton}", post(password_link))
+        .route("/pro/mon-compte", post(change_password))
+        .route("/pro/equipe", post(invite))
+        .route("/pro/equipe/{id}", post(edit_member))
+        .route("/pro/equipe/{id}/lien", post(member_link))
+}
+
+fn with_cookie(mut res: Response, cookie: &str) -> Response {
+    if let Ok(v) = HeaderValue::from_str(cookie) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}
+
+fn unavailable(err: &dyn std::fmt::Display) -> Submitted {
+    tracing::error!(error = %err, "account change failed");
+    Submitted { message: Some(crate::error::AppError::Unavailable.to_string()), ..Default::default() }
+}
+
+/// A new password refused: the field's message (passwords are never sent back), or the link over.
+async fn refuse_password(st: &FormState, parts: axum::http::request::Parts, e: compte::PasswordError) -> Response {
+    let (status, submitted) = match e {
+        compte::PasswordError::Field(name, m) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Submitted { errors: vec![(name.to_owned(), m)], ..Default::default() })
+        }
+        compte::PasswordError::Expired => {
+            (StatusCode::GONE, Submitted { message: Some(compte::EXPIRED_MESSAGE.to_owned()), ..Default::default() })
+        }
+        compte::PasswordError::Db(err) => (StatusCode::SERVICE_UNAVAILABLE, unavailable(&err)),
+    };
+    st.refuse(parts, status, submitted).await
+}
+
+/// The forgotten-password form: the same answer whether the address has an account or not.
+async fn forgotten(
+    State(st): State<FormState>,
+    State(limits): State<std::sync::Arc<crate::socle::routes::RegistrationLimits>>,
+    req: Request,
+) -> Response {
+    let ip = crate::socle::routes::client_ip(&req);
+    let (parts, fields) = read_form(req).await;
+    let email = field(&fields, "email");
+    let kept = vec![("email".to_owned(), email.clone())];
+    if !limits.allows_message_request(ip) {
+        let message = Some(TOO_MANY_LINKS.to_owned());
+        return st.refuse(parts, StatusCode::TOO_MANY_REQUESTS, Submitted { values: kept, errors: vec![], message }).await;
+    }
+    if !crate::validation::is_email(&session::normalize_email(&email)) {
+        let errors = vec![("email".to_owned(), "Indiquez votre adresse e-mail, par exemple prenom.nom@structure.fr.".to_owned())];
+        return st.refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: kept, errors, message: None }).await;
+    }
+    match compte::request_reset(&st.db, &email, chrono::Utc::now()).await {
+        Ok(()) => see_other("/pro/mot-de-passe-oublie?envoye=1"),
+        Err(e) => st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, unavailable(&e)).await,
+    }
+}
+
+/// The page of a password link (invitation or forgotten password).
+async fn password_link(State(st): State<FormState>, axum::extract::Path(jeton): axum::extract::Path<String>, req: Request) -> Response {
+    let (parts, fields) = read_form(req).await;
+    let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    match compte::set_password_with_link(&st.db, &jeton, &raw("mot_de_passe"), &raw("confirmation"), chrono::Utc::now()).await {
+        Ok(_) => see_other("/pro/connexion?motdepasse=1"),
+        Err(e) => refuse_password(&st, parts, e).await,
+    }
+}
+
+/// "Mon compte": a new password; every other session closes, this browser gets a new one.
+async fn change_password(State(st): State<FormState>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    match compte::change_password(&st.db, &staff.id, &raw("actuel"), &raw("mot_de_passe"), &raw("confirmation"), chrono::Utc::now()).await {
+        Ok(token) => with_cookie(see_other("/pro/mon-compte?ok=1"), &st.cookies.set(&token)),
+        Err(e) => refuse_password(&st, parts, e).await,
+    }
+}
+
+/// A structure's administrator invites a professional.
+async fn invite(State(st): State<FormState>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let structure = field(&fields, "structure");
+    match equipe::invite(&st.db, &staff, &structure, &fields, chrono::Utc::now()).await {
+        Ok(_) => see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::catalogue::model::urlencode(&structure))),
+        Err(e) => st.refuse_edit(parts, fields, e, equipe::CONFLICT_MESSAGE, &[]).await,
+    }
+}
+
+/// A member's role and state, from the version their page was opened at.
+async fn edit_member(State(st): State<FormState>, axum::extract::Path(id): axum::extract::Path<String>, req: Request) -> Response {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    match equipe::update(&st.db, &staff, &id, version, &fields, chrono::Utc::now()).await {
+        Ok(()) => see_other(&format!("/pro/equipe/{id}?ok=compte")),
+        Err(e) => {
+            let mut labels: std::collections::HashMap<String, String> =
+                super::model::Role::ALL.iter().map(|r| (r.code().to_owned(), r.label().to_owned())).collect();
+            labels.insert("actif".into(), "Actif".into());
+            labels.insert("desactive".into(), "Désactivé".into());
+            st.refuse_edit_labelled(parts, fields, e, equipe::CONFLICT_MESSAGE, &equipe::EDIT_FIELDS, &labels).await
+        }
+    }
+}
+
+/// Sends a member a link to choose a password (their invitation again, or a new password).
+async fn member_link(State(st): State<FormState>, axum::extract::Path(id): axum::extract::Path<String>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    match equipe::send_password_link(&st.db, &staff, &id, chrono::Utc::now()).await {
+        Ok(true) => see_other(&format!("/pro/equipe/{id}?ok=lien")),
+        Ok(false) => {
+            let submitted = Submitted { values: fields, errors: vec![], message: Some(equipe::TOO_MANY_LINKS.to_owned()) };
+            st.refuse(on_page(parts, &format!("/pro/equipe/{id}")), StatusCode::TOO_MANY_REQUESTS, submitted).await
+        }
+        Err(e) => st.refuse_edit(on_page(parts, &format!("/pro/equipe/{id}")), fields, e, equipe::CONFLICT_MESSAGE, &[]).await,
+    }
 }
 
 async fn sign_in(State(st): State<FormState>, req: Request) -> Response {
@@ -192,13 +325,7 @@ async fn sign_in(State(st): State<FormState>, req: Request) -> Response {
         return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: kept, errors, message: None }).await;
     }
     match session::sign_in(&st.db, &email, &password, chrono::Utc::now()).await {
-        Ok(token) => {
-            let mut res = see_other(&next);
-            if let Ok(v) = HeaderValue::from_str(&st.cookies.set(&token)) {
-                res.headers_mut().insert(header::SET_COOKIE, v);
-            }
-            res
-        }
+        Ok(token) => with_cookie(see_other(&next), &st.cookies.set(&token)),
         Err(e) => {
             let status = match e {
                 SignInError::Invalid => StatusCode::UNAUTHORIZED,
@@ -217,9 +344,5 @@ async fn sign_out(State(st): State<FormState>, req: Request) -> Response {
     if let Err(e) = session::sign_out(&st.db, req.headers()).await {
         tracing::error!(error = %e, "sign-out failed on the database");
     }
-    let mut res = see_other("/pro/connexion?fin=1");
-    if let Ok(v) = HeaderValue::from_str(&st.cookies.clear()) {
-        res.headers_mut().insert(header::SET_COOKIE, v);
-    }
-    res
+    with_cookie(see_other("/pro/connexion?fin=1"), &st.cookies.clear())
 }

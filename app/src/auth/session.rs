@@ -95,16 +95,22 @@ pub async fn sign_in(
             .exec(db)
             .await?;
     }
+    Ok(open_session(db, &acc.id, now).await?)
+}
+
+/// Opens a session for an account whose identity was proven (password here; an OpenID Connect
+/// provider such as ProConnect would call this after its own checks). Returns the cookie's token.
+pub async fn open_session(db: &impl ConnectionTrait, account_id: &str, now: DateTime<Utc>) -> Result<String, DbErr> {
     // Housekeeping: this account's expired sessions go.
     session::Entity::delete_many()
-        .filter(session::Column::AccountId.eq(acc.id.clone()))
+        .filter(session::Column::AccountId.eq(account_id))
         .filter(session::Column::ExpiresAt.lte(now))
         .exec(db)
         .await?;
     let token = new_token()?;
     session::ActiveModel {
         id: Set(token_hash(&token)),
-        account_id: Set(acc.id),
+        account_id: Set(account_id.to_owned()),
         created_at: Set(now),
         expires_at: Set(now + Duration::hours(SESSION_HOURS)),
     }
@@ -248,6 +254,7 @@ pub async fn put_account(db: &impl ConnectionTrait, input: AccountInput) -> Resu
     match existing {
         Some(e) => {
             m.id = Set(e.id.clone());
+            m.version = Set(e.version + 1);
             m.update(db).await.map_err(db_err)?;
             session::Entity::delete_many()
                 .filter(session::Column::AccountId.eq(e.id))

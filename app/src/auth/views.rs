@@ -25,6 +25,7 @@ pub fn ConnexionPage() -> impl IntoView {
         .and_then(|s| safe_next(&s).map(str::to_owned))
         .unwrap_or_else(|| "/pro".to_owned());
     let signed_out = query.get("fin").is_some();
+    let new_password = query.get("motdepasse").is_some();
     let expired = query.get("suite").is_some() && sub.is_none();
     let email = sub.as_ref().and_then(|s| s.value("email")).unwrap_or_default();
     let error = |name: &str| sub.as_ref().and_then(|s| s.error(name));
@@ -33,6 +34,7 @@ pub fn ConnexionPage() -> impl IntoView {
         <h1>"Espace professionnels"</h1>
         <p>"Pour mettre à jour les offres et les ateliers de votre structure. Les personnes accompagnées n’ont pas besoin de compte."</p>
         {signed_out.then(|| view! { <p class="notice" role="status">"Vous êtes déconnecté."</p> })}
+        {new_password.then(|| view! { <p class="notice" role="status">"Votre mot de passe est enregistré. Connectez-vous avec lui."</p> })}
         {(expired && !signed_out).then(|| view! { <p class="notice" role="status">"Connectez-vous pour continuer."</p> })}
         <ErrorSummary submitted=sub.clone() />
         <form method="post" action="/pro/connexion" class="form">
@@ -43,7 +45,8 @@ pub fn ConnexionPage() -> impl IntoView {
                 error=error("mot_de_passe") autocomplete="current-password" required=true maxlength=200 />
             <button type="submit" class="button">"Se connecter"</button>
         </form>
-        <p>"Mot de passe oublié ou pas encore de compte ? Demandez à l’administrateur de votre structure."</p>
+        <p><a href="/pro/mot-de-passe-oublie">"Mot de passe oublié ?"</a></p>
+        <p>"Pas encore de compte ? Demandez à l’administrateur de votre structure."</p>
     }
 }
 
@@ -82,6 +85,7 @@ pub fn failure(e: AppError) -> AnyView {
 #[component]
 pub fn ProBar(staff: Staff) -> impl IntoView {
     let structure = staff.structure_nom.clone().unwrap_or_else(|| "toutes les structures".into());
+    let team = matches!(staff.role, super::model::Role::AdminStructure | super::model::Role::Admin);
     view! {
         <div class="pro-bar">
             <p>"Connecté : " <strong>{staff.nom}</strong> " – " {structure}</p>
@@ -90,6 +94,8 @@ pub fn ProBar(staff: Staff) -> impl IntoView {
                     <li><a href="/pro">"Offres"</a></li>
                     <li><a href="/pro/ateliers">"Ateliers"</a></li>
                     <li><a href="/pro/carnets">"Carnets"</a></li>
+                    {team.then(|| view! { <li><a href="/pro/equipe">"Équipe"</a></li> })}
+                    <li><a href="/pro/mon-compte">"Mon compte"</a></li>
                 </ul>
             </nav>
             <SignOutButton />

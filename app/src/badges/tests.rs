@@ -495,3 +495,33 @@ async fn the_verifier_page_answers_odd_input_with_a_verdict_and_never_fetches() 
     }
     t.drop().await;
 }
+
+#[tokio::test]
+async fn the_independent_verifier_reads_our_signed_revocation_list() {
+    let t = TestDb::sqlite().await;
+    attended(&t.db).await;
+    // Issued and listed now: the independent verifier checks `validFrom` against its clock.
+    let when = Utc::now();
+    let issuer = Issuer::new(test_key(), "https://itineraire.example");
+    service::issue_pending(&t.db, &issuer, when).await.unwrap();
+    let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
+    let credential: Value = serde_json::from_str(&stored.credential).unwrap();
+    let did_doc = issuer.did_document();
+    let ask = |list: Value| independent(json!({"action": "verify", "credential": credential, "didDocument": did_doc, "statusList": list}));
+    // Not revoked: the list's proof holds and the badge's bit is 0.
+    let before = service::status_list(&t.db, &issuer, when).await.unwrap();
+    let answer = ask(before.clone());
+    assert_eq!((answer["verified"].clone(), answer["status"]["revoked"].clone()), (json!(true), json!(false)), "{answer}");
+    // Revoked: the same badge, the new list: refused by the independent verifier too.
+    let admin = staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await;
+    service::revoke(&t.db, &admin, &stored.id, "Présence notée par erreur", when).await.unwrap();
+    let list = service::status_list(&t.db, &issuer, when).await.unwrap();
+    let answer = ask(list.clone());
+    assert_eq!((answer["verified"].clone(), answer["status"]["revoked"].clone()), (json!(false), json!(true)), "{answer}");
+    // A list changed on the way (the bit cleared by someone else) fails its own proof there.
+    let mut forged = list;
+    forged["credentialSubject"]["encodedList"] = before["credentialSubject"]["encodedList"].clone();
+    let answer = ask(forged);
+    assert_eq!((answer["verified"].clone(), answer["status"]["verified"].clone()), (json!(false), json!(false)), "{answer}");
+    t.drop().await;
+}

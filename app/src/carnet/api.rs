@@ -8,15 +8,17 @@ use serde::{Deserialize, Serialize};
 
 /// The carnets the signed-in professional follows.
 #[server(endpoint = "pro-carnets")]
-pub async fn get_mes_carnets(q: String, theme: String, page: u64) -> Result<MesCarnets, AppError> {
+pub async fn get_mes_carnets(q: String, theme: String, rdv: String, page: u64) -> Result<MesCarnets, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
     let page = page.max(1);
-    let (carnets, total) = super::service::list(&db, &staff, &q, &theme, page).await?;
+    let filter = super::service::ListFilter { q, theme, rdv };
+    let (carnets, total) = super::service::list(&db, &staff, &filter, page, chrono::Utc::now()).await?;
     let mut themes: Vec<(String, String)> = crate::catalogue::db::write::theme_labels(&db).await?.into_iter().collect();
     themes.sort();
     let pages = total.div_ceil(super::service::PAGE_SIZE).max(1);
-    Ok(MesCarnets { staff, carnets, total, page, pages, themes })
+    let rdv_filtres = super::service::RDV_FILTERS.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect();
+    Ok(MesCarnets { staff, carnets, total, page, pages, themes, rdv_filtres })
 }
 
 /// A carnet as a member sees it (the read is logged).
@@ -53,12 +55,6 @@ pub async fn get_carnet_edition(id: String, theme: String) -> Result<CarnetEditi
     Ok(CarnetEdition { nom: format!("{} {}", c.prenom, c.nom), identite: super::service::identite_values(&c), staff, id, theme })
 }
 
-/// Who is signed in (for the new-carnet form).
-#[server(endpoint = "pro-moi")]
-pub async fn get_staff() -> Result<Staff, AppError> {
-    crate::auth::session::require_staff().await
-}
-
 /// The carnet of the person signed in with a code (`None`: not signed in).
 #[server(endpoint = "mon-carnet")]
 pub async fn get_mon_carnet() -> Result<Option<super::model::MonCarnet>, AppError> {
@@ -80,4 +76,12 @@ pub async fn get_choix(id: String, theme: String, objectif: String) -> Result<su
         super::plan::action_form(&db, &staff, &id, &objectif).await
     };
     r.map_err(|e| e.into_app_error().with_status())
+}
+
+/// An objective's (`kind` = "objectif") or an action's edit form.
+#[server(endpoint = "pro-carnet-element")]
+pub async fn get_plan_item(id: String, kind: String, item: String) -> Result<super::model::PlanItem, AppError> {
+    let staff = crate::auth::session::require_staff().await?;
+    let db = crate::db_from_context()?;
+    super::plan::item(&db, &staff, &id, kind == "objectif", &item).await.map_err(|e| e.into_app_error().with_status())
 }

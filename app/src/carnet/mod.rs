@@ -21,7 +21,7 @@ pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 
-pub use views::{CarnetEditionPage, CarnetPage, ChoixPage, EvenementPage, MesCarnetsPage, NouveauCarnetPage};
+pub use views::{CarnetEditionPage, CarnetPage, ChoixPage, EvenementPage, MesCarnetsPage, NouveauCarnetPage, PlanItemPage};
 
 /// The kinds of timeline entries: (code, label).
 pub const KINDS: [(&str, &str); 2] = [("rendez_vous", "Rendez-vous"), ("note", "Note")];

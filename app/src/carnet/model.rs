@@ -14,6 +14,9 @@ pub struct CarnetLigne {
     pub themes_a_traiter: Vec<String>,
     /// "lundi 23 novembre 2026"
     pub mis_a_jour: String,
+    /// The last appointment held, and the next one planned (their days).
+    pub dernier_rdv: Option<String>,
+    pub prochain_rdv: Option<String>,
 }
 
 /// The carnets a professional follows, filtered and paginated.
@@ -25,6 +28,8 @@ pub struct MesCarnets {
     pub page: u64,
     pub pages: u64,
     pub themes: Vec<(String, String)>,
+    /// The appointment filters: (code, label).
+    pub rdv_filtres: Vec<(String, String)>,
 }
 
 /// A professional who follows the person.
@@ -167,4 +172,21 @@ pub struct Evenement {
     pub texte: String,
     pub lieu: Option<String>,
     pub auteur: String,
+}
+
+/// An objective or an action, as its edit form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    pub staff: Staff,
+    pub carnet_id: String,
+    /// The person's name.
+    pub nom: String,
+    /// The theme's label.
+    pub theme: String,
+    /// An objective (else an action).
+    pub objectif: bool,
+    pub id: String,
+    /// Form values: `libelle`, `statut`, `echeance` (YYYY-MM-DD or empty).
+    pub values: Vec<(String, String)>,
+    pub version: i32,
 }

@@ -120,6 +120,16 @@ async fn offers_on(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(S
     Ok(offers.into_iter().map(|o| (o.id, format!("{} — {}", o.nom, names.get(&o.structure_id).cloned().unwrap_or_default()))).collect())
 }
 
+/// The optional due date of an action's form (within a year back, before 2100).
+fn echeance(fields: &[(String, String)], now: DateTime<Utc>) -> Result<Option<NaiveDate>, (String, String)> {
+    let raw = field(fields, "echeance");
+    match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+        Ok(d) if d >= crate::socle::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => Ok(Some(d)),
+        Err(_) if raw.is_empty() => Ok(None),
+        _ => Err(("echeance".into(), "Cette date n’est pas valable. Exemple : 31/01/2027.".into())),
+    }
+}
+
 async fn objective_of(db: &impl ConnectionTrait, carnet_id: &str, id: &str) -> Result<objectif::Model, EditError> {
     objectif::Entity::find_by_id(id.to_owned())
         .filter(objectif::Column::CarnetId.eq(carnet_id))
@@ -244,15 +254,10 @@ pub async fn add_action(
             }
         },
     };
-    let raw = field(fields, "echeance");
-    let echeance = match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
-        Ok(d) if d >= crate::socle::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => Some(d),
-        Err(_) if raw.is_empty() => None,
-        _ => {
-            errors.push(("echeance".into(), "Cette date n’est pas valable. Exemple : 31/01/2027.".into()));
-            None
-        }
-    };
+    let echeance = echeance(fields, now).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
     let (Some(libelle), true) = (libelle, errors.is_empty()) else { return Err(EditError::Invalid(errors)) };
     // Time-ordered ids: items added at the same instant keep their order.
     let id = uuid::Uuid::now_v7().to_string();
@@ -360,4 +365,134 @@ pub async fn set_action_status_as_member(
 ) -> Result<(), EditError> {
     svc::membership(db, staff, carnet_id).await?;
     set_action_status(db, &Author::from(staff), carnet_id, id, version, statut, now).await
+}
+
+async fn action_of(db: &impl ConnectionTrait, carnet_id: &str, id: &str) -> Result<action::Model, EditError> {
+    action::Entity::find_by_id(id.to_owned()).filter(action::Column::CarnetId.eq(carnet_id)).one(db).await?.ok_or(EditError::NotFound)
+}
+
+/// An objective's or an action's stored values, as its form holds them.
+struct ItemValues {
+    theme_code: String,
+    libelle: String,
+    statut: String,
+    echeance: Option<NaiveDate>,
+    version: i32,
+}
+
+impl ItemValues {
+    fn form(&self) -> Vec<(String, String)> {
+        vec![
+            ("libelle".into(), self.libelle.clone()),
+            ("statut".into(), self.statut.clone()),
+            ("echeance".into(), self.echeance.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()),
+        ]
+    }
+    fn history(&self, objectif: bool) -> serde_json::Value {
+        let mut v = json!({"libellé": self.libelle, "statut": super::model::statut_label(&self.statut)});
+        if !objectif {
+            v["échéance"] = json!(self.echeance.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default());
+        }
+        v
+    }
+}
+
+async fn item_values(db: &impl ConnectionTrait, carnet_id: &str, objectif: bool, id: &str) -> Result<ItemValues, EditError> {
+    Ok(if objectif {
+        let o = objective_of(db, carnet_id, id).await?;
+        ItemValues { theme_code: o.theme_code, libelle: o.libelle, statut: o.statut, echeance: None, version: o.version }
+    } else {
+        let a = action_of(db, carnet_id, id).await?;
+        let theme_code = objective_of(db, carnet_id, &a.objectif_id).await?.theme_code;
+        ItemValues { theme_code, libelle: a.libelle, statut: a.statut, echeance: a.echeance, version: a.version }
+    })
+}
+
+/// An objective (`objectif`) or an action, for its edit form (after a logged read).
+pub async fn item(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, objectif: bool, id: &str) -> Result<super::model::PlanItem, EditError> {
+    let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
+    let v = item_values(db, carnet_id, objectif, id).await?;
+    let theme = theme::Entity::find_by_id(v.theme_code.clone()).one(db).await?.map(|t| t.label).unwrap_or_default();
+    let values = v.form();
+    Ok(super::model::PlanItem {
+        staff: staff.clone(),
+        carnet_id: carnet_id.to_owned(),
+        nom: format!("{} {}", c.prenom, c.nom),
+        theme,
+        objectif,
+        id: id.to_owned(),
+        values,
+        version: v.version,
+    })
+}
+
+/// Saves an objective's (`objectif`) or an action's wording, status and due date from `version`
+/// (a member). A stale version is a conflict carrying the stored values.
+#[allow(clippy::too_many_arguments)]
+pub async fn update_item(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    objectif: bool,
+    id: &str,
+    version: i32,
+    fields: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    svc::membership(db, staff, carnet_id).await?;
+    let before = item_values(db, carnet_id, objectif, id).await?;
+    let mut errors = vec![];
+    let libelle = field(fields, "libelle");
+    if !(3..=300).contains(&libelle.chars().count()) {
+        errors.push(("libelle".to_owned(), "Écrivez-le en 3 à 300 caractères.".to_owned()));
+    }
+    let statut = field(fields, "statut");
+    let statuts: &[&str] = if objectif { &OBJECTIF_STATUTS } else { &ACTION_STATUTS };
+    if !statuts.contains(&statut.as_str()) {
+        errors.push(("statut".to_owned(), "Choisissez un statut dans la liste.".to_owned()));
+    }
+    let echeance = if objectif {
+        None
+    } else {
+        echeance(fields, now).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        })
+    };
+    if !errors.is_empty() {
+        return Err(EditError::Invalid(errors));
+    }
+    let txn = db.begin().await?;
+    let rows = if objectif {
+        objectif::Entity::update_many()
+            .col_expr(objectif::Column::Libelle, Expr::value(libelle.clone()))
+            .col_expr(objectif::Column::Statut, Expr::value(statut.clone()))
+            .col_expr(objectif::Column::Version, Expr::value(version + 1))
+            .col_expr(objectif::Column::UpdatedAt, Expr::value(now))
+            .filter(objectif::Column::Id.eq(id))
+            .filter(objectif::Column::Version.eq(version))
+            .exec(&txn)
+            .await?
+            .rows_affected
+    } else {
+        action::Entity::update_many()
+            .col_expr(action::Column::Libelle, Expr::value(libelle.clone()))
+            .col_expr(action::Column::Statut, Expr::value(statut.clone()))
+            .col_expr(action::Column::Echeance, Expr::value(echeance))
+            .col_expr(action::Column::Version, Expr::value(version + 1))
+            .col_expr(action::Column::UpdatedAt, Expr::value(now))
+            .filter(action::Column::Id.eq(id))
+            .filter(action::Column::Version.eq(version))
+            .exec(&txn)
+            .await?
+            .rows_affected
+    };
+    if rows == 0 {
+        txn.rollback().await?;
+        let stored = item_values(db, carnet_id, objectif, id).await?;
+        return Err(EditError::Conflict { stored: stored.form(), version: stored.version });
+    }
+    let after = ItemValues { theme_code: before.theme_code.clone(), libelle, statut, echeance, version: version + 1 };
+    let objet = format!("{}:{}", if objectif { "objectif" } else { "action" }, before.theme_code);
+    commit_with_history(txn, carnet_id, Author::from(staff), &objet, Some(before.history(objectif)), Some(after.history(objectif)), now).await
 }

@@ -3,7 +3,7 @@
 use super::service::{self as svc, CONFLICT_MESSAGE, DIAGNOSTIC_FIELDS, IDENTITE_FIELDS};
 use crate::auth::routes::{form_version, read_staff_edit, read_staff_form, FormState};
 use crate::error::{checked, EditError};
-use crate::ui::form::{field, see_other};
+use crate::ui::form::{field, on_page, see_other};
 use axum::{
     extract::{FromRef, Path, Request, State},
     response::Response,
@@ -199,6 +199,8 @@ async fn verify_code(State(st): State<FormState>, req: Request) -> Response {
 
 async fn person_contact(State(st): State<FormState>, req: Request) -> Response {
     let (parts, fields) = crate::auth::routes::read_form(req).await;
+    // Refused, it is shown again on the person's carnet page, where the form is.
+    let parts = on_page(parts, "/mon-carnet");
     let id = match person_carnet(&st, &parts.headers).await {
         Ok(id) => id,
         Err(res) => return res,
@@ -215,6 +217,8 @@ async fn person_contact(State(st): State<FormState>, req: Request) -> Response {
 
 async fn person_theme(State(st): State<FormState>, Path(theme): Path<String>, req: Request) -> Response {
     let (parts, fields) = crate::auth::routes::read_form(req).await;
+    // Refused, it is shown again on the person's carnet page, where the form is.
+    let parts = on_page(parts, "/mon-carnet");
     let id = match person_carnet(&st, &parts.headers).await {
         Ok(id) => id,
         Err(res) => return res,
@@ -285,39 +289,45 @@ async fn new_action(State(st): State<FormState>, Path((id, oid)): Path<(String, 
     }
 }
 
-/// A status change (objective or action) posted from the carnet's page.
-async fn status_change(st: FormState, req: Request, id: String, change: impl AsyncFnOnce(&crate::auth::model::Staff, i32, String) -> Result<(), EditError>) -> Response {
+/// An objective's or an action's post: its edit form (wording, status, due date), or one of the
+/// carnet page's status buttons.
+async fn plan_item(st: FormState, req: Request, id: String, item: String, objectif: bool) -> Response {
     let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
         Err(res) => return res,
     };
-    match change(&staff, version, field(&fields, "statut")).await {
+    let (db, now, statut) = (&st.db, Utc::now(), field(&fields, "statut"));
+    let full = fields.iter().any(|(k, _)| k == "libelle");
+    let outcome = if full {
+        super::plan::update_item(db, &staff, &id, objectif, &item, version, &fields, now).await
+    } else if objectif {
+        super::plan::set_objective_status(db, &staff, &id, &item, version, &statut, now).await
+    } else {
+        super::plan::set_action_status_as_member(db, &staff, &id, &item, version, &statut, now).await
+    };
+    match outcome {
         Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=statut")),
-        Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &["statut"]).await,
+        // Shown on the item's own page: what was chosen kept, the stored value under each field.
+        Err(e) => {
+            let compared: &[&str] = if full { &["libelle", "statut", "echeance"] } else { &["statut"] };
+            st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, compared).await
+        }
     }
 }
 
 async fn objective_status(State(st): State<FormState>, Path((id, oid)): Path<(String, String)>, req: Request) -> Response {
-    let db = st.db.clone();
-    let carnet = id.clone();
-    status_change(st, req, id, async move |staff, version, statut| {
-        super::plan::set_objective_status(&db, staff, &carnet, &oid, version, &statut, Utc::now()).await
-    })
-    .await
+    plan_item(st, req, id, oid, true).await
 }
 
 async fn action_status(State(st): State<FormState>, Path((id, aid)): Path<(String, String)>, req: Request) -> Response {
-    let db = st.db.clone();
-    let carnet = id.clone();
-    status_change(st, req, id, async move |staff, version, statut| {
-        super::plan::set_action_status_as_member(&db, staff, &carnet, &aid, version, &statut, Utc::now()).await
-    })
-    .await
+    plan_item(st, req, id, aid, false).await
 }
 
 /// The person marks one of their actions done (or to do again).
 async fn person_action(State(st): State<FormState>, Path(aid): Path<String>, req: Request) -> Response {
     let (parts, fields) = crate::auth::routes::read_form(req).await;
+    // Refused, it is shown again on the person's carnet page, where the form is.
+    let parts = on_page(parts, "/mon-carnet");
     let id = match person_carnet(&st, &parts.headers).await {
         Ok(id) => id,
         Err(res) => return res,

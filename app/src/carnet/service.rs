@@ -1,7 +1,7 @@
 //! The carnet's rules (ssr only). Every function takes the signed-in professional and checks,
 //! on the server, that they are a current member of the carnet (or may manage its members);
 //! every edit is conditional on the version the person started from and leaves a history line.
-use super::db::{carnet, diagnostic, historique, lecture, membre};
+use super::db::{carnet, diagnostic, evenement, historique, lecture, membre};
 use super::model::{CarnetLigne, Changement, Lecture, Membre, ThemeDiagnostic};
 use crate::auth::db::account;
 use crate::auth::model::{Role, Staff};
@@ -745,9 +745,37 @@ pub(super) async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Resul
         .collect())
 }
 
-/// The carnets a professional currently follows, newest change first; `q` filters by name,
-/// `theme` keeps those whose diagnostic names a situation of that theme.
-pub async fn list(db: &impl ConnectionTrait, staff: &Staff, q: &str, theme_code: &str, page: u64) -> Result<(Vec<CarnetLigne>, u64), DbErr> {
+/// The appointment filters of the list: (code, label).
+pub const RDV_FILTERS: [(&str, &str); 3] = [
+    ("a_venir", "Avec un rendez-vous à venir"),
+    ("sans_recent", "Sans rendez-vous depuis 3 mois, ni à venir"),
+    ("aucun", "Jamais eu de rendez-vous"),
+];
+
+/// What the list of carnets is filtered by.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Part of the first name or name.
+    pub q: String,
+    /// A theme whose diagnostic names at least one situation.
+    pub theme: String,
+    /// One of [`RDV_FILTERS`], or empty.
+    pub rdv: String,
+}
+
+/// The carnets with an appointment at or after `from`.
+fn appointments_from(from: DateTime<Utc>) -> sea_orm::sea_query::SelectStatement {
+    let q = evenement::Entity::find()
+        .select_only()
+        .column(evenement::Column::CarnetId)
+        .filter(evenement::Column::Kind.eq("rendez_vous"))
+        .filter(evenement::Column::At.gte(from));
+    sea_orm::QueryTrait::into_query(q)
+}
+
+/// The carnets a professional currently follows, newest change first, filtered.
+pub async fn list(db: &impl ConnectionTrait, staff: &Staff, f: &ListFilter, page: u64, now: DateTime<Utc>) -> Result<(Vec<CarnetLigne>, u64), DbErr> {
+    let (q, theme_code) = (f.q.as_str(), f.theme.as_str());
     let mine = membre::Entity::find()
         .select_only()
         .column(membre::Column::CarnetId)
@@ -772,6 +800,12 @@ pub async fn list(db: &impl ConnectionTrait, staff: &Staff, q: &str, theme_code:
             .filter(diagnostic::Column::Situations.ne("[]"));
         query = query.filter(carnet::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(with_theme)));
     }
+    query = match f.rdv.as_str() {
+        "a_venir" => query.filter(carnet::Column::Id.in_subquery(appointments_from(now))),
+        "sans_recent" => query.filter(carnet::Column::Id.not_in_subquery(appointments_from(now - chrono::Duration::days(91)))),
+        "aucun" => query.filter(carnet::Column::Id.not_in_subquery(appointments_from(DateTime::<Utc>::UNIX_EPOCH))),
+        _ => query,
+    };
     let total = query.clone().count(db).await?;
     let rows = query
         .order_by_desc(carnet::Column::UpdatedAt)
@@ -804,9 +838,29 @@ pub async fn list(db: &impl ConnectionTrait, staff: &Staff, q: &str, theme_code:
             .collect();
         rows.into_iter().filter_map(|m| names.get(&m.account_id).map(|n| (m.carnet_id, n.clone()))).collect()
     };
+    // Last appointment held and next one planned, for the rows shown.
+    let mut dernier: HashMap<String, DateTime<Utc>> = HashMap::new();
+    let mut prochain: HashMap<String, DateTime<Utc>> = HashMap::new();
+    let rdvs = evenement::Entity::find()
+        .filter(evenement::Column::CarnetId.is_in(ids.clone()))
+        .filter(evenement::Column::Kind.eq("rendez_vous"))
+        .all(db)
+        .await?;
+    for e in rdvs {
+        let (map, better): (_, fn(&DateTime<Utc>, &DateTime<Utc>) -> bool) =
+            if e.at <= now { (&mut dernier, |new, old| new > old) } else { (&mut prochain, |new, old| new < old) };
+        match map.get(&e.carnet_id) {
+            Some(old) if !better(&e.at, old) => {}
+            _ => {
+                map.insert(e.carnet_id, e.at);
+            }
+        }
+    }
     Ok((
         rows.into_iter()
             .map(|c| CarnetLigne {
+                dernier_rdv: dernier.get(&c.id).map(|d| crate::socle::dates::jour(*d)),
+                prochain_rdv: prochain.get(&c.id).map(|d| crate::socle::dates::jour(*d)),
                 nom: format!("{} {}", c.prenom, c.nom),
                 date_naissance: c.date_naissance.format("%d/%m/%Y").to_string(),
                 referent_unique: referents.get(&c.id).cloned(),
@@ -821,4 +875,70 @@ pub async fn list(db: &impl ConnectionTrait, staff: &Staff, q: &str, theme_code:
 
 fn ids_empty(json: &str) -> bool {
     ids(json).is_empty()
+}
+
+/// How many carnets each of these accounts currently follows (accounts following none are absent).
+pub async fn followed_counts(db: &impl ConnectionTrait, account_ids: &[String]) -> Result<HashMap<String, u64>, DbErr> {
+    use sea_orm::sea_query::ExprTrait;
+    let rows: Vec<(String, i64)> = membre::Entity::find()
+        .select_only()
+        .column(membre::Column::AccountId)
+        .column_as(Expr::col(membre::Column::Id).count(), "n")
+        .filter(membre::Column::AccountId.is_in(account_ids.iter().cloned()))
+        .filter(membre::Column::RevokedAt.is_null())
+        .group_by(membre::Column::AccountId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))).collect())
+}
+
+/// A professional leaves (their account is being disabled by `by`): they stop following every
+/// carnet; `to`, a colleague, takes those carnets over — as référent unique where the leaver was
+/// it. Each carnet's history says so. Call it inside the transaction disabling the account.
+/// Returns how many carnets were handed over.
+pub async fn hand_over(
+    db: &impl ConnectionTrait,
+    leaver: &account::Model,
+    to: Option<&account::Model>,
+    by: &Staff,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let memberships = membre::Entity::find()
+        .filter(membre::Column::AccountId.eq(&leaver.id))
+        .filter(membre::Column::RevokedAt.is_null())
+        .all(db)
+        .await?;
+    for m in &memberships {
+        membre::Entity::update_many()
+            .col_expr(membre::Column::RevokedAt, Expr::value(now))
+            .col_expr(membre::Column::RevokedBy, Expr::value(by.id.clone()))
+            .col_expr(membre::Column::ReferentUnique, Expr::value(false))
+            .filter(membre::Column::Id.eq(&m.id))
+            .exec(db)
+            .await?;
+        let mut apres = None;
+        if let Some(to) = to {
+            let existing = membre::Entity::find()
+                .filter(membre::Column::CarnetId.eq(&m.carnet_id))
+                .filter(membre::Column::AccountId.eq(&to.id))
+                .filter(membre::Column::RevokedAt.is_null())
+                .one(db)
+                .await?;
+            match existing {
+                None => add_member_row(db, &m.carnet_id, &to.id, m.referent_unique, &by.id, now).await?,
+                Some(e) if m.referent_unique => {
+                    membre::Entity::update_many()
+                        .col_expr(membre::Column::ReferentUnique, Expr::value(true))
+                        .filter(membre::Column::Id.eq(e.id))
+                        .exec(db)
+                        .await?;
+                }
+                Some(_) => {}
+            }
+            apres = Some(json!({"reprise par": to.nom}));
+        }
+        history(db, &m.carnet_id, by, "membres", Some(json!({"départ": leaver.nom})), apres, now).await?;
+    }
+    Ok(memberships.len() as u64)
 }

@@ -1,38 +1,12 @@
 //! The carnet's rules: who may do what (a matrix over every function and every kind of
 //! professional), no lost update under concurrent edits, a history and an access log.
 use super::service::{self as svc, DiagnosticContent, Identite};
-use crate::auth::db::account;
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
 use crate::error::EditError;
-use crate::test_support::{form, load_sample, staff_of};
+use crate::test_support::{allowed, form, load_sample, pro};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
-
-/// A professional with a real account (so they can be given access).
-async fn pro(db: &DatabaseConnection, structure: &str, role: Role, nom: &str) -> Staff {
-    let mut s = staff_of(db, structure, role).await;
-    s.nom = nom.into();
-    s.email = format!("{}@example.org", s.id);
-    let now = Utc::now();
-    account::Entity::insert(account::ActiveModel {
-        id: Set(s.id.clone()),
-        email: Set(s.email.clone()),
-        nom: Set(s.nom.clone()),
-        password_hash: Set("x".into()),
-        role: Set(role.code().into()),
-        structure_id: Set(s.structure_id.clone()),
-        disabled: Set(false),
-        failed_logins: Set(0),
-        locked_until: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec_without_returning(db)
-    .await
-    .unwrap();
-    s
-}
+use sea_orm::{DatabaseConnection, EntityTrait};
 
 fn lea() -> Identite {
     Identite {
@@ -59,18 +33,6 @@ async fn situations(db: &DatabaseConnection, theme: &str) -> Vec<i32> {
         .into_iter()
         .map(|s| s.id)
         .collect()
-}
-
-fn allowed<T>(r: &Result<T, EditError>) -> &'static str {
-    match r {
-        Ok(_) => "ok",
-        Err(EditError::Forbidden) => "403",
-        Err(EditError::NotFound) => "404",
-        Err(EditError::NoStructure) => "no-structure",
-        Err(EditError::Conflict { .. }) => "conflict",
-        Err(EditError::Invalid(_)) => "invalid",
-        Err(EditError::Db(_)) => "db",
-    }
 }
 
 #[tokio::test]
@@ -131,7 +93,7 @@ async fn every_function_checks_who_is_asking() {
             // Back to the référent as référent unique.
             let first = svc::open(db, &referent, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == referent.id).unwrap();
             svc::set_referent_unique(db, &orientation, &id, &first.id, now).await.unwrap();
-            let (list, total) = svc::list(db, who, "", "", 1).await.unwrap();
+            let (list, total) = svc::list(db, who, &Default::default(), 1, now).await.unwrap();
             assert_eq!((total == 1, list.len() == 1), (edit == "ok", edit == "ok"), "{b}: list {name}");
         }
         // A member who only follows (not référent unique) cannot manage members, but may leave.
@@ -248,14 +210,7 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
 
 /// The last code sent to `to` (read from the outbox, as the person reads their phone).
 async fn code_sent_to(db: &DatabaseConnection, to: &str) -> Option<String> {
-    use sea_orm::QueryOrder;
-    let m = crate::outbox::entity::Entity::find()
-        .order_by_desc(crate::outbox::entity::Column::Id)
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|m| m.kind == "code_personne" && m.destinataire == to)?;
+    let m = crate::test_support::last_message(db, "code_personne", to).await?;
     assert!(!m.corps.contains("RSA"), "nothing on a lock screen says RSA");
     m.corps.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).map(str::to_owned)
 }
@@ -416,6 +371,101 @@ async fn appointments_and_notes_go_on_the_timeline_the_person_reads() {
         assert_eq!(mine.evenements[1].texte, "A trouvé un garage solidaire.", "{b}");
         assert!(mine.historique.iter().any(|h| h.objet == "Rendez-vous et notes"), "{b}");
         assert_eq!(p::export(db, &id).await.unwrap()["rendez_vous_et_notes"].as_array().unwrap().len(), 2, "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_stored_wording() {
+    use super::plan;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let now = Utc::now();
+        let cd = pro(db, "mds-st-gaudens", Role::Referent, "Référente CD").await;
+        let ft = pro(db, "ft-st-gaudens", Role::Referent, "Conseiller FT").await;
+        let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
+        let id = svc::create(db, &cd, lea(), now).await.unwrap();
+        svc::add_member(db, &cd, &id, &ft.id, now).await.unwrap();
+        let oid = plan::add_objective(db, &cd, &id, "emploi", &form(&[("libre", "Trouver un emploi de cariste")]), now).await.unwrap();
+        let aid = plan::add_action(db, &cd, &id, &oid, &form(&[("libre", "Passer le CACES")]), now).await.unwrap();
+        let item = plan::item(db, &ft, &id, true, &oid).await.unwrap();
+        assert!(item.values.contains(&("libelle".into(), "Trouver un emploi de cariste".into())), "{b}");
+        assert_eq!(allowed(&plan::item(db, &stranger, &id, true, &oid).await), "403", "{b}");
+
+        // Both from version 1 at once: exactly one lands; the other gets the stored wording.
+        let mine = form(&[("libelle", "Trouver un emploi de cariste à Saint-Gaudens"), ("statut", "en_cours")]);
+        let theirs = form(&[("libelle", "Trouver un emploi en logistique"), ("statut", "en_cours")]);
+        let (x, y) = tokio::join!(
+            plan::update_item(db, &cd, &id, true, &oid, 1, &mine, now),
+            plan::update_item(db, &ft, &id, true, &oid, 1, &theirs, now)
+        );
+        let outcomes = [allowed(&x), allowed(&y)];
+        assert!(outcomes.contains(&"ok") && outcomes.contains(&"conflict"), "{b}: {outcomes:?}");
+        let Err(EditError::Conflict { stored, version }) = (if x.is_err() { x } else { y }) else { unreachable!() };
+        assert_eq!(version, 2, "{b}");
+        let stored_wording = stored.iter().find(|(k, _)| k == "libelle").unwrap().1.clone();
+        let vue = svc::open(db, &cd, &id, now).await.unwrap();
+        let emploi = vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap();
+        assert_eq!(emploi.objectifs[0].libelle, stored_wording, "{b}: the conflict shows what is stored");
+        // An action of the same carnet edited meanwhile: it lands (different items).
+        let done = form(&[("libelle", "Passer le CACES R489"), ("statut", "en_cours"), ("echeance", "2027-03-31")]);
+        plan::update_item(db, &ft, &id, false, &aid, 1, &done, now).await.expect(b);
+        // Bad input: French messages per field, nothing written.
+        let bad = plan::update_item(db, &cd, &id, false, &aid, 2, &form(&[("libelle", "x"), ("statut", "envolé"), ("echeance", "1999-01-01")]), now).await;
+        assert!(matches!(&bad, Err(EditError::Invalid(e)) if e.len() == 3), "{b}: {bad:?}");
+        assert_eq!(allowed(&plan::update_item(db, &stranger, &id, false, &aid, 2, &done, now).await), "403", "{b}");
+        let vue = svc::open(db, &cd, &id, now).await.unwrap();
+        let action = &vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap().objectifs[0].actions[0];
+        assert_eq!((action.libelle.as_str(), action.echeance.as_deref(), action.version), ("Passer le CACES R489", Some("31/03/2027"), 2), "{b}");
+        let h = vue.historique.iter().find(|h| h.objet == "Action : Emploi" && h.qui.starts_with("Conseiller FT")).unwrap();
+        assert!(h.avant.contains(&("libellé".into(), "Passer le CACES".into())) && h.apres.contains(&("échéance".into(), "31/03/2027".into())), "{b}: {h:?}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
+    use super::{service::ListFilter, timeline};
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let now = Utc::now();
+        let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
+        let rdv = |days: i64| {
+            let (date, heure) = crate::socle::dates::local_fields(now + chrono::Duration::days(days));
+            form(&[("kind", "rendez_vous"), ("date", &date), ("heure", &heure), ("texte", "Point")])
+        };
+        let named = |nom: &str| Identite { nom: nom.into(), ..lea() };
+        let upcoming = svc::create(db, &referent, named("Avenir"), now).await.unwrap();
+        timeline::add(db, &referent, &upcoming, &rdv(-200), now).await.unwrap();
+        timeline::add(db, &referent, &upcoming, &rdv(10), now).await.unwrap();
+        let recent = svc::create(db, &referent, named("Recent"), now).await.unwrap();
+        timeline::add(db, &referent, &recent, &rdv(-20), now).await.unwrap();
+        let old = svc::create(db, &referent, named("Ancien"), now).await.unwrap();
+        timeline::add(db, &referent, &old, &rdv(-120), now).await.unwrap();
+        let never = svc::create(db, &referent, named("Jamais"), now).await.unwrap();
+        timeline::add(db, &referent, &never, &form(&[("kind", "note"), ("texte", "Une note n’est pas un rendez-vous.")]), now).await.unwrap();
+        let me = &referent;
+        let names = |rdv: &str| {
+            let f = ListFilter { rdv: rdv.into(), ..Default::default() };
+            async move {
+                let (rows, total) = svc::list(db, me, &f, 1, now).await.unwrap();
+                let mut n: Vec<String> = rows.into_iter().map(|r| r.nom.replace("Léa ", "")).collect();
+                n.sort();
+                assert_eq!(total as usize, n.len());
+                n
+            }
+        };
+        assert_eq!(names("a_venir").await, vec!["Avenir"], "{b}");
+        assert_eq!(names("sans_recent").await, vec!["Ancien", "Jamais"], "{b}");
+        assert_eq!(names("aucun").await, vec!["Jamais"], "{b}");
+        assert_eq!(names("").await.len(), 4, "{b}");
+        let (rows, _) = svc::list(db, &referent, &ListFilter { q: "avenir".into(), ..Default::default() }, 1, now).await.unwrap();
+        assert_eq!(rows[0].dernier_rdv, Some(crate::socle::dates::jour(now - chrono::Duration::days(200))), "{b}");
+        assert_eq!(rows[0].prochain_rdv, Some(crate::socle::dates::jour(now + chrono::Duration::days(10))), "{b}");
         t.drop().await;
     }
 }

@@ -58,6 +58,11 @@ pub async fn add(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, fields
     }
     let at = if kind == "rendez_vous" {
         match crate::socle::dates::parse_local(&field(fields, "date"), &field(fields, "heure")) {
+            // A typing slip (year 0202, 20266) is caught rather than stored.
+            Ok(at) if !(2000..2100).contains(&chrono::Datelike::year(&at)) => {
+                errors.push(("date".into(), "Cette date n’est pas possible. Vérifiez l’année.".into()));
+                None
+            }
             Ok(at) => Some(at),
             Err(m) => {
                 errors.push(("date".into(), m.into()));

@@ -1,7 +1,8 @@
 //! The professionals' carnet pages: their list, a new carnet, a carnet's overview (identity,
 //! diagnostic per theme, members, reads, history) and its forms. Plain forms: they work without
 //! WASM; one form per page, so every field has its own label and id.
-use super::api::{get_carnet, get_carnet_edition, get_mes_carnets, get_staff, CarnetEdition};
+use super::api::{get_carnet, get_carnet_edition, get_mes_carnets, CarnetEdition};
+use crate::auth::api::get_signed_in;
 use super::model::{CarnetVue, Changement, MesCarnets};
 use crate::auth::{failure, ProBar};
 use crate::ui::form::{submitted, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
@@ -33,9 +34,9 @@ fn notice(ok: &str) -> Option<impl IntoView> {
 
 #[component]
 pub fn MesCarnetsPage() -> impl IntoView {
-    let (q, theme) = (query("q"), query("theme"));
+    let (q, theme, rdv) = (query("q"), query("theme"), query("rdv"));
     let page = query("page").parse::<u64>().unwrap_or(1);
-    let data = Resource::new_blocking(move || (q.clone(), theme.clone(), page), |(q, t, p)| get_mes_carnets(q, t, p));
+    let data = Resource::new_blocking(move || (q.clone(), theme.clone(), rdv.clone(), page), |(q, t, r, p)| get_mes_carnets(q, t, r, p));
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
@@ -50,9 +51,9 @@ pub fn MesCarnetsPage() -> impl IntoView {
 
 #[component]
 fn MesCarnetsView(m: MesCarnets) -> impl IntoView {
-    let (q, theme) = (query("q"), query("theme"));
+    let (q, theme, rdv) = (query("q"), query("theme"), query("rdv"));
     let link = move |page: u64| {
-        let mut s = form_urlencoded_pairs(&[("q", &q), ("theme", &theme)]);
+        let mut s = form_urlencoded_pairs(&[("q", &q), ("theme", &theme), ("rdv", &rdv)]);
         s.push_str(&format!("page={page}"));
         format!("/pro/carnets?{s}")
     };
@@ -68,6 +69,8 @@ fn MesCarnetsView(m: MesCarnets) -> impl IntoView {
                     <td>{c.date_naissance}</td>
                     <td>{c.referent_unique.unwrap_or_else(|| "—".into())}</td>
                     <td>{themes}</td>
+                    <td>{c.dernier_rdv.unwrap_or_else(|| "—".into())}</td>
+                    <td>{c.prochain_rdv.unwrap_or_else(|| "—".into())}</td>
                     <td>{c.mis_a_jour}</td>
                 </tr>
             }
@@ -89,6 +92,7 @@ fn MesCarnetsView(m: MesCarnets) -> impl IntoView {
         <form method="get" action="/pro/carnets" class="form filters" role="search">
             <TextField name="q" label="Nom ou prénom" value=query("q") maxlength=100 />
             <SelectField name="theme" label="Thème à traiter" empty="Tous les thèmes" choices=m.themes selected=Some(query("theme")) />
+            <SelectField name="rdv" label="Rendez-vous" empty="Tous" choices=m.rdv_filtres selected=Some(query("rdv")) />
             <button type="submit" class="button secondary">"Chercher"</button>
         </form>
         <p role="status">{summary}</p>
@@ -97,7 +101,8 @@ fn MesCarnetsView(m: MesCarnets) -> impl IntoView {
                 <caption class="visually-hidden">"Carnets suivis"</caption>
                 <thead><tr>
                     <th scope="col">"Personne"</th><th scope="col">"Naissance"</th><th scope="col">"Référent unique"</th>
-                    <th scope="col">"Thèmes à traiter"</th><th scope="col">"Mis à jour"</th>
+                    <th scope="col">"Thèmes à traiter"</th><th scope="col">"Dernier rendez-vous"</th>
+                    <th scope="col">"Prochain rendez-vous"</th><th scope="col">"Mis à jour"</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -113,7 +118,7 @@ fn form_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
 
 #[component]
 pub fn NouveauCarnetPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| get_staff());
+    let data = Resource::new_blocking(|| (), |_| get_signed_in());
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
@@ -403,25 +408,29 @@ fn Plan(carnet: String, theme: String, theme_label: String, objectifs: Vec<super
                         })
                         .collect_view();
                     let offre = a.offre.clone().map(|(id, nom)| view! { " — "<a href=format!("/offres/{id}")>{nom}</a> });
+                    let edit_label = format!("Modifier l’action : {}", a.libelle);
                     view! {
                         <li>
                             {a.libelle.clone()}{offre}" — "<strong>{statut_label(&a.statut)}</strong>
                             {a.echeance.clone().map(|d| format!(" (avant le {d})"))}
-                            <form method="post" action=post class="inline-form">
+                            <form method="post" action=post.clone() class="inline-form">
                                 <input type="hidden" name="version" value=a.version.to_string() />
                                 {buttons}
                             </form>
+                            " "<a href=post aria-label=edit_label>"Modifier"</a>
                         </li>
                     }
                 })
                 .collect_view();
+            let edit_label = format!("Modifier l’objectif : {}", o.libelle);
             view! {
                 <li>
                     <strong>{o.libelle.clone()}</strong>" — "{statut_label(&o.statut)}
-                    <form method="post" action=action class="inline-form">
+                    <form method="post" action=action.clone() class="inline-form">
                         <input type="hidden" name="version" value=o.version.to_string() />
                         {buttons}
                     </form>
+                    " "<a href=action aria-label=edit_label>"Modifier"</a>
                     <ul>{actions}</ul>
                     <a href=add_action aria-label=add_action_label>"Ajouter une action"</a>
                 </li>
@@ -548,6 +557,62 @@ fn EvenementForm(e: CarnetEdition, submitted: Option<Submitted>) -> impl IntoVie
             <TextField name="texte" label="Motif ou texte" value=v("texte") error=form.error("texte") required=true multiline=true
                 maxlength=4000 hint="La personne le lira : des mots simples." />
             <button type="submit" class="button">"Ajouter"</button>
+        </form>
+    }
+}
+
+/// `/pro/carnets/:id/objectif/:oid` and `/pro/carnets/:id/action/:aid`: an objective's or an
+/// action's wording, status (and due date); also where a refused status button lands.
+#[component]
+pub fn PlanItemPage() -> impl IntoView {
+    let params = use_params_map().read_untracked();
+    let (id, oid, aid) = (params.get("id").unwrap_or_default(), params.get("oid"), params.get("aid"));
+    let key = match (oid, aid) {
+        (Some(o), _) => (id, "objectif".to_owned(), o),
+        (None, a) => (id, "action".to_owned(), a.unwrap_or_default()),
+    };
+    let data = Resource::new_blocking(move || key.clone(), |(id, kind, item)| super::api::get_plan_item(id, kind, item));
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(item) => view! { <PlanItemForm item submitted=submitted() /> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PlanItemForm(item: super::model::PlanItem, submitted: Option<Submitted>) -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    // What was posted (a status button posts the status only), completed by the stored values.
+    let mut form = submitted.clone().unwrap_or_default();
+    let stored = item.values.iter().cloned().chain([("version".to_owned(), item.version.to_string())]);
+    let missing: Vec<(String, String)> = stored.filter(|(k, _)| form.value(k).is_none()).collect();
+    form.values.extend(missing);
+    let v = |k: &str| form.value(k).unwrap_or_default();
+    let statuts: &[&'static str] = if item.objectif { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
+    let choices: Vec<(String, String)> = statuts.iter().map(|c| (c.to_string(), super::model::statut_label(c).to_owned())).collect();
+    let what = if item.objectif { "Objectif" } else { "Action" };
+    let title = format!("{what} — {} — {}", item.theme, item.nom);
+    let back = format!("/pro/carnets/{}", item.carnet_id);
+    view! {
+        <Title text=title.clone() />
+        <ProBar staff=item.staff.clone() />
+        <p><a href=back>{format!("← Carnet de {}", item.nom)}</a></p>
+        <h1>{title}</h1>
+        <ErrorSummary submitted />
+        <form method="post" action=path class="form" novalidate=true>
+            <input type="hidden" name="version" value=v("version") />
+            <TextField name="libelle" label="Libellé" value=v("libelle") error=form.error("libelle") required=true maxlength=300 />
+            <ChoiceGroup name="statut" legend="Statut" choices selected=vec![v("statut")] error=form.error("statut") required=true />
+            {(!item.objectif).then(|| view! {
+                <TextField name="echeance" label="À faire avant le" kind="date" value=v("echeance") error=form.error("echeance")
+                    hint="Facultatif." />
+            })}
+            <button type="submit" class="button">"Enregistrer"</button>
         </form>
     }
 }

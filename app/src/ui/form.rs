@@ -88,9 +88,10 @@ pub fn ErrorSummary(submitted: Option<Submitted>) -> impl IntoView {
     })
 }
 
-/// The text of a `<textarea>` as the server must write it. Leptos writes a textarea's children
-/// unescaped (as for `<script>`), so a stored `</textarea><script>` would end the field and
-/// inject markup: escape it here (the browser decodes it back into the field's text).
+/// The text of a `<textarea>` or a `<title>` as the server must write it. Leptos (and
+/// leptos_meta's `Title`) write these elements' text unescaped, so a stored `</textarea>` or
+/// `</title>` followed by `<script>` would end the element and inject markup: escape it here
+/// (the browser decodes it back into the text).
 pub fn textarea_text(value: String) -> String {
     #[cfg(feature = "ssr")]
     return html_escape::encode_text(&value).into_owned();
@@ -294,6 +295,15 @@ mod server {
             .map(|(_, v)| v.trim().to_owned())
             .filter(|v| !v.is_empty())
             .collect()
+    }
+
+    /// A refused post shown on the page its form is on, for posts to a URL that has no page of
+    /// its own (e.g. `/mon-carnet/theme/…` is shown on `/mon-carnet`).
+    pub fn on_page(mut parts: Parts, path: &str) -> Parts {
+        if let Ok(uri) = axum::http::Uri::try_from(path) {
+            parts.uri = uri;
+        }
+        parts
     }
 
     /// 303 See Other: after a successful post, the browser GETs `to` (no re-post on reload).

@@ -10,6 +10,7 @@ mod m20261123_000006_badges;
 mod m20261123_000007_porte_badges;
 mod m20261123_000008_carnet;
 mod m20261123_000009_personne;
+mod m20261201_000010_equipe;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_porte_badges::Migration),
             Box::new(m20261123_000008_carnet::Migration),
             Box::new(m20261123_000009_personne::Migration),
+            Box::new(m20261201_000010_equipe::Migration),
         ]
     }
 }

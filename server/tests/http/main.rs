@@ -10,6 +10,11 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::EntityTrait;
 use tower::ServiceExt;
 
+/// Professionals' accounts and a structure's team; the carnet's routes for every kind of visitor.
+mod equipe;
+/// Markup stored anywhere is shown as text.
+mod xss;
+
 fn app_for(db: &TestDb) -> Router {
     app_with_limits(db, Default::default())
 }
@@ -44,7 +49,11 @@ struct Reply {
 }
 
 async fn send(app: &Router, req: Request<Body>) -> Reply {
-    let res = app.clone().oneshot(req).await.unwrap();
+    let what = format!("{} {}", req.method(), req.uri());
+    let res = match tokio::time::timeout(std::time::Duration::from_secs(20), app.clone().oneshot(req)).await {
+        Ok(r) => r.unwrap(),
+        Err(_) => panic!("no answer in 20 s to {what}"),
+    };
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();

@@ -1,0 +1,210 @@
+//! The professionals' list of carnets at scale: 10,000 carnets in a département.
+//! `cargo bench -p server --bench carnets [-- --carnets N --runs R]`; PostgreSQL too when
+//! DATABASE_URL names one. Generated: 50 référents of one structure share the carnets (about 200
+//! each), 30 % of carnets are also followed by a professional of another structure, 0–3 themes
+//! of diagnostic with situations and 0–4 appointments (past year to next months) per carnet, and
+//! one orientation manager follows them all (the worst case). Times `carnet::service::list` (the
+//! page's query: count, 50 rows, their themes, référents and appointments), as the page asks it.
+use app::auth::db::account;
+use app::auth::model::{Role, Staff};
+use app::carnet::db::{carnet, diagnostic, evenement, membre};
+use app::carnet::service::{list, ListFilter};
+use app::db::testing::TestDb;
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
+use std::time::Instant;
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// A small deterministic generator (the same corpus on both databases).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const PRENOMS: [&str; 12] = ["Léa", "Yanis", "Inès", "Noé", "Camille", "Sami", "Jade", "Adam", "Lina", "Hugo", "Sarah", "Enzo"];
+const NOMS: [&str; 12] = ["Martin", "Bernard", "Durand", "Petit", "Benali", "Garcia", "Roux", "Fournier", "Morel", "Girard", "Lopez", "Mercier"];
+
+async fn staff(db: &DatabaseConnection, structure: &str, role: Role, n: usize) -> Staff {
+    let s = app::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    let id = uuid::Uuid::new_v4().to_string();
+    let now = Utc::now();
+    account::Entity::insert(account::ActiveModel {
+        id: Set(id.clone()),
+        email: Set(format!("pro{n}-{id}@bench.example")),
+        nom: Set(format!("Professionnel {n}")),
+        password_hash: Set("x".into()),
+        role: Set(role.code().into()),
+        structure_id: Set(Some(s.id.clone())),
+        disabled: Set(false),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    })
+    .exec_without_returning(db)
+    .await
+    .unwrap();
+    Staff { id, email: String::new(), nom: format!("Professionnel {n}"), role, structure_id: Some(s.id), structure_nom: Some(s.nom) }
+}
+
+fn member(carnet: &str, account: &str, ru: bool) -> membre::ActiveModel {
+    membre::ActiveModel {
+        id: Set(uuid::Uuid::new_v4().to_string()),
+        carnet_id: Set(carnet.to_owned()),
+        account_id: Set(account.to_owned()),
+        referent_unique: Set(ru),
+        granted_at: Set(Utc::now()),
+        granted_by: Set(account.to_owned()),
+        revoked_at: Set(None),
+        revoked_by: Set(None),
+    }
+}
+
+/// Inserts `n` carnets; returns (référents, the manager following all, seconds taken).
+async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64) {
+    let start = Instant::now();
+    let mut referents = vec![];
+    for i in 0..50 {
+        referents.push(staff(db, "mds-st-gaudens", Role::Referent, i).await);
+    }
+    let partner = staff(db, "ft-st-gaudens", Role::Referent, 50).await;
+    let manager = staff(db, "mds-st-gaudens", Role::ChargeOrientation, 51).await;
+    let situations: Vec<(i32, String)> = app::referentiel::db::situation::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.id, s.theme_code))
+        .collect();
+    let themes = ["logement", "emploi", "formation", "difficulte_administrative", "difficulte_financiere", "mobilite", "sante", "contraintes_familiales", "maitrise_langue", "numerique"];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let now = Utc::now();
+    for chunk in (0..n).collect::<Vec<_>>().chunks(250) {
+        let (mut carnets, mut membres, mut diags, mut events) = (vec![], vec![], vec![], vec![]);
+        for &i in chunk {
+            let id = uuid::Uuid::new_v4().to_string();
+            let at = now - Duration::minutes(rng.below(60 * 24 * 365) as i64);
+            carnets.push(carnet::ActiveModel {
+                id: Set(id.clone()),
+                prenom: Set(PRENOMS[rng.below(12) as usize].into()),
+                nom: Set(format!("{}{i}", NOMS[rng.below(12) as usize])),
+                date_naissance: Set(NaiveDate::from_ymd_opt(1960 + rng.below(45) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32).unwrap()),
+                numero_caf: Set(None),
+                telephone: Set(None),
+                courriel: Set(None),
+                adresse: Set(None),
+                version: Set(1),
+                created_at: Set(at),
+                updated_at: Set(at),
+            });
+            membres.push(member(&id, &referents[i % referents.len()].id, true));
+            membres.push(member(&id, &manager.id, false));
+            if rng.below(10) < 3 {
+                membres.push(member(&id, &partner.id, false));
+            }
+            for t in 0..rng.below(4) {
+                let theme = themes[((i as u64 + t * 3) % 10) as usize];
+                let ids: Vec<i32> = situations.iter().filter(|(_, th)| th == theme).map(|(id, _)| *id).take(1 + rng.below(2) as usize).collect();
+                diags.push(diagnostic::ActiveModel {
+                    id: Set(uuid::Uuid::new_v4().to_string()),
+                    carnet_id: Set(id.clone()),
+                    theme_code: Set(theme.into()),
+                    situations: Set(serde_json::to_string(&ids).unwrap()),
+                    commentaire: Set(None),
+                    commentaire_personne: Set(None),
+                    version: Set(1),
+                    updated_at: Set(at),
+                });
+            }
+            for _ in 0..rng.below(5) {
+                let when = now + Duration::days(rng.below(500) as i64 - 365);
+                events.push(evenement::ActiveModel {
+                    id: Set(uuid::Uuid::now_v7().to_string()),
+                    carnet_id: Set(id.clone()),
+                    kind: Set("rendez_vous".into()),
+                    at: Set(when),
+                    texte: Set("Point d’étape".into()),
+                    lieu: Set(None),
+                    auteur_id: Set(manager.id.clone()),
+                    auteur_nom: Set(manager.nom.clone()),
+                    version: Set(1),
+                    created_at: Set(at),
+                    updated_at: Set(at),
+                });
+            }
+        }
+        carnet::Entity::insert_many(carnets).exec_without_returning(db).await.unwrap();
+        membre::Entity::insert_many(membres).exec_without_returning(db).await.unwrap();
+        if !diags.is_empty() {
+            diagnostic::Entity::insert_many(diags).exec_without_returning(db).await.unwrap();
+        }
+        if !events.is_empty() {
+            evenement::Entity::insert_many(events).exec_without_returning(db).await.unwrap();
+        }
+    }
+    (referents, manager, start.elapsed().as_secs_f64())
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+#[tokio::main]
+async fn main() {
+    let n = arg("--carnets", 10_000);
+    let runs = arg("--runs", 30);
+    println!("| backend | who | query | carnets listed | p50 | p95 | max |");
+    println!("|---|---|---|---|---|---|---|");
+    for t in TestDb::all().await {
+        server::cli::seed_demo(&t.db).await.unwrap();
+        let (referents, manager, secs) = generate(&t.db, n).await;
+        eprintln!("{}: {n} carnets generated in {secs:.1} s", t.backend());
+        let f = |q: &str, theme: &str, rdv: &str| ListFilter { q: q.into(), theme: theme.into(), rdv: rdv.into() };
+        let queries = [
+            ("no filter, page 1", f("", "", ""), 1),
+            ("no filter, page 4", f("", "", ""), 4),
+            ("name q=mart", f("mart", "", ""), 1),
+            ("theme=logement", f("", "logement", ""), 1),
+            ("rdv=sans_recent", f("", "", "sans_recent"), 1),
+            ("rdv=a_venir + theme=emploi", f("", "emploi", "a_venir"), 1),
+        ];
+        let mut all = vec![];
+        for (who, s) in [("a référent (~200 carnets)", &referents[0]), ("orientation manager (all)", &manager)] {
+            for (label, filter, page) in &queries {
+                let mut times = vec![];
+                let mut total = 0;
+                for _ in 0..runs {
+                    let start = Instant::now();
+                    let (_, t) = list(&t.db, s, filter, *page, Utc::now()).await.unwrap();
+                    times.push(start.elapsed().as_secs_f64() * 1000.0);
+                    total = t;
+                }
+                times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                all.extend(times.iter().copied());
+                println!(
+                    "| {} | {who} | {label} | {total} | {:.2} ms | {:.2} ms | {:.2} ms |",
+                    t.backend(),
+                    percentile(&times, 0.5),
+                    percentile(&times, 0.95),
+                    times[times.len() - 1]
+                );
+            }
+        }
+        all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        println!("| {} | | **all queries** | | {:.2} ms | **{:.2} ms** | {:.2} ms |", t.backend(), percentile(&all, 0.5), percentile(&all, 0.95), all[all.len() - 1]);
+        t.drop().await;
+    }
+}
