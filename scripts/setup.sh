@@ -9,12 +9,19 @@ cd "$(dirname "$0")/.."
 log() { printf '[setup] %s\n' "$*" >&2; }
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
-# 1. Debian's Rust (with std source for wasm32), the wasm linker, Chromium, wrk/nginx for benchmarks.
-pkgs="rustc-web cargo-web rust-web-src lld-22 rustfmt-web rust-web-clippy chromium brotli pkg-config"
+# 1. Debian's Rust (with std source for wasm32), the wasm linker, Chromium; for the quality
+# scripts: sqlite3 (reading the database), wrk (load), nginx-light (the static-file baseline).
+pkgs="rustc-web cargo-web rust-web-src lld-22 rustfmt-web rust-web-clippy chromium brotli pkg-config sqlite3 wrk nginx-light"
 missing=$(for p in $pkgs; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"; done)
 if [ -n "$missing" ]; then
   log "apt-get install $missing"
+  # Packages must not start services (nginx would take port 80): the scripts start their own.
+  made_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null && $SUDO chmod +x /usr/sbin/policy-rc.d && made_policy=1
+  fi
   $SUDO apt-get update -q && $SUDO apt-get install -y -q $missing
+  [ -z "$made_policy" ] || $SUDO rm -f /usr/sbin/policy-rc.d
 fi
 dpkg --compare-versions "$(dpkg-query -W -f='${Version}' rustc-web)" ge 1.96 || { log "rustc-web < 1.96"; exit 1; }
 

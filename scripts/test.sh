@@ -12,6 +12,10 @@ if [ -z "${DATABASE_URL:-}" ] && command -v pg_isready >/dev/null && pg_isready 
 fi
 echo "[test] Rust tests (SQLite${DATABASE_URL:+ + ${DATABASE_URL%%:*}})"
 cargo test -p migration -p app -p server --features app/ssr
+# The rooms' benchmarks, small and unoptimised (the same debug build): they still run and their
+# own checks hold (exactly N seats, every list query answers). Figures: scripts/perf.sh.
+echo "[test] benchmarks, smoke mode"
+cargo test -q -p server --features app/ssr --benches -- --offers 2000 --runs 2 --people 40 --seats 10 --rounds 1 --n 10 --carnets 500
 
 # end2end: a fresh SQLite file, the release server started by cargo-leptos, Playwright in Chromium.
 echo "[test] end2end (release build, Chromium, phone viewport)"
@@ -25,3 +29,10 @@ export ITINERAIRE_MESSAGES_FICHIER="$PWD/target/e2e/messages.jsonl"
 # Every end2end registration comes from 127.0.0.1: lift the per-address limit (its own Rust test checks it).
 DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE=10000 \
   cargo leptos end-to-end --release --precompress
+
+# Crash, shutdown, load and malformed-input tests against the same release build.
+scripts/quality.sh --per-endpoint "${ITINERAIRE_FUZZ_PAR_POINT:-10000}"
+# Every performance figure in its short form (first visits against the budgets, throughput
+# against nginx, memory, load): printed for the record, see docs/PERFORMANCE.md.
+echo "[test] performance figures (smoke)"
+scripts/perf.sh --smoke

@@ -2,7 +2,7 @@
 use crate::auth::model::{Role, Staff};
 
 use crate::error::EditError;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 
 pub const SAMPLE: &[u8] = include_bytes!("../../server/seed/catalogue-exemple.json");
 
@@ -59,24 +59,15 @@ pub async fn pro(db: &DatabaseConnection, structure: &str, role: Role, nom: &str
     let mut s = staff_of(db, structure, role).await;
     s.nom = nom.into();
     s.email = format!("{}@example.org", s.id);
-    let now = chrono::Utc::now();
-    crate::auth::db::account::Entity::insert(crate::auth::db::account::ActiveModel {
-        id: Set(s.id.clone()),
-        email: Set(s.email.clone()),
-        nom: Set(s.nom.clone()),
-        password_hash: Set("x".into()),
-        role: Set(role.code().into()),
-        structure_id: Set(s.structure_id.clone()),
-        disabled: Set(false),
-        failed_logins: Set(0),
-        locked_until: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    })
-    .exec_without_returning(db)
-    .await
-    .unwrap();
+    let new = crate::auth::session::NewAccount {
+        id: &s.id,
+        email: &s.email,
+        nom: &s.nom,
+        role,
+        structure_id: s.structure_id.as_deref(),
+        password_hash: "x".into(),
+    };
+    crate::auth::session::insert_account(db, new, chrono::Utc::now()).await.unwrap();
     s
 }
 

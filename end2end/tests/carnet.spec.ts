@@ -1,17 +1,6 @@
-import { test, expect, Page, Browser } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, messageTo } from "./helpers";
-import { ACCOUNTS, PASSWORD } from "../global-setup";
-
-/** A professional at a tablet (1024×768), signed in. */
-async function professional(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
-  await page.goto("/pro/carnets");
-  await page.getByLabel(/Adresse e-mail/).fill(email);
-  await page.getByLabel(/Mot de passe/).fill(PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les carnets que je suis");
-  return page;
-}
+import { test, expect } from "@playwright/test";
+import { expectAccessible, expectNoHorizontalScroll, messageTo, professional } from "./helpers";
+import { ACCOUNTS } from "../global-setup";
 
 test("a référent opens a carnet, fills in the diagnostic, shares it; concurrent edits are caught", async ({ browser }) => {
   test.setTimeout(90_000);

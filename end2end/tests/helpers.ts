@@ -1,4 +1,5 @@
-import { expect, Page } from "@playwright/test";
+import { expect, Page, Browser } from "@playwright/test";
+import { PASSWORD } from "../global-setup";
 import AxeBuilder from "@axe-core/playwright";
 
 /** Collects what a person would never want to see go wrong: JS errors, console errors, failed or 4xx/5xx requests. */
@@ -44,4 +45,15 @@ export async function messageTo(to: string, kind: string): Promise<{ sujet: stri
   const last = found!.texte.trim().split("\n").pop()!;
   const lien = last.startsWith("http") ? new URL(last).pathname : "";
   return { sujet: found!.sujet, texte: found!.texte, lien };
+}
+
+/** A professional at a tablet (1024×768), signed in, on their list of carnets. */
+export async function professional(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+  await page.goto("/pro/carnets");
+  await page.getByLabel(/Adresse e-mail/).fill(email);
+  await page.getByLabel(/Mot de passe/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les carnets que je suis");
+  return page;
 }

@@ -8,4 +8,8 @@ pub use app::{catalogue::SaveOffre, itineraire::ThemeFilter, ui::enhance::FormEn
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
+    // The islands are live: a mark the first-visit measurement waits for (scripts/perf.sh).
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-hydrated", "");
+    }
 }

@@ -5,7 +5,7 @@
 //! of diagnostic with situations and 0–4 appointments (past year to next months) per carnet, and
 //! one orientation manager follows them all (the worst case). Times `carnet::service::list` (the
 //! page's query: count, 50 rows, their themes, référents and appointments), as the page asks it.
-use app::auth::db::account;
+use app::auth::session::{insert_account, NewAccount};
 use app::auth::model::{Role, Staff};
 use app::carnet::db::{carnet, diagnostic, evenement, membre};
 use app::carnet::service::{list, ListFilter};
@@ -39,24 +39,9 @@ const NOMS: [&str; 12] = ["Martin", "Bernard", "Durand", "Petit", "Benali", "Gar
 async fn staff(db: &DatabaseConnection, structure: &str, role: Role, n: usize) -> Staff {
     let s = app::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     let id = uuid::Uuid::new_v4().to_string();
-    let now = Utc::now();
-    account::Entity::insert(account::ActiveModel {
-        id: Set(id.clone()),
-        email: Set(format!("pro{n}-{id}@bench.example")),
-        nom: Set(format!("Professionnel {n}")),
-        password_hash: Set("x".into()),
-        role: Set(role.code().into()),
-        structure_id: Set(Some(s.id.clone())),
-        disabled: Set(false),
-        failed_logins: Set(0),
-        locked_until: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    })
-    .exec_without_returning(db)
-    .await
-    .unwrap();
+    let (email, nom) = (format!("pro{n}-{id}@bench.example"), format!("Professionnel {n}"));
+    let new = NewAccount { id: &id, email: &email, nom: &nom, role, structure_id: Some(&s.id), password_hash: "x".into() };
+    insert_account(db, new, Utc::now()).await.unwrap();
     Staff { id, email: String::new(), nom: format!("Professionnel {n}"), role, structure_id: Some(s.id), structure_nom: Some(s.nom) }
 }
 

@@ -5,13 +5,13 @@
 use super::compte::{self, Kind};
 use super::db::{account, lien, session};
 use super::model::{Compte, CompteEdition, Equipe, EtatCompte, Role, Staff, TEAM_ROLES};
-use super::session::normalize_email;
+use super::session::{normalize_email, NewAccount};
 use crate::catalogue::db::structure;
 use crate::error::EditError;
 use crate::ui::form::field;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
 };
 use std::collections::HashSet;
@@ -136,22 +136,8 @@ pub async fn invite(
     let hash = super::password::hash(super::session::new_token()?).await.map_err(DbErr::Custom)?;
     let id = uuid::Uuid::new_v4().to_string();
     let txn = db.begin().await?;
-    let inserted = account::Entity::insert(account::ActiveModel {
-        id: Set(id.clone()),
-        email: Set(email),
-        nom: Set(nom),
-        password_hash: Set(hash),
-        role: Set(role.code().to_owned()),
-        structure_id: Set(Some(s.id)),
-        disabled: Set(false),
-        failed_logins: Set(0),
-        locked_until: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    })
-    .exec_without_returning(&txn)
-    .await;
+    let new = NewAccount { id: &id, email: &email, nom: &nom, role, structure_id: Some(&s.id), password_hash: hash };
+    let inserted = super::session::insert_account(&txn, new, now).await;
     if let Err(e) = inserted {
         txn.rollback().await?;
         // Two administrators inviting the same address at once: the second is told plainly.

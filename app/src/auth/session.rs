@@ -272,3 +272,35 @@ pub async fn put_account(db: &impl ConnectionTrait, input: AccountInput) -> Resu
         }
     }
 }
+
+/// A new account row (the team page's invitations; tests and benchmarks).
+pub struct NewAccount<'a> {
+    pub id: &'a str,
+    pub email: &'a str,
+    pub nom: &'a str,
+    pub role: Role,
+    pub structure_id: Option<&'a str>,
+    /// A PHC string; a hash of a secret nobody knows until the person chooses their password.
+    pub password_hash: String,
+}
+
+/// Writes a new account, enabled, never locked, at version 1.
+pub async fn insert_account(db: &impl ConnectionTrait, a: NewAccount<'_>, now: DateTime<Utc>) -> Result<(), DbErr> {
+    account::Entity::insert(account::ActiveModel {
+        id: Set(a.id.to_owned()),
+        email: Set(a.email.to_owned()),
+        nom: Set(a.nom.to_owned()),
+        password_hash: Set(a.password_hash),
+        role: Set(a.role.code().to_owned()),
+        structure_id: Set(a.structure_id.map(str::to_owned)),
+        disabled: Set(false),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}

@@ -20,8 +20,14 @@ pub fn provide_page_nonce() {
 }
 
 pub fn page_csp(nonce: &str) -> String {
+    page_csp_with(&format!("'nonce-{nonce}'"))
+}
+
+/// The page policy, its inline scripts allowed by `sources` (a nonce, or the scripts' hashes for
+/// a page served from the server's page cache).
+pub fn page_csp_with(sources: &str) -> String {
     format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+        "default-src 'self'; script-src 'self' {sources} 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )

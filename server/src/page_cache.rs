@@ -1,0 +1,204 @@
+//! A micro-cache of the public pages for visitors without a session: a page a phone asks for is
+//! rendered once, then served as stored bytes — compressed once, in brotli and gzip — until a
+//! change is posted to the server (any form post) or the time to live has passed (changes made
+//! elsewhere: the import command, sessions that start). Private pages (links with a token),
+//! professionals' pages and anyone carrying one of our cookies always get a fresh render.
+//!
+//! A stored page cannot carry a per-response nonce, so its Content-Security-Policy names its
+//! inline scripts by their SHA-256 instead (the hashes of exactly the scripts it contains).
+use axum::{
+    body::{to_bytes, Body, Bytes},
+    extract::{Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use base64::{engine::general_purpose::STANDARD, Engine};
+use sha2::{Digest, Sha256};
+use std::{
+    collections::HashMap,
+    io::Write,
+    sync::{atomic::AtomicU64, atomic::Ordering, Arc, Mutex},
+    time::{Duration, Instant},
+};
+
+/// Pages anyone may be served from the cache (exact paths, then prefixes).
+const PUBLIC: [&str; 11] =
+    ["/", "/etapes", "/bienvenue", "/catalogue", "/ateliers", "/mes-offres", "/accessibilite", "/mentions-legales", "/verifier", "/mes-badges", "/mon-carnet"];
+const PUBLIC_UNDER: [&str; 3] = ["/etapes/", "/offres/", "/ateliers/"];
+/// Largest page stored (a page is ~40 KB).
+const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
+
+pub struct PageCache {
+    entries: Mutex<HashMap<String, Arc<Entry>>>,
+    /// Form posts seen; a page stored before the last one is stale.
+    writes: AtomicU64,
+    ttl: Duration,
+    capacity: usize,
+}
+
+struct Entry {
+    identity: Bytes,
+    br: Bytes,
+    gzip: Bytes,
+    content_type: HeaderValue,
+    csp: HeaderValue,
+    writes: u64,
+    at: Instant,
+}
+
+#[derive(Clone, Copy)]
+enum Encoding {
+    Br,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// What the browser accepts, best first (a `q=0` refusal is honoured).
+    fn of(headers: &HeaderMap) -> Encoding {
+        let accepted = |name: &str| {
+            headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(|item| {
+                let mut parts = item.trim().split(';');
+                parts.next().is_some_and(|n| n.trim().eq_ignore_ascii_case(name)) && !parts.any(|p| p.trim().replace(' ', "") == "q=0")
+            })
+        };
+        if accepted("br") {
+            Encoding::Br
+        } else if accepted("gzip") {
+            Encoding::Gzip
+        } else {
+            Encoding::Identity
+        }
+    }
+}
+
+impl PageCache {
+    pub fn new(ttl: Duration, capacity: usize) -> PageCache {
+        PageCache { entries: Mutex::new(HashMap::new()), writes: AtomicU64::new(0), ttl, capacity }
+    }
+
+    /// The key of a request that may be served from the cache.
+    fn key(req: &Request) -> Option<String> {
+        if req.method() != Method::GET {
+            return None;
+        }
+        let path = req.uri().path();
+        if !(PUBLIC.contains(&path) || PUBLIC_UNDER.iter().any(|p| path.starts_with(p) && path.len() > p.len())) {
+            return None;
+        }
+        // Signed in (professional or person): their pages are theirs.
+        let ours = req.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).any(|v| v.contains("itineraire_"));
+        if ours {
+            return None;
+        }
+        Some(req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| path.to_owned()))
+    }
+
+    fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
+        let entries = self.entries.lock().ok()?;
+        let e = entries.get(key)?;
+        (e.writes == self.writes.load(Ordering::Acquire) && e.at.elapsed() < self.ttl).then(|| e.clone())
+    }
+
+    fn store(&self, key: String, entry: Arc<Entry>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= self.capacity {
+                // Many different searches: start again rather than track ages.
+                entries.clear();
+            }
+            entries.insert(key, entry);
+        }
+    }
+}
+
+impl Entry {
+    fn response(&self, encoding: Encoding, how: &'static str) -> Response {
+        let (body, coding) = match encoding {
+            Encoding::Br => (self.br.clone(), Some("br")),
+            Encoding::Gzip => (self.gzip.clone(), Some("gzip")),
+            Encoding::Identity => (self.identity.clone(), None),
+        };
+        let mut res = Response::new(Body::from(body));
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_TYPE, self.content_type.clone());
+        h.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if let Some(c) = coding {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(c));
+        }
+        h.insert("x-itineraire-cache", HeaderValue::from_static(how));
+        res
+    }
+}
+
+/// The SHA-256 sources (`'sha256-…'`) of the inline scripts of a page.
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start..];
+        let Some(open_end) = rest.find('>') else { break };
+        let tag = &rest[..open_end];
+        let body = &rest[open_end + 1..];
+        let Some(close) = body.find("</script>") else { break };
+        if !tag.contains(" src=") {
+            out.push(format!("'sha256-{}'", STANDARD.encode(Sha256::digest(&body.as_bytes()[..close]))));
+        }
+        rest = &body[close..];
+    }
+    out
+}
+
+fn compress(html: &[u8]) -> (Bytes, Bytes) {
+    let mut br = Vec::with_capacity(html.len() / 4);
+    {
+        let mut w = brotli::CompressorWriter::new(&mut br, 4096, 9, 22);
+        let _ = w.write_all(html);
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::with_capacity(html.len() / 3), flate2::Compression::new(6));
+    let _ = gz.write_all(html);
+    (Bytes::from(br), Bytes::from(gz.finish().unwrap_or_default()))
+}
+
+/// The middleware: counts form posts, serves stored public pages, stores fresh ones.
+pub async fn serve(State(cache): State<Arc<PageCache>>, req: Request, next: Next) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        // Server functions (/api/…) only read; every change is a form post.
+        let counts = !req.uri().path().starts_with("/api/");
+        let res = next.run(req).await;
+        if counts {
+            cache.writes.fetch_add(1, Ordering::AcqRel);
+        }
+        return res;
+    }
+    let Some(key) = PageCache::key(&req) else { return next.run(req).await };
+    let encoding = Encoding::of(req.headers());
+    if let Some(hit) = cache.fresh(&key) {
+        return hit.response(encoding, "hit");
+    }
+    let writes = cache.writes.load(Ordering::Acquire);
+    let res = next.run(req).await;
+    let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    let plain = !res.headers().contains_key(header::SET_COOKIE) && !res.headers().contains_key(header::CONTENT_ENCODING);
+    if res.status() != StatusCode::OK || !html || !plain {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
+        return (StatusCode::SERVICE_UNAVAILABLE, app::error::AppError::Unavailable.to_string()).into_response();
+    };
+    let content_type = parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let sources = inline_script_hashes(&text).join(" ");
+    let Ok(csp) = HeaderValue::from_str(&app::ui::security::page_csp_with(&sources)) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let for_compression = bytes.clone();
+    let Ok((br, gzip)) = tokio::task::spawn_blocking(move || compress(&for_compression)).await else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let entry = Arc::new(Entry { identity: bytes, br, gzip, content_type, csp, writes, at: Instant::now() });
+    cache.store(key, entry.clone());
+    entry.response(encoding, "miss")
+}
