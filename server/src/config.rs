@@ -104,6 +104,20 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_MESSAGES_FICHIER")]
     pub messages_fichier: Option<std::path::PathBuf>,
 
+    /// Days after its last update an offer is flagged to its structure as "à mettre à jour".
+    #[arg(long, env = "ITINERAIRE_OFFRE_A_METTRE_A_JOUR_JOURS", default_value_t = 180)]
+    pub offre_a_mettre_a_jour_jours: u32,
+
+    /// Days after its last update an offer is hidden from the public (until its structure
+    /// updates or confirms it).
+    #[arg(long, env = "ITINERAIRE_OFFRE_MASQUEE_JOURS", default_value_t = 365)]
+    pub offre_masquee_jours: u32,
+
+    /// Seconds a public page (catalogue, workshops, information) may be served from the page
+    /// cache to visitors without a session, at most; any form post refreshes it at once. 0: off.
+    #[arg(long, env = "ITINERAIRE_CACHE_SECONDES", default_value_t = 30)]
+    pub cache_secondes: u64,
+
     /// Log format: `text` (readable) or `json` (for a log collector). Levels: `RUST_LOG`.
     #[arg(long, env = "ITINERAIRE_LOG_FORMAT", default_value = "text")]
     pub log_format: String,

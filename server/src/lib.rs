@@ -3,6 +3,7 @@ pub mod background;
 pub mod cli;
 pub mod config;
 pub mod csrf;
+pub mod page_cache;
 
 use app::{shell, App};
 use axum::{
@@ -36,13 +37,17 @@ pub struct AppState {
     pub retention: app::socle::model::Retention,
     /// Itinéraire as a badge issuer (`None` when no key file is configured).
     pub issuer: app::badges::issuer::SharedIssuer,
+    /// When offers are flagged as to update, then hidden from the public.
+    pub fraicheur: app::catalogue::fraicheur::Fraicheur,
 }
 
 impl AppState {
     /// What every page and server function finds in its context.
     pub fn page_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
         let (db, search, retention, issuer) = (self.db.clone(), self.search.clone(), self.retention, self.issuer.clone());
+        let fraicheur = self.fraicheur;
         move || {
+            provide_context(fraicheur);
             provide_context(db.clone());
             provide_context(search.clone());
             provide_context(retention);
@@ -66,6 +71,8 @@ impl FromRef<AppState> for app::auth::routes::FormState {
 pub struct RouterConfig {
     pub public_origin: Option<String>,
     pub max_body_bytes: usize,
+    /// How long public pages may be served from the page cache (`None`: no cache).
+    pub page_cache: Option<Duration>,
 }
 
 /// Policy for responses that do not set their own (HTML pages set one with a nonce).
@@ -81,7 +88,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
     let context = state.page_context();
     let csrf = Arc::new(csrf::CsrfPolicy { public_origin: cfg.public_origin });
 
-    Router::new()
+    let app = Router::new()
         .route("/healthz", get(healthz))
         .nest_service("/pkg", pkg_files(&options))
         // Form posts of the pages (same paths as the pages they come from).
@@ -98,8 +105,13 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state)
         .layer(middleware::from_fn_with_state(csrf, csrf::guard))
-        .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes))
-        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes));
+    // Inside the compression: it stores pages compressed already, which the layer passes on.
+    let app = match cfg.page_cache {
+        Some(ttl) => app.layer(middleware::from_fn_with_state(Arc::new(page_cache::PageCache::new(ttl, 512)), page_cache::serve)),
+        None => app,
+    };
+    app.layer(CompressionLayer::new())
         .layer(middleware::from_fn(content_security_policy))
         .layer(default_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(default_header(header::REFERRER_POLICY, "same-origin"))
@@ -136,6 +148,10 @@ async fn content_security_policy(mut req: axum::extract::Request, next: middlewa
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
+    // A page from the page cache carries its own policy (its scripts' hashes).
+    if res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
+        return res;
+    }
     let policy = if is_html { app::ui::security::page_csp(&nonce) } else { DEFAULT_CSP.to_owned() };
     if let Ok(value) = HeaderValue::from_str(&policy) {
         res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);

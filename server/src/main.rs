@@ -98,12 +98,17 @@ async fn run(cli: Cli) -> Result<(), String> {
         None => Box::new(app::outbox::LogSender),
     };
     server::background::spawn(db.clone(), public_url, cli.config.retention_jours, issuer.clone(), sender);
-    let state = server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer };
+    let fraicheur = app::catalogue::fraicheur::Fraicheur {
+        a_mettre_a_jour_jours: cli.config.offre_a_mettre_a_jour_jours,
+        masquee_jours: cli.config.offre_masquee_jours,
+    };
+    let state = server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer, fraicheur };
     let app = server::router(
         state,
         server::RouterConfig {
             public_origin: cli.config.public_origin(),
             max_body_bytes: cli.config.max_body_bytes,
+            page_cache: (cli.config.cache_secondes > 0).then(|| std::time::Duration::from_secs(cli.config.cache_secondes)),
         },
     );
 

@@ -20,9 +20,12 @@ pub async fn get_offre(id: String) -> Result<OffreDetail, AppError> {
         return Err(AppError::NotFound.with_status());
     }
     let db = crate::db_from_context()?;
-    super::db::query::offre_detail(&db, &id)
-        .await
-        .map_err(|e| AppError::from(e).with_status())?
+    let now = chrono::Utc::now();
+    let detail = super::db::query::offre_detail(&db, &id, now).await.map_err(|e| AppError::from(e).with_status())?;
+    // An offer its structure has not updated for too long is no longer shown to the public.
+    let fraicheur = use_context::<super::fraicheur::Fraicheur>().unwrap_or_default();
+    detail
+        .filter(|o| o.date_maj.parse::<chrono::NaiveDate>().is_ok_and(|d| d >= fraicheur.visible_depuis(crate::socle::dates::today(now))))
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 
@@ -94,6 +97,11 @@ pub async fn validate(
             return Err(bad("Ce public n’existe pas. Choisissez-le dans la liste."));
         }
     }
+    let ouvert_aujourdhui = match some(&f.ouvert).as_deref() {
+        None => false,
+        Some("1" | "on" | "true" | "oui") => true,
+        Some(_) => return Err(bad("Le filtre « ouvert aujourd’hui » n’est pas compris.")),
+    };
     let page = match some(&f.page) {
         None => 1,
         Some(p) => match p.parse::<u32>() {
@@ -101,5 +109,19 @@ pub async fn validate(
             _ => return Err(bad("Ce numéro de page n’existe pas.")),
         },
     };
-    Ok(super::db::query::Recherche { terms: query_terms(&q), theme, commune, gratuit, mode, public, page })
+    let now = chrono::Utc::now();
+    let fraicheur = use_context::<super::fraicheur::Fraicheur>().unwrap_or_default();
+    let a_jour_depuis = Some(fraicheur.visible_depuis(crate::socle::dates::today(now)));
+    Ok(super::db::query::Recherche {
+        terms: query_terms(&q),
+        theme,
+        commune,
+        gratuit,
+        mode,
+        public,
+        ouvert_aujourdhui,
+        a_jour_depuis,
+        page,
+        now,
+    })
 }

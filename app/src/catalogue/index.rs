@@ -8,6 +8,7 @@
 //! the index reads that version (one primary-key read) and, if it moved, loads only the rows
 //! stamped since. Writes from another process (the import command) are seen the same way.
 use super::db::{offre, offre_theme, schema::SCHEMA};
+use super::horaires::{self, Horaires};
 use super::search::{correct, terms};
 use crate::text::fold;
 use sea_orm::{
@@ -32,6 +33,10 @@ pub struct Query<'a> {
     pub gratuit: bool,
     pub mode: Option<&'a str>,
     pub public: Option<&'a str>,
+    /// Only offers open at some time on that day (Paris date).
+    pub ouvert_le: Option<chrono::NaiveDate>,
+    /// Only offers updated since that day (older ones are hidden from the public).
+    pub a_jour_depuis: Option<chrono::NaiveDate>,
     /// Offers skipped, and offers returned.
     pub offset: usize,
     pub limit: usize,
@@ -67,6 +72,8 @@ struct Doc {
     en_presentiel: bool,
     a_distance: bool,
     publics: u64,
+    horaires: Option<Horaires>,
+    date_maj: chrono::NaiveDate,
 }
 
 #[derive(Default)]
@@ -92,6 +99,9 @@ struct Inner {
     commune_codes: Vec<String>,
     /// Every commune (code INSEE, name), by name: reference data, read at each full build.
     commune_names: Vec<(String, String)>,
+    /// Which documents are open on one day, computed on the first query for that day and
+    /// dropped when documents change (evaluating 50,000 opening hours takes a while).
+    open_cache: std::sync::Mutex<Option<(chrono::NaiveDate, std::sync::Arc<Vec<bool>>)>>,
 }
 
 #[derive(FromQueryResult)]
@@ -104,6 +114,8 @@ struct Row {
     code_insee: Option<String>,
     modes_accueil: String,
     publics: String,
+    horaires_accueil: Option<String>,
+    date_maj: chrono::NaiveDate,
 }
 
 fn public_bit(code: &str) -> u64 {
@@ -139,6 +151,8 @@ async fn load(db: &impl ConnectionTrait, since: Option<i64>) -> Result<(Vec<Row>
             offre::Column::CodeInsee,
             offre::Column::ModesAccueil,
             offre::Column::Publics,
+            offre::Column::HorairesAccueil,
+            offre::Column::DateMaj,
         ])
         .order_by_asc(offre::Column::Seq);
     let mut themes_q = offre_theme::Entity::find();
@@ -170,6 +184,9 @@ impl Inner {
 
     /// Removes the offer's current entry, then adds the row (unless archived).
     fn apply(&mut self, row: Row, themes: &[String]) {
+        if let Ok(mut open) = self.open_cache.lock() {
+            *open = None;
+        }
         if let Some(old) = self.by_id.remove(&row.id) {
             let d = &mut self.docs[old as usize];
             d.alive = false;
@@ -210,6 +227,8 @@ impl Inner {
             en_presentiel: modes.iter().any(|m| m == "en-presentiel"),
             a_distance: modes.iter().any(|m| m == "a-distance"),
             publics: codes(&row.publics).iter().fold(0, |acc, p| acc | public_bit(p)),
+            horaires: row.horaires_accueil.as_deref().and_then(horaires::parse),
+            date_maj: row.date_maj,
             id: row.id,
         };
         let pos = self
@@ -269,8 +288,24 @@ impl Inner {
         inner
     }
 
+    /// Documents open on `day`, by position (see `open_cache`).
+    fn open_on(&self, day: chrono::NaiveDate) -> std::sync::Arc<Vec<bool>> {
+        let mut cached = self.open_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((d, open)) = cached.as_ref() {
+            if *d == day {
+                return open.clone();
+            }
+        }
+        let open = std::sync::Arc::new(
+            self.docs.iter().map(|d| d.alive && d.horaires.as_ref().is_some_and(|h| h.ouvert_le(day))).collect::<Vec<_>>(),
+        );
+        *cached = Some((day, open.clone()));
+        open
+    }
+
     fn accepts(&self, d: &Doc, q: &Query, theme_bit: Option<u64>, commune: Option<u32>, public: Option<u64>) -> bool {
         d.alive
+            && q.a_jour_depuis.is_none_or(|since| d.date_maj >= since)
             && theme_bit.is_none_or(|b| d.themes & b != 0)
             && commune.is_none_or(|c| d.commune == c)
             && (!q.gratuit || d.gratuit)
@@ -310,14 +345,17 @@ impl Inner {
         };
         // An offer for everyone is for each public too.
         let public = q.public.map(|p| public_bit(p) | public_bit("tous-publics"));
+        let open = q.ouvert_le.map(|day| self.open_on(day));
+        let accepts = |o: u32| {
+            open.as_ref().is_none_or(|v| v[o as usize]) && self.accepts(&self.docs[o as usize], q, theme_bit, commune, public)
+        };
         if terms.is_empty() {
             let mut total = 0u64;
             let mut ids = Vec::new();
             for &o in &self.by_name {
-                let d = &self.docs[o as usize];
-                if self.accepts(d, q, theme_bit, commune, public) {
+                if accepts(o) {
                     if total as usize >= q.offset && ids.len() < q.limit {
-                        ids.push(d.id.clone());
+                        ids.push(self.docs[o as usize].id.clone());
                     }
                     total += 1;
                 }
@@ -354,7 +392,7 @@ impl Inner {
             }
             acc = out;
         }
-        acc.retain(|(o, _)| self.accepts(&self.docs[*o as usize], q, theme_bit, commune, public));
+        acc.retain(|(o, _)| accepts(*o));
         let total = acc.len() as u64;
         let key = |p: &(u32, f32)| {
             let d = &self.docs[p.0 as usize];

@@ -11,6 +11,10 @@ pub mod db;
 pub mod index;
 #[cfg(feature = "ssr")]
 pub mod search;
+#[cfg(feature = "ssr")]
+pub mod horaires;
+#[cfg(feature = "ssr")]
+pub mod fraicheur;
 
 pub use edition::{EspaceProPage, OffreEditPage};
 pub use views::{CataloguePage, MesOffresPage, OffrePage, SaveOffre};

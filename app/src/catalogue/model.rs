@@ -16,6 +16,9 @@ pub struct Filtres {
     pub mode: Option<String>,
     #[serde(default)]
     pub public: Option<String>,
+    /// `1`: only offers open today.
+    #[serde(default)]
+    pub ouvert: Option<String>,
     #[serde(default)]
     pub page: Option<String>,
 }
@@ -35,6 +38,7 @@ impl Filtres {
         add("gratuit", &self.gratuit);
         add("mode", &self.mode);
         add("public", &self.public);
+        add("ouvert", &self.ouvert);
         if let Some(p) = page.filter(|p| *p > 1) {
             parts.push(format!("page={p}"));
         }
@@ -69,6 +73,8 @@ pub struct OffreResume {
     pub a_distance: bool,
     pub en_presentiel: bool,
     pub extrait: Vec<Segment>,
+    /// `None` when the offer's hours are not given in the OpenStreetMap syntax.
+    pub aujourdhui: Option<OuvertureDuJour>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +116,9 @@ pub struct OffreDetail {
     pub code_postal: Option<String>,
     pub commune: Option<String>,
     pub horaires: Option<String>,
+    pub aujourdhui: Option<OuvertureDuJour>,
+    /// The next seven days (empty when the hours are not in the OpenStreetMap syntax).
+    pub semaine: Vec<JourHoraires>,
     pub telephone: Option<String>,
     pub courriel: Option<String>,
     pub lien: Option<String>,
@@ -119,3 +128,22 @@ pub struct OffreDetail {
 }
 
 pub const PAR_PAGE: u64 = 20;
+
+/// An offer's opening today (from its `horaires_accueil`, Paris time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OuvertureDuJour {
+    /// Open at some time today.
+    pub ouvert: bool,
+    /// Open at the moment the page was made.
+    pub maintenant: bool,
+    /// Today's opening ranges, e.g. "9 h – 12 h".
+    pub plages: Vec<String>,
+}
+
+/// One day of an offer's week ("Mercredi 11"), its opening ranges (empty: closed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JourHoraires {
+    pub jour: String,
+    pub ferie: bool,
+    pub plages: Vec<String>,
+}

@@ -20,6 +20,7 @@ fn filtres_from_url() -> Filtres {
         gratuit: q.get("gratuit"),
         mode: q.get("mode"),
         public: q.get("public"),
+        ouvert: q.get("ouvert"),
         page: q.get("page"),
     }
 }
@@ -112,6 +113,7 @@ fn FiltreForm(filtres: Filtres, options: FiltreOptions) -> impl IntoView {
         ("a-distance".to_string(), "À distance (téléphone, internet)".to_string()),
     ];
     let gratuit = filtres.gratuit.as_deref().is_some_and(|g| !g.is_empty());
+    let ouvert = filtres.ouvert.as_deref().is_some_and(|g| !g.is_empty());
     view! {
         <form class="filters" method="get" action="/catalogue" role="search">
             <div class="field">
@@ -125,6 +127,10 @@ fn FiltreForm(filtres: Filtres, options: FiltreOptions) -> impl IntoView {
             <div class="field checkbox">
                 <input id="filtre-gratuit" type="checkbox" name="gratuit" value="1" checked=gratuit />
                 <label for="filtre-gratuit">"Seulement les offres gratuites"</label>
+            </div>
+            <div class="field checkbox">
+                <input id="filtre-ouvert" type="checkbox" name="ouvert" value="1" checked=ouvert />
+                <label for="filtre-ouvert">"Seulement les lieux ouverts aujourd’hui"</label>
             </div>
             <button type="submit">"Voir les offres"</button>
             " "
@@ -165,6 +171,7 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
     let empty = (r.total == 0).then(|| view! {
         <p>"Essayez avec un autre mot, ou enlevez un filtre."</p>
         <p><a href="/catalogue">"Voir toutes les offres"</a></p>
+        <crate::itineraire::DefaultHelp />
     });
     let items = r
         .offres
@@ -182,6 +189,7 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
                         {o.a_distance.then(|| view! { <span class="tag">"À distance"</span> })}
                         {o.en_presentiel.then(|| view! { <span class="tag">"Sur place"</span> })}
                     </p>
+                    {o.aujourdhui.map(|a| view! { <Aujourdhui a /> })}
                     <p>{segments(o.extrait)}</p>
                     <p class="muted small">{themes}</p>
                 </li>
@@ -226,6 +234,36 @@ pub fn OffrePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Ouvert aujourd’hui : 9 h – 12 h, 14 h – 17 h" or "Fermé aujourd’hui".
+#[component]
+fn Aujourdhui(a: OuvertureDuJour) -> impl IntoView {
+    if a.ouvert {
+        let now = if a.maintenant { " (ouvert en ce moment)" } else { "" };
+        view! { <p class="ouverture ouvert">"Ouvert aujourd’hui : "{a.plages.join(", ")}{now}</p> }.into_any()
+    } else {
+        view! { <p class="ouverture ferme">"Fermé aujourd’hui"</p> }.into_any()
+    }
+}
+
+/// The coming week's hours, one line a day, holidays named.
+#[component]
+fn Semaine(jours: Vec<JourHoraires>) -> impl IntoView {
+    let rows = jours
+        .into_iter()
+        .map(|j| {
+            let hours = if j.plages.is_empty() { "Fermé".to_owned() } else { j.plages.join(", ") };
+            let holiday = j.ferie.then_some(" (jour férié)");
+            view! { <tr><th scope="row">{j.jour}{holiday}</th><td>{hours}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="semaine">
+            <caption>"Horaires des 7 prochains jours"</caption>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 
@@ -286,7 +324,12 @@ fn OffreView(offre: OffreDetail) -> impl IntoView {
             {(!o.modes_mobilisation.is_empty()).then(|| view! { <p>"Pour commencer :"</p><ul>{list(o.modes_mobilisation.clone())}</ul> })}
             <h2>"Où et quand ?"</h2>
             <p>{address}</p>
-            {o.horaires.clone().map(|h| view! { <p>"Horaires : "{h}</p> })}
+            {o.aujourdhui.clone().map(|a| view! { <Aujourdhui a /> })}
+            {if o.semaine.is_empty() {
+                o.horaires.clone().map(|h| view! { <p>"Horaires : "{h}</p> }).into_any()
+            } else {
+                view! { <Semaine jours=o.semaine.clone() /> }.into_any()
+            }}
             <h2>"Contact"</h2>
             {tel}
             {mail}

@@ -104,6 +104,17 @@ pub fn HelpContact(contact: Contact) -> impl IntoView {
     }
 }
 
+/// The default territory's human contact, for pages that do not know the person's territory
+/// (page not found, nothing found, a full workshop). Rendered on the server only.
+#[component]
+pub fn DefaultHelp() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let contact = super::content::territoire(None).ok().map(|t| view! { <HelpContact contact=t.contact /> });
+    #[cfg(not(feature = "ssr"))]
+    let contact: Option<()> = None;
+    contact
+}
+
 #[component]
 fn UnknownTerritory(message: String) -> impl IntoView {
     let known = Resource::new_blocking(|| (), |_| list_territoires());

@@ -7,7 +7,7 @@ mod etapes;
 pub mod model;
 mod theme_filter;
 
-pub use etapes::{BienvenuePage, EtapesPage, HelpContact, InfoPageView};
+pub use etapes::{BienvenuePage, DefaultHelp, EtapesPage, HelpContact, InfoPageView};
 
 use crate::referentiel::{api::list_themes, model::Theme};
 use crate::text::matches_all_words;

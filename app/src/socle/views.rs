@@ -77,6 +77,7 @@ fn AteliersList(a: Ateliers) -> impl IntoView {
         <p class="filter-status" role="status">{status}</p>
         {(n == 0 && filtered).then(|| view! { <p><a href="/ateliers">"Voir tous les ateliers"</a></p> })}
         <ul class="offres">{cards}</ul>
+        {(n == 0).then(|| view! { <crate::itineraire::DefaultHelp /> })}
     }
 }
 
@@ -159,6 +160,7 @@ fn SeanceView(s: SeanceDetail, submitted: Option<Submitted>) -> impl IntoView {
         {s.accessibilite.clone().map(|a| view! { <h2>"Accessibilité"</h2><p class="pre-line">{a}</p> })}
         {state}
         {has_autres.then(|| view! { <h2>"Autres dates"</h2><ul class="link-list">{autres}</ul> })}
+        {(s.places_restantes == 0 || s.annulee).then(|| view! { <crate::itineraire::DefaultHelp /> })}
     }
 }
 

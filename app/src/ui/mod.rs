@@ -55,6 +55,7 @@ pub fn NotFound() -> impl IntoView {
         <h1>"Cette page n’existe pas"</h1>
         <p>"L’adresse est peut-être mal écrite, ou la page a été déplacée."</p>
         <p><a class="button" href="/">"Revenir à l’accueil"</a></p>
+        <crate::itineraire::DefaultHelp />
     }
 }
 
@@ -76,5 +77,6 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
             <p>{error.to_string()}</p>
             <p><a href="/">"Revenir à l’accueil"</a></p>
         </div>
+        <crate::itineraire::DefaultHelp />
     }
 }

@@ -14,6 +14,8 @@ use tower::ServiceExt;
 mod equipe;
 /// Markup stored anywhere is shown as text.
 mod xss;
+/// Public pages from the page cache.
+mod cache;
 
 fn app_for(db: &TestDb) -> Router {
     app_with_limits(db, Default::default())
@@ -24,6 +26,16 @@ fn app_with_limits(db: &TestDb, limits: app::socle::routes::RegistrationLimits) 
 }
 
 fn app_with(db: &TestDb, limits: app::socle::routes::RegistrationLimits, issuer: app::badges::issuer::SharedIssuer) -> Router {
+    // Fresh renders: tests write through the services as well as the forms (the cache has its own test).
+    app_configured(db, limits, issuer, None)
+}
+
+fn app_configured(
+    db: &TestDb,
+    limits: app::socle::routes::RegistrationLimits,
+    issuer: app::badges::issuer::SharedIssuer,
+    page_cache: Option<std::time::Duration>,
+) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("itineraire")
         .site_root("target/site")
@@ -37,8 +49,9 @@ fn app_with(db: &TestDb, limits: app::socle::routes::RegistrationLimits, issuer:
             limits: std::sync::Arc::new(limits),
             retention: Default::default(),
             issuer,
+            fraicheur: Default::default(),
         },
-        server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024 },
+        server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024, page_cache },
     )
 }
 

@@ -2,6 +2,7 @@
 use super::{commune, offre, offre_theme, schema::{Schema, SCHEMA}, structure};
 use crate::catalogue::model::*;
 use crate::catalogue::index::{Query, SearchIndex};
+use crate::catalogue::horaires;
 use crate::catalogue::search::{highlight, stem};
 use sea_orm::{
     entity::prelude::*, DbBackend, FromQueryResult, QueryOrder, Statement, Value,
@@ -17,7 +18,13 @@ pub struct Recherche {
     pub gratuit: bool,
     pub mode: Option<String>,
     pub public: Option<String>,
+    /// Only offers open today (Paris date of `now`).
+    pub ouvert_aujourdhui: bool,
+    /// Offers not updated since this day are hidden (see `Fraicheur`).
+    pub a_jour_depuis: Option<chrono::NaiveDate>,
     pub page: u32,
+    /// The clock of this search (today's opening hours).
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// SQL text with placeholders numbered for the backend (`?` or `$n`).
@@ -58,6 +65,7 @@ struct Row {
     commune: Option<String>,
     frais: Option<String>,
     modes_accueil: String,
+    horaires_accueil: Option<String>,
     structure: String,
 }
 
@@ -71,6 +79,8 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
         gratuit: r.gratuit,
         mode: r.mode.as_deref(),
         public: r.public.as_deref(),
+        ouvert_le: r.ouvert_aujourdhui.then(|| crate::socle::dates::today(r.now)),
+        a_jour_depuis: r.a_jour_depuis,
         offset: (page as usize - 1) * PAR_PAGE as usize,
         limit: PAR_PAGE as usize,
     };
@@ -103,6 +113,7 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
                 gratuit: row.frais.as_deref().map(|f| f == "gratuit"),
                 a_distance: modes.iter().any(|m| m == "a-distance"),
                 en_presentiel: modes.iter().any(|m| m == "en-presentiel"),
+                aujourdhui: row.horaires_accueil.as_deref().and_then(horaires::parse).map(|h| h.aujourdhui(r.now)),
             }
         })
         .collect();
@@ -117,7 +128,7 @@ async fn rows_by_id(db: &DatabaseConnection, ids: &[String]) -> Result<Vec<Row>,
     }
     let mut sql = Sql::new(db.get_database_backend());
     sql.push(
-        "SELECT o.id, o.nom, o.description, o.commune, o.frais, o.modes_accueil, s.nom AS structure \
+        "SELECT o.id, o.nom, o.description, o.commune, o.frais, o.modes_accueil, o.horaires_accueil, s.nom AS structure \
          FROM offre o JOIN structure s ON s.id = o.structure_id WHERE o.id IN (",
     );
     for (i, id) in ids.iter().enumerate() {
@@ -165,7 +176,8 @@ fn excerpt(description: &str, terms: &[String]) -> String {
     s
 }
 
-pub async fn offre_detail(db: &DatabaseConnection, id: &str) -> Result<Option<OffreDetail>, DbErr> {
+/// One visible offer as its page shows it, at `now` (today's hours, the coming week).
+pub async fn offre_detail(db: &DatabaseConnection, id: &str, now: chrono::DateTime<chrono::Utc>) -> Result<Option<OffreDetail>, DbErr> {
     let Some(o) = offre::Entity::find_by_id(id.to_owned())
         .filter(offre::Column::Archived.eq(false))
         .one(db)
@@ -206,6 +218,8 @@ pub async fn offre_detail(db: &DatabaseConnection, id: &str) -> Result<Option<Of
         complement_adresse: o.complement_adresse,
         code_postal: o.code_postal,
         commune: o.commune,
+        aujourdhui: o.horaires_accueil.as_deref().and_then(horaires::parse).map(|h| h.aujourdhui(now)),
+        semaine: o.horaires_accueil.as_deref().and_then(horaires::parse).map(|h| h.semaine(now)).unwrap_or_default(),
         horaires: o.horaires_accueil,
         telephone: o.telephone,
         courriel: o.courriel,

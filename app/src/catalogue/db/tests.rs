@@ -228,3 +228,35 @@ async fn a_bad_csv_row_is_reported_and_the_others_imported() {
     assert!(e.to_string().contains("« id »"));
     t.drop().await;
 }
+
+#[tokio::test]
+async fn open_today_and_freshness_follow_the_clock() {
+    use chrono::TimeZone;
+    let paris = |y, m, d, h| chrono_tz::Europe::Paris.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&chrono::Utc);
+    for t in TestDb::all().await {
+        let b = t.backend();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        let open = |now| Recherche { ouvert_aujourdhui: true, page: 1, now, ..Default::default() };
+        // Saturday 5 December 2026: only the shelter (24/7) is open.
+        assert_eq!(names(&t.db, open(paris(2026, 12, 5, 10))).await, ["Hébergement d’urgence et mise à l’abri"], "{b}");
+        // Tuesday 1 December: the weekday offers and the grocery (Tu,Th), not the French lessons (Mo,We).
+        let tuesday = names(&t.db, open(paris(2026, 12, 1, 10))).await;
+        assert!(tuesday.contains(&"Épicerie solidaire : faire ses courses à petit prix".to_string()), "{b}");
+        assert!(!tuesday.contains(&"Ateliers pour apprendre le français".to_string()), "{b}");
+        let all = search(&t.db, &Recherche { page: 1, ..Default::default() }).await.unwrap();
+        let open_tuesday = search(&t.db, &open(paris(2026, 12, 1, 10))).await.unwrap();
+        assert_eq!(open_tuesday.total, all.total - 1, "{b}: every offer but the Monday/Wednesday lessons");
+        // Friday 25 December is a public holiday: the weekday offers say "PH off".
+        assert_eq!(search(&t.db, &open(paris(2026, 12, 25, 10))).await.unwrap().total, 1, "{b}");
+        // The cards say it, with today's hours.
+        let card = open_tuesday.offres.iter().find(|o| o.aujourdhui.as_ref().is_some_and(|a| a.plages == ["9 h – 12 h", "14 h – 17 h"]));
+        assert!(card.is_some_and(|c| c.aujourdhui.as_ref().unwrap().maintenant), "{b}: open at 10:00");
+        // Freshness: the sample is dated 2026-10-15; hidden once older than the limit.
+        let f = crate::catalogue::fraicheur::Fraicheur { a_mettre_a_jour_jours: 180, masquee_jours: 365 };
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let visible_on = |today| Recherche { a_jour_depuis: Some(f.visible_depuis(today)), page: 1, ..Default::default() };
+        assert_eq!(search(&t.db, &visible_on(day(2027, 10, 15))).await.unwrap().total, 32, "{b}");
+        assert_eq!(search(&t.db, &visible_on(day(2027, 10, 16))).await.unwrap().total, 0, "{b}");
+        t.drop().await;
+    }
+}

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 pub async fn get_espace_pro() -> Result<EspacePro, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
-    let (offres, tronque) = super::service::list(&db, &staff).await?;
+    let fraicheur = use_context::<crate::catalogue::fraicheur::Fraicheur>().unwrap_or_default();
+    let today = crate::socle::dates::today(chrono::Utc::now());
+    let (offres, tronque) = super::service::list(&db, &staff, fraicheur, today).await?;
     Ok(EspacePro { staff, offres, tronque })
 }
 

@@ -12,6 +12,11 @@ pub struct OffreLigne {
     pub archived: bool,
     /// `YYYY-MM-DD`
     pub date_maj: String,
+    pub version: i32,
+    /// Not updated within the update period: flagged to the structure.
+    pub a_mettre_a_jour: bool,
+    /// Not updated for longer still: hidden from the public until confirmed or edited.
+    pub masquee: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -44,6 +44,10 @@ async fn edit(State(st): State<FormState>, req: Request) -> Response {
     let outcome = match field(&fields, "action").as_str() {
         "archiver" => service::set_archived(&st.db, &staff, &id, version, true).await.map(|_| "/pro?ok=archivee"),
         "restaurer" => service::set_archived(&st.db, &staff, &id, version, false).await.map(|_| "/pro?ok=restauree"),
+        "confirmer" => {
+            let today = crate::socle::dates::today(chrono::Utc::now());
+            service::confirm_up_to_date(&st.db, &staff, &id, version, today).await.map(|_| "/pro?ok=confirmee")
+        }
         _ => match checked(service::validate(&st.db, &fields).await) {
             Ok(content) => service::update(&st.db, &staff, &id, version, content).await.map(|_| "/pro?ok=modifiee"),
             Err(e) => Err(e),

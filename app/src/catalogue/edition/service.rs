@@ -5,6 +5,7 @@ use super::model::OffreLigne;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::schema::{Schema, SCHEMA};
 use crate::catalogue::db::write::{content_model, replace_themes, theme_labels, OffreContent};
+use crate::catalogue::fraicheur::{Etat, Fraicheur};
 use crate::catalogue::index::bump_version;
 use crate::catalogue::db::{commune, offre, offre_theme, structure_nom, theme_codes};
 use chrono::Utc;
@@ -123,6 +124,12 @@ pub async fn validate(
     ] {
         if too_long(k, max) {
             err(k, format!("Ce champ doit faire au plus {max} caractères."));
+        }
+    }
+    // People see "ouvert aujourd'hui" only from hours in the OpenStreetMap syntax.
+    if let Err(m) = opt("horaires_accueil").map_or(Ok(()), |h| crate::catalogue::horaires::check(&h)) {
+        if !too_long("horaires_accueil", 500) {
+            err("horaires_accueil", m);
         }
     }
 
@@ -297,6 +304,40 @@ pub async fn update(
     Ok(())
 }
 
+/// The structure says the offer is still true as it stands: its update date becomes `today`
+/// (it shows again if it was hidden for being old).
+pub async fn confirm_up_to_date(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    id: &str,
+    version: i32,
+    today: chrono::NaiveDate,
+) -> Result<(), EditError> {
+    let (stored, _) = load(db, staff, id).await?;
+    let txn = db.begin().await?;
+    let seq = bump_version(&txn).await?;
+    let res = offre::Entity::update_many()
+        .set(offre::ActiveModel {
+            date_maj: Set(today),
+            version: Set(version + 1),
+            updated_at: Set(Utc::now()),
+            seq: Set(seq),
+            ..Default::default()
+        })
+        .filter(offre::Column::Id.eq(id))
+        .filter(offre::Column::Version.eq(version))
+        .filter(offre::Column::StructureId.eq(stored.structure_id))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected == 0 {
+        txn.rollback().await?;
+        return Err(conflict(db, staff, id).await);
+    }
+    txn.commit().await?;
+    tracing::info!(offre = %id, account = %staff.id, "offer confirmed up to date");
+    Ok(())
+}
+
 /// Hides the offer from the catalogue (`true`) or shows it again (`false`).
 pub async fn set_archived(
     db: &DatabaseConnection,
@@ -332,7 +373,12 @@ pub async fn set_archived(
 
 /// The offers this professional manages (their structure's; every structure's for admins),
 /// visible first, by name; and whether the list was cut at [`LIST_MAX`].
-pub async fn list(db: &impl ConnectionTrait, staff: &Staff) -> Result<(Vec<OffreLigne>, bool), DbErr> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    fraicheur: Fraicheur,
+    today: chrono::NaiveDate,
+) -> Result<(Vec<OffreLigne>, bool), DbErr> {
     let mut q = offre::Entity::find()
         .order_by_asc(offre::Column::Archived)
         .order_by_asc(offre::Column::Nom)
@@ -358,6 +404,9 @@ pub async fn list(db: &impl ConnectionTrait, staff: &Staff) -> Result<(Vec<Offre
     let lignes = rows
         .into_iter()
         .map(|r| OffreLigne {
+            a_mettre_a_jour: fraicheur.etat(r.date_maj, today) != Etat::AJour,
+            masquee: fraicheur.etat(r.date_maj, today) == Etat::Masquee,
+            version: r.version,
             themes: themes
                 .iter()
                 .filter(|(o, _)| *o == r.id)

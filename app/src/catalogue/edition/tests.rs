@@ -91,9 +91,9 @@ async fn a_professional_creates_edits_archives_their_own_offers_only() {
         let id = service::create(&t.db, &mobil, content).await.expect(b);
         // Visible at once in the catalogue's search, and in the structure's list.
         assert_eq!(search_names(&t.db, &ix, "velo partage").await, vec!["Atelier vélo partagé".to_string()], "{b}");
-        let (list, _) = service::list(&t.db, &mobil).await.unwrap();
+        let (list, _) = service::list(&t.db, &mobil, Default::default(), chrono::Utc::now().date_naive()).await.unwrap();
         assert!(list.iter().any(|o| o.id == id && o.themes == vec!["Mobilité".to_string()]), "{b}");
-        assert!(!service::list(&t.db, &ccas).await.unwrap().0.iter().any(|o| o.id == id), "{b}");
+        assert!(!service::list(&t.db, &ccas, Default::default(), chrono::Utc::now().date_naive()).await.unwrap().0.iter().any(|o| o.id == id), "{b}");
 
         // Another structure can neither read it for editing, nor change it, nor archive it.
         assert!(matches!(service::load(&t.db, &ccas, &id).await, Err(EditError::Forbidden)), "{b}");
@@ -118,8 +118,8 @@ async fn a_professional_creates_edits_archives_their_own_offers_only() {
         // Archived: gone from the catalogue, still in the structure's list; restored: back.
         service::set_archived(&t.db, &mobil, &id, 2, true).await.expect(b);
         assert!(search_names(&t.db, &ix, "velo solidaire").await.is_empty(), "{b}");
-        assert!(service::list(&t.db, &mobil).await.unwrap().0.iter().any(|o| o.id == id && o.archived), "{b}");
-        assert!(query::offre_detail(&t.db, &id).await.unwrap().is_none(), "{b}");
+        assert!(service::list(&t.db, &mobil, Default::default(), chrono::Utc::now().date_naive()).await.unwrap().0.iter().any(|o| o.id == id && o.archived), "{b}");
+        assert!(query::offre_detail(&t.db, &id, chrono::Utc::now()).await.unwrap().is_none(), "{b}");
         service::set_archived(&t.db, &mobil, &id, 3, false).await.expect(b);
         assert_eq!(search_names(&t.db, &ix, "velo solidaire").await.len(), 1, "{b}");
 
@@ -154,6 +154,47 @@ async fn two_concurrent_saves_of_one_version_never_both_win() {
             }
         }
         assert_eq!(won, 1, "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn old_offers_are_flagged_then_hidden_until_their_structure_confirms_them() {
+    use crate::catalogue::fraicheur::Fraicheur;
+    let f = Fraicheur { a_mettre_a_jour_jours: 180, masquee_jours: 365 };
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let ix = SearchIndex::default();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        let mobil = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let ccas = staff_of(&t.db, "ccas-montrejeau", Role::AdminStructure).await;
+        // The sample is dated 2026-10-15: current in December, to update in May, hidden after a year.
+        let on = |today| service::list(&t.db, &mobil, f, today);
+        let (list, _) = on(day(2026, 12, 1)).await.unwrap();
+        assert!(list.iter().all(|o| !o.a_mettre_a_jour && !o.masquee), "{b}");
+        let (list, _) = on(day(2027, 5, 1)).await.unwrap();
+        assert!(list.iter().all(|o| o.a_mettre_a_jour && !o.masquee), "{b}");
+        let (list, _) = on(day(2027, 11, 1)).await.unwrap();
+        assert!(list.iter().all(|o| o.masquee), "{b}");
+        let permis = list.iter().find(|o| o.nom == "Permis de conduire solidaire").expect(b).clone();
+        let hidden_on = |today| query::Recherche {
+            terms: crate::catalogue::search::query_terms("permis"),
+            a_jour_depuis: Some(f.visible_depuis(today)),
+            page: 1,
+            ..Default::default()
+        };
+        assert_eq!(query::search(&t.db, &ix, &hidden_on(day(2027, 11, 1))).await.unwrap().total, 0, "{b}");
+        // Another structure cannot confirm it; an outdated version is refused.
+        let today = day(2027, 11, 1);
+        assert!(matches!(service::confirm_up_to_date(&t.db, &ccas, &permis.id, permis.version, today).await, Err(EditError::Forbidden)), "{b}");
+        assert!(matches!(service::confirm_up_to_date(&t.db, &mobil, &permis.id, permis.version + 7, today).await, Err(EditError::Conflict { .. })), "{b}");
+        // Its structure confirms it: current again, back in the public's search at once.
+        service::confirm_up_to_date(&t.db, &mobil, &permis.id, permis.version, today).await.expect(b);
+        let (list, _) = on(today).await.unwrap();
+        let again = list.iter().find(|o| o.id == permis.id).expect(b);
+        assert_eq!((again.date_maj.as_str(), again.a_mettre_a_jour), ("2027-11-01", false), "{b}");
+        assert_eq!(query::search(&t.db, &ix, &hidden_on(today)).await.unwrap().total, 1, "{b}");
         t.drop().await;
     }
 }

@@ -33,6 +33,7 @@ fn EspaceProView(espace: EspacePro, ok: Option<String>) -> impl IntoView {
         Some("modifiee") => Some("Les modifications sont enregistrées."),
         Some("archivee") => Some("L’offre est archivée : elle n’apparaît plus dans le catalogue."),
         Some("restauree") => Some("L’offre est de nouveau visible dans le catalogue."),
+        Some("confirmee") => Some("C’est noté : l’offre est à jour à la date d’aujourd’hui."),
         _ => None,
     };
     let title = match &espace.staff.structure_nom {
@@ -45,6 +46,7 @@ fn EspaceProView(espace: EspacePro, ok: Option<String>) -> impl IntoView {
         .into_iter()
         .map(|o| {
             let href = format!("/pro/offres/{}", o.id);
+            let confirm_action = href.clone();
             let public = format!("/offres/{}", o.id);
             let date = crate::catalogue::views::french_date(&o.date_maj);
             view! {
@@ -57,7 +59,21 @@ fn EspaceProView(espace: EspacePro, ok: Option<String>) -> impl IntoView {
                     </p>
                     <p class="meta">{o.themes.join(", ")}</p>
                     <p class="meta">"Mise à jour le " {date}</p>
-                    {(!o.archived).then(|| view! { <p><a href=public>"Voir dans le catalogue"</a></p> })}
+                    {(!o.archived && o.a_mettre_a_jour).then(|| {
+                        let (tag, why) = if o.masquee {
+                            ("Masquée au public", "Elle n’a pas été mise à jour depuis trop longtemps : les personnes ne la voient plus.")
+                        } else {
+                            ("À mettre à jour", "Vérifiez qu’elle est toujours vraie : sans mise à jour, elle sera masquée au public.")
+                        };
+                        view! {
+                            <p class="meta"><span class="tag tag-stale">{tag}</span>" "{why}</p>
+                            <form method="post" action=confirm_action>
+                                <input type="hidden" name="version" value=o.version.to_string() />
+                                <button type="submit" class="button secondary" name="action" value="confirmer">"Elle est toujours à jour"</button>
+                            </form>
+                        }
+                    })}
+                    {(!o.archived && !o.masquee).then(|| view! { <p><a href=public>"Voir dans le catalogue"</a></p> })}
                 </li>
             }
         })
@@ -146,7 +162,7 @@ fn OffreForm(edition: Edition, submitted: Option<Submitted>) -> impl IntoView {
             <TextField name="code_postal" label="Code postal" value=v("code_postal") error=e("code_postal") maxlength=5
                 hint="Rempli tout seul si la commune n’en a qu’un." />
             <TextField name="horaires_accueil" label="Horaires" value=v("horaires_accueil") error=e("horaires_accueil")
-                maxlength=500 hint="Exemple : Mo-Fr 09:00-12:00,14:00-17:00 (lundi au vendredi, 9 h – 12 h et 14 h – 17 h)." />
+                maxlength=500 hint="Exemple : Mo-Fr 09:00-12:00,14:00-17:00; PH off (du lundi au vendredi, 9 h – 12 h et 14 h – 17 h, fermé les jours fériés). Fermeture exceptionnelle : 2026 Dec 24-2026 Dec 31 off." />
             <h2>"Contact"</h2>
             <TextField name="telephone" label="Téléphone" kind="tel" value=v("telephone") error=e("telephone")
                 hint="Exemple : 05 61 00 00 00. Au moins un moyen de contact est nécessaire." />
