@@ -86,6 +86,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/mon-compte") view=auth::MonComptePage ssr=SsrMode::Async />
                     <Route path=path!("/pro/equipe") view=auth::EquipePage ssr=SsrMode::Async />
                     <Route path=path!("/pro/equipe/:id") view=auth::CompteEditionPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/synonymes") view=catalogue::SynonymesPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/synonymes/:theme") view=catalogue::SynonymesPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/nouvelle-offre") view=catalogue::OffreEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/offres/:id") view=catalogue::OffreEditPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/ateliers") view=socle::EspaceAteliersPage ssr=SsrMode::Async />

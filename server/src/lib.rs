@@ -94,6 +94,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         // Form posts of the pages (same paths as the pages they come from).
         .merge(app::auth::routes::routes())
         .merge(app::catalogue::edition::routes::routes())
+        .merge(app::catalogue::synonymes_routes::routes())
         .merge(app::socle::routes::routes())
         .merge(app::badges::routes::routes())
         .merge(app::carnet::routes::routes())

@@ -86,6 +86,7 @@ pub fn failure(e: AppError) -> AnyView {
 pub fn ProBar(staff: Staff) -> impl IntoView {
     let structure = staff.structure_nom.clone().unwrap_or_else(|| "toutes les structures".into());
     let team = matches!(staff.role, super::model::Role::AdminStructure | super::model::Role::Admin);
+    let national = staff.role == super::model::Role::Admin;
     view! {
         <div class="pro-bar">
             <p>"Connecté : " <strong>{staff.nom}</strong> " – " {structure}</p>
@@ -95,6 +96,7 @@ pub fn ProBar(staff: Staff) -> impl IntoView {
                     <li><a href="/pro/ateliers">"Ateliers"</a></li>
                     <li><a href="/pro/carnets">"Carnets"</a></li>
                     {team.then(|| view! { <li><a href="/pro/equipe">"Équipe"</a></li> })}
+                    {national.then(|| view! { <li><a href="/pro/synonymes">"Mots de la recherche"</a></li> })}
                     <li><a href="/pro/mon-compte">"Mon compte"</a></li>
                 </ul>
             </nav>

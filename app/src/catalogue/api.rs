@@ -105,7 +105,7 @@ pub async fn validate(
     let page = match some(&f.page) {
         None => 1,
         Some(p) => match p.parse::<u32>() {
-            Ok(n) if (1..=500).contains(&n) => n,
+            Ok(n) if (1..=super::model::MAX_PLUS).contains(&n) => n,
             _ => return Err(bad("Ce numéro de page n’existe pas.")),
         },
     };

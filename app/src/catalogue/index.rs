@@ -101,6 +101,8 @@ struct Inner {
     commune_names: Vec<(String, String)>,
     /// Which documents are open on one day, computed on the first query for that day and
     /// dropped when documents change (evaluating 50,000 opening hours takes a while).
+    /// Query term → the equivalents' terms (see `catalogue::synonymes`).
+    synonyms: HashMap<String, Vec<Vec<String>>>,
     open_cache: std::sync::Mutex<Option<(chrono::NaiveDate, std::sync::Arc<Vec<bool>>)>>,
 }
 
@@ -328,6 +330,37 @@ impl Inner {
         all
     }
 
+    /// The postings of a query term and of its synonyms (an offer containing every word of one
+    /// equivalent matches), best weight per document.
+    fn matches(&self, term: &str) -> Vec<(u32, f32)> {
+        let mut all = self.postings(term);
+        let Some(alternatives) = self.synonyms.get(term) else { return all };
+        for words in alternatives {
+            let mut lists = words.iter().map(|w| self.postings(w));
+            let Some(mut acc) = lists.next() else { continue };
+            for l in lists {
+                acc = intersect(&acc, &l);
+            }
+            all.extend(acc);
+        }
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        all.dedup_by_key(|p| p.0);
+        all
+    }
+
+    /// The words to highlight for these terms: theirs and their synonyms'.
+    fn shown_terms(&self, terms: &[String]) -> Vec<String> {
+        let mut out = terms.to_vec();
+        for t in terms {
+            for w in self.synonyms.get(t).into_iter().flatten().flatten() {
+                if !out.contains(w) {
+                    out.push(w.clone());
+                }
+            }
+        }
+        out
+    }
+
     fn run(&self, q: &Query, terms: &[String]) -> (u64, Vec<String>) {
         let theme_bit = match q.theme {
             Some(t) => match self.theme_bits.get(t) {
@@ -366,7 +399,7 @@ impl Inner {
         let mut lists: Vec<Vec<(u32, f32)>> = terms
             .iter()
             .map(|t| {
-                let mut l = self.postings(t);
+                let mut l = self.matches(t);
                 // Live documents only in the frequency (dead ones are filtered below anyway).
                 let df = l.len() as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -377,20 +410,7 @@ impl Inner {
         lists.sort_by_key(Vec::len);
         let mut acc = lists.remove(0);
         for l in &lists {
-            let mut out = Vec::with_capacity(acc.len().min(l.len()));
-            let (mut i, mut j) = (0, 0);
-            while i < acc.len() && j < l.len() {
-                match acc[i].0.cmp(&l[j].0) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        out.push((acc[i].0, acc[i].1 + l[j].1));
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-            acc = out;
+            acc = intersect(&acc, l);
         }
         acc.retain(|(o, _)| accepts(*o));
         let total = acc.len() as u64;
@@ -417,7 +437,8 @@ impl Inner {
         let mut out = Vec::with_capacity(terms.len());
         let mut changes = Vec::new();
         for t in terms {
-            let known = self.dict.range(t.clone()..).next().is_some_and(|(k, _)| k.starts_with(t.as_str()));
+            let known = self.synonyms.contains_key(t)
+                || self.dict.range(t.clone()..).next().is_some_and(|(k, _)| k.starts_with(t.as_str()));
             let fixed = if known {
                 None
             } else {
@@ -435,6 +456,24 @@ impl Inner {
         }
         (!changes.is_empty()).then_some((out, changes))
     }
+}
+
+/// Documents in both sorted lists, their weights added.
+fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Corrected terms, and each (typed, used) pair.
@@ -465,7 +504,9 @@ impl SearchIndex {
         match since {
             Some(v) if !stale => {
                 let (rows, themes) = load(db, Some(v)).await?;
+                let synonyms = super::synonymes::expansions(&super::synonymes::load(db).await?.0);
                 let mut inner = self.inner.write().await;
+                inner.synonyms = synonyms;
                 for row in rows {
                     let t = themes.get(&row.id).cloned().unwrap_or_default();
                     inner.apply(row, &t);
@@ -477,6 +518,7 @@ impl SearchIndex {
                 let (rows, themes) = load(db, None).await?;
                 let mut built = Inner::build(rows, themes, current);
                 built.commune_names = super::db::query::communes(db).await?;
+                built.synonyms = super::synonymes::expansions(&super::synonymes::load(db).await?.0);
                 tracing::info!(offres = built.live, ms = started.elapsed().as_millis() as u64, "search index built");
                 *self.inner.write().await = built;
             }
@@ -492,10 +534,10 @@ impl SearchIndex {
         if total == 0 && !q.terms.is_empty() {
             if let Some((fixed, corrections)) = inner.corrected(q.terms) {
                 let (total, ids) = inner.run(q, &fixed);
-                return Ok(Hits { total, ids, terms: fixed, corrections });
+                return Ok(Hits { total, ids, terms: inner.shown_terms(&fixed), corrections });
             }
         }
-        Ok(Hits { total, ids, terms: q.terms.to_vec(), corrections: vec![] })
+        Ok(Hits { total, ids, terms: inner.shown_terms(q.terms), corrections: vec![] })
     }
 
     /// Visible offers per theme code (themes without offers are absent).

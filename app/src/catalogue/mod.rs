@@ -3,6 +3,7 @@
 pub mod api;
 pub mod edition;
 pub mod model;
+mod synonymes_pages;
 mod views;
 
 #[cfg(feature = "ssr")]
@@ -15,6 +16,11 @@ pub mod search;
 pub mod horaires;
 #[cfg(feature = "ssr")]
 pub mod fraicheur;
+#[cfg(feature = "ssr")]
+pub mod synonymes;
 
 pub use edition::{EspaceProPage, OffreEditPage};
+pub use synonymes_pages::SynonymesPage;
+#[cfg(feature = "ssr")]
+pub use synonymes_pages::routes as synonymes_routes;
 pub use views::{CataloguePage, MesOffresPage, OffrePage, SaveOffre};

@@ -127,7 +127,9 @@ pub struct OffreDetail {
     pub source: String,
 }
 
-pub const PAR_PAGE: u64 = 20;
+/// Offers shown at first; each "voir plus" shows this many more, up to `MAX_PLUS` times.
+pub const PAR_PAGE: u64 = 10;
+pub const MAX_PLUS: u32 = 20;
 
 /// An offer's opening today (from its `horaires_accueil`, Paris time).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

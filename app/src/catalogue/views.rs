@@ -173,15 +173,18 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         <p><a href="/catalogue">"Voir toutes les offres"</a></p>
         <crate::itineraire::DefaultHelp />
     });
+    let shown = r.offres.len();
     let items = r
         .offres
         .into_iter()
-        .map(|o| {
+        .enumerate()
+        .map(|(i, o)| {
+            let anchor = format!("r{}", i + 1);
             let href = format!("/offres/{}", o.id);
             let themes = o.themes.iter().map(|t| label_of(t)).collect::<Vec<_>>().join(" · ");
             let place = o.commune.clone().unwrap_or_else(|| "Lieu non précisé".into());
             view! {
-                <li class="offre-card">
+                <li class="offre-card" id=anchor>
                     <h3><a href=href>{segments(o.nom)}</a></h3>
                     <p class="muted">{o.structure}" · "{place}</p>
                     <p class="tags">
@@ -196,27 +199,21 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
             }
         })
         .collect_view();
-    let prev = (r.page > 1).then(|| {
-        let href = format!("/catalogue?{}", filtres.to_query(Some(r.page - 1)));
-        view! { <a href=href rel="prev">"← Page précédente"</a> }
-    });
-    let next = (r.page < r.pages).then(|| {
-        let href = format!("/catalogue?{}", filtres.to_query(Some(r.page + 1)));
-        view! { <a href=href rel="next">"Page suivante →"</a> }
-    });
-    let pager = (r.pages > 1).then(|| view! {
-        <nav class="pager" aria-label="Pages de résultats">
-            {prev}
-            <span>{format!("Page {} sur {}", r.page, r.pages)}</span>
-            {next}
-        </nav>
+    let more = (shown < r.total as usize).then(|| {
+        if r.page < MAX_PLUS {
+            // The link lands on the first new offer.
+            let href = format!("/catalogue?{}#r{}", filtres.to_query(Some(r.page + 1)), shown + 1);
+            view! { <p class="more"><a class="button secondary" href=href>{format!("Voir plus d’offres ({shown} sur {})", r.total)}</a></p> }.into_any()
+        } else {
+            view! { <p class="note">{format!("{shown} offres sur {} sont affichées. Ajoutez un mot ou un filtre pour trouver plus vite.", r.total)}</p> }.into_any()
+        }
     });
     view! {
         <h2 id="resultats">{heading}</h2>
         {corrections}
         {empty}
         <ul class="offres">{items}</ul>
-        {pager}
+        {more}
     }
     .into_any()
 }

@@ -11,6 +11,7 @@ mod m20261123_000007_porte_badges;
 mod m20261123_000008_carnet;
 mod m20261123_000009_personne;
 mod m20261201_000010_equipe;
+mod m20261202_000011_synonymes;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_carnet::Migration),
             Box::new(m20261123_000009_personne::Migration),
             Box::new(m20261201_000010_equipe::Migration),
+            Box::new(m20261202_000011_synonymes::Migration),
         ]
     }
 }

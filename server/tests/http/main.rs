@@ -290,8 +290,13 @@ async fn catalogue_lists_filters_and_searches_without_javascript() {
     let r = send(&app, get("/catalogue")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains(">32 offres</h2>"), "{}", r.body);
-    assert!(r.body.contains("Page 1 sur 2"));
-    assert!(r.body.contains("href=\"/catalogue?page=2\""));
+    // Ten at first, then "voir plus" lands on the eleventh.
+    assert_eq!(r.body.matches("class=\"offre-card\"").count(), 10);
+    assert!(r.body.contains("Voir plus d’offres (10 sur 32)"), "{}", r.body);
+    assert!(r.body.contains("href=\"/catalogue?page=2#r11\""));
+    let r = send(&app, get("/catalogue?page=2")).await;
+    assert_eq!(r.body.matches("class=\"offre-card\"").count(), 20);
+    assert!(r.body.contains("id=\"r11\""));
 
     let r = send(&app, get("/catalogue?q=permi&theme=mobilite")).await;
     assert_eq!(r.status, StatusCode::OK);

@@ -81,8 +81,9 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
         public: r.public.as_deref(),
         ouvert_le: r.ouvert_aujourdhui.then(|| crate::socle::dates::today(r.now)),
         a_jour_depuis: r.a_jour_depuis,
-        offset: (page as usize - 1) * PAR_PAGE as usize,
-        limit: PAR_PAGE as usize,
+        // "Voir plus": page n shows the first n × PAR_PAGE offers, so nobody is swamped at first.
+        offset: 0,
+        limit: page as usize * PAR_PAGE as usize,
     };
     let hits = index.search(db, &query).await?;
     let (total, terms, corrections) = (hits.total, hits.terms, hits.corrections);

@@ -236,7 +236,7 @@ async fn open_today_and_freshness_follow_the_clock() {
     for t in TestDb::all().await {
         let b = t.backend();
         import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
-        let open = |now| Recherche { ouvert_aujourdhui: true, page: 1, now, ..Default::default() };
+        let open = |now| Recherche { ouvert_aujourdhui: true, page: crate::catalogue::model::MAX_PLUS, now, ..Default::default() };
         // Saturday 5 December 2026: only the shelter (24/7) is open.
         assert_eq!(names(&t.db, open(paris(2026, 12, 5, 10))).await, ["Hébergement d’urgence et mise à l’abri"], "{b}");
         // Tuesday 1 December: the weekday offers and the grocery (Tu,Th), not the French lessons (Mo,We).
@@ -257,6 +257,44 @@ async fn open_today_and_freshness_follow_the_clock() {
         let visible_on = |today| Recherche { a_jour_depuis: Some(f.visible_depuis(today)), page: 1, ..Default::default() };
         assert_eq!(search(&t.db, &visible_on(day(2027, 10, 15))).await.unwrap().total, 32, "{b}");
         assert_eq!(search(&t.db, &visible_on(day(2027, 10, 16))).await.unwrap().total, 0, "{b}");
+        t.drop().await;
+    }
+}
+
+#[tokio::test]
+async fn everyday_words_find_offers_through_the_synonyms_and_admins_edit_them() {
+    use crate::catalogue::synonymes;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        let ix = SearchIndex::default();
+        let found = |text: &'static str| {
+            let (db, ix) = (&t.db, &ix);
+            async move {
+                super::query::search(db, ix, &q(text)).await.unwrap().offres.into_iter().map(|o| o.nom.into_iter().map(|(t, _)| t).collect::<String>()).collect::<Vec<_>>()
+            }
+        };
+        // None of the food offers says "manger"; the list says what it means.
+        let manger = found("manger").await;
+        assert!(manger.contains(&"Colis alimentaires d’urgence".to_string()), "{b}: {manger:?}");
+        assert!(manger.contains(&"Épicerie solidaire : faire ses courses à petit prix".to_string()), "{b}: {manger:?}");
+        assert!(!manger.iter().any(|n| n.contains("Permis")), "{b}: {manger:?}");
+        assert_eq!(found("psy").await.first().map(String::as_str), Some("Parler à un psychologue"), "{b}");
+        assert!(found("douche").await.contains(&"Hébergement d’urgence et mise à l’abri".to_string()), "{b}");
+        assert!(found("nounou").await.contains(&"Places en crèche pour les parents en recherche d’emploi".to_string()), "{b}");
+        assert!(found("loyer").await.contains(&"Loyers impayés : être conseillé rapidement".to_string()), "{b}");
+        // The words found through a synonym are highlighted.
+        let r = super::query::search(&t.db, &ix, &q("manger")).await.unwrap();
+        assert!(r.offres.iter().any(|o| o.nom.iter().any(|(w, hit)| *hit && w.contains("alimentaire"))), "{b}");
+        // An admin adds a word: the search uses it at once; an outdated save is refused.
+        assert!(found("tartine").await.is_empty(), "{b}");
+        let (liste, version) = synonymes::load(&t.db).await.unwrap();
+        let mut words = liste["difficulte_financiere"].clone();
+        words.insert("tartine".into(), vec!["épicerie".into()]);
+        synonymes::save(&t.db, "difficulte_financiere", &words, version as i32).await.expect(b);
+        assert_eq!(found("tartine").await, ["Épicerie solidaire : faire ses courses à petit prix"], "{b}");
+        let again = synonymes::save(&t.db, "difficulte_financiere", &words, version as i32).await;
+        assert!(matches!(again, Err(crate::error::EditError::Conflict { version: v, .. }) if i64::from(v) == version + 1), "{b}");
         t.drop().await;
     }
 }
