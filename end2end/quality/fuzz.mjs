@@ -76,7 +76,7 @@ const person = (await form(base, "/mon-carnet/code", { demande, code })).headers
 const TABLES = {
   offre: "*", offre_theme: "*", structure: "*", atelier: "*", seance: "*", inscription: "*", badge: "*",
   porte_badges: "*", porte_badges_contact: "*", carnet: "*", carnet_membre: "*", carnet_diagnostic: "*",
-  carnet_objectif: "*", carnet_action: "*", carnet_evenement: "*", carnet_historique: "*", account_lien: "*",
+  synonyme: "*", carnet_objectif: "*", carnet_action: "*", carnet_evenement: "*", carnet_historique: "*", account_lien: "*",
   // The lock counters move on wrong passwords by design; the rest of an account must not.
   account: "id, email, nom, password_hash, role, structure_id, disabled, version",
 };
@@ -148,6 +148,9 @@ const FORMS = [
   // Professionals' forms, signed in: a required field wrong, or a stale version, or an unknown id.
   { path: () => "/pro/nouvelle-offre", cookie: () => pro, fields: { description: "Une offre", themes: "logement", telephone: "0561000000" }, breaks: [{ nom: "" }, { nom: undefined }] },
   { path: () => `/pro/offres/${offre}`, cookie: () => pro, fields: { nom: "Offre", description: "Une offre", themes: "logement" }, breaks: stale },
+  { path: () => `/pro/offres/${offre}`, cookie: () => pro, fields: { action: "confirmer" }, breaks: stale },
+  // Only national admins edit the search's words: this structure admin is refused.
+  { path: () => `/pro/synonymes/${pick(["logement", "astrologie", GARBAGE_ID()])}`, cookie: () => pro, fields: { version: "1", mots: "manger : repas" }, breaks: [{}, ...stale] },
   { path: () => "/pro/nouvel-atelier", cookie: () => pro, fields: { description: "Un atelier", themes: "emploi", competences: "CV" }, breaks: [{ titre: "" }, { titre: undefined }] },
   { path: () => `/pro/ateliers/${atelier}`, cookie: () => pro, fields: { titre: "Atelier", description: "Un atelier", themes: "emploi" }, breaks: stale },
   { path: () => `/pro/ateliers/${atelier}/nouvelle-seance`, cookie: () => pro, fields: { heure_debut: "09:00", heure_fin: "11:00", capacite: "10", code_insee: "31483" }, breaks: [{ date: "2026-02-30" }, { date: undefined }, { date: "hier" }] },
@@ -174,11 +177,11 @@ const FORMS = [
 const SERVER_FNS = ["ateliers", "seance", "inscription", "pro-ateliers", "pro-atelier", "pro-seance", "pro-inscrits", "badge", "verifier",
   "mes_badges", "session", "pro-equipe", "pro-equipe-compte", "pro-lien", "pro-moi", "themes", "parcours", "page-info", "territoires",
   "pro-carnets", "pro-carnet", "pro-carnet-edition", "mon-carnet", "pro-carnet-choix", "pro-carnet-element", "offres", "offre",
-  "offres-filtres", "pro-offres", "pro-offre"];
+  "offres-filtres", "pro-offres", "pro-offre", "pro-synonymes"];
 const ARG_NAMES = ["id", "jeton", "theme", "commune", "q", "page", "rdv", "kind", "item", "objectif", "structure", "slug", "territoire",
   "credential", "atelier_id", "seance_id", "filtres", "filtres[q]", "filtres[page]"];
 const PAGES = [
-  () => `/catalogue?q=${value()}&theme=${value()}&page=${value()}`, () => `/offres/${value()}`, () => `/ateliers?theme=${value()}&commune=${value()}`,
+  () => `/catalogue?q=${value()}&theme=${value()}&page=${value()}&ouvert=${value()}`, () => `/offres/${value()}`, () => `/ateliers?theme=${value()}&commune=${value()}`,
   () => `/ateliers/${value()}`, () => `/badges/${value()}`, () => `/etapes/${value()}`, () => `/bienvenue?territoire=${value()}`,
   () => `/inscription/${value()}`, () => `/mes-badges/${value()}`, () => `/pro/carnets?q=${value()}&theme=${value()}&rdv=${value()}&page=${value()}`,
   () => `/pro/mot-de-passe/${value()}`, () => `${carnet}/diagnostic/${value()}`, () => `/pro/equipe?structure=${value()}`,
