@@ -67,6 +67,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=ui::NotFound>
                     <Route path=path!("/") view=itineraire::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/bienvenue") view=itineraire::BienvenuePage ssr=SsrMode::Async />
+                    <Route path=path!("/i/:jeton") view=itineraire::invitation::InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/invitations") view=itineraire::invitation::InvitationsProPage ssr=SsrMode::Async />
                     <Route path=path!("/etapes") view=itineraire::EtapesPage ssr=SsrMode::Async />
                     <Route path=path!("/etapes/:slug") view=itineraire::InfoPageView ssr=SsrMode::Async />
                     <Route path=path!("/catalogue") view=catalogue::CataloguePage ssr=SsrMode::Async />

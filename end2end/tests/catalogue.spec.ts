@@ -71,3 +71,32 @@ test("a bad filter gets a French message and a 400, the form still works", async
   await page.getByRole("button", { name: "Voir les offres" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /\d+ offres/ })).toBeVisible();
 });
+
+test("everyday words find offers, « voir plus » adds ten, « ouvert aujourd’hui » keeps the places open today", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/catalogue");
+  // No food offer says « manger »: the list of everyday words does.
+  await page.getByLabel(/Rechercher/).fill("manger");
+  await page.getByRole("button", { name: "Voir les offres" }).click();
+  await expect(page.getByRole("link", { name: "Colis alimentaires d’urgence" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Épicerie solidaire/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Permis/ })).toHaveCount(0);
+  // Ten offers at first; « voir plus » lands on the eleventh.
+  await page.goto("/catalogue");
+  await expect(page.locator(".offre-card")).toHaveCount(10);
+  await page.getByRole("link", { name: /Voir plus d’offres \(10 sur \d+\)/ }).click();
+  await expect(page).toHaveURL(/page=2#r11$/);
+  await expect(page.locator(".offre-card")).toHaveCount(20);
+  // Open today: every card left says so, with today's hours.
+  await page.getByLabel("Seulement les lieux ouverts aujourd’hui").check();
+  await page.getByRole("button", { name: "Voir les offres" }).click();
+  await expect(page).toHaveURL(/ouvert=1/);
+  const cards = page.locator(".offre-card");
+  await expect(cards.first()).toBeVisible();
+  const n = await cards.count();
+  await expect(page.locator(".offre-card .ouverture.ouvert")).toHaveCount(n);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  expect(problems).toEqual([]);
+});

@@ -113,6 +113,11 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_OFFRE_MASQUEE_JOURS", default_value_t = 365)]
     pub offre_masquee_jours: u32,
 
+    /// Days an invitation link printed on a letter stays valid (then it leads to a page with the
+    /// territory's human contact).
+    #[arg(long, env = "ITINERAIRE_INVITATION_JOURS", default_value_t = 60)]
+    pub invitation_jours: u32,
+
     /// Seconds a public page (catalogue, workshops, information) may be served from the page
     /// cache to visitors without a session, at most; any form post refreshes it at once. 0: off.
     #[arg(long, env = "ITINERAIRE_CACHE_SECONDES", default_value_t = 30)]

@@ -39,15 +39,17 @@ pub struct AppState {
     pub issuer: app::badges::issuer::SharedIssuer,
     /// When offers are flagged as to update, then hidden from the public.
     pub fraicheur: app::catalogue::fraicheur::Fraicheur,
+    pub invitation_jours: app::itineraire::invitation::InvitationJours,
 }
 
 impl AppState {
     /// What every page and server function finds in its context.
     pub fn page_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
         let (db, search, retention, issuer) = (self.db.clone(), self.search.clone(), self.retention, self.issuer.clone());
-        let fraicheur = self.fraicheur;
+        let (fraicheur, invitation_jours) = (self.fraicheur, self.invitation_jours);
         move || {
             provide_context(fraicheur);
+            provide_context(invitation_jours);
             provide_context(db.clone());
             provide_context(search.clone());
             provide_context(retention);
@@ -64,6 +66,7 @@ impl FromRef<AppState> for app::auth::routes::FormState {
             db: s.db.clone(),
             cookies: s.cookies,
             context: Arc::new(s.page_context()),
+            invitation_jours: s.invitation_jours,
         }
     }
 }
@@ -95,6 +98,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .merge(app::auth::routes::routes())
         .merge(app::catalogue::edition::routes::routes())
         .merge(app::catalogue::synonymes_routes::routes())
+        .merge(app::itineraire::invitation::service::routes::routes())
         .merge(app::socle::routes::routes())
         .merge(app::badges::routes::routes())
         .merge(app::carnet::routes::routes())
@@ -135,7 +139,13 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
 /// `/pro/mot-de-passe/…`: 43 characters) are replaced, so a log reader cannot open them. Ids
 /// (UUIDs, 36 characters) stay.
 pub fn redact_tokens(path: &str) -> String {
-    path.split('/').map(|seg| if seg.len() >= 40 { "…" } else { seg }).collect::<Vec<_>>().join("/")
+    // Invitation links (`/i/<token>`) are short: named by their place, not their length.
+    let invitation = path.starts_with("/i/");
+    path.split('/')
+        .enumerate()
+        .map(|(i, seg)| if seg.len() >= 40 || (invitation && i == 2) { "…" } else { seg })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Draws a nonce per request for the page's inline scripts (read by `app::shell`), then sets the

@@ -102,7 +102,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         a_mettre_a_jour_jours: cli.config.offre_a_mettre_a_jour_jours,
         masquee_jours: cli.config.offre_masquee_jours,
     };
-    let state = server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer, fraicheur };
+    let invitation_jours = app::itineraire::invitation::InvitationJours(cli.config.invitation_jours);
+    let state =
+        server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer, fraicheur, invitation_jours };
     let app = server::router(
         state,
         server::RouterConfig {

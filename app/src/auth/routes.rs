@@ -31,6 +31,8 @@ pub struct FormState {
     pub db: DatabaseConnection,
     pub cookies: CookiePolicy,
     pub context: PageContext,
+    /// How long invitation links stay valid.
+    pub invitation_jours: crate::itineraire::invitation::InvitationJours,
 }
 
 impl FormState {

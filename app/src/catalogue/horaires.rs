@@ -58,7 +58,14 @@ impl Horaires {
             .schedule_at(date)
             .into_iter()
             .filter(|r| r.kind == RuleKind::Open)
-            .map(|r| format!("{} – {}", hhmm(r.range.start.hour(), r.range.start.minute()), hhmm(r.range.end.hour(), r.range.end.minute())))
+            .map(|r| {
+                let (a, b) = (r.range.start, r.range.end);
+                if a.mins_from_midnight() == 0 && b.mins_from_midnight() >= 24 * 60 {
+                    "toute la journée".to_owned()
+                } else {
+                    format!("{} – {}", hhmm(a.hour(), a.minute()), hhmm(b.hour(), b.minute()))
+                }
+            })
             .collect()
     }
 
@@ -137,6 +144,7 @@ mod tests {
         assert!(check("").is_ok());
         assert!(check("Mo-Fr 09:00-17:00").is_ok());
         assert!(check("Du lundi au vendredi").unwrap_err().contains("Mo-Fr 09:00-12:00"));
+        assert_eq!(parse("24/7").unwrap().plages(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()), ["toute la journée"]);
         // A comment is kept as "unknown", not as open.
         let h = parse("Mo-Fr 09:00-12:00; Sa unknown \"sur rendez-vous\"").unwrap();
         assert!(!h.ouvert_le(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()));

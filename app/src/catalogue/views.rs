@@ -239,7 +239,8 @@ pub fn OffrePage() -> impl IntoView {
 fn Aujourdhui(a: OuvertureDuJour) -> impl IntoView {
     if a.ouvert {
         let now = if a.maintenant { " (ouvert en ce moment)" } else { "" };
-        view! { <p class="ouverture ouvert">"Ouvert aujourd’hui : "{a.plages.join(", ")}{now}</p> }.into_any()
+        let text = format!("Ouvert aujourd’hui : {}{now}", a.plages.join(", "));
+        view! { <p class="ouverture ouvert">{text}</p> }.into_any()
     } else {
         view! { <p class="ouverture ferme">"Fermé aujourd’hui"</p> }.into_any()
     }

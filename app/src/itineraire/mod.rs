@@ -1,6 +1,7 @@
 //! Entry pages for the person: what Itinéraire is, the next steps of their path, and the 10
 //! themes it can help with.
 pub mod api;
+pub mod invitation;
 #[cfg(feature = "ssr")]
 mod content;
 mod etapes;

@@ -12,6 +12,7 @@ mod m20261123_000008_carnet;
 mod m20261123_000009_personne;
 mod m20261201_000010_equipe;
 mod m20261202_000011_synonymes;
+mod m20261202_000012_invitation;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_personne::Migration),
             Box::new(m20261201_000010_equipe::Migration),
             Box::new(m20261202_000011_synonymes::Migration),
+            Box::new(m20261202_000012_invitation::Migration),
         ]
     }
 }

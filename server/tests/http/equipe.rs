@@ -1,7 +1,7 @@
 use super::*;
 
 /// A professional's account, signed in through the form: the `name=value` of their cookie.
-async fn account(app: &Router, db: &TestDb, email: &str, structure: &str, role: app::auth::model::Role) -> String {
+pub(super) async fn account(app: &Router, db: &TestDb, email: &str, structure: &str, role: app::auth::model::Role) -> String {
     let s = app::catalogue::db::find_structure(&db.db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: email.into(),
@@ -17,7 +17,7 @@ async fn account(app: &Router, db: &TestDb, email: &str, structure: &str, role: 
     r.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned()
 }
 
-async fn staff(db: &TestDb, cookie: &str) -> app::auth::model::Staff {
+pub(super) async fn staff(db: &TestDb, cookie: &str) -> app::auth::model::Staff {
     let token = cookie.split_once('=').unwrap().1;
     app::auth::session::staff_for_token(&db.db, token, chrono::Utc::now()).await.unwrap().unwrap()
 }

@@ -16,6 +16,8 @@ mod equipe;
 mod xss;
 /// Public pages from the page cache.
 mod cache;
+/// The catalogue in real life: open today, fresh offers, everyday words.
+mod catalogue_vie;
 
 fn app_for(db: &TestDb) -> Router {
     app_with_limits(db, Default::default())
@@ -50,6 +52,7 @@ fn app_configured(
             retention: Default::default(),
             issuer,
             fraicheur: Default::default(),
+            invitation_jours: Default::default(),
         },
         server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024, page_cache },
     )
@@ -158,6 +161,8 @@ async fn unknown_page_gets_a_french_404_with_a_way_back() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.body.contains("Cette page n’existe pas"));
     assert!(r.body.contains("href=\"/\""));
+    // A person stuck here has someone to call.
+    assert!(r.body.contains("Parlez à quelqu’un") && r.body.contains("href=\"tel:0599003100\""), "{}", r.body);
     db.drop().await;
 }
 

@@ -1,0 +1,92 @@
+use super::*;
+use app::auth::model::Role;
+
+#[tokio::test]
+async fn national_admins_edit_the_everyday_words_and_the_search_uses_them_at_once() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let admin = super::equipe::account(&app, &db, "admin@itineraire.example", "mobil-comminges", Role::Admin).await;
+    let local = super::equipe::account(&app, &db, "local@mobil.example", "mobil-comminges", Role::AdminStructure).await;
+    assert!(send(&app, get("/catalogue?q=tartine")).await.body.contains("Aucune offre ne correspond"));
+    let page = send(&app, with_cookie(get("/pro/synonymes/difficulte_financiere"), &admin)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("manger : alimentaire, epicerie, colis, repas, courses"), "{}", page.body);
+    let form = |mots: &str, version: &str| format!("version={version}&mots={}", app::catalogue::model::urlencode(mots));
+    // A structure's admin may not change the national list.
+    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("tartine : épicerie", "1")), &local)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(send(&app, with_cookie(get("/pro/synonymes"), &local)).await.status, StatusCode::FORBIDDEN);
+    // A line without its colon: a French message naming the line, nothing saved.
+    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("manger : colis\ntartine épicerie", "1")), &admin)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Ligne 2 : écrivez le mot, deux-points"), "{}", r.body);
+    // Saved: the search finds the grocery from "tartine", with the word that matched highlighted.
+    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("manger : colis\ntartine : épicerie", "1")), &admin)).await;
+    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro/synonymes?ok=1"));
+    let found = send(&app, get("/catalogue?q=tartine")).await;
+    assert!(found.body.contains("<mark>Épicerie</mark> solidaire"), "{}", found.body);
+    // A second admin who opened the page before: 409, their text kept, the stored one shown.
+    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("tartine : pain", "1")), &admin)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("tartine : pain") && r.body.contains("Valeur enregistrée : « manger : colis"), "{}", r.body);
+    // An unknown theme: 404.
+    let r = send(&app, with_cookie(post("/pro/synonymes/astrologie", ORIGIN, &form("a : b", "2")), &admin)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn the_open_today_filter_and_each_card_say_whether_the_place_is_open_today() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let all = send(&app, get("/catalogue?q=hebergement")).await;
+    // The shelter is open day and night, whatever today is.
+    assert!(all.body.contains("Ouvert aujourd’hui : toute la journée"), "{}", all.body);
+    let open = send(&app, get("/catalogue?ouvert=1&q=hebergement")).await;
+    assert_eq!(open.status, StatusCode::OK);
+    assert!(open.body.contains(">1 offre</h2>"), "{}", open.body);
+    let tags = start_tags(&open.body, "id=\"filtre-ouvert\"");
+    assert!(tags.len() == 1 && tags[0].contains("checked"), "{tags:?}");
+    let bad = send(&app, get("/catalogue?ouvert=peut-etre")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("Le filtre « ouvert aujourd’hui » n’est pas compris."));
+    // The offer's page gives the coming week, holidays named.
+    let id = all.body.split("/offres/").nth(1).map(|s| s[..36].to_owned()).unwrap();
+    let page = send(&app, get(&format!("/offres/{id}"))).await;
+    assert!(page.body.contains("Horaires des 7 prochains jours"), "{}", page.body);
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn letters_carry_a_short_link_that_opens_the_territory_then_expires_into_a_human_contact() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    // Professionals only.
+    let r = send(&app, post("/pro/invitations", ORIGIN, "territoire=comminges&nombre=2")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let pro = super::equipe::account(&app, &db, "ref@mobil.example", "mobil-comminges", Role::Referent).await;
+    let r = send(&app, with_cookie(post("/pro/invitations", ORIGIN, "territoire=atlantide&nombre=900"), &pro)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Choisissez un territoire dans la liste.") && r.body.contains("entre 1 et 200"), "{}", r.body);
+    let r = send(&app, with_cookie(post("/pro/invitations", ORIGIN, "territoire=comminges&nombre=2"), &pro)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body.matches("class=\"lettre\"").count(), 2, "{}", r.body);
+    assert!(r.body.contains("<svg") && r.body.contains("05 99 00 31 12"), "{}", r.body);
+    // What is printed never says why the person is invited.
+    let letter = r.body.split("class=\"lettre\"").nth(1).unwrap();
+    assert!(!letter.to_uppercase().contains("RSA"), "{letter}");
+    let link = letter.split("/i/").nth(1).map(|s| s[..14].to_owned()).unwrap();
+    // Typed from paper, in lower case: on to the territory's next steps.
+    let r = send(&app, get(&format!("/i/{}", link.to_lowercase()))).await;
+    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::FOUND, "/bienvenue?territoire=comminges"), "{}", r.body);
+    // An expired link: a kind page with the territory's phone number, never an error.
+    let staff = super::equipe::staff(&db, &pro).await;
+    let old = app::itineraire::invitation::service::create(&db.db, &staff, "comminges", 1, 60, chrono::Utc::now() - chrono::Duration::days(61)).await.unwrap();
+    let r = send(&app, get(&format!("/i/{}", old[0]))).await;
+    assert_eq!(r.status, StatusCode::GONE);
+    assert!(r.body.contains("Ce lien n’est plus valable") && r.body.contains("href=\"tel:0599003112\""), "{}", r.body);
+    let r = send(&app, get("/i/AAAA-BBBB-CCCC")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Ce lien n’existe pas") && r.body.contains("href=\"tel:"), "{}", r.body);
+    db.drop().await;
+}
