@@ -15,7 +15,7 @@ cargo test -p migration -p app -p server --features app/ssr
 # The rooms' benchmarks, small and unoptimised (the same debug build): they still run and their
 # own checks hold (exactly N seats, every list query answers). Figures: scripts/perf.sh.
 echo "[test] benchmarks, smoke mode"
-cargo test -q -p server --features app/ssr --benches -- --offers 2000 --runs 2 --people 40 --seats 10 --rounds 1 --n 10 --carnets 500
+cargo test -q -p server --features app/ssr --bench search --bench registration --bench badges --bench carnets -- --offers 2000 --runs 2 --people 40 --seats 10 --rounds 1 --n 10 --carnets 500
 
 # end2end: a fresh SQLite file, the release server started by cargo-leptos, Playwright in Chromium.
 echo "[test] end2end (release build, Chromium, phone viewport)"

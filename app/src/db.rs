@@ -60,6 +60,29 @@ pub async fn write_turn(db: &DatabaseConnection) -> Option<tokio::sync::MutexGua
 }
 
 /// Answers whether the database is reachable (for `/healthz`).
+/// SQL written with `?` placeholders, numbered `$1, $2…` for PostgreSQL.
+pub fn numbered(backend: DbBackend, text: &str) -> String {
+    if backend != DbBackend::Postgres {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut n = 0;
+    for c in text.chars() {
+        if c == '?' {
+            n += 1;
+            out.push_str(&format!("${n}"));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A statement for `db` from SQL with `?` placeholders.
+pub fn statement(db: &impl ConnectionTrait, text: &str, values: Vec<sea_orm::Value>) -> sea_orm::Statement {
+    sea_orm::Statement::from_sql_and_values(db.get_database_backend(), numbered(db.get_database_backend(), text), values)
+}
+
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.execute_unprepared("SELECT 1").await.is_ok()
 }

@@ -72,7 +72,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/etapes") view=itineraire::EtapesPage ssr=SsrMode::Async />
                     <Route path=path!("/etapes/:slug") view=itineraire::InfoPageView ssr=SsrMode::Async />
                     <Route path=path!("/catalogue") view=catalogue::CataloguePage ssr=SsrMode::Async />
+                    <Route path=path!("/catalogue/imprimer") view=catalogue::imprimer::ImprimerPage ssr=SsrMode::Async />
                     <Route path=path!("/offres/:id") view=catalogue::OffrePage ssr=SsrMode::Async />
+                    <Route path=path!("/orientation/:jeton") view=catalogue::orientation::ReponsePage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/orienter/:offre") view=catalogue::orientation::OrienterPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/orientations") view=catalogue::orientation::MesOrientationsPage ssr=SsrMode::Async />
                     <Route path=path!("/mes-offres") view=catalogue::MesOffresPage />
                     <Route path=path!("/ateliers") view=socle::AteliersPage ssr=SsrMode::Async />
                     <Route path=path!("/ateliers/:id") view=socle::SeancePage ssr=SsrMode::Async />

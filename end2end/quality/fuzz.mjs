@@ -76,7 +76,7 @@ const person = (await form(base, "/mon-carnet/code", { demande, code })).headers
 const TABLES = {
   offre: "*", offre_theme: "*", structure: "*", atelier: "*", seance: "*", inscription: "*", badge: "*",
   porte_badges: "*", porte_badges_contact: "*", carnet: "*", carnet_membre: "*", carnet_diagnostic: "*",
-  synonyme: "*", carnet_objectif: "*", carnet_action: "*", carnet_evenement: "*", carnet_historique: "*", account_lien: "*",
+  synonyme: "*", invitation: "*", orientation: "*", carnet_objectif: "*", carnet_action: "*", carnet_evenement: "*", carnet_historique: "*", account_lien: "*",
   // The lock counters move on wrong passwords by design; the rest of an account must not.
   account: "id, email, nom, password_hash, role, structure_id, disabled, version",
 };
@@ -170,6 +170,11 @@ const FORMS = [
   { path: () => "/pro/equipe", cookie: () => pro, fields: { nom: "Lou", role: "referent" }, breaks: [{ email: "pas-une-adresse" }, { email: undefined }, { email: "fuzz@mobil.example" }] },
   { path: () => `/pro/equipe/${account}`, cookie: () => pro, fields: { role: "referent", etat: "actif" }, breaks: stale },
   { path: () => `/pro/equipe/${GARBAGE_ID()}/lien`, cookie: () => pro, fields: {}, breaks: [{}] },
+  // Orientation: without the person's consent (refused), to an unknown offer, or an unknown link.
+  { path: () => `/pro/orienter/${pick([offre, GARBAGE_ID()])}`, cookie: () => pro, fields: { personne_nom: "Léa", personne_contact: "0612345678", preference: "sms", objet: "Permis" }, breaks: [{ consentement: undefined }, { consentement: "non" }] },
+  { path: () => `/orientation/${GARBAGE_ID()}`, fields: { reponse: "acceptee" }, breaks: [{}] },
+  // Invitation letters: an unknown territory or a number out of range.
+  { path: () => "/pro/invitations", cookie: () => pro, fields: { territoire: "comminges", nombre: "1" }, breaks: [{ territoire: "atlantide" }, { nombre: "0" }, { nombre: "999" }, { territoire: undefined }] },
   // Posts without a session, and without the same-origin header (CSRF).
   { path: () => `${carnet}/evenement`, fields: { kind: "note", texte: "x" }, breaks: [{}] },
   { path: () => "/pro/nouveau-carnet", cookie: () => pro, crossSite: true, fields: { prenom: "Léa", nom: "Martin", date_naissance: "1980-01-01" }, breaks: [{}] },
@@ -177,14 +182,15 @@ const FORMS = [
 const SERVER_FNS = ["ateliers", "seance", "inscription", "pro-ateliers", "pro-atelier", "pro-seance", "pro-inscrits", "badge", "verifier",
   "mes_badges", "session", "pro-equipe", "pro-equipe-compte", "pro-lien", "pro-moi", "themes", "parcours", "page-info", "territoires",
   "pro-carnets", "pro-carnet", "pro-carnet-edition", "mon-carnet", "pro-carnet-choix", "pro-carnet-element", "offres", "offre",
-  "offres-filtres", "pro-offres", "pro-offre", "pro-synonymes"];
+  "offres-filtres", "pro-offres", "pro-offre", "pro-synonymes", "invitation", "pro-invitations", "pro-orienter", "orientation",
+  "pro-orientations", "offres-imprimer"];
 const ARG_NAMES = ["id", "jeton", "theme", "commune", "q", "page", "rdv", "kind", "item", "objectif", "structure", "slug", "territoire",
   "credential", "atelier_id", "seance_id", "filtres", "filtres[q]", "filtres[page]"];
 const PAGES = [
   () => `/catalogue?q=${value()}&theme=${value()}&page=${value()}&ouvert=${value()}`, () => `/offres/${value()}`, () => `/ateliers?theme=${value()}&commune=${value()}`,
   () => `/ateliers/${value()}`, () => `/badges/${value()}`, () => `/etapes/${value()}`, () => `/bienvenue?territoire=${value()}`,
   () => `/inscription/${value()}`, () => `/mes-badges/${value()}`, () => `/pro/carnets?q=${value()}&theme=${value()}&rdv=${value()}&page=${value()}`,
-  () => `/pro/mot-de-passe/${value()}`, () => `${carnet}/diagnostic/${value()}`, () => `/pro/equipe?structure=${value()}`,
+  () => `/pro/mot-de-passe/${value()}`, () => `/i/${value()}`, () => `/orientation/${value()}`, () => `/catalogue/imprimer?q=${value()}&theme=${value()}&fichier=${value()}`, () => `${carnet}/diagnostic/${value()}`, () => `/pro/equipe?structure=${value()}`,
 ];
 
 // --- the run ------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 //! Work the server does on its own: issuing the badges of the roll calls, sending the outbox's
 //! messages (badges issued here go out at the next turn), erasing registrants' data after the
-//! retention period.
+//! retention period, closing unanswered orientations and anonymising old ones.
 use app::outbox::{deliver_pending, Sender};
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
@@ -16,6 +16,7 @@ pub fn spawn(
     db: DatabaseConnection,
     public_url: String,
     retention_days: i64,
+    orientation_days: i64,
     issuer: app::badges::issuer::SharedIssuer,
     sender: Box<dyn Sender>,
 ) {
@@ -53,6 +54,11 @@ pub fn spawn(
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "retention: purge failed; will retry"),
+            }
+            match app::catalogue::orientation::service::clean_up(&db, chrono::Utc::now(), orientation_days).await {
+                Ok((0, 0)) => {}
+                Ok((closed, anonymised)) => tracing::info!(closed, anonymised, "orientations: closed and anonymised"),
+                Err(e) => tracing::warn!(error = %e, "orientations: clean-up failed; will retry"),
             }
         }
     });

@@ -118,6 +118,11 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_INVITATION_JOURS", default_value_t = 60)]
     pub invitation_jours: u32,
 
+    /// Days after which the person's data in an orientation request (name, contact, message) is
+    /// erased; the request itself stays, anonymous, for the statistics.
+    #[arg(long, env = "ITINERAIRE_ORIENTATION_ANONYMISATION_JOURS", default_value_t = 730)]
+    pub orientation_anonymisation_jours: i64,
+
     /// Seconds a public page (catalogue, workshops, information) may be served from the page
     /// cache to visitors without a session, at most; any form post refreshes it at once. 0: off.
     #[arg(long, env = "ITINERAIRE_CACHE_SECONDES", default_value_t = 30)]

@@ -99,6 +99,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .merge(app::catalogue::edition::routes::routes())
         .merge(app::catalogue::synonymes_routes::routes())
         .merge(app::itineraire::invitation::service::routes::routes())
+        .merge(app::catalogue::orientation::service::routes::routes())
         .merge(app::socle::routes::routes())
         .merge(app::badges::routes::routes())
         .merge(app::carnet::routes::routes())

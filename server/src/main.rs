@@ -97,7 +97,8 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         None => Box::new(app::outbox::LogSender),
     };
-    server::background::spawn(db.clone(), public_url, cli.config.retention_jours, issuer.clone(), sender);
+    let orientation_days = cli.config.orientation_anonymisation_jours;
+    server::background::spawn(db.clone(), public_url, cli.config.retention_jours, orientation_days, issuer.clone(), sender);
     let fraicheur = app::catalogue::fraicheur::Fraicheur {
         a_mettre_a_jour_jours: cli.config.offre_a_mettre_a_jour_jours,
         masquee_jours: cli.config.offre_masquee_jours,

@@ -96,6 +96,7 @@ pub fn ProBar(staff: Staff) -> impl IntoView {
                     <li><a href="/pro/ateliers">"Ateliers"</a></li>
                     <li><a href="/pro/carnets">"Carnets"</a></li>
                     <li><a href="/pro/invitations">"Lettres d’invitation"</a></li>
+                    <li><a href="/pro/orientations">"Orientations"</a></li>
                     {team.then(|| view! { <li><a href="/pro/equipe">"Équipe"</a></li> })}
                     {national.then(|| view! { <li><a href="/pro/synonymes">"Mots de la recherche"</a></li> })}
                     <li><a href="/pro/mon-compte">"Mon compte"</a></li>

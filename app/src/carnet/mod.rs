@@ -15,6 +15,8 @@ pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod timeline;
 #[cfg(feature = "ssr")]
+pub mod externe;
+#[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -3,6 +3,8 @@
 pub mod api;
 pub mod edition;
 pub mod model;
+pub mod imprimer;
+pub mod orientation;
 mod synonymes_pages;
 mod views;
 

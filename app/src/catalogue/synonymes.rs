@@ -102,7 +102,7 @@ pub async fn save(db: &DatabaseConnection, theme: &str, words: &BTreeMap<String,
     let bumped = txn
         .execute_raw(Statement::from_sql_and_values(
             backend,
-            sql(backend, "UPDATE catalogue_state SET synonymes_version = synonymes_version + 1 WHERE id = 1 AND synonymes_version = ?"),
+            crate::db::numbered(backend, "UPDATE catalogue_state SET synonymes_version = synonymes_version + 1 WHERE id = 1 AND synonymes_version = ?"),
             [Value::from(i64::from(version))],
         ))
         .await?;
@@ -114,37 +114,19 @@ pub async fn save(db: &DatabaseConnection, theme: &str, words: &BTreeMap<String,
     }
     // The search index reloads the words with the catalogue's next version.
     bump_version(&txn).await?;
-    txn.execute_raw(Statement::from_sql_and_values(backend, sql(backend, "DELETE FROM synonyme WHERE theme_code = ?"), [Value::from(theme)]))
+    txn.execute_raw(Statement::from_sql_and_values(backend, crate::db::numbered(backend, "DELETE FROM synonyme WHERE theme_code = ?"), [Value::from(theme)]))
         .await?;
     for (mot, equivalents) in words {
         let json = serde_json::to_string(equivalents).unwrap_or_else(|_| "[]".into());
         txn.execute_raw(Statement::from_sql_and_values(
             backend,
-            sql(backend, "INSERT INTO synonyme (theme_code, mot, equivalents) VALUES (?, ?, ?)"),
+            crate::db::numbered(backend, "INSERT INTO synonyme (theme_code, mot, equivalents) VALUES (?, ?, ?)"),
             [Value::from(theme), Value::from(mot.as_str()), Value::from(json)],
         ))
         .await?;
     }
     txn.commit().await?;
     Ok(version + 1)
-}
-
-/// `?` placeholders numbered for PostgreSQL.
-fn sql(backend: sea_orm::DbBackend, text: &str) -> String {
-    if backend != sea_orm::DbBackend::Postgres {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut n = 0;
-    for c in text.chars() {
-        if c == '?' {
-            n += 1;
-            out.push_str(&format!("${n}"));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -214,6 +214,10 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         {empty}
         <ul class="offres">{items}</ul>
         {more}
+        {(r.total > 0).then(|| {
+            let href = format!("/catalogue/imprimer?{}", filtres.to_query(None));
+            view! { <p><a href=href>"Imprimer cette liste (pour quelqu’un sans téléphone)"</a></p> }
+        })}
     }
     .into_any()
 }
@@ -333,6 +337,7 @@ fn OffreView(offre: OffreDetail) -> impl IntoView {
             {mail}
             {site}
             <p class="muted small">{format!("Mis à jour le {} · Source : {}", french_date(&o.date_maj), o.source)}</p>
+            <p class="small"><a href=format!("/pro/orienter/{}", o.id)>"Professionnels : orienter une personne vers cette offre"</a></p>
         </article>
     }
 }

@@ -219,7 +219,7 @@ pub mod service {
     use crate::auth::model::Staff;
     use crate::itineraire::content;
     use chrono::{DateTime, Duration, Utc};
-    use sea_orm::{ConnectionTrait, DbErr, Statement, Value};
+    use sea_orm::{ConnectionTrait, DbErr};
 
     /// Letters and digits that cannot be confused on paper (Crockford's base 32).
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -251,24 +251,7 @@ pub mod service {
         token.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-")
     }
 
-    fn sql(db: &impl ConnectionTrait, text: &str, values: Vec<Value>) -> Statement {
-        let text = if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-            let mut n = 0;
-            text.chars()
-                .map(|c| {
-                    if c == '?' {
-                        n += 1;
-                        format!("${n}")
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect()
-        } else {
-            text.to_owned()
-        };
-        Statement::from_sql_and_values(db.get_database_backend(), text, values)
-    }
+    use crate::db::statement as sql;
 
     /// Makes `n` links to `territoire`, valid `jours` days; returns the tokens (never stored).
     pub async fn create(

@@ -13,6 +13,7 @@ mod m20261123_000009_personne;
 mod m20261201_000010_equipe;
 mod m20261202_000011_synonymes;
 mod m20261202_000012_invitation;
+mod m20261202_000013_orientation;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_equipe::Migration),
             Box::new(m20261202_000011_synonymes::Migration),
             Box::new(m20261202_000012_invitation::Migration),
+            Box::new(m20261202_000013_orientation::Migration),
         ]
     }
 }

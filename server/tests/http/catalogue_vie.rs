@@ -90,3 +90,63 @@ async fn letters_carry_a_short_link_that_opens_the_territory_then_expires_into_a
     assert!(r.body.contains("Ce lien n’existe pas") && r.body.contains("href=\"tel:"), "{}", r.body);
     db.drop().await;
 }
+
+#[tokio::test]
+async fn a_referent_orients_someone_and_the_structure_accepts_from_its_emailed_link() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let permis = send(&app, get("/catalogue?q=permis")).await.body.split("/offres/").nth(1).map(|s| s[..36].to_owned()).unwrap();
+    let offer = send(&app, get(&format!("/offres/{permis}"))).await;
+    assert!(offer.body.contains(&format!("href=\"/pro/orienter/{permis}\"")), "{}", offer.body);
+    // Not signed in: the sign-in page first.
+    let r = send(&app, post(&format!("/pro/orienter/{permis}"), ORIGIN, "personne_nom=L%C3%A9a")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let pro = super::equipe::account(&app, &db, "ref@ccas.example", "ccas-montrejeau", Role::Referent).await;
+    let page = send(&app, with_cookie(get(&format!("/pro/orienter/{permis}")), &pro)).await;
+    assert!(page.body.contains("La personne est d’accord pour que son nom"), "{}", page.body);
+    // No consent: 422, French message, what was typed kept.
+    let typed = "personne_nom=L%C3%A9a+Martin&personne_contact=06+12+34+56+78&preference=sms&objet=Passer+le+permis+B";
+    let r = send(&app, with_cookie(post(&format!("/pro/orienter/{permis}"), ORIGIN, typed), &pro)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Sans l’accord de la personne") && r.body.contains("Passer le permis B"), "{}", r.body);
+    // A cross-site post is refused before anything.
+    let r = send(&app, with_cookie(post(&format!("/pro/orienter/{permis}"), Some("https://ailleurs.example"), &format!("{typed}&consentement=oui")), &pro)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = send(&app, with_cookie(post(&format!("/pro/orienter/{permis}"), ORIGIN, &format!("{typed}&consentement=oui")), &pro)).await;
+    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro/orientations?ok=1"));
+    let list = send(&app, with_cookie(get("/pro/orientations"), &pro)).await;
+    assert!(list.body.contains("Léa Martin") && list.body.contains("En attente de réponse"), "{}", list.body);
+    // The structure opens the link from its e-mail, without an account, and answers.
+    let all = app::outbox::entity::Entity::find().all(&db.db).await.unwrap();
+    let link = all.iter().rev().find(|m| m.kind == "orientation").and_then(|m| m.lien.clone()).unwrap();
+    let page = send(&app, get(&link)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Passer le permis B") && page.body.contains("noindex"), "{}", page.body);
+    let r = send(&app, post(&link, ORIGIN, "reponse=refusee&motif=")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Pour refuser, écrivez le motif"), "{}", r.body);
+    let r = send(&app, post(&link, ORIGIN, "reponse=acceptee")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(send(&app, get(&link)).await.body.contains("Acceptée"));
+    let r = send(&app, post(&link, ORIGIN, "reponse=refusee&motif=complet")).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(send(&app, get("/orientation/inconnu")).await.status, StatusCode::NOT_FOUND);
+    assert!(send(&app, with_cookie(get("/pro/orientations"), &pro)).await.body.contains("Acceptée"));
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn a_filtered_list_prints_with_contacts_and_downloads_as_a_file() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let list = send(&app, get("/catalogue?theme=mobilite")).await;
+    assert!(list.body.contains("href=\"/catalogue/imprimer?theme=mobilite\""), "{}", list.body);
+    let page = send(&app, get("/catalogue/imprimer?theme=mobilite")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Permis de conduire solidaire") && page.body.contains("Téléphone : "), "{}", page.body);
+    assert!(!page.body.contains("Faire une demande de logement social"), "{}", page.body);
+    let file = send(&app, get("/catalogue/imprimer?theme=mobilite&fichier=1")).await;
+    assert_eq!(file.headers[header::CONTENT_DISPOSITION], "attachment; filename=\"aides-itineraire.html\"");
+    assert_eq!(send(&app, get("/catalogue/imprimer?theme=astrologie")).await.status, StatusCode::BAD_REQUEST);
+    db.drop().await;
+}

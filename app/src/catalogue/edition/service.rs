@@ -313,29 +313,8 @@ pub async fn confirm_up_to_date(
     version: i32,
     today: chrono::NaiveDate,
 ) -> Result<(), EditError> {
-    let (stored, _) = load(db, staff, id).await?;
-    let txn = db.begin().await?;
-    let seq = bump_version(&txn).await?;
-    let res = offre::Entity::update_many()
-        .set(offre::ActiveModel {
-            date_maj: Set(today),
-            version: Set(version + 1),
-            updated_at: Set(Utc::now()),
-            seq: Set(seq),
-            ..Default::default()
-        })
-        .filter(offre::Column::Id.eq(id))
-        .filter(offre::Column::Version.eq(version))
-        .filter(offre::Column::StructureId.eq(stored.structure_id))
-        .exec(&txn)
-        .await?;
-    if res.rows_affected == 0 {
-        txn.rollback().await?;
-        return Err(conflict(db, staff, id).await);
-    }
-    txn.commit().await?;
-    tracing::info!(offre = %id, account = %staff.id, "offer confirmed up to date");
-    Ok(())
+    let change = offre::ActiveModel { date_maj: Set(today), ..Default::default() };
+    set_one(db, staff, id, version, change, "offer confirmed up to date").await
 }
 
 /// Hides the offer from the catalogue (`true`) or shows it again (`false`).
@@ -346,17 +325,27 @@ pub async fn set_archived(
     version: i32,
     archived: bool,
 ) -> Result<(), EditError> {
+    let change = offre::ActiveModel { archived: Set(archived), ..Default::default() };
+    set_one(db, staff, id, version, change, if archived { "offer archived" } else { "offer restored" }).await
+}
+
+/// Applies `change` to the offer if it is still at `version` and belongs to the professional's
+/// structure; the catalogue's search sees it at once.
+async fn set_one(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    id: &str,
+    version: i32,
+    mut change: offre::ActiveModel,
+    what: &'static str,
+) -> Result<(), EditError> {
     let (stored, _) = load(db, staff, id).await?;
     let txn = db.begin().await?;
-    let seq = bump_version(&txn).await?;
+    change.version = Set(version + 1);
+    change.updated_at = Set(Utc::now());
+    change.seq = Set(bump_version(&txn).await?);
     let res = offre::Entity::update_many()
-        .set(offre::ActiveModel {
-            archived: Set(archived),
-            version: Set(version + 1),
-            updated_at: Set(Utc::now()),
-            seq: Set(seq),
-            ..Default::default()
-        })
+        .set(change)
         .filter(offre::Column::Id.eq(id))
         .filter(offre::Column::Version.eq(version))
         .filter(offre::Column::StructureId.eq(stored.structure_id))
@@ -367,7 +356,7 @@ pub async fn set_archived(
         return Err(conflict(db, staff, id).await);
     }
     txn.commit().await?;
-    tracing::info!(offre = %id, account = %staff.id, archived, "offer archive flag set");
+    tracing::info!(offre = %id, account = %staff.id, what);
     Ok(())
 }
 
