@@ -9,8 +9,8 @@ use crate::text::fold;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement, TransactionTrait, Value};
 use std::collections::{BTreeMap, HashMap};
 
-/// Longest list accepted from the form (characters), and longest word.
-pub const MAX_TEXT: usize = 20_000;
+pub use super::synonymes_pages::MAX_TEXT;
+/// Longest word.
 const MAX_WORD: usize = 60;
 
 /// Theme code → word → its equivalents, as stored and as the form shows them.

@@ -7,6 +7,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
+/// Longest list accepted from the form (characters).
+pub const MAX_TEXT: usize = 20_000;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SynonymesTheme {
     pub code: String,
@@ -108,7 +111,7 @@ fn SynonymesForm(staff: Staff, version: i32, t: SynonymesTheme, submitted: Optio
         <form method="post" action=action class="form">
             <input type="hidden" name="version" value=version />
             <TextField name="mots" label="Un mot par ligne, puis deux-points, puis les mots des offres" value=texte
-                error=form.error("mots") multiline=true maxlength=super::synonymes::MAX_TEXT
+                error=form.error("mots") multiline=true maxlength=MAX_TEXT
                 hint="Exemple : manger : alimentaire, épicerie, colis" />
             <button type="submit" class="button">"Enregistrer"</button>
         </form>
