@@ -97,7 +97,11 @@ async fn main() {
         ("q=cv + theme=emploi", Recherche { terms: query_terms("cv"), theme: Some("emploi".into()), page: 1, ..Default::default() }),
         ("theme=mobilite + gratuit", Recherche { theme: Some("mobilite".into()), gratuit: true, page: 1, ..Default::default() }),
         ("commune=31483 (no q)", Recherche { commune: Some("31483".into()), page: 1, ..Default::default() }),
-        ("no filter, page 50", Recherche { page: 50, ..Default::default() }),
+        ("no filter, « voir plus » ×20 (200 shown)", Recherche { page: 20, ..Default::default() }),
+        ("q=manger (through the synonyms)", Recherche { terms: query_terms("manger"), page: 1, ..Default::default() }),
+        // The first query of a day evaluates every offer's hours; later ones read the day's cache.
+        ("ouvert aujourd’hui (no q)", Recherche { ouvert_aujourdhui: true, page: 1, now: chrono::Utc::now(), ..Default::default() }),
+        ("q=logement + ouvert aujourd’hui", Recherche { terms: query_terms("logement"), ouvert_aujourdhui: true, page: 1, now: chrono::Utc::now(), ..Default::default() }),
     ];
     let mut builds = Vec::new();
     let mut refreshes = Vec::new();

@@ -1,5 +1,7 @@
 //! Password hashing (argon2id, the crate's default parameters: 19 MiB, 2 passes). Hashing is slow
-//! on purpose, so it runs on the blocking pool, never on the async workers.
+//! on purpose, so it runs on the blocking pool, never on the async workers, and at most two at
+//! a time: a burst of sign-in attempts queues instead of taking 19 MiB and a thread each (the
+//! malformed-input test saw the server reach 900 MB that way).
 use argon2::{
     password_hash::{phc::PasswordHash, PasswordHasher, PasswordVerifier},
     Argon2,
@@ -12,6 +14,9 @@ pub const MAX_LEN: usize = 200;
 /// Hashed against when the e-mail is unknown, so a wrong address takes as long as a wrong
 /// password (no way to probe which addresses have accounts).
 static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash_blocking("mot de passe factice").unwrap_or_default());
+
+/// Hashes running at once (the machines have 2 cores).
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| tokio::sync::Semaphore::new(2));
 
 /// Why a new password is refused, in French.
 pub fn check_new(password: &str) -> Result<(), String> {
@@ -33,6 +38,7 @@ fn hash_blocking(password: &str) -> Result<String, String> {
 }
 
 pub async fn hash(password: String) -> Result<String, String> {
+    let _turn = HASHING.acquire().await.map_err(|e| e.to_string())?;
     tokio::task::spawn_blocking(move || hash_blocking(&password))
         .await
         .map_err(|e| e.to_string())?
@@ -41,6 +47,7 @@ pub async fn hash(password: String) -> Result<String, String> {
 /// Whether `password` matches `stored` (a PHC string); `None` checks against a dummy hash and
 /// is always false.
 pub async fn verify(stored: Option<String>, password: String) -> bool {
+    let Ok(_turn) = HASHING.acquire().await else { return false };
     tokio::task::spawn_blocking(move || {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());
