@@ -1,10 +1,10 @@
 //! Notes written on a carnet's timeline by Itinéraire itself or by someone outside its members —
 //! an orientation sent, then answered by the structure through its link (ssr only). The history
 //! names who wrote them, as for members' notes.
-use super::db::{carnet, evenement};
+use super::db::evenement;
 use super::service::{self as svc, Author};
 use chrono::{DateTime, Utc};
-use sea_orm::{sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use serde_json::json;
 
 /// Adds a note dated `now` to the carnet's timeline, in the caller's transaction.
@@ -25,10 +25,5 @@ pub async fn note(db: &impl ConnectionTrait, carnet_id: &str, auteur: Author, te
     .exec_without_returning(db)
     .await?;
     svc::history(db, carnet_id, auteur, "evenement", None, Some(json!({"type": "Note", "texte": texte})), now).await?;
-    carnet::Entity::update_many()
-        .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
-        .filter(carnet::Column::Id.eq(carnet_id))
-        .exec(db)
-        .await?;
-    Ok(())
+    super::plan::touch(db, carnet_id, now).await
 }

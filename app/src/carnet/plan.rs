@@ -166,7 +166,8 @@ pub async fn action_form(db: &DatabaseConnection, staff: &Staff, carnet_id: &str
     })
 }
 
-async fn touch(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
+/// Marks the carnet as updated at `now` (its list shows the date).
+pub(super) async fn touch(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
     carnet::Entity::update_many()
         .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
         .filter(carnet::Column::Id.eq(carnet_id))

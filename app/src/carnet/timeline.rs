@@ -1,6 +1,6 @@
 //! Appointments and notes on the carnet's timeline (ssr only): members write them, everyone who
 //! reads the carnet — the person included — sees them, newest first.
-use super::db::{carnet, evenement};
+use super::db::evenement;
 use super::model::Evenement;
 use super::service as svc;
 use crate::auth::model::Staff;
@@ -8,8 +8,8 @@ use crate::error::EditError;
 use crate::ui::form::field;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
 };
 use serde_json::json;
 
@@ -91,11 +91,7 @@ pub async fn add(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, fields
     .await?;
     let what = if kind == "rendez_vous" { "Rendez-vous" } else { "Note" };
     svc::history(&txn, carnet_id, staff, "evenement", None, Some(json!({"type": what, "texte": texte, "lieu": lieu.unwrap_or_default()})), now).await?;
-    carnet::Entity::update_many()
-        .col_expr(carnet::Column::UpdatedAt, Expr::value(now))
-        .filter(carnet::Column::Id.eq(carnet_id))
-        .exec(&txn)
-        .await?;
+    super::plan::touch(&txn, carnet_id, now).await?;
     txn.commit().await?;
     Ok(())
 }

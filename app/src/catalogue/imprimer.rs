@@ -35,18 +35,8 @@ pub async fn liste_imprimable(filtres: Filtres, fichier: bool) -> Result<(u64, V
 
 #[component]
 pub fn ImprimerPage() -> impl IntoView {
-    let q = use_query_map().read_untracked();
-    let filtres = Filtres {
-        q: q.get("q"),
-        theme: q.get("theme"),
-        commune: q.get("commune"),
-        gratuit: q.get("gratuit"),
-        mode: q.get("mode"),
-        public: q.get("public"),
-        ouvert: q.get("ouvert"),
-        page: None,
-    };
-    let fichier = q.get("fichier").is_some();
+    let filtres = Filtres { page: None, ..super::views::filtres_from_url() };
+    let fichier = use_query_map().read_untracked().get("fichier").is_some();
     let back = format!("/catalogue?{}", filtres.to_query(None));
     let file = format!("/catalogue/imprimer?{}&fichier=1", filtres.to_query(None));
     let data = Resource::new_blocking(move || (filtres.clone(), fichier), |(f, x)| liste_imprimable(f, x));

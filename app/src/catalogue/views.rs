@@ -11,7 +11,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 mod saved;
 pub use saved::{MesOffresPage, SaveOffre};
 
-fn filtres_from_url() -> Filtres {
+/// The catalogue's filters as the page's URL gives them.
+pub(super) fn filtres_from_url() -> Filtres {
     let q = use_query_map().read_untracked();
     Filtres {
         q: q.get("q"),
