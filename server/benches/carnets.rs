@@ -1,5 +1,5 @@
 //! The professionals' list of carnets at scale: 10,000 carnets in a département.
-//! `cargo bench -p server --bench carnets [-- --carnets N --runs R]`; PostgreSQL too when
+//! `cargo bench -p server --bench carnets [-- --carnets N --runs R --keep]`; PostgreSQL too when
 //! DATABASE_URL names one. Generated: 50 référents of one structure share the carnets (about 200
 //! each), 30 % of carnets are also followed by a professional of another structure, 0–3 themes
 //! of diagnostic with situations and 0–4 appointments (past year to next months) per carnet, and
@@ -190,6 +190,11 @@ async fn main() {
         }
         all.sort_by(|a, b| a.partial_cmp(b).unwrap());
         println!("| {} | | **all queries** | | {:.2} ms | **{:.2} ms** | {:.2} ms |", t.backend(), percentile(&all, 0.5), percentile(&all, 0.95), all[all.len() - 1]);
+        if std::env::args().any(|a| a == "--keep") {
+            // Left in place to look at the plans by hand (EXPLAIN ANALYZE in psql or sqlite3).
+            eprintln!("{}: kept (--keep); drop it by hand when done", t.backend());
+            continue;
+        }
         t.drop().await;
     }
 }
