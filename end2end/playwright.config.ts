@@ -12,6 +12,8 @@ export default defineConfig({
     // A cheap phone: 360×740, touch, mobile user agent.
     ...devices["Pixel 5"],
     viewport: { width: 360, height: 740 },
+    // A French phone; the language tests choose theirs.
+    locale: "fr-FR",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",

@@ -47,7 +47,9 @@ seance=$(curl -fs "http://127.0.0.1:$port/ateliers" | grep -o '/ateliers/[0-9a-f
 for _ in $(seq 60); do grep -q porte_badges "$db/messages.jsonl" 2>/dev/null && break; sleep 0.5; done
 wallet=$(grep -o '/mes-badges/[A-Za-z0-9_-]*' "$db/messages.jsonl" | head -1)
 badge=$(curl -fs "http://127.0.0.1:$port$wallet" | grep -o '/badges/[0-9a-f-]\{36\}' | head -1)
-pages=(/ /etapes "/bienvenue?territoire=comminges" /catalogue "/catalogue?q=logment&theme=logement" "$offer" /mes-offres /ateliers "$seance" "$wallet" "$badge" /verifier /mon-carnet)
+pages=(/ /etapes "/bienvenue?territoire=comminges" /catalogue "/catalogue?q=logment&theme=logement" "$offer" /mes-offres /ateliers "$seance" "$wallet" "$badge" /verifier /mon-carnet
+  # The catalogue for a phone in each other language.
+  en:/catalogue ar:/catalogue uk:/catalogue fa-AF:/catalogue)
 fast=$(cd end2end && node perf/first-visit.mjs "http://127.0.0.1:$port" "${pages[@]}")
 slow=$(cd end2end && node perf/first-visit.mjs --slow-4g "http://127.0.0.1:$port" "${pages[@]}")
 

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod badges;
 pub mod catalogue;
 pub mod error;
+pub mod i18n;
 pub mod itineraire;
 pub mod carnet;
 pub mod referentiel;
@@ -34,9 +35,13 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     ui::security::provide_page_nonce();
+    #[cfg(feature = "ssr")]
+    let langue = i18n::provide_page_langue().langue;
+    #[cfg(not(feature = "ssr"))]
+    let langue = i18n::Langue::Fr;
     view! {
         <!DOCTYPE html>
-        <html lang="fr">
+        <html lang=langue.code() dir=langue.dir()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,11 +66,12 @@ pub fn App() -> impl IntoView {
             // Titles carry stored names (offers, workshops, people): written as text, never markup.
             if page.is_empty() { "Itinéraire".to_string() } else { ui::form::textarea_text(format!("{page} – Itinéraire")) }
         } />
-        <Meta name="description" content="Itinéraire : vos prochaines étapes et les aides près de chez vous pour avancer vers l’emploi." />
+        <Meta name="description" content=i18n::t("meta-description") />
         <Router>
             <ui::Layout>
                 <Routes fallback=ui::NotFound>
                     <Route path=path!("/") view=itineraire::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/langue") view=i18n::LanguePage />
                     <Route path=path!("/bienvenue") view=itineraire::BienvenuePage ssr=SsrMode::Async />
                     <Route path=path!("/i/:jeton") view=itineraire::invitation::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/invitations") view=itineraire::invitation::InvitationsProPage ssr=SsrMode::Async />

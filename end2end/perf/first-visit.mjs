@@ -3,7 +3,9 @@
 // and the time until the islands are hydrated (the WASM sets `data-hydrated` on <html>).
 // With --slow-4g: Lighthouse's "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up) and a
 // CPU 4× slower, as a cheap phone on a poor network.
-// Usage: node perf/first-visit.mjs [--slow-4g] http://127.0.0.1:3999 / /accessibilite
+// A path written `ar:/catalogue` is visited by a phone that chose that language (its cookie);
+// the others by a French phone that has not chosen yet.
+// Usage: node perf/first-visit.mjs [--slow-4g] http://127.0.0.1:3999 / /accessibilite ar:/catalogue
 import { chromium } from "@playwright/test";
 
 const args = process.argv.slice(2);
@@ -15,8 +17,10 @@ const browser = await chromium.launch({
          "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const results = [];
-for (const path of paths.length ? paths : ["/"]) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+for (const asked of paths.length ? paths : ["/"]) {
+  const [langue, path] = asked.startsWith("/") ? [null, asked] : [asked.slice(0, asked.indexOf(":")), asked.slice(asked.indexOf(":") + 1)];
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "fr-FR" });
+  if (langue) await context.addCookies([{ name: "langue", value: langue, url: base }]);
   await context.addInitScript(() => {
     window.__lcp = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp = e.startTime; })
@@ -48,7 +52,7 @@ for (const path of paths.length ? paths : ["/"]) {
   await page.waitForFunction(() => window.__hydrated !== undefined, null, { timeout: 30_000 }).catch(() => {});
   // LCP is final once the page is idle and nothing new paints.
   const { lcp, hydrated } = await page.evaluate(() => ({ lcp: window.__lcp, hydrated: window.__hydrated ?? null }));
-  results.push({ path, bytes, requests, loadedMs, lcpMs: Math.round(lcp), hydratedMs: hydrated === null ? null : Math.round(hydrated), byType });
+  results.push({ path: asked, bytes, requests, loadedMs, lcpMs: Math.round(lcp), hydratedMs: hydrated === null ? null : Math.round(hydrated), byType });
   await context.close();
 }
 await browser.close();

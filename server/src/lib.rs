@@ -96,6 +96,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .nest_service("/pkg", pkg_files(&options))
         // Form posts of the pages (same paths as the pages they come from).
         .merge(app::auth::routes::routes())
+        .merge(app::i18n::routes::routes())
         .merge(app::catalogue::edition::routes::routes())
         .merge(app::catalogue::synonymes_routes::routes())
         .merge(app::itineraire::invitation::service::routes::routes())

@@ -92,7 +92,11 @@ impl PageCache {
         if ours {
             return None;
         }
-        Some(req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| path.to_owned()))
+        // One stored page per language, and apart for visitors who have not chosen one yet
+        // (their page offers the choice).
+        let l = app::i18n::page_langue(path, req.headers());
+        let page = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| path.to_owned());
+        Some(format!("{}{}|{page}", l.langue.code(), if l.choisie { "" } else { "?" }))
     }
 
     fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
@@ -123,7 +127,7 @@ impl Entry {
         let h = res.headers_mut();
         h.insert(header::CONTENT_TYPE, self.content_type.clone());
         h.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
-        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding, accept-language, cookie"));
         if let Some(c) = coding {
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(c));
         }

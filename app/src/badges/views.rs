@@ -4,6 +4,7 @@
 use super::api::{get_badge, get_mes_badges, verify_pasted};
 use super::model::{BadgeLigne, BadgeView};
 use crate::ui::form::{submitted, ErrorSummary, Submitted, TextField};
+use crate::i18n::{t, ta};
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -14,7 +15,7 @@ pub fn BadgePage() -> impl IntoView {
     let id = use_params_map().read_untracked().get("id").unwrap_or_default();
     let data = Resource::new_blocking(move || id.clone(), get_badge);
     view! {
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(b) => view! { <BadgeCard b /> }.into_any(),
@@ -35,46 +36,47 @@ fn check(ok: bool, yes: String, no: String) -> impl IntoView {
 fn BadgeBody(b: BadgeView) -> impl IntoView {
     let v = b.verification.clone();
     let valid = v.valide();
-    let verdict = if valid {
-        "Badge authentique : vérifié à l’instant par Itinéraire."
+    let verdict = t(if valid {
+        "badge-authentique"
     } else if v.revoque {
-        "Badge révoqué : il n’est plus valable."
+        "badge-revoque"
     } else if !v.signature_valide {
-        "Badge invalide : il a été modifié ou ne vient pas de l’émetteur annoncé."
+        "badge-invalide"
     } else {
-        "Badge non valable : voir le détail ci-dessous."
-    };
+        "badge-non-valable"
+    });
     let competences = b.competences.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
     let signature_no = match &v.signature_detail {
-        Some(d) => format!("Signature invalide ({d})."),
-        None => "Signature invalide.".to_string(),
+        Some(d) => format!("{} ({d})", t("badge-signature-invalide")),
+        None => t("badge-signature-invalide"),
     };
     let revoked_no = match &v.motif_revocation {
-        Some(m) => format!("Révoqué par l’émetteur. Motif : {m}"),
-        None => "Révoqué par l’émetteur.".to_string(),
+        Some(m) => format!("{} {} : {m}", t("badge-revoque-emetteur"), t("ateliers-motif")),
+        None => t("badge-revoque-emetteur"),
     };
+    let label = |k: &str| format!("{} : ", t(k));
     view! {
         <div class=if valid { "notice" } else { "alert" } role="status"><p><strong>{verdict}</strong></p></div>
         <ul class="infos">
-            <li><strong>"Obtenu par : "</strong>{b.personne.clone()}</li>
-            <li><strong>"Le : "</strong>{b.date.clone()}</li>
-            <li><strong>"Délivré par : "</strong>{b.emetteur.clone()}" ("<code>{b.emetteur_id.clone()}</code>")"</li>
+            <li><strong>{label("badge-obtenu-par")}</strong>{b.personne.clone()}</li>
+            <li><strong>{label("badge-le")}</strong><span lang="fr">{b.date.clone()}</span></li>
+            <li><strong>{label("badge-delivre-par")}</strong><span lang="fr">{b.emetteur.clone()}</span>" ("<code>{b.emetteur_id.clone()}</code>")"</li>
         </ul>
-        <p>{b.description.clone()}</p>
-        <h2>"Compétences travaillées"</h2>
-        <ul>{competences}</ul>
-        <h2>"Comment il a été obtenu"</h2>
-        <p>{b.criteres.clone()}</p>
-        <h2>"Vérification"</h2>
+        <p lang="fr">{b.description.clone()}</p>
+        <h2>{t("badge-competences")}</h2>
+        <ul lang="fr">{competences}</ul>
+        <h2>{t("badge-criteres")}</h2>
+        <p lang="fr">{b.criteres.clone()}</p>
+        <h2>{t("badge-verification")}</h2>
         <ul class="checks">
-            {check(v.signature_valide, "Signature valide : le contenu n’a pas été modifié.".into(), signature_no)}
-            {check(v.emetteur_resolu, format!("Émetteur identifié : {}.", b.emetteur_id), "Émetteur introuvable : sa clé n’a pas pu être obtenue.".into())}
+            {check(v.signature_valide, t("badge-signature-valide"), signature_no)}
+            {check(v.emetteur_resolu, ta("badge-emetteur-identifie", &[("id", b.emetteur_id.clone().into())]), t("badge-emetteur-introuvable"))}
             {match v.statut_detail.clone() {
-                Some(d) => check(false, String::new(), format!("État de révocation impossible à vérifier ({d}).")).into_any(),
-                None => check(!v.revoque, "Non révoqué (liste de révocation signée, vérifiée).".into(), revoked_no).into_any(),
+                Some(d) => check(false, String::new(), format!("{} ({d})", t("badge-statut-inconnu"))).into_any(),
+                None => check(!v.revoque, t("badge-non-revoque"), revoked_no).into_any(),
             }}
-            {check(!v.expire, "Pas expiré.".into(), "Expiré.".into())}
-            {v.pas_encore_valable.then(|| check(false, String::new(), "Pas encore valable : sa date de début est à venir.".into()))}
+            {check(!v.expire, t("badge-pas-expire"), t("badge-expire"))}
+            {v.pas_encore_valable.then(|| check(false, String::new(), t("badge-pas-encore")))}
         </ul>
     }
 }
@@ -87,15 +89,15 @@ fn BadgeCard(b: BadgeView) -> impl IntoView {
     view! {
         <Title text=format!("Badge : {}", b.titre) />
         <p class="eyebrow">"Open Badge"</p>
-        <h1>{b.titre.clone()}</h1>
+        <h1 lang="fr">{b.titre.clone()}</h1>
         {b.image.clone().map(|src| view! { <p><img class="badge-image" src=src width="120" height="120" alt="" /></p> })}
         <ErrorSummary submitted=submitted() />
         <BadgeBody b=b.clone() />
-        <h2>"Partager ce badge"</h2>
-        <p>"Un employeur peut le vérifier avec ce lien, ou en scannant ce QR code :"</p>
-        <p><img class="qr" src=qr width="240" height="240" alt="QR code du lien de ce badge" /></p>
-        <p><a href=json download="badge.json">"Télécharger le badge (fichier .json)"</a></p>
-        <p><a href="/verifier">"Vérifier un autre badge"</a></p>
+        <h2>{t("badge-partager")}</h2>
+        <p>{t("badge-partager-texte")}</p>
+        <p><img class="qr" src=qr width="240" height="240" alt=t("badge-qr") /></p>
+        <p><a href=json download="badge.json">{t("badge-telecharger")}</a></p>
+        <p><a href="/verifier">{t("badge-verifier-autre")}</a></p>
         {revocable.then(|| view! { <Revocation id=b.id.clone() submitted=submitted() /> })}
     }
 }
@@ -106,7 +108,7 @@ fn Revocation(id: String, submitted: Option<Submitted>) -> impl IntoView {
     let action = format!("/badges/{id}");
     let form = submitted.unwrap_or_default();
     view! {
-        <section aria-labelledby="revocation" class="archive-box">
+        <section aria-labelledby="revocation" class="archive-box" lang="fr">
             <h2 id="revocation">"Révoquer ce badge"</h2>
             <p>"Pour un badge délivré par erreur. Il apparaîtra comme révoqué à toute personne qui le vérifie."</p>
             <form method="post" action=action class="form" novalidate=true>
@@ -164,27 +166,26 @@ pub fn MesBadgesPage() -> impl IntoView {
     let data = Resource::new_blocking(move || jeton.clone(), get_mes_badges);
     view! {
         <Meta name="robots" content="noindex" />
-        <Title text="Mes badges" />
-        <h1>"Mes badges"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Title text=t("nav-mes-badges") />
+        <h1>{t("nav-mes-badges")}</h1>
+        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(m) if m.badges.is_empty() => view! { <p>"Vous n’avez pas encore de badge."</p> }.into_any(),
+                    Ok(m) if m.badges.is_empty() => view! { <p>{t("badges-aucun")}</p> }.into_any(),
                     Ok(m) => {
                         let items = m.badges.into_iter().map(|b| view! { <BadgeItem b /> }).collect_view();
                         view! {
-                            <p>"Voici les badges obtenus dans les ateliers. Chacun prouve ce que vous avez appris. "
-                               "Pour le montrer à un employeur, donnez-lui le lien du badge ou faites-lui scanner son QR code."</p>
-                            <p class="muted">"Cette page est à vous seul : ne partagez pas son adresse, partagez plutôt chaque badge."</p>
+                            <p>{t("badges-intro")}</p>
+                            <p class="muted">{t("badges-prive")}</p>
                             <ul class="badge-list">{items}</ul>
                         }
                         .into_any()
                     }
                     Err(crate::error::AppError::NotFound) => view! {
                         <div class="alert" role="alert">
-                            <p>"Ce lien ne fonctionne pas. Vérifiez qu’il est complet, ou demandez un nouveau lien."</p>
+                            <p>{t("badges-lien-casse")}</p>
                         </div>
-                        <p><a class="button" href="/mes-badges">"Recevoir un nouveau lien"</a></p>
+                        <p><a class="button" href="/mes-badges">{t("badges-nouveau-lien")}</a></p>
                     }
                     .into_any(),
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
@@ -204,12 +205,12 @@ fn BadgeItem(b: BadgeLigne) -> impl IntoView {
     view! {
         <li class="badge-card" aria-labelledby=labelled_by>
             <img class="badge-image" src=image width="72" height="72" alt="" />
-            <h2 id=heading>{b.titre.clone()}</h2>
-            <p>"Obtenu le "{b.date.clone()}" · "{b.structure.clone()}</p>
-            {b.revoque.then(|| view! { <p class="alert">"Ce badge a été révoqué : il n’est plus valable."</p> })}
-            <p>"Lien à partager : "<span class="share-link">{b.lien.clone()}</span></p>
-            <p><a class="button" href=page>"Voir, partager ou montrer le QR code"</a></p>
-            <p><a href=json download="badge.json">"Télécharger (fichier .json)"</a></p>
+            <h2 id=heading lang="fr">{b.titre.clone()}</h2>
+            <p>{format!("{} : ", t("badge-le"))}<span lang="fr">{b.date.clone()}" · "{b.structure.clone()}</span></p>
+            {b.revoque.then(|| view! { <p class="alert">{t("badges-revoque")}</p> })}
+            <p>{format!("{} : ", t("badges-lien-partager"))}<span class="share-link">{b.lien.clone()}</span></p>
+            <p><a class="button" href=page>{t("badges-voir")}</a></p>
+            <p><a href=json download="badge.json">{t("badges-telecharger")}</a></p>
         </li>
     }
 }
@@ -221,22 +222,20 @@ pub fn PorteBadgesPage() -> impl IntoView {
     let form = submitted();
     let v = form.clone().unwrap_or_default();
     view! {
-        <Title text="Mes badges : recevoir mon lien" />
-        <h1>"Mes badges"</h1>
-        <p>"Quand vous participez à un atelier, vous recevez un badge. Un lien personnel vers tous vos badges "
-           "vous est envoyé par SMS ou par e-mail."</p>
+        <Title text=t("badges-porte-titre") />
+        <h1>{t("nav-mes-badges")}</h1>
+        <p>{t("badges-porte-intro")}</p>
         {sent.then(|| view! {
-            <p class="notice" role="status">"C’est envoyé. Si des badges sont liés à ce contact, vous allez recevoir un "
-                "nouveau lien dans quelques minutes."</p>
+            <p class="notice" role="status">{t("badges-envoye")}</p>
         })}
-        <h2>"Vous avez perdu votre lien ?"</h2>
+        <h2>{t("badges-lien-perdu")}</h2>
         <ErrorSummary submitted=form.clone() />
         <form method="post" action="/mes-badges" class="form" novalidate=true data-enhance="">
-            <TextField name="contact" label="Votre numéro de portable ou votre adresse e-mail" value=v.value("contact").unwrap_or_default()
+            <TextField name="contact" label=t("badges-contact") value=v.value("contact").unwrap_or_default()
                 error=v.error("contact") required=true maxlength=320 autocomplete="tel"
-                hint="Celui donné à l’inscription à l’atelier. Exemple : 06 12 34 56 78." />
-            <button type="submit" class="button">"Recevoir un nouveau lien"</button>
+                hint=t("badges-contact-aide") />
+            <button type="submit" class="button">{t("badges-nouveau-lien")}</button>
         </form>
-        <p><a href="/ateliers">"Voir les ateliers"</a></p>
+        <p><a href="/ateliers">{t("badges-voir-ateliers")}</a></p>
     }
 }

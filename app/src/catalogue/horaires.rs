@@ -61,7 +61,7 @@ impl Horaires {
             .map(|r| {
                 let (a, b) = (r.range.start, r.range.end);
                 if a.mins_from_midnight() == 0 && b.mins_from_midnight() >= 24 * 60 {
-                    "toute la journée".to_owned()
+                    super::model::TOUTE_LA_JOURNEE.to_owned()
                 } else {
                     format!("{} – {}", hhmm(a.hour(), a.minute()), hhmm(b.hour(), b.minute()))
                 }
@@ -89,6 +89,8 @@ impl Horaires {
             .take(7)
             .map(|d| JourHoraires {
                 jour: format!("{} {}", JOURS[d.weekday().num_days_from_monday() as usize], d.day()),
+                jour_semaine: d.weekday().num_days_from_monday() as u8,
+                jour_mois: d.day(),
                 ferie: CONTEXT.holidays.get_public().contains(d),
                 plages: self.plages(d),
             })

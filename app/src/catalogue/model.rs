@@ -145,7 +145,14 @@ pub struct OuvertureDuJour {
 /// One day of an offer's week ("Mercredi 11"), its opening ranges (empty: closed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JourHoraires {
+    /// "Lundi 9" (French, for the printed list).
     pub jour: String,
+    /// 0 = Monday … 6 = Sunday, and the day of the month: the pages write them in their language.
+    pub jour_semaine: u8,
+    pub jour_mois: u32,
     pub ferie: bool,
     pub plages: Vec<String>,
 }
+
+/// The range written for a day open around the clock (the pages translate it).
+pub const TOUTE_LA_JOURNEE: &str = "toute la journée";

@@ -3,6 +3,7 @@
 use super::api::{get_filtre_options, get_offre, search_offres};
 use super::model::*;
 use crate::error::AppError;
+use crate::i18n::{t, ta, theme_label};
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -42,9 +43,10 @@ pub fn CataloguePage() -> impl IntoView {
         Resource::new_blocking(move || f.clone(), search_offres)
     };
     view! {
-        <Title text="Trouver une aide près de chez vous" />
-        <h1>"Trouver une aide près de chez vous"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Title text=t("catalogue-titre") />
+        <h1>{t("catalogue-titre")}</h1>
+        {(crate::i18n::langue() != crate::i18n::Langue::Fr).then(|| view! { <p class="note">{t("langue-offres-en-francais")}</p> })}
+        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || {
                 let filtres = filtres.clone();
                 Suspend::new(async move {
@@ -75,12 +77,12 @@ fn ThemeLinks(options: FiltreOptions) -> impl IntoView {
         .map(|(code, label)| {
             let n = options.par_theme.iter().find(|(c, _)| *c == code).map(|(_, n)| *n).unwrap_or(0);
             let href = format!("/catalogue?theme={code}");
-            view! { <li><a href=href>{label}<span class="count">{format!(" ({n})")}</span></a></li> }
+            view! { <li><a href=href>{theme_label(&code, &label)}<span class="count">{format!(" ({n})")}</span></a></li> }
         })
         .collect_view();
     view! {
         <nav aria-labelledby="par-theme">
-            <h2 id="par-theme">"Par thème"</h2>
+            <h2 id="par-theme">{t("catalogue-par-theme")}</h2>
             <ul class="theme-links">{links}</ul>
         </nav>
     }
@@ -89,8 +91,8 @@ fn ThemeLinks(options: FiltreOptions) -> impl IntoView {
 #[component]
 fn Select(
     name: &'static str,
-    label: &'static str,
-    all: &'static str,
+    label: String,
+    all: String,
     choices: Vec<(String, String)>,
     selected: Option<String>,
 ) -> impl IntoView {
@@ -110,32 +112,33 @@ fn Select(
 #[component]
 fn FiltreForm(filtres: Filtres, options: FiltreOptions) -> impl IntoView {
     let modes = vec![
-        ("en-presentiel".to_string(), "Sur place".to_string()),
-        ("a-distance".to_string(), "À distance (téléphone, internet)".to_string()),
+        ("en-presentiel".to_string(), t("catalogue-sur-place")),
+        ("a-distance".to_string(), t("catalogue-a-distance-long")),
     ];
+    let themes = options.themes.iter().map(|(c, l)| (c.clone(), theme_label(c, l))).collect::<Vec<_>>();
     let gratuit = filtres.gratuit.as_deref().is_some_and(|g| !g.is_empty());
     let ouvert = filtres.ouvert.as_deref().is_some_and(|g| !g.is_empty());
     view! {
         <form class="filters" method="get" action="/catalogue" role="search">
             <div class="field">
-                <label for="filtre-q">"Rechercher (par exemple : permis, loyer, CV)"</label>
+                <label for="filtre-q">{t("catalogue-rechercher")}</label>
                 <input id="filtre-q" name="q" type="search" maxlength="200" value=filtres.q.clone().unwrap_or_default() />
             </div>
-            <Select name="theme" label="Thème" all="Tous les thèmes" choices=options.themes selected=filtres.theme.clone() />
-            <Select name="commune" label="Commune" all="Toutes les communes" choices=options.communes selected=filtres.commune.clone() />
-            <Select name="mode" label="Sur place ou à distance" all="Les deux" choices=modes selected=filtres.mode.clone() />
-            <Select name="public" label="Pour qui" all="Tous les publics" choices=options.publics selected=filtres.public.clone() />
+            <Select name="theme" label=t("filtre-theme") all=t("filtre-tous-themes") choices=themes selected=filtres.theme.clone() />
+            <Select name="commune" label=t("filtre-commune") all=t("filtre-toutes-communes") choices=options.communes selected=filtres.commune.clone() />
+            <Select name="mode" label=t("filtre-mode") all=t("filtre-les-deux") choices=modes selected=filtres.mode.clone() />
+            <Select name="public" label=t("filtre-public") all=t("filtre-tous-publics") choices=options.publics selected=filtres.public.clone() />
             <div class="field checkbox">
                 <input id="filtre-gratuit" type="checkbox" name="gratuit" value="1" checked=gratuit />
-                <label for="filtre-gratuit">"Seulement les offres gratuites"</label>
+                <label for="filtre-gratuit">{t("filtre-gratuit")}</label>
             </div>
             <div class="field checkbox">
                 <input id="filtre-ouvert" type="checkbox" name="ouvert" value="1" checked=ouvert />
-                <label for="filtre-ouvert">"Seulement les lieux ouverts aujourd’hui"</label>
+                <label for="filtre-ouvert">{t("filtre-ouvert")}</label>
             </div>
-            <button type="submit">"Voir les offres"</button>
+            <button type="submit">{t("filtre-voir")}</button>
             " "
-            <a href="/catalogue">"Effacer les filtres"</a>
+            <a href="/catalogue">{t("filtre-effacer")}</a>
         </form>
     }
 }
@@ -146,32 +149,28 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         Ok(r) => r,
         Err(AppError::BadRequest(message)) => {
             return view! {
-                <div class="alert" role="alert"><h2>"Recherche impossible"</h2><p>{message}</p></div>
+                <div class="alert" role="alert"><h2>{t("catalogue-recherche-impossible")}</h2><p>{message}</p></div>
             }
             .into_any()
         }
         Err(e) => return view! { <ErrorMessage error=e /> }.into_any(),
     };
     let label_of = move |code: &str| {
-        options.themes.iter().find(|(c, _)| c == code).map(|(_, l)| l.clone()).unwrap_or_default()
+        options.themes.iter().find(|(c, _)| c == code).map(|(c, l)| theme_label(c, l)).unwrap_or_default()
     };
-    let heading = match r.total {
-        0 => "Aucune offre ne correspond".to_string(),
-        1 => "1 offre".to_string(),
-        n => format!("{n} offres"),
-    };
+    let heading = ta("offres-nombre", &[("n", r.total.into())]);
     let corrections = (!r.corrections.is_empty()).then(|| {
         let list = r
             .corrections
             .iter()
-            .map(|(typed, used)| format!("« {used} » au lieu de « {typed} »"))
+            .map(|(typed, used)| ta("catalogue-correction", &[("mot", used.into()), ("tape", typed.into())]))
             .collect::<Vec<_>>()
             .join(", ");
-        view! { <p class="note">{format!("Nous avons cherché {list}.")}</p> }
+        view! { <p class="note">{ta("catalogue-corrections", &[("liste", list.into())])}</p> }
     });
     let empty = (r.total == 0).then(|| view! {
-        <p>"Essayez avec un autre mot, ou enlevez un filtre."</p>
-        <p><a href="/catalogue">"Voir toutes les offres"</a></p>
+        <p>{t("catalogue-vide")}</p>
+        <p><a href="/catalogue">{t("catalogue-tout-voir")}</a></p>
         <crate::itineraire::DefaultHelp />
     });
     let shown = r.offres.len();
@@ -183,18 +182,18 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
             let anchor = format!("r{}", i + 1);
             let href = format!("/offres/{}", o.id);
             let themes = o.themes.iter().map(|t| label_of(t)).collect::<Vec<_>>().join(" · ");
-            let place = o.commune.clone().unwrap_or_else(|| "Lieu non précisé".into());
+            let place = o.commune.clone().unwrap_or_else(|| t("catalogue-lieu-inconnu"));
             view! {
                 <li class="offre-card" id=anchor>
-                    <h3><a href=href>{segments(o.nom)}</a></h3>
+                    <h3 lang="fr"><a href=href>{segments(o.nom)}</a></h3>
                     <p class="muted">{o.structure}" · "{place}</p>
                     <p class="tags">
-                        {(o.gratuit == Some(true)).then(|| view! { <span class="tag">"Gratuit"</span> })}
-                        {o.a_distance.then(|| view! { <span class="tag">"À distance"</span> })}
-                        {o.en_presentiel.then(|| view! { <span class="tag">"Sur place"</span> })}
+                        {(o.gratuit == Some(true)).then(|| view! { <span class="tag">{t("offre-gratuit")}</span> })}
+                        {o.a_distance.then(|| view! { <span class="tag">{t("catalogue-a-distance")}</span> })}
+                        {o.en_presentiel.then(|| view! { <span class="tag">{t("catalogue-sur-place")}</span> })}
                     </p>
                     {o.aujourdhui.map(|a| view! { <Aujourdhui a /> })}
-                    <p>{segments(o.extrait)}</p>
+                    <p lang="fr">{segments(o.extrait)}</p>
                     <p class="muted small">{themes}</p>
                 </li>
             }
@@ -204,9 +203,10 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         if r.page < MAX_PLUS {
             // The link lands on the first new offer.
             let href = format!("/catalogue?{}#r{}", filtres.to_query(Some(r.page + 1)), shown + 1);
-            view! { <p class="more"><a class="button secondary" href=href>{format!("Voir plus d’offres ({shown} sur {})", r.total)}</a></p> }.into_any()
+            let text = ta("catalogue-voir-plus", &[("n", shown.into()), ("total", r.total.into())]);
+            view! { <p class="more"><a class="button secondary" href=href>{text}</a></p> }.into_any()
         } else {
-            view! { <p class="note">{format!("{shown} offres sur {} sont affichées. Ajoutez un mot ou un filtre pour trouver plus vite.", r.total)}</p> }.into_any()
+            view! { <p class="note">{ta("catalogue-limite", &[("n", shown.into()), ("total", r.total.into())])}</p> }.into_any()
         }
     });
     view! {
@@ -217,7 +217,7 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         {more}
         {(r.total > 0).then(|| {
             let href = format!("/catalogue/imprimer?{}", filtres.to_query(None));
-            view! { <p><a href=href>"Imprimer cette liste (pour quelqu’un sans téléphone)"</a></p> }
+            view! { <p><a href=href>{t("catalogue-imprimer")}</a></p> }
         })}
     }
     .into_any()
@@ -228,7 +228,7 @@ pub fn OffrePage() -> impl IntoView {
     let id = move || use_params_map().read().get("id").unwrap_or_default();
     let offre = Resource::new_blocking(id, get_offre);
     view! {
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || Suspend::new(async move {
                 match offre.await {
                     Ok(o) => view! { <OffreView offre=o /> }.into_any(),
@@ -243,11 +243,11 @@ pub fn OffrePage() -> impl IntoView {
 #[component]
 fn Aujourdhui(a: OuvertureDuJour) -> impl IntoView {
     if a.ouvert {
-        let now = if a.maintenant { " (ouvert en ce moment)" } else { "" };
-        let text = format!("Ouvert aujourd’hui : {}{now}", a.plages.join(", "));
+        let now = if a.maintenant { format!(" ({})", t("horaires-ouvert-maintenant")) } else { String::new() };
+        let text = format!("{}{now}", ta("horaires-ouvert-aujourdhui", &[("plages", plages(&a.plages).into())]));
         view! { <p class="ouverture ouvert">{text}</p> }.into_any()
     } else {
-        view! { <p class="ouverture ferme">"Fermé aujourd’hui"</p> }.into_any()
+        view! { <p class="ouverture ferme">{t("horaires-ferme-aujourdhui")}</p> }.into_any()
     }
 }
 
@@ -257,17 +257,26 @@ fn Semaine(jours: Vec<JourHoraires>) -> impl IntoView {
     let rows = jours
         .into_iter()
         .map(|j| {
-            let hours = if j.plages.is_empty() { "Fermé".to_owned() } else { j.plages.join(", ") };
-            let holiday = j.ferie.then_some(" (jour férié)");
-            view! { <tr><th scope="row">{j.jour}{holiday}</th><td>{hours}</td></tr> }
+            let hours = if j.plages.is_empty() { t("horaires-ferme") } else { plages(&j.plages) };
+            let holiday = j.ferie.then(|| format!(" ({})", t("horaires-ferie")));
+            let jour = ta("horaires-jour", &[("j", i64::from(j.jour_semaine).into()), ("d", i64::from(j.jour_mois).into())]);
+            view! { <tr><th scope="row">{jour}{holiday}</th><td>{hours}</td></tr> }
         })
         .collect_view();
     view! {
         <table class="semaine">
-            <caption>"Horaires des 7 prochains jours"</caption>
+            <caption>{t("horaires-7-jours")}</caption>
             <tbody>{rows}</tbody>
         </table>
     }
+}
+
+/// Opening ranges in the page's language ("toute la journée" translated).
+fn plages(list: &[String]) -> String {
+    list.iter()
+        .map(|p| if p == TOUTE_LA_JOURNEE { t("horaires-toute-la-journee") } else { p.clone() })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(crate) fn french_date(iso: &str) -> String {
@@ -282,19 +291,19 @@ fn OffreView(offre: OffreDetail) -> impl IntoView {
     let o = offre;
     let tel = o.telephone.clone().map(|t| {
         let href = format!("tel:{}", t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
-        view! { <p><a class="button" href=href>{format!("Appeler le {t}")}</a></p> }
+        view! { <p><a class="button" href=href>{ta("aide-appeler", &[("tel", t.into())])}</a></p> }
     });
     let mail = o.courriel.clone().map(|m| {
         let href = format!("mailto:{m}");
-        view! { <p>"Courriel : "<a href=href>{m}</a></p> }
+        view! { <p>{format!("{} : ", t("offre-courriel"))}<a href=href>{m}</a></p> }
     });
     let site = o.lien.clone().map(|l| {
-        view! { <p><a href=l rel="noopener noreferrer" target="_blank">"Site internet (nouvelle fenêtre)"</a></p> }
+        view! { <p><a href=l rel="noopener noreferrer" target="_blank">{t("offre-site")}</a></p> }
     });
     let cost = match o.gratuit {
-        Some(true) => "Gratuit",
-        Some(false) => "Payant",
-        None => "Non précisé",
+        Some(true) => t("offre-gratuit"),
+        Some(false) => t("offre-payant"),
+        None => t("offre-non-precise"),
     };
     let address = [o.adresse.clone(), o.complement_adresse.clone(),
         match (&o.code_postal, &o.commune) {
@@ -307,38 +316,40 @@ fn OffreView(offre: OffreDetail) -> impl IntoView {
         .map(|line| view! { {line}<br /> })
         .collect_view();
     let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
-    let themes = o.themes.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join(" · ");
+    let themes = o.themes.iter().map(|(c, l)| theme_label(c, l)).collect::<Vec<_>>().join(" · ");
+    let francais = crate::i18n::langue() != crate::i18n::Langue::Fr;
     view! {
         <Title text=o.nom.clone() />
-        <p><a href="/catalogue">"← Toutes les offres"</a></p>
+        <p><a href="/catalogue">{crate::i18n::retour(&t("offre-toutes"))}</a></p>
         <article class="offre">
-            <h1>{o.nom.clone()}</h1>
-            <p class="muted">{o.structure.clone()}</p>
+            <h1 lang="fr">{o.nom.clone()}</h1>
+            <p class="muted" lang="fr">{o.structure.clone()}</p>
             <p class="muted small">{themes}</p>
-            <SaveOffre id=o.id.clone() nom=o.nom.clone() />
-            <h2>"De quoi s’agit-il ?"</h2>
-            <p class="pre-line">{o.description.clone()}</p>
-            {(!o.publics.is_empty()).then(|| view! { <h2>"Pour qui ?"</h2><ul>{list(o.publics.clone())}</ul> })}
-            {o.conditions_acces.clone().map(|c| view! { <h2>"Conditions"</h2><p class="pre-line">{c}</p> })}
-            <h2>"Combien ça coûte ?"</h2>
-            <p>{cost}{o.frais_precisions.clone().map(|p| format!(" — {p}"))}</p>
-            <h2>"Comment y accéder ?"</h2>
-            {(!o.modes_accueil.is_empty()).then(|| view! { <ul>{list(o.modes_accueil.clone())}</ul> })}
-            {(!o.modes_mobilisation.is_empty()).then(|| view! { <p>"Pour commencer :"</p><ul>{list(o.modes_mobilisation.clone())}</ul> })}
-            <h2>"Où et quand ?"</h2>
-            <p>{address}</p>
+            {francais.then(|| view! { <p class="note">{t("langue-offres-en-francais")}</p> })}
+            <SaveOffre id=o.id.clone() nom=o.nom.clone() garder=t("offre-garder") gardee=t("offre-gardee") mes_offres=t("mes-offres-titre") />
+            <h2>{t("offre-quoi")}</h2>
+            <p class="pre-line" lang="fr">{o.description.clone()}</p>
+            {(!o.publics.is_empty()).then(|| view! { <h2>{t("offre-pour-qui")}</h2><ul lang="fr">{list(o.publics.clone())}</ul> })}
+            {o.conditions_acces.clone().map(|c| view! { <h2>{t("offre-conditions")}</h2><p class="pre-line" lang="fr">{c}</p> })}
+            <h2>{t("offre-cout")}</h2>
+            <p>{cost}<span lang="fr">{o.frais_precisions.clone().map(|p| format!(" — {p}"))}</span></p>
+            <h2>{t("offre-acces")}</h2>
+            {(!o.modes_accueil.is_empty()).then(|| view! { <ul lang="fr">{list(o.modes_accueil.clone())}</ul> })}
+            {(!o.modes_mobilisation.is_empty()).then(|| view! { <p>{t("offre-pour-commencer")}</p><ul lang="fr">{list(o.modes_mobilisation.clone())}</ul> })}
+            <h2>{t("offre-ou-quand")}</h2>
+            <p lang="fr">{address}</p>
             {o.aujourdhui.clone().map(|a| view! { <Aujourdhui a /> })}
             {if o.semaine.is_empty() {
-                o.horaires.clone().map(|h| view! { <p>"Horaires : "{h}</p> }).into_any()
+                o.horaires.clone().map(|h| view! { <p>{format!("{} : ", t("offre-horaires"))}<span lang="fr">{h}</span></p> }).into_any()
             } else {
                 view! { <Semaine jours=o.semaine.clone() /> }.into_any()
             }}
-            <h2>"Contact"</h2>
+            <h2>{t("offre-contact")}</h2>
             {tel}
             {mail}
             {site}
-            <p class="muted small">{format!("Mis à jour le {} · Source : {}", french_date(&o.date_maj), o.source)}</p>
-            <p class="small"><a href=format!("/pro/orienter/{}", o.id)>"Professionnels : orienter une personne vers cette offre"</a></p>
+            <p class="muted small">{ta("offre-mise-a-jour", &[("date", french_date(&o.date_maj).into()), ("source", o.source.clone().into())])}</p>
+            <p class="small" lang="fr"><a href=format!("/pro/orienter/{}", o.id)>"Professionnels : orienter une personne vers cette offre"</a></p>
         </article>
     }
 }

@@ -3,6 +3,7 @@
 use super::api::{get_info_page, get_parcours, list_territoires};
 use super::model::{Contact, Parcours};
 use crate::error::AppError;
+use crate::i18n::{langue, t, ta};
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,13 +31,14 @@ pub fn EtapesPage() -> impl IntoView {
 #[component]
 fn ParcoursPage(welcome: bool) -> impl IntoView {
     let code = territoire_query();
-    let parcours = Resource::new_blocking(move || code.clone(), get_parcours);
+    let l = langue();
+    let parcours = Resource::new_blocking(move || code.clone(), move |c| get_parcours(c, l));
     view! {
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || Suspend::new(async move {
                 match parcours.await {
                     Ok(p) => view! { <ParcoursView parcours=p welcome /> }.into_any(),
-                    Err(AppError::BadRequest(message)) => view! { <UnknownTerritory message /> }.into_any(),
+                    Err(AppError::BadRequest(_)) => view! { <UnknownTerritory /> }.into_any(),
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
             })}
@@ -48,18 +50,18 @@ fn ParcoursPage(welcome: bool) -> impl IntoView {
 fn ParcoursView(parcours: Parcours, welcome: bool) -> impl IntoView {
     let Parcours { territoire, etapes, pages } = parcours;
     let carry = territoire_suffix(&territoire_query().map(|_| territoire.code.clone()));
-    let title = if welcome { "Bienvenue".to_string() } else { "Mes prochaines étapes".to_string() };
+    let title = if welcome { t("etapes-bienvenue") } else { t("accueil-etapes") };
     let steps = etapes
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
             let more = e.page.map(|slug| {
                 let href = format!("/etapes/{slug}{carry}");
-                view! { <a href=href>"En savoir plus"<span class="visually-hidden">{format!(" : {}", e.titre)}</span></a> }
+                view! { <a href=href>{t("etapes-en-savoir-plus")}<span class="visually-hidden">{format!(" : {}", e.titre)}</span></a> }
             });
             view! {
                 <li class="step">
-                    <p class="step-when">{format!("Étape {} · {}", i + 1, e.quand)}</p>
+                    <p class="step-when">{format!("{} · {}", ta("etapes-numero", &[("n", (i + 1).into())]), e.quand)}</p>
                     <h3>{e.titre.clone()}</h3>
                     <p>{e.texte}</p>
                     {more}
@@ -78,12 +80,12 @@ fn ParcoursView(parcours: Parcours, welcome: bool) -> impl IntoView {
         <Title text=title.clone() />
         <h1>{title}</h1>
         {welcome.then(|| view! {
-            <p class="lead">"Vous allez être accompagné pour avancer vers l’emploi. Voici ce qui va se passer, étape par étape."</p>
+            <p class="lead">{t("etapes-bienvenue-texte")}</p>
         })}
-        <p class="muted">{format!("Territoire : {}", territoire.nom)}</p>
-        <h2>"Ce qui va se passer"</h2>
+        <p class="muted">{ta("etapes-territoire", &[("nom", territoire.nom.clone().into())])}</p>
+        <h2>{t("etapes-ce-qui-va-se-passer")}</h2>
         <ol class="timeline">{steps}</ol>
-        <h2>"Pour bien comprendre"</h2>
+        <h2>{t("etapes-comprendre")}</h2>
         <ul class="link-list">{links}</ul>
         <HelpContact contact=territoire.contact />
     }
@@ -95,11 +97,11 @@ pub fn HelpContact(contact: Contact) -> impl IntoView {
     let tel = format!("tel:{}", contact.telephone.replace(' ', ""));
     view! {
         <aside class="help" aria-labelledby="aide-titre">
-            <h2 id="aide-titre">"Une question ? Parlez à quelqu’un"</h2>
-            <p><strong>{contact.nom}</strong></p>
-            <p><a class="button" href=tel>{format!("Appeler le {}", contact.telephone)}</a></p>
-            <p>{contact.adresse}</p>
-            <p>{contact.horaires}</p>
+            <h2 id="aide-titre">{t("aide-titre")}</h2>
+            <p lang="fr"><strong>{contact.nom}</strong></p>
+            <p><a class="button" href=tel>{ta("aide-appeler", &[("tel", contact.telephone.clone().into())])}</a></p>
+            <p lang="fr">{contact.adresse}</p>
+            <p lang="fr">{contact.horaires}</p>
         </aside>
     }
 }
@@ -116,13 +118,13 @@ pub fn DefaultHelp() -> impl IntoView {
 }
 
 #[component]
-fn UnknownTerritory(message: String) -> impl IntoView {
+fn UnknownTerritory() -> impl IntoView {
     let known = Resource::new_blocking(|| (), |_| list_territoires());
     view! {
-        <Title text="Territoire inconnu" />
+        <Title text=t("etapes-territoire-inconnu") />
         <div class="alert" role="alert">
-            <h1>"Territoire inconnu"</h1>
-            <p>{message}</p>
+            <h1>{t("etapes-territoire-inconnu")}</h1>
+            <p>{t("etapes-territoire-inconnu-texte")}</p>
         </div>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -132,7 +134,7 @@ fn UnknownTerritory(message: String) -> impl IntoView {
                         .map(|(code, nom)| view! { <li><a href=format!("/etapes?territoire={code}")>{nom}</a></li> })
                         .collect_view();
                     view! {
-                        <h2>"Choisissez votre territoire"</h2>
+                        <h2>{t("etapes-choisir-territoire")}</h2>
                         <ul class="link-list">{links}</ul>
                         <HelpContact contact />
                     }
@@ -145,18 +147,19 @@ fn UnknownTerritory(message: String) -> impl IntoView {
 #[component]
 pub fn InfoPageView() -> impl IntoView {
     let slug = move || use_params_map().read().get("slug").unwrap_or_default();
-    let page = Resource::new_blocking(slug, get_info_page);
+    let l = langue();
+    let page = Resource::new_blocking(slug, move |s| get_info_page(s, l));
     let code = territoire_query();
-    let parcours = Resource::new_blocking(move || code.clone(), get_parcours);
+    let parcours = Resource::new_blocking(move || code.clone(), move |c| get_parcours(c, l));
     view! {
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || Suspend::new(async move {
                 match (page.await, parcours.await) {
                     (Ok(p), Ok(parcours)) => {
                         let back = format!("/etapes{}", territoire_suffix(&territoire_query()));
                         view! {
                             <Title text=p.titre.clone() />
-                            <p><a href=back>"← Mes prochaines étapes"</a></p>
+                            <p><a href=back>{crate::i18n::retour(&t("accueil-etapes"))}</a></p>
                             <h1>{p.titre}</h1>
                             <div class="prose" inner_html=p.html></div>
                             <HelpContact contact=parcours.territoire.contact />

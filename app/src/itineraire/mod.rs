@@ -10,6 +10,7 @@ mod theme_filter;
 
 pub use etapes::{BienvenuePage, DefaultHelp, EtapesPage, HelpContact, InfoPageView};
 
+use crate::i18n::{t, ta};
 use crate::referentiel::{api::list_themes, model::Theme};
 use crate::text::matches_all_words;
 use crate::ui::ErrorMessage;
@@ -29,16 +30,13 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text="" />
         <section class="intro">
-            <h1>"Itinéraire : avancer vers l’emploi, à votre rythme"</h1>
-            <p>
-                "Itinéraire vous explique les prochaines étapes de votre accompagnement. "
-                "Il vous montre aussi les aides près de chez vous pour lever ce qui vous bloque : logement, transport, santé, garde d’enfants et plus encore."
-            </p>
-            <p><a class="button" href="/etapes">"Mes prochaines étapes"</a></p>
+            <h1>{t("accueil-titre")}</h1>
+            <p>{t("accueil-intro")}</p>
+            <p><a class="button" href="/etapes">{t("accueil-etapes")}</a></p>
         </section>
         <section aria-labelledby="themes-titre">
-            <h2 id="themes-titre">"Les 10 thèmes où l’on peut vous aider"</h2>
-            <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            <h2 id="themes-titre">{t("accueil-themes")}</h2>
+            <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
                 {move || Suspend::new(async move {
                     match themes.await {
                         Ok(list) => view! { <ThemeList themes=list query=query() /> }.into_any(),
@@ -57,15 +55,26 @@ fn ThemeList(themes: Vec<Theme>, query: String) -> impl IntoView {
     if too_long {
         let _ = crate::error::AppError::BadRequest(String::new()).with_status();
     }
-    let keywords: Vec<String> = themes.iter().map(Theme::keywords).collect();
+    // French words and the page's language both find a theme: the language never narrows.
+    let keywords: Vec<String> = themes
+        .iter()
+        .map(|th| {
+            let translated = th.objectifs.iter().enumerate().map(|(i, o)| crate::i18n::objectif_label(&th.code, i + 1, o));
+            let words = std::iter::once(crate::i18n::theme_label(&th.code, &th.label)).chain(translated).collect::<Vec<_>>().join(" ");
+            format!("{} {}", th.keywords(), crate::text::fold(&words))
+        })
+        .collect();
     let shown = |i: usize| too_long || matches_all_words(&keywords[i], &query);
     let count = (0..themes.len()).filter(|&i| shown(i)).count();
+    // The island says how many themes match as the person types: one sentence per count,
+    // written here in the page's language (plurals differ between languages).
+    let messages: Vec<String> = (0..=themes.len()).map(result_message).collect();
     let status = if too_long {
-        format!("Votre recherche est trop longue (plus de {MAX_QUERY_CHARS} caractères). Essayez avec un ou deux mots.")
+        ta("accueil-recherche-longue", &[("max", MAX_QUERY_CHARS.into())])
     } else if query.is_empty() {
         String::new()
     } else {
-        result_message(count, &query)
+        messages[count].replace("{q}", &query)
     };
     let items = themes
         .into_iter()
@@ -76,18 +85,15 @@ fn ThemeList(themes: Vec<Theme>, query: String) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ThemeFilter initial=if too_long { String::new() } else { query.clone() } status />
+        <ThemeFilter initial=if too_long { String::new() } else { query.clone() } status messages
+            label=t("accueil-filtre-label") bouton=t("accueil-filtre-bouton") />
         <ul class="themes" id="themes">{items}</ul>
     }
 }
 
-/// The sentence read out after a search, shared by the server and the island.
-pub fn result_message(count: usize, query: &str) -> String {
-    match count {
-        0 => format!("Aucun thème ne correspond à « {query} ». Essayez un autre mot."),
-        1 => format!("1 thème correspond à « {query} »."),
-        n => format!("{n} thèmes correspondent à « {query} »."),
-    }
+/// The sentence read out after a search for `count` themes, `{q}` standing for the words typed.
+fn result_message(count: usize) -> String {
+    ta("accueil-themes-trouves", &[("n", count.into()), ("q", "{q}".into())])
 }
 
 #[component]
@@ -95,16 +101,18 @@ fn ThemeCard(theme: Theme, keywords: String, hidden: bool) -> impl IntoView {
     let heading_id = format!("theme-{}", theme.code);
     let labelled_by = heading_id.clone();
     let n = theme.objectifs.len();
+    let code = theme.code.clone();
     let objectifs = theme
         .objectifs
         .into_iter()
-        .map(|o| view! { <li>{o}</li> })
+        .enumerate()
+        .map(|(i, o)| view! { <li>{crate::i18n::objectif_label(&code, i + 1, &o)}</li> })
         .collect_view();
     view! {
         <li class="theme-card" data-keywords=keywords hidden=hidden aria-labelledby=labelled_by>
-            <h3 id=heading_id>{theme.label}</h3>
+            <h3 id=heading_id>{crate::i18n::theme_label(&theme.code, &theme.label)}</h3>
             <details>
-                <summary>{format!("Ce que l’on peut faire ensemble ({n})")}</summary>
+                <summary>{ta("accueil-ensemble", &[("n", n.into())])}</summary>
                 <ul>{objectifs}</ul>
             </details>
         </li>

@@ -14,7 +14,8 @@ pub struct Territoire {
     pub code: String,
     pub nom: String,
     pub contact: Contact,
-    pub delai_orientation: String,
+    /// Weeks between the request and the orientation letter, on this territory.
+    pub delai_orientation_semaines: u32,
 }
 
 /// One step of the timeline; `page` is the slug of the page that explains it.

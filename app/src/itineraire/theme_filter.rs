@@ -2,8 +2,10 @@
 //! Without WASM the same form is a GET to `/?q=…`, filtered by the server.
 use leptos::prelude::*;
 
+/// `messages[n]` is the sentence for `n` themes found, `{q}` standing for the words typed; the
+/// server writes them in the page's language (the WASM carries no text of its own).
 #[island]
-pub fn ThemeFilter(initial: String, status: String) -> impl IntoView {
+pub fn ThemeFilter(initial: String, status: String, messages: Vec<String>, label: String, bouton: String) -> impl IntoView {
     let (query, set_query) = signal(initial.clone());
     let (message, set_message) = signal(status);
     Effect::new(move |previous: Option<String>| {
@@ -15,7 +17,7 @@ pub fn ThemeFilter(initial: String, status: String) -> impl IntoView {
             set_message.set(if q_trimmed.is_empty() {
                 String::new()
             } else {
-                super::result_message(shown, &q_trimmed)
+                messages.get(shown).or(messages.last()).map(|m| m.replace("{q}", &q_trimmed)).unwrap_or_default()
             });
         }
         q
@@ -28,7 +30,7 @@ pub fn ThemeFilter(initial: String, status: String) -> impl IntoView {
             role="search"
             on:submit=move |ev| ev.prevent_default()
         >
-            <label for="q">"Chercher un thème (par exemple : loyer, permis, santé)"</label>
+            <label for="q">{label}</label>
             <div class="search-row">
                 <input
                     id="q"
@@ -39,7 +41,7 @@ pub fn ThemeFilter(initial: String, status: String) -> impl IntoView {
                     value=initial
                     on:input=move |ev| set_query.set(event_target_value(&ev))
                 />
-                <button type="submit">"Chercher"</button>
+                <button type="submit">{bouton}</button>
             </div>
             <p class="filter-status" role="status" aria-live="polite">{message}</p>
         </form>

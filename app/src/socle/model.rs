@@ -56,6 +56,8 @@ pub struct SeanceCarte {
     pub structure: String,
     /// "mardi 1 décembre 2026, de 9 h 30 à 11 h 30"
     pub quand: String,
+    /// Start and end (Unix seconds), for the pages in other languages.
+    pub debut_fin: (i64, i64),
     /// Commune, or `None` for a session by video.
     pub commune: Option<String>,
     pub a_distance: bool,
@@ -87,6 +89,8 @@ pub struct SeanceDetail {
     pub structure: String,
     pub structure_telephone: Option<String>,
     pub quand: String,
+    /// Start and end (Unix seconds), for the pages in other languages.
+    pub debut_fin: (i64, i64),
     pub adresse: Option<String>,
     pub commune: Option<String>,
     pub a_distance: bool,

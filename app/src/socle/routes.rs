@@ -104,7 +104,8 @@ async fn register(
     if let Err(m) = limits.check(ip, &id) {
         return st.refuse(parts, StatusCode::TOO_MANY_REQUESTS, message(fields, m)).await;
     }
-    let r = match service::validate_registration(&fields) {
+    let langue = crate::i18n::from_headers(&parts.headers).0;
+    let r = match service::validate_registration(&fields, langue) {
         Ok(r) => r,
         Err(errors) => {
             return st.refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: fields, errors, message: None }).await

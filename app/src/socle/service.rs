@@ -36,18 +36,19 @@ pub struct Registration {
     pub attente: bool,
 }
 
-/// Checks a registration form: per-field French messages, or the registration.
-pub fn validate_registration(fields: &[(String, String)]) -> Result<Registration, Vec<(String, String)>> {
+/// Checks a registration form: per-field messages in the person's language, or the registration.
+pub fn validate_registration(fields: &[(String, String)], l: crate::i18n::Langue) -> Result<Registration, Vec<(String, String)>> {
     use crate::ui::form::field;
+    let m = |key: &str| crate::i18n::tr(l, key, &[]);
     let mut errors: Vec<(String, String)> = Vec::new();
-    let mut err = |k: &str, m: &str| errors.push((k.to_owned(), m.to_owned()));
+    let mut err = |k: &str, message: String| errors.push((k.to_owned(), message));
     let prenom = field(fields, "prenom");
     let nom = field(fields, "nom");
-    for (k, v, what) in [("prenom", &prenom, "votre prénom"), ("nom", &nom, "votre nom")] {
+    for (k, v, missing) in [("prenom", &prenom, "erreur-prenom-manquant"), ("nom", &nom, "erreur-nom-manquant")] {
         match v.chars().count() {
-            0 => err(k, &format!("Indiquez {what}.")),
-            81.. => err(k, "Ce champ doit faire au plus 80 caractères."),
-            _ if v.chars().any(char::is_control) => err(k, "Ce champ contient des caractères non permis."),
+            0 => err(k, m(missing)),
+            81.. => err(k, crate::i18n::tr(l, "erreur-trop-long", &[("max", 80.into())])),
+            _ if v.chars().any(char::is_control) => err(k, m("erreur-caracteres")),
             _ => {}
         }
     }
@@ -55,17 +56,17 @@ pub fn validate_registration(fields: &[(String, String)]) -> Result<Registration
     let courriel_typed = field(fields, "courriel").to_lowercase();
     let telephone = (!telephone_typed.is_empty()).then(|| crate::validation::french_mobile(&telephone_typed));
     if telephone == Some(None) {
-        err("telephone", "Ce numéro de portable n’est pas valide. Exemple : 06 12 34 56 78.");
+        err("telephone", m("erreur-portable"));
     }
     let courriel_ok = courriel_typed.is_empty() || crate::validation::is_email(&courriel_typed);
     if !courriel_ok {
-        err("courriel", "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@exemple.fr.");
+        err("courriel", m("erreur-courriel"));
     }
     if telephone_typed.is_empty() && courriel_typed.is_empty() {
-        err("telephone", "Indiquez un numéro de portable ou une adresse e-mail, pour recevoir la confirmation.");
+        err("telephone", m("erreur-contact-manquant"));
     }
     if field(fields, "consentement").is_empty() {
-        err("consentement", "Cochez la case pour accepter que l’organisateur garde ces informations.");
+        err("consentement", m("erreur-consentement"));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -403,6 +404,7 @@ impl Upcoming {
             titre: a.titre.clone(),
             structure: self.structures.get(&a.structure_id).map(|x| x.nom.clone()).unwrap_or_default(),
             quand: dates::quand(s.debut, s.fin),
+            debut_fin: (s.debut.timestamp(), s.fin.timestamp()),
             commune: s.code_insee.as_ref().and_then(|c| self.communes.get(c).cloned()),
             a_distance: s.code_insee.is_none(),
             places_restantes: Ord::max(s.capacite - s.inscrits, 0),
@@ -463,6 +465,7 @@ pub async fn seance_detail(db: &DatabaseConnection, id: &str, now: DateTime<Utc>
         structure: st.as_ref().map(|x| x.nom.clone()).unwrap_or_default(),
         structure_telephone: st.and_then(|x| x.telephone),
         quand: dates::quand(s.debut, s.fin),
+        debut_fin: (s.debut.timestamp(), s.fin.timestamp()),
         adresse: s.lieu.clone(),
         commune,
         a_distance: s.code_insee.is_none(),

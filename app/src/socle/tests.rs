@@ -95,7 +95,7 @@ async fn the_same_person_cannot_take_two_seats_even_at_once() {
         assert!(matches!(service::register(&t.db, &id, &again, Utc::now()).await, Err(RegisterError::AlreadyRegistered)), "{b}");
         // Typed another way, the number is the same number.
         let fields = form(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "+33 6 00 00 00 01"), ("consentement", "oui")]);
-        let typed = service::validate_registration(&fields).unwrap();
+        let typed = service::validate_registration(&fields, crate::i18n::Langue::Fr).unwrap();
         assert!(matches!(service::register(&t.db, &id, &typed, Utc::now()).await, Err(RegisterError::AlreadyRegistered)), "{b}");
         // Ten clicks at once of one new person: one seat.
         let tasks: Vec<_> = (0..10)
@@ -159,7 +159,7 @@ async fn a_cancellation_gives_the_seat_to_the_first_waiting_and_tells_them() {
 #[tokio::test]
 async fn registration_form_gives_a_french_message_per_field() {
     let errs = |pairs: &[(&str, &str)]| {
-        service::validate_registration(&form(pairs)).err().unwrap_or_default().into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+        service::validate_registration(&form(pairs), crate::i18n::Langue::Fr).err().unwrap_or_default().into_iter().map(|(k, _)| k).collect::<Vec<_>>()
     };
     assert_eq!(errs(&[]), ["prenom", "nom", "telephone", "consentement"]);
     assert_eq!(errs(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "05 61 00 00 00"), ("consentement", "oui")]), ["telephone"]);
@@ -171,7 +171,7 @@ async fn registration_form_gives_a_french_message_per_field() {
         ("telephone", "07.12.34.56.78"),
         ("courriel", "Lea@Example.org"),
         ("consentement", "oui"),
-    ]))
+    ]), crate::i18n::Langue::Fr)
     .unwrap();
     assert_eq!(ok.prenom, "Léa");
     assert_eq!(ok.telephone.as_deref(), Some("07 12 34 56 78"));

@@ -75,8 +75,7 @@ pub fn ErrorSummary(submitted: Option<Submitted>) -> impl IntoView {
             .collect_view();
         let title = match sub.errors.len() {
             0 => None,
-            1 => Some("Le formulaire contient 1 erreur".to_string()),
-            n => Some(format!("Le formulaire contient {n} erreurs")),
+            n => Some(crate::i18n::ta("formulaire-erreurs", &[("n", n.into())])),
         };
         view! {
             <div class="alert" role="alert" id="erreurs" tabindex="-1">
@@ -99,14 +98,19 @@ pub fn textarea_text(value: String) -> String {
     value
 }
 
+/// "Prénom (obligatoire)", in the page's language.
+fn obligatoire(label: &str) -> String {
+    crate::i18n::ta("champ-obligatoire", &[("champ", label.into())])
+}
+
 /// A labelled text input (or textarea), with its hint and its error.
 #[component]
 pub fn TextField(
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(into)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
@@ -115,10 +119,10 @@ pub fn TextField(
 ) -> impl IntoView {
     let has_error = error.is_some();
     let id = field_id(name);
-    let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint, &error);
+    let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint.as_deref(), &error);
     let invalid = error.is_some().then_some("true");
     let maxlength = maxlength.map(|m| m.to_string());
-    let label_text = if required { format!("{label} (obligatoire)") } else { label.to_string() };
+    let label_text = if required { obligatoire(&label) } else { label };
     let input = if multiline {
         view! {
             <textarea id=id.clone() name=name rows="5" required=required maxlength=maxlength.clone()
@@ -185,7 +189,7 @@ pub fn ChoiceGroup(
 #[component]
 pub fn CheckField(
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     checked: bool,
     #[prop(optional_no_strip)] error: Option<String>,
     #[prop(optional, into)] hint: Option<String>,
@@ -195,7 +199,7 @@ pub fn CheckField(
     let id = field_id(name);
     let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint.as_deref(), &error);
     let invalid = error.is_some().then_some("true");
-    let label_text = if required { format!("{label} (obligatoire)") } else { label.to_string() };
+    let label_text = if required { obligatoire(&label) } else { label };
     view! {
         <div class="field check" class:field-error=has_error>
             {error.map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
@@ -238,16 +242,16 @@ pub fn ArchiveBox(
 #[component]
 pub fn SelectField(
     name: &'static str,
-    label: &'static str,
-    empty: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] empty: String,
     choices: Vec<(String, String)>,
     selected: Option<String>,
     #[prop(optional_no_strip)] error: Option<String>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let has_error = error.is_some();
     let id = field_id(name);
-    let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint, &error);
+    let FieldIds { hint_id, error_id, described } = FieldIds::new(name, hint.as_deref(), &error);
     let options = select_options(choices, selected);
     let invalid = error.is_some().then_some("true");
     view! {

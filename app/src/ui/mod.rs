@@ -6,23 +6,42 @@ pub mod security;
 
 use crate::error::AppError;
 use leptos::prelude::*;
+use crate::i18n::t;
 use leptos_meta::Title;
 
 /// Header, skip link, main and footer around every page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let page = use_context::<crate::i18n::PageLangue>().unwrap_or_default();
+    // The person's pages offer the languages: in full until one is chosen, then as a link.
+    let choix = page.traduite.then(|| {
+        if page.choisie {
+            view! {
+                <li><a href="/langue"><span aria-hidden="true">"🌐 "</span>{page.langue.nom()}
+                    <span class="visually-hidden">{format!(" – {}", t("nav-langue"))}</span></a></li>
+            }
+            .into_any()
+        } else {
+            ().into_any()
+        }
+    });
+    // Not on `/langue` itself, which is nothing but the choice.
+    let sur_choix = leptos_router::hooks::use_location().pathname.get_untracked() == "/langue";
+    let premier = (page.traduite && !page.choisie && !sur_choix).then(|| view! { <crate::i18n::LangueChoix titre=true /> });
     view! {
-        <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+        <a class="skip-link" href="#contenu">{t("nav-aller-contenu")}</a>
         <header class="site-header">
+            {premier}
             <div class="wrap">
                 <a class="brand" href="/">"Itinéraire"</a>
-                <p class="tagline">"Vos démarches vers l’emploi, pas à pas"</p>
-                <nav aria-label="Menu principal">
+                <p class="tagline">{t("nav-slogan")}</p>
+                <nav aria-label=t("nav-menu")>
                     <ul class="nav">
-                        <li><a href="/">"Accueil"</a></li>
-                        <li><a href="/etapes">"Mes étapes"</a></li>
-                        <li><a href="/catalogue">"Trouver une aide"</a></li>
-                        <li><a href="/ateliers">"Ateliers"</a></li>
+                        <li><a href="/">{t("nav-accueil")}</a></li>
+                        <li><a href="/etapes">{t("nav-etapes")}</a></li>
+                        <li><a href="/catalogue">{t("nav-catalogue")}</a></li>
+                        <li><a href="/ateliers">{t("nav-ateliers")}</a></li>
+                        {choix}
                     </ul>
                 </nav>
             </div>
@@ -34,48 +53,49 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <ul class="footer-links">
-                    <li><a href="/mes-badges">"Mes badges"</a></li>
-                    <li><a href="/verifier">"Vérifier un badge"</a></li>
-                    <li><a href="/accessibilite">"Accessibilité : partiellement conforme"</a></li>
-                    <li><a href="/mentions-legales">"Mentions légales"</a></li>
-                    <li><a href="/pro">"Espace professionnels"</a></li>
+                    <li><a href="/mes-badges">{t("nav-mes-badges")}</a></li>
+                    <li><a href="/verifier">{t("nav-verifier")}</a></li>
+                    <li><a href="/accessibilite" lang="fr">"Accessibilité : partiellement conforme"</a></li>
+                    <li><a href="/mentions-legales" lang="fr">"Mentions légales"</a></li>
+                    <li><a href="/pro" lang="fr">"Espace professionnels"</a></li>
                 </ul>
-                <p>"Service public de l’insertion et de l’emploi"</p>
+                <p>{t("nav-service-public")}</p>
             </div>
         </footer>
     }
 }
 
-/// The French 404 page; sets the status on the server.
+/// The 404 page; sets the status on the server.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let _ = AppError::NotFound.with_status();
     view! {
-        <Title text="Page introuvable" />
-        <h1>"Cette page n’existe pas"</h1>
-        <p>"L’adresse est peut-être mal écrite, ou la page a été déplacée."</p>
-        <p><a class="button" href="/">"Revenir à l’accueil"</a></p>
+        <Title text=t("erreur-introuvable") />
+        <h1>{t("erreur-page-absente")}</h1>
+        <p>{t("erreur-page-absente-texte")}</p>
+        <p><a class="button" href="/">{t("erreur-retour-accueil")}</a></p>
         <crate::itineraire::DefaultHelp />
     }
 }
 
-/// Shows an error to the person in plain French (the status was set where it occurred).
+/// Shows an error to the person in plain words (the status was set where it occurred). Messages
+/// written by the services (a wrong field…) stay in French; the general ones are translated.
 #[component]
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
-    let title = match error {
-        AppError::Unavailable => "Service momentanément indisponible",
-        AppError::BadRequest(_) => "Demande incorrecte",
-        AppError::Unauthenticated => "Connexion nécessaire",
-        AppError::Forbidden => "Accès refusé",
-        AppError::Conflict(_) => "Modification en conflit",
-        AppError::NotFound => "Page introuvable",
+    let (title, text) = match &error {
+        AppError::Unavailable => (t("erreur-indisponible"), t("erreur-indisponible-texte")),
+        AppError::BadRequest(m) => (t("erreur-demande"), m.clone()),
+        AppError::Unauthenticated => (t("erreur-connexion"), error.to_string()),
+        AppError::Forbidden => (t("erreur-acces"), error.to_string()),
+        AppError::Conflict(m) => (t("erreur-conflit"), m.clone()),
+        AppError::NotFound => (t("erreur-introuvable"), t("erreur-introuvable-texte")),
     };
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
         <div class="alert" role="alert">
             <h1>{title}</h1>
-            <p>{error.to_string()}</p>
-            <p><a href="/">"Revenir à l’accueil"</a></p>
+            <p>{text}</p>
+            <p><a href="/">{t("erreur-retour-accueil")}</a></p>
         </div>
         <crate::itineraire::DefaultHelp />
     }

@@ -52,3 +52,25 @@ async fn public_pages_are_served_from_the_cache_until_something_is_posted() {
     assert_eq!(cache_state(&send(&app, get("/offres/inconnue")).await), None);
     db.drop().await;
 }
+
+#[tokio::test]
+async fn each_language_is_stored_apart() {
+    let db = seeded().await;
+    let app = cached_app(&db);
+    let fr = send(&app, get("/catalogue")).await;
+    let en = send(&app, with_cookie(get("/catalogue"), "langue=en")).await;
+    let ar = send(&app, with_cookie(get("/catalogue"), "langue=ar")).await;
+    assert_eq!((cache_state(&fr), cache_state(&en), cache_state(&ar)), (Some("miss"), Some("miss"), Some("miss")));
+    assert!(fr.body.contains("Trouver une aide près de chez vous") && en.body.contains("Find help near you"));
+    assert!(ar.body.contains("dir=\"rtl\""));
+    let en_again = send(&app, with_cookie(get("/catalogue"), "langue=en")).await;
+    assert_eq!(cache_state(&en_again), Some("hit"));
+    assert_eq!(en_again.body, en.body);
+    // A browser asking for English without having chosen: English, with the choice offered.
+    let mut req = get("/catalogue");
+    req.headers_mut().insert(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9".parse().unwrap());
+    let browser = send(&app, req).await;
+    assert!(browser.body.contains("Find help near you") && browser.body.contains("Choisissez votre langue"), "{}", browser.body);
+    assert!(!en.body.contains("Choisissez votre langue"));
+    db.drop().await;
+}

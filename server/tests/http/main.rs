@@ -18,6 +18,8 @@ mod xss;
 mod cache;
 /// The catalogue in real life: open today, fresh offers, everyday words.
 mod catalogue_vie;
+/// The person's pages in their language.
+mod langues;
 
 fn app_for(db: &TestDb) -> Router {
     app_with_limits(db, Default::default())
@@ -247,7 +249,7 @@ async fn invitation_link_lands_on_the_territory_steps() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("<h1>Bienvenue</h1>"));
     assert!(r.body.contains("Territoire : Comminges"));
-    assert!(r.body.contains("dans les 3 semaines qui suivent votre demande"));
+    assert!(r.body.contains("Dans les 3 semaines qui suivent votre demande"));
     assert!(r.body.contains("href=\"tel:0599003112\""), "tap-to-call link");
     // Links keep the territory, so the contact stays the right one.
     assert!(r.body.contains("href=\"/etapes/premier-rendez-vous?territoire=comminges\""));
@@ -353,7 +355,7 @@ async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
     let href = list.body.split("href=\"/offres/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
     let r = send(&app, get(&format!("/offres/{href}"))).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("<h1>Location de scooters et de voitures à petit prix</h1>"));
+    assert!(r.body.contains("<h1 lang=\"fr\">Location de scooters et de voitures à petit prix</h1>"));
     assert!(r.body.contains("href=\"tel:0599003130\""));
     assert!(r.body.contains("Mis à jour le 15/10/2026"));
     for bad in ["pas-un-uuid", "00000000-0000-4000-8000-000000000000"] {

@@ -1,5 +1,6 @@
 //! "Mes offres gardées": offers kept on the phone (localStorage), no account, nothing sent.
 use leptos::prelude::*;
+use crate::i18n::t;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
@@ -33,8 +34,10 @@ fn load() -> Vec<Kept> {
 fn store(_: &[Kept]) {}
 
 /// Keeps or forgets this offer. Shown once the page is interactive (it needs the browser).
+/// The texts come from the server, in the page's language.
 #[island]
-pub fn SaveOffre(id: String, nom: String) -> impl IntoView {
+pub fn SaveOffre(id: String, nom: String, garder: String, gardee: String, mes_offres: String) -> impl IntoView {
+    let (garder, gardee, mes_offres) = (StoredValue::new(garder), StoredValue::new(gardee), StoredValue::new(mes_offres));
     let (ready, set_ready) = signal(false);
     let (kept, set_kept) = signal(false);
     {
@@ -59,17 +62,18 @@ pub fn SaveOffre(id: String, nom: String) -> impl IntoView {
         <Show when=move || ready.get()>
             <p class="save">
                 <button type="button" class="secondary" aria-pressed=move || kept.get().to_string() on:click=toggle.clone()>
-                    {move || if kept.get() { "Offre gardée sur ce téléphone ✓" } else { "Garder cette offre sur ce téléphone" }}
+                    {move || if kept.get() { gardee.get_value() } else { garder.get_value() }}
                 </button>
                 " "
-                <a href="/mes-offres">"Mes offres gardées"</a>
+                <a href="/mes-offres">{mes_offres.get_value()}</a>
             </p>
         </Show>
     }
 }
 
 #[island]
-fn KeptList() -> impl IntoView {
+fn KeptList(vide: String, retirer: String) -> impl IntoView {
+    let (vide, retirer) = (StoredValue::new(vide), StoredValue::new(retirer));
     let (list, set_list) = signal(Vec::<Kept>::new());
     let (ready, set_ready) = signal(false);
     Effect::new(move |_| {
@@ -86,7 +90,7 @@ fn KeptList() -> impl IntoView {
         <Show when=move || ready.get()>
             <Show
                 when=move || !list.get().is_empty()
-                fallback=|| view! { <p>"Vous n’avez gardé aucune offre sur ce téléphone. Dans le catalogue, touchez « Garder cette offre »."</p> }
+                fallback=move || view! { <p>{vide.get_value()}</p> }
             >
                 <ul class="offres">
                     <For each=move || list.get() key=|k| k.id.clone() let:k>
@@ -96,7 +100,7 @@ fn KeptList() -> impl IntoView {
                                 <li class="offre-card">
                                     <h2 class="h3"><a href=format!("/offres/{}", k.id)>{k.nom.clone()}</a></h2>
                                     <button type="button" class="secondary" on:click=move |_| forget(id.clone())>
-                                        "Retirer"<span class="visually-hidden">{format!(" : {}", k.nom)}</span>
+                                        {retirer.get_value()}<span class="visually-hidden">{format!(" : {}", k.nom)}</span>
                                     </button>
                                 </li>
                             }
@@ -111,11 +115,11 @@ fn KeptList() -> impl IntoView {
 #[component]
 pub fn MesOffresPage() -> impl IntoView {
     view! {
-        <Title text="Mes offres gardées" />
-        <h1>"Mes offres gardées"</h1>
-        <p class="muted">"Elles sont gardées seulement sur ce téléphone. Personne d’autre ne les voit."</p>
-        <noscript><p>"Pour voir les offres gardées, il faut activer JavaScript dans le navigateur."</p></noscript>
-        <KeptList />
-        <p><a href="/catalogue">"Chercher d’autres offres"</a></p>
+        <Title text=t("mes-offres-titre") />
+        <h1>{t("mes-offres-titre")}</h1>
+        <p class="muted">{t("mes-offres-texte")}</p>
+        <noscript><p>{t("mes-offres-noscript")}</p></noscript>
+        <KeptList vide=t("mes-offres-vide") retirer=t("mes-offres-retirer") />
+        <p><a href="/catalogue">{t("mes-offres-autres")}</a></p>
     }
 }

@@ -1,0 +1,521 @@
+//! The person's language on the beneficiary pages: French, English, Arabic (right to left),
+//! Ukrainian and Dari (right to left). Strings are data: Fluent files under `locales/<code>/`,
+//! built into the server. Islands get their strings from the server as props, so the WASM
+//! carries none. The choice is a cookie on the phone (no account); before any choice, the
+//! browser's languages decide, and the pages offer the choice at the top.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Langue {
+    #[default]
+    Fr,
+    En,
+    Ar,
+    Uk,
+    /// Dari (Afghan Persian).
+    Prs,
+}
+
+/// The cookie that keeps the choice (a preference, not personal data).
+pub const COOKIE: &str = "langue";
+
+impl Langue {
+    pub const ALL: [Langue; 5] = [Langue::Fr, Langue::En, Langue::Ar, Langue::Uk, Langue::Prs];
+
+    /// The BCP 47 tag, as `lang` attributes and the cookie carry it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Langue::Fr => "fr",
+            Langue::En => "en",
+            Langue::Ar => "ar",
+            Langue::Uk => "uk",
+            Langue::Prs => "fa-AF",
+        }
+    }
+
+    /// The language's name in itself.
+    pub fn nom(self) -> &'static str {
+        match self {
+            Langue::Fr => "Français",
+            Langue::En => "English",
+            Langue::Ar => "العربية",
+            Langue::Uk => "Українська",
+            Langue::Prs => "دری",
+        }
+    }
+
+    pub fn dir(self) -> &'static str {
+        if matches!(self, Langue::Ar | Langue::Prs) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// A tag as a cookie or a browser gives it: `en`, `en-GB`, `fa-AF`, `prs`, `AR`…
+    pub fn from_tag(tag: &str) -> Option<Langue> {
+        let tag = tag.trim().to_ascii_lowercase();
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "fr" => Some(Langue::Fr),
+            "en" => Some(Langue::En),
+            "ar" => Some(Langue::Ar),
+            "uk" => Some(Langue::Uk),
+            // Dari is written `prs`, or `fa-AF`; Persian readers read it too.
+            "prs" | "fa" => Some(Langue::Prs),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header, by preference.
+    pub fn from_accept_language(header: &str) -> Option<Langue> {
+        let mut tags: Vec<(f32, usize, &str)> = header
+            .split(',')
+            .take(20)
+            .enumerate()
+            .filter_map(|(i, part)| {
+                let mut it = part.split(';');
+                let tag = it.next()?.trim();
+                let q = it
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (q > 0.0).then_some((q, i, tag))
+            })
+            .collect();
+        tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        tags.into_iter().find_map(|(_, _, t)| Langue::from_tag(t))
+    }
+}
+
+/// The language of a request, and whether the person chose it (the cookie) rather than the
+/// browser's preferences deciding.
+#[cfg(feature = "ssr")]
+pub fn from_headers(headers: &http::HeaderMap) -> (Langue, bool) {
+    if let Some(l) = crate::auth::session::cookie_value(headers, COOKIE).and_then(|c| Langue::from_tag(&c)) {
+        return (l, true);
+    }
+    let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    (Langue::from_accept_language(accept).unwrap_or_default(), false)
+}
+
+/// The request's language, as the shell provides it to every page (French elsewhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PageLangue {
+    pub langue: Langue,
+    /// The person chose it (the cookie); otherwise the browser's languages decided.
+    pub choisie: bool,
+    /// The page exists in every language (the chooser is shown on it).
+    pub traduite: bool,
+}
+
+/// Whether the page at `path` is offered in every language: the person's pages (and a page not
+/// found) are; the professionals' pages, the printed list, the carnet and the legal pages stay
+/// in French.
+pub fn traduite(path: &str) -> bool {
+    const FRANCAIS: [&str; 9] =
+        ["/pro", "/catalogue/imprimer", "/orientation/", "/mon-carnet", "/verifier", "/accessibilite", "/mentions-legales", "/i/", "/api/"];
+    !FRANCAIS.iter().any(|p| path.starts_with(p))
+}
+
+/// The language a page is rendered in: the person's on their pages, French elsewhere.
+#[cfg(feature = "ssr")]
+pub fn page_langue(path: &str, headers: &http::HeaderMap) -> PageLangue {
+    let (langue, choisie) = from_headers(headers);
+    let traduite = traduite(path);
+    PageLangue { langue: if traduite { langue } else { Langue::Fr }, choisie, traduite }
+}
+
+/// Reads the request's language once per page and gives it to every component.
+#[cfg(feature = "ssr")]
+pub fn provide_page_langue() -> PageLangue {
+    let page = use_context::<http::request::Parts>()
+        .map(|parts| page_langue(parts.uri.path(), &parts.headers))
+        .unwrap_or_default();
+    provide_context(page);
+    page
+}
+
+/// The language of the page being rendered.
+pub fn langue() -> Langue {
+    use_context::<PageLangue>().map(|p| p.langue).unwrap_or_default()
+}
+
+/// An argument of a message: text, or a number (plurals choose their form by it).
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Number(n)
+    }
+}
+impl From<i32> for Arg {
+    fn from(n: i32) -> Arg {
+        Arg::Number(n.into())
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Arg {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// The message `key` in the page's language.
+pub fn t(key: &str) -> String {
+    tr(langue(), key, &[])
+}
+
+/// The message `key` in the page's language, with its arguments.
+pub fn ta(key: &str, args: &[(&str, Arg)]) -> String {
+    tr(langue(), key, args)
+}
+
+/// A "back" link's text, its arrow pointing backwards in the page's direction.
+pub fn retour(text: &str) -> String {
+    let arrow = if langue().dir() == "rtl" { "→" } else { "←" };
+    format!("{arrow} {text}")
+}
+
+/// A theme of the référentiel in the page's language (`fr`: the stored label).
+pub fn theme_label(code: &str, fr: &str) -> String {
+    match langue() {
+        Langue::Fr => fr.to_owned(),
+        l => tr(l, &format!("theme-{code}"), &[]),
+    }
+}
+
+/// The `rang`-th objective (from 1) of a theme in the page's language (`fr`: the stored label).
+pub fn objectif_label(theme: &str, rang: usize, fr: &str) -> String {
+    match langue() {
+        Langue::Fr => fr.to_owned(),
+        l => tr(l, &format!("objectif-{theme}-{rang}"), &[]),
+    }
+}
+
+/// When a session takes place, in the page's language: `fr` is the French sentence the server
+/// wrote; other languages are written from the start and end (Unix seconds, Paris time).
+pub fn quand(fr: &str, (debut, fin): (i64, i64)) -> String {
+    match langue() {
+        Langue::Fr => fr.to_owned(),
+        #[cfg(feature = "ssr")]
+        l => dates::quand(l, debut, fin).unwrap_or_else(|| fr.to_owned()),
+        #[cfg(not(feature = "ssr"))]
+        _ => {
+            let _ = (debut, fin);
+            fr.to_owned()
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod dates {
+    use super::{tr, Langue};
+    use chrono::{DateTime, Datelike, Timelike};
+    use chrono_tz::Europe::Paris;
+
+    fn jour(l: Langue, at: &DateTime<chrono_tz::Tz>) -> String {
+        let args = [
+            ("j", (at.weekday().num_days_from_monday() as i64).into()),
+            ("d", (at.day() as i64).into()),
+            ("m", (at.month0() as i64).into()),
+            ("y", (at.year() as i64).into()),
+        ];
+        tr(l, "date-jour", &args)
+    }
+
+    fn heure(at: &DateTime<chrono_tz::Tz>) -> String {
+        format!("{}:{:02}", at.hour(), at.minute())
+    }
+
+    pub fn quand(l: Langue, debut: i64, fin: i64) -> Option<String> {
+        let a = DateTime::from_timestamp(debut, 0)?.with_timezone(&Paris);
+        let b = DateTime::from_timestamp(fin, 0)?.with_timezone(&Paris);
+        Some(if a.date_naive() == b.date_naive() {
+            tr(l, "date-seance", &[("jour", jour(l, &a).into()), ("debut", heure(&a).into()), ("fin", heure(&b).into())])
+        } else {
+            let args = [("jour", jour(l, &a).into()), ("debut", heure(&a).into()), ("jour2", jour(l, &b).into()), ("fin", heure(&b).into())];
+            tr(l, "date-seance-jours", &args)
+        })
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod fluent {
+    use super::{Arg, Langue};
+    use fluent_templates::fluent_bundle::FluentValue;
+    use fluent_templates::{LanguageIdentifier, Loader};
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    use std::sync::LazyLock;
+
+    fluent_templates::static_loader! {
+        pub static LOCALES = {
+            locales: "./locales",
+            fallback_language: "fr",
+            // No invisible isolation marks around arguments: the pages set `dir` themselves.
+            customise: |bundle| bundle.set_use_isolating(false),
+        };
+    }
+
+    static IDS: LazyLock<Vec<(Langue, LanguageIdentifier)>> = LazyLock::new(|| {
+        Langue::ALL.iter().filter_map(|l| l.code().parse().ok().map(|id| (*l, id))).collect()
+    });
+
+    pub fn id(l: Langue) -> &'static LanguageIdentifier {
+        IDS.iter().find(|(x, _)| *x == l).map(|(_, id)| id).unwrap_or(&IDS[0].1)
+    }
+
+    pub fn lookup(l: Langue, key: &str, args: &[(&str, Arg)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Arg::Text(s) => FluentValue::from(s.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                };
+                (Cow::Owned((*k).to_owned()), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(id(l), key, &map)
+    }
+}
+
+/// The message `key` in language `l` (the French one when `l` lacks it).
+#[cfg(feature = "ssr")]
+pub fn tr(l: Langue, key: &str, args: &[(&str, Arg)]) -> String {
+    fluent::lookup(l, key, args)
+}
+
+/// Islands never look strings up: the server gives them theirs.
+#[cfg(not(feature = "ssr"))]
+pub fn tr(_: Langue, key: &str, _: &[(&str, Arg)]) -> String {
+    key.to_owned()
+}
+
+/// Every message key of a language's files (for the completeness test and tools).
+#[cfg(all(test, feature = "ssr"))]
+pub(crate) fn keys(l: Langue) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(l.code());
+    let mut keys = vec![];
+    for entry in std::fs::read_dir(dir).expect("locale folder") {
+        let text = std::fs::read_to_string(entry.expect("locale file").path()).expect("locale file");
+        // A message starts a line with its identifier (comments start with `#`, values indent).
+        keys.extend(text.lines().filter_map(|l| l.split_once(" = ").map(|(k, _)| k)).filter(|k| {
+            k.starts_with(|c: char| c.is_ascii_lowercase()) && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        }).map(str::to_owned));
+    }
+    keys.sort();
+    keys
+}
+
+/// The language chooser: one button per language, a form that posts (works without WASM).
+#[component]
+pub fn LangueChoix(#[prop(optional)] titre: bool) -> impl IntoView {
+    let current = langue();
+    let retour = {
+        let l = leptos_router::hooks::use_location();
+        let (path, search) = (l.pathname.get_untracked(), l.search.get_untracked());
+        let search = search.trim_start_matches('?');
+        if search.is_empty() { path } else { format!("{path}?{search}") }
+    };
+    let buttons = Langue::ALL
+        .iter()
+        .map(|l| {
+            let pressed = (*l == current).to_string();
+            view! {
+                <button type="submit" name="langue" value=l.code() lang=l.code() dir=l.dir()
+                    class="langue" aria-pressed=pressed>{l.nom()}</button>
+            }
+        })
+        .collect_view();
+    view! {
+        <form method="post" action="/langue" class="langues" aria-label=t("langue-choix")>
+            {titre.then(|| {
+                // Asked in every language: the page may be in one the person does not read.
+                let asks = Langue::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| view! {
+                        {(i > 0).then_some(" · ")}
+                        <span lang=l.code() dir=l.dir()>{tr(*l, "langue-choix", &[])}</span>
+                    })
+                    .collect_view();
+                view! { <p class="langues-titre">{asks}</p> }
+            })}
+            <input type="hidden" name="retour" value=retour />
+            {buttons}
+        </form>
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod routes {
+    use super::{Langue, COOKIE};
+    use crate::auth::routes::FormState;
+    use axum::{extract::State, http::header, response::IntoResponse, routing::post, Form, Router};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Choix {
+        #[serde(default)]
+        langue: String,
+        #[serde(default)]
+        retour: String,
+    }
+
+    pub fn routes<S>() -> Router<S>
+    where
+        S: Clone + Send + Sync + 'static,
+        FormState: axum::extract::FromRef<S>,
+    {
+        Router::new().route("/langue", post(choose))
+    }
+
+    /// Only a path of this site (`/…`, not `//host`) is followed back.
+    fn local(path: &str) -> &str {
+        if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && path.len() <= 2000 {
+            path
+        } else {
+            "/"
+        }
+    }
+
+    /// Keeps the chosen language for a year and goes back to the page.
+    async fn choose(State(st): State<FormState>, Form(c): Form<Choix>) -> axum::response::Response {
+        let Some(l) = Langue::from_tag(&c.langue) else {
+            return (
+                axum::http::StatusCode::BAD_REQUEST,
+                "Langue inconnue. Unknown language. Choisissez une langue dans la liste : /langue",
+            )
+                .into_response();
+        };
+        let secure = if st.cookies.secure { "; Secure" } else { "" };
+        let cookie = format!("{COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}", l.code());
+        let mut res = crate::ui::form::see_other(local(&c.retour));
+        if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+            res.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        res
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn only_local_paths_are_followed() {
+            assert_eq!(super::local("/catalogue?q=cv"), "/catalogue?q=cv");
+            assert_eq!(super::local("//evil.example"), "/");
+            assert_eq!(super::local("https://evil.example"), "/");
+            assert_eq!(super::local("/\\evil.example"), "/");
+        }
+    }
+}
+
+/// `/langue`: the choice on its own page (linked from every page's header).
+#[component]
+pub fn LanguePage() -> impl IntoView {
+    view! {
+        <leptos_meta::Title text=t("langue-titre") />
+        <h1>{t("langue-titre")}</h1>
+        <p>{t("langue-explication")}</p>
+        <LangueChoix />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_browser_preferences() {
+        assert_eq!(Langue::from_tag("fa-AF"), Some(Langue::Prs));
+        assert_eq!(Langue::from_tag("prs"), Some(Langue::Prs));
+        assert_eq!(Langue::from_tag("EN-gb"), Some(Langue::En));
+        assert_eq!(Langue::from_tag("de"), None);
+        assert_eq!(Langue::from_accept_language("de-DE,de;q=0.9,uk;q=0.8,en;q=0.7"), Some(Langue::Uk));
+        assert_eq!(Langue::from_accept_language("en;q=0.5, ar"), Some(Langue::Ar));
+        assert_eq!(Langue::from_accept_language("ar;q=0, en;q=0.1"), Some(Langue::En));
+        assert_eq!(Langue::from_accept_language("de, it"), None);
+        assert_eq!(Langue::from_accept_language(""), None);
+        assert_eq!(Langue::Ar.dir(), "rtl");
+        assert_eq!(Langue::Prs.dir(), "rtl");
+        assert_eq!(Langue::Uk.dir(), "ltr");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_language_has_every_message_and_no_other() {
+        let fr = keys(Langue::Fr);
+        assert!(fr.len() > 100, "the French messages are the reference");
+        for l in Langue::ALL {
+            let k = keys(l);
+            let missing: Vec<_> = fr.iter().filter(|x| !k.contains(x)).collect();
+            let extra: Vec<_> = k.iter().filter(|x| !fr.contains(x)).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, unknown {extra:?}", l.code());
+        }
+    }
+
+    /// The French theme and objective messages are the référentiel's own words, in its order.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn french_referentiel_messages_are_the_referentiel() {
+        let json: serde_json::Value =
+            serde_json::from_str(include_str!("../../reference/referentiel-carnet-de-bord.json")).expect("référentiel");
+        let themes = json["themes"].as_array().expect("themes");
+        assert_eq!(themes.len(), 10);
+        for th in themes {
+            let code = th["code"].as_str().expect("code");
+            assert_eq!(tr(Langue::Fr, &format!("theme-{code}"), &[]), th["label"].as_str().expect("label"));
+            let objectifs = th["objectifs"].as_array().expect("objectifs");
+            for (i, o) in objectifs.iter().enumerate() {
+                assert_eq!(tr(Langue::Fr, &format!("objectif-{code}-{}", i + 1), &[]), o.as_str().expect("objectif"));
+            }
+            // No message for an objective the référentiel does not have.
+            assert!(!keys(Langue::Fr).contains(&format!("objectif-{code}-{}", objectifs.len() + 1)));
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn messages_are_looked_up_with_their_arguments() {
+        assert_eq!(tr(Langue::Fr, "langue-titre", &[]), "Choisir la langue");
+        assert_eq!(tr(Langue::En, "langue-titre", &[]), "Choose the language");
+        assert_eq!(tr(Langue::En, "offres-nombre", &[("n", 1.into())]), "1 offer");
+        assert_eq!(tr(Langue::En, "offres-nombre", &[("n", 3.into())]), "3 offers");
+        assert_eq!(tr(Langue::Uk, "offres-nombre", &[("n", 3.into())]), "3 пропозиції");
+        assert_eq!(tr(Langue::Uk, "offres-nombre", &[("n", 5.into())]), "5 пропозицій");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn session_dates_in_other_languages() {
+        // Tuesday 1 December 2026, 9:30–11:00 in Paris (UTC+1).
+        let (a, b) = (1_796_113_800, 1_796_119_200);
+        assert_eq!(dates::quand(Langue::En, a, b).unwrap(), "Tuesday 1 December 2026, 9:30 – 11:00");
+        assert_eq!(dates::quand(Langue::Uk, a, b).unwrap(), "вівторок, 1 грудня 2026, 9:30 – 11:00");
+        assert!(dates::quand(Langue::En, a, b + 86_400).unwrap().starts_with("from Tuesday 1 December 2026, 9:30"));
+    }
+}
