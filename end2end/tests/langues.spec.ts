@@ -27,6 +27,7 @@ for (const l of LANGUAGES) {
     await page.goto("/catalogue?q=cv");
     await expectTranslated(page, "fr", "ltr");
     await expect(page.getByText("Choisissez votre langue", { exact: true })).toBeVisible();
+    await expectAccessible(page);
     await page.getByRole("button", { name: l.name }).click();
     // Back on the same search, in the chosen language; the choice is remembered.
     await expect(page).toHaveURL(/\/catalogue\?q=cv$/);

@@ -17,7 +17,10 @@ pub fn Layout(children: Children) -> impl IntoView {
     let choix = page.traduite.then(|| {
         if page.choisie {
             view! {
-                <li><a href="/langue"><span aria-hidden="true">"🌐 "</span>{page.langue.nom()}
+                <li><a href="/langue" class="lien-langue">
+                    <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">
+                        <circle cx="12" cy="12" r="10" /><ellipse cx="12" cy="12" rx="4" ry="10" /><path d="M2 12h20" />
+                    </svg>" "{page.langue.nom()}
                     <span class="visually-hidden">{format!(" – {}", t("nav-langue"))}</span></a></li>
             }
             .into_any()
