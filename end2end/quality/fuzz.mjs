@@ -135,6 +135,7 @@ const FORMS = [
   { path: () => "/mes-badges", fields: { contact: "0600000000" }, breaks: [{ contact: "pas-un-contact" }, { contact: undefined }, { contact: "06 00 00 00 01" }] },
   { path: () => "/verifier", fields: { credential: "{}" }, breaks: [{ credential: "{\"@context\":1}" }, { credential: undefined }, { credential: "not json" }] },
   { path: () => "/mon-carnet", fields: { contact: "0600000001" }, breaks: [{ contact: "x" }, { contact: undefined }, { contact: "inconnu@nulle-part.example" }] },
+  { path: () => "/langue", fields: { langue: "en", retour: "/catalogue" }, breaks: [{ langue: "klingon" }, { langue: undefined }, { retour: "//evil.example" }] },
   { path: () => "/mon-carnet/code", fields: { demande: "x", code: "123456" }, breaks: [{ demande: "inconnue" }, { demande: undefined }] },
   { path: () => "/mon-carnet/contact", cookie: () => person, fields: { telephone: "0699887766" }, breaks: stale },
   { path: () => `/mon-carnet/theme/${pick(["logement", "astrologie", GARBAGE_ID()])}`, cookie: () => person, fields: { commentaire_personne: "x" }, breaks: stale },
@@ -184,7 +185,7 @@ const SERVER_FNS = ["ateliers", "seance", "inscription", "pro-ateliers", "pro-at
   "pro-carnets", "pro-carnet", "pro-carnet-edition", "mon-carnet", "pro-carnet-choix", "pro-carnet-element", "offres", "offre",
   "offres-filtres", "pro-offres", "pro-offre", "pro-synonymes", "invitation", "pro-invitations", "pro-orienter", "orientation",
   "pro-orientations", "offres-imprimer"];
-const ARG_NAMES = ["id", "jeton", "theme", "commune", "q", "page", "rdv", "kind", "item", "objectif", "structure", "slug", "territoire",
+const ARG_NAMES = ["langue", "id", "jeton", "theme", "commune", "q", "page", "rdv", "kind", "item", "objectif", "structure", "slug", "territoire",
   "credential", "atelier_id", "seance_id", "filtres", "filtres[q]", "filtres[page]"];
 const PAGES = [
   () => `/catalogue?q=${value()}&theme=${value()}&page=${value()}&ouvert=${value()}`, () => `/offres/${value()}`, () => `/ateliers?theme=${value()}&commune=${value()}`,

@@ -14,6 +14,7 @@ mod m20261201_000010_equipe;
 mod m20261202_000011_synonymes;
 mod m20261202_000012_invitation;
 mod m20261202_000013_orientation;
+mod m20261202_000014_carnet_rdv;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_synonymes::Migration),
             Box::new(m20261202_000012_invitation::Migration),
             Box::new(m20261202_000013_orientation::Migration),
+            Box::new(m20261202_000014_carnet_rdv::Migration),
         ]
     }
 }
