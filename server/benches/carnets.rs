@@ -190,6 +190,28 @@ async fn main() {
         }
         all.sort_by(|a, b| a.partial_cmp(b).unwrap());
         println!("| {} | | **all queries** | | {:.2} ms | **{:.2} ms** | {:.2} ms |", t.backend(), percentile(&all, 0.5), percentile(&all, 0.95), all[all.len() - 1]);
+        // The same run, without migration 14's index (carnet_id, kind, at), with the index it
+        // replaced: what the slowest query cost before it.
+        let index = |sql: &'static str| {
+            let db = t.db.clone();
+            async move { sea_orm::ConnectionTrait::execute_unprepared(&db, sql).await.unwrap() }
+        };
+        index("DROP INDEX carnet_evenement_carnet_kind_at").await;
+        index("CREATE INDEX carnet_evenement_carnet ON carnet_evenement (carnet_id)").await;
+        let mut times = vec![];
+        for _ in 0..runs {
+            let start = Instant::now();
+            list(&t.db, &manager, &f("", "emploi", "a_venir"), 1, Utc::now()).await.unwrap();
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        println!(
+            "| {} | orientation manager (all) | rdv=a_venir + theme=emploi, **without** the (carnet_id, kind, at) index | | {:.2} ms | {:.2} ms | {:.2} ms |",
+            t.backend(),
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+            times[times.len() - 1]
+        );
         if std::env::args().any(|a| a == "--keep") {
             // Left in place to look at the plans by hand (EXPLAIN ANALYZE in psql or sqlite3).
             eprintln!("{}: kept (--keep); drop it by hand when done", t.backend());
