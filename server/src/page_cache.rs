@@ -170,8 +170,10 @@ fn compress(html: &[u8]) -> (Bytes, Bytes) {
 /// The middleware: counts form posts, serves stored public pages, stores fresh ones.
 pub async fn serve(State(cache): State<Arc<PageCache>>, req: Request, next: Next) -> Response {
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        // Server functions (/api/…) only read; every change is a form post.
-        let counts = !req.uri().path().starts_with("/api/");
+        // Server functions (/api/…) only read; every change is a form post — but choosing a
+        // language, which only sets the visitor's cookie (a first visit's usual post).
+        let path = req.uri().path();
+        let counts = !path.starts_with("/api/") && path != "/langue";
         let res = next.run(req).await;
         if counts {
             cache.writes.fetch_add(1, Ordering::AcqRel);

@@ -72,5 +72,9 @@ async fn each_language_is_stored_apart() {
     let browser = send(&app, req).await;
     assert!(browser.body.contains("Find help near you") && browser.body.contains("Choisissez votre langue"), "{}", browser.body);
     assert!(!en.body.contains("Choisissez votre langue"));
+    // Choosing a language changes nothing stored: the pages stay in the cache.
+    let r = send(&app, post("/langue", ORIGIN, "langue=ar&retour=%2Fcatalogue")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(cache_state(&send(&app, with_cookie(get("/catalogue"), "langue=ar")).await), Some("hit"));
     db.drop().await;
 }
