@@ -113,8 +113,8 @@ pub struct PageLangue {
 /// found) are; the professionals' pages, the printed list, the carnet and the legal pages stay
 /// in French.
 pub fn traduite(path: &str) -> bool {
-    const FRANCAIS: [&str; 9] =
-        ["/pro", "/catalogue/imprimer", "/orientation/", "/mon-carnet", "/verifier", "/accessibilite", "/mentions-legales", "/i/", "/api/"];
+    const FRANCAIS: [&str; 8] =
+        ["/pro", "/catalogue/imprimer", "/orientation/", "/mon-carnet", "/verifier", "/accessibilite", "/mentions-legales", "/api/"];
     !FRANCAIS.iter().any(|p| path.starts_with(p))
 }
 

@@ -304,3 +304,13 @@ badges-lien-perdu = فقدت رابطك؟
 badges-contact = رقم هاتفك المحمول أو عنوان بريدك الإلكتروني
 badges-contact-aide = الذي أعطيته عند التسجيل في الورشة. مثال: 06 12 34 56 78.
 badges-voir-ateliers = عرض ورشات العمل
+
+## رابط رسالة الدعوة
+invitation-perime = هذا الرابط لم يعد صالحًا
+invitation-perime-texte = انتهت صلاحية الرابط الموجود في رسالتك. لا بأس: يمكن لشخص أن يساعدك ويعطيك رابطًا جديدًا.
+invitation-inconnu = هذا الرابط غير موجود
+invitation-inconnu-texte = تحقّق من حروف الرابط وأرقامه، أو اتصل: يمكن لشخص أن يساعدك.
+invitation-en-attendant = في الأثناء
+invitation-etapes = الخطوات القادمة بشكل عام
+invitation-aides = المساعدات القريبة منك
+invitation-ateliers = ورشات العمل المجانية

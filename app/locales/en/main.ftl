@@ -294,3 +294,13 @@ badges-lien-perdu = Lost your link?
 badges-contact = Your mobile number or your e-mail address
 badges-contact-aide = The one given when you signed up for the workshop. Example: 06 12 34 56 78.
 badges-voir-ateliers = See the workshops
+
+## Link of an invitation letter
+invitation-perime = This link is no longer valid
+invitation-perime-texte = The link in your letter has expired. Do not worry: a person can help you and give you a new link.
+invitation-inconnu = This link does not exist
+invitation-inconnu-texte = Check the letters and numbers of the link, or call: a person can help you.
+invitation-en-attendant = In the meantime
+invitation-etapes = The next steps, in general
+invitation-aides = Help near you
+invitation-ateliers = Free workshops

@@ -290,3 +290,13 @@ badges-lien-perdu = لینک خود را گم کرده‌اید؟
 badges-contact = شمارهٔ موبایل یا آدرس ایمیل شما
 badges-contact-aide = همان که هنگام ثبت‌نام در ورکشاپ دادید. مثال: 06 12 34 56 78.
 badges-voir-ateliers = دیدن ورکشاپ‌ها
+
+## لینک نامهٔ دعوت
+invitation-perime = این لینک دیگر معتبر نیست
+invitation-perime-texte = تاریخ لینک نامهٔ شما گذشته است. مشکلی نیست: یک نفر می‌تواند کمک‌تان کند و لینک تازه بدهد.
+invitation-inconnu = این لینک وجود ندارد
+invitation-inconnu-texte = حروف و اعداد لینک را بررسی کنید، یا زنگ بزنید: یک نفر می‌تواند کمک‌تان کند.
+invitation-en-attendant = در این میان
+invitation-etapes = قدم‌های بعدی، به طور عمومی
+invitation-aides = کمک‌های نزدیک شما
+invitation-ateliers = ورکشاپ‌های رایگان

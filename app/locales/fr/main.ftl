@@ -295,3 +295,13 @@ badges-lien-perdu = Vous avez perdu votre lien ?
 badges-contact = Votre numéro de portable ou votre adresse e-mail
 badges-contact-aide = Celui donné à l’inscription à l’atelier. Exemple : 06 12 34 56 78.
 badges-voir-ateliers = Voir les ateliers
+
+## Lien d’une lettre d’invitation
+invitation-perime = Ce lien n’est plus valable
+invitation-perime-texte = Le lien de votre courrier a expiré. Ce n’est pas grave : une personne peut vous aider et vous redonner un lien.
+invitation-inconnu = Ce lien n’existe pas
+invitation-inconnu-texte = Vérifiez les lettres et les chiffres du lien, ou appelez : une personne peut vous aider.
+invitation-en-attendant = En attendant
+invitation-etapes = Les prochaines étapes, en général
+invitation-aides = Les aides près de chez vous
+invitation-ateliers = Les ateliers gratuits

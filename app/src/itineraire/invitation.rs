@@ -7,6 +7,7 @@ use super::model::{Contact, Territoire};
 use crate::auth::{failure, model::Staff, ProBar};
 use crate::error::AppError;
 use crate::ui::form::{submitted, ErrorSummary, SelectField, Submitted, TextField};
+use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -101,12 +102,12 @@ pub fn InvitationPage() -> impl IntoView {
     let ouverture = Resource::new_blocking(move || jeton.clone(), open_invitation);
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || Suspend::new(async move {
                 match ouverture.await {
                     Ok(Ouverture::Valide(code)) => {
                         let href = format!("/bienvenue?territoire={code}");
-                        view! { <p><a href=href>"Voir mes prochaines étapes"</a></p> }.into_any()
+                        view! { <p><a href=href>{t("accueil-etapes")}</a></p> }.into_any()
                     }
                     Ok(Ouverture::Expiree(t)) => view! { <LienPerime t expire=true /> }.into_any(),
                     Ok(Ouverture::Inconnue(t)) => view! { <LienPerime t expire=false /> }.into_any(),
@@ -118,23 +119,23 @@ pub fn InvitationPage() -> impl IntoView {
 }
 
 #[component]
-fn LienPerime(t: Territoire, expire: bool) -> impl IntoView {
+fn LienPerime(#[prop(name = "t")] territoire: Territoire, expire: bool) -> impl IntoView {
     let (title, text) = if expire {
-        ("Ce lien n’est plus valable", "Le lien de votre courrier a expiré. Ce n’est pas grave : une personne peut vous aider et vous redonner un lien.")
+        (t("invitation-perime"), t("invitation-perime-texte"))
     } else {
-        ("Ce lien n’existe pas", "Vérifiez les lettres et les chiffres du lien, ou appelez : une personne peut vous aider.")
+        (t("invitation-inconnu"), t("invitation-inconnu-texte"))
     };
-    let etapes = format!("/etapes?territoire={}", t.code);
+    let etapes = format!("/etapes?territoire={}", territoire.code);
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
         <h1>{title}</h1>
         <p class="lead">{text}</p>
-        <super::HelpContact contact=t.contact />
-        <h2>"En attendant"</h2>
+        <super::HelpContact contact=territoire.contact />
+        <h2>{t("invitation-en-attendant")}</h2>
         <ul class="link-list">
-            <li><a href=etapes>"Les prochaines étapes, en général"</a></li>
-            <li><a href="/catalogue">"Les aides près de chez vous"</a></li>
-            <li><a href="/ateliers">"Les ateliers gratuits"</a></li>
+            <li><a href=etapes>{t("invitation-etapes")}</a></li>
+            <li><a href="/catalogue">{t("invitation-aides")}</a></li>
+            <li><a href="/ateliers">{t("invitation-ateliers")}</a></li>
         </ul>
     }
 }

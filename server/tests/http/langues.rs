@@ -130,6 +130,10 @@ async fn every_person_page_exists_in_every_language_with_no_message_key_shown() 
             }
         }
     }
+    // A mistyped letter's link: the kind page and its human contact, in the person's language.
+    let r = send(&app, in_language(get("/i/AAAA-BBBB-CCCC"), "uk")).await;
+    assert_eq!(html_tag(&r.body), "html lang=\"uk\" dir=\"ltr\"");
+    assert!(r.body.contains("Такого посилання не існує") && r.body.contains("Поговоріть із людиною"), "{}", r.body);
     // The steps and their pages are written in the language, the territory's delay included.
     let en = send(&app, in_language(get("/etapes?territoire=comminges"), "en")).await;
     assert!(en.body.contains("Within 3 weeks of your application"), "{}", en.body);
