@@ -395,13 +395,26 @@ pub mod routes {
         Router::new().route("/langue", post(choose))
     }
 
-    /// Only a path of this site (`/…`, not `//host`) is followed back.
-    fn local(path: &str) -> &str {
-        if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && path.len() <= 2000 {
-            path
-        } else {
-            "/"
+    /// Only a path of this site (`/…`, not `//host`) is followed back, written as a `Location`
+    /// header may carry it (other than ASCII percent-encoded; control characters refused).
+    fn local(path: &str) -> String {
+        if !path.starts_with('/') || path.starts_with("//") || path.contains('\\') || path.len() > 2000 {
+            return "/".to_owned();
         }
+        let mut out = String::with_capacity(path.len());
+        for c in path.chars() {
+            if c.is_control() {
+                return "/".to_owned();
+            } else if c == ' ' {
+                out.push_str("%20");
+            } else if c.is_ascii() {
+                out.push(c);
+            } else {
+                let mut buf = [0; 4];
+                out.extend(c.encode_utf8(&mut buf).bytes().map(|b| format!("%{b:02X}")));
+            }
+        }
+        out
     }
 
     /// Keeps the chosen language for a year and goes back to the page.
@@ -415,7 +428,7 @@ pub mod routes {
         };
         let secure = if st.cookies.secure { "; Secure" } else { "" };
         let cookie = format!("{COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}", l.code());
-        let mut res = crate::ui::form::see_other(local(&c.retour));
+        let mut res = crate::ui::form::see_other(&local(&c.retour));
         if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
             res.headers_mut().insert(header::SET_COOKIE, v);
         }
@@ -430,6 +443,11 @@ pub mod routes {
             assert_eq!(super::local("//evil.example"), "/");
             assert_eq!(super::local("https://evil.example"), "/");
             assert_eq!(super::local("/\\evil.example"), "/");
+            assert_eq!(super::local("/catalogue?q=crèche garde"), "/catalogue?q=cr%C3%A8che%20garde");
+            assert_eq!(super::local("/\r\nSet-Cookie: x=1"), "/");
+            for path in ["/catalogue?q=crèche", "/a b", "/ateliers"] {
+                assert!(axum::http::HeaderValue::from_str(&super::local(path)).is_ok(), "{path}");
+            }
         }
     }
 }

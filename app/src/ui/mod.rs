@@ -14,18 +14,13 @@ use leptos_meta::Title;
 pub fn Layout(children: Children) -> impl IntoView {
     let page = use_context::<crate::i18n::PageLangue>().unwrap_or_default();
     // The person's pages offer the languages: in full until one is chosen, then as a link.
-    let choix = page.traduite.then(|| {
-        if page.choisie {
-            view! {
-                <li><a href="/langue" class="lien-langue">
-                    <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">
-                        <circle cx="12" cy="12" r="10" /><ellipse cx="12" cy="12" rx="4" ry="10" /><path d="M2 12h20" />
-                    </svg>" "{page.langue.nom()}
-                    <span class="visually-hidden">{format!(" – {}", t("nav-langue"))}</span></a></li>
-            }
-            .into_any()
-        } else {
-            ().into_any()
+    let choix = (page.traduite && page.choisie).then(|| {
+        view! {
+            <li><a href="/langue" class="lien-langue">
+                <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">
+                    <circle cx="12" cy="12" r="10" /><ellipse cx="12" cy="12" rx="4" ry="10" /><path d="M2 12h20" />
+                </svg>" "{page.langue.nom()}
+                <span class="visually-hidden">{format!(" – {}", t("nav-langue"))}</span></a></li>
         }
     });
     // Not on `/langue` itself, which is nothing but the choice.
