@@ -94,11 +94,16 @@ pub fn SeancePage() -> impl IntoView {
 /// Date, place and organiser of a session.
 #[component]
 fn Infos(s: SeanceDetail, #[prop(optional_no_strip)] lien_visio: Option<String>) -> impl IntoView {
+    // A place is written as stored (French); "online" in the page's language.
     let ou = match (&s.adresse, &s.commune) {
-        (Some(a), Some(c)) => format!("{a}, {c}"),
-        (None, Some(c)) => c.clone(),
-        (Some(a), None) => a.clone(),
-        (None, None) => t("ateliers-en-ligne"),
+        (Some(a), Some(c)) => Some(format!("{a}, {c}")),
+        (None, Some(c)) => Some(c.clone()),
+        (Some(a), None) => Some(a.clone()),
+        (None, None) => None,
+    };
+    let ou = match ou {
+        Some(lieu) => view! { <span lang="fr">{lieu}</span> }.into_any(),
+        None => t("ateliers-en-ligne").into_any(),
     };
     let visio = match lien_visio {
         Some(l) => view! { <p>{format!("{} : ", t("ateliers-lien-visio"))}<a href=l.clone()>{l.clone()}</a></p> }.into_any(),
@@ -113,7 +118,7 @@ fn Infos(s: SeanceDetail, #[prop(optional_no_strip)] lien_visio: Option<String>)
     view! {
         <ul class="infos">
             <li><strong>{label("ateliers-quand")}</strong>{crate::i18n::quand(&s.quand, s.debut_fin)}</li>
-            <li><strong>{label("ateliers-ou")}</strong><span lang="fr">{ou}</span></li>
+            <li><strong>{label("ateliers-ou")}</strong>{ou}</li>
             <li><strong>{label("ateliers-organise-par")}</strong><span lang="fr">{s.structure.clone()}</span>{tel}</li>
             <li><strong>{label("ateliers-prix")}</strong>{t("ateliers-gratuit")}</li>
         </ul>
