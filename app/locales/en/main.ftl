@@ -294,6 +294,8 @@ badges-lien-perdu = Lost your link?
 badges-contact = Your mobile number or your e-mail address
 badges-contact-aide = The one given when you signed up for the workshop. Example: 06 12 34 56 78.
 badges-voir-ateliers = See the workshops
+badges-erreur-contact = Enter the mobile number (06 or 07) or the e-mail address given when you signed up.
+badges-trop-de-demandes = Too many requests were sent from this connection. Try again in an hour, or ask the workshop's organiser for your link.
 
 ## Link of an invitation letter
 invitation-perime = This link is no longer valid

@@ -295,6 +295,8 @@ badges-lien-perdu = Vous avez perdu votre lien ?
 badges-contact = Votre numéro de portable ou votre adresse e-mail
 badges-contact-aide = Celui donné à l’inscription à l’atelier. Exemple : 06 12 34 56 78.
 badges-voir-ateliers = Voir les ateliers
+badges-erreur-contact = Indiquez le numéro de portable (06 ou 07) ou l’adresse e-mail donnés à l’inscription.
+badges-trop-de-demandes = Trop de demandes ont été envoyées depuis cette connexion. Réessayez dans une heure, ou demandez votre lien à l’organisateur de l’atelier.
 
 ## Lien d’une lettre d’invitation
 invitation-perime = Ce lien n’est plus valable

@@ -88,15 +88,20 @@ async fn request_link(
 ) -> Response {
     let ip = crate::socle::routes::client_ip(&req);
     let (parts, fields) = read_form(req).await;
+    // « Mes badges » is one of the person's pages: its messages speak their language.
+    let langue = crate::i18n::from_headers(&parts.headers).0;
     let refuse = |status, errors: Vec<(String, String)>, message: Option<&str>| {
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message: message.map(str::to_owned) })
     };
     if !limits.allows_message_request(ip) {
-        return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(super::wallet::TOO_MANY)).await;
+        return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(&crate::i18n::tr(langue, "badges-trop-de-demandes", &[]))).await;
     }
     match super::wallet::request_link(&st.db, &field(&fields, "contact"), chrono::Utc::now()).await {
         Ok(Ok(())) => see_other("/mes-badges?envoye=1"),
-        Ok(Err(m)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, vec![("contact".to_owned(), m.to_owned())], None).await,
+        Ok(Err(m)) => {
+            let m = if m == super::wallet::CONTACT_MESSAGE { crate::i18n::tr(langue, "badges-erreur-contact", &[]) } else { m.to_owned() };
+            refuse(StatusCode::UNPROCESSABLE_ENTITY, vec![("contact".to_owned(), m)], None).await
+        }
         Err(e) => {
             tracing::error!(error = %e, "wallet link request failed");
             refuse(StatusCode::SERVICE_UNAVAILABLE, vec![], Some(&crate::error::AppError::Unavailable.to_string())).await

@@ -368,7 +368,8 @@ async fn one_wallet_gathers_a_persons_badges_and_a_lost_link_can_be_sent_again()
         // No contact is stored in clear in the wallet tables.
         let hashes = wallet::contact::Entity::find().all(&t.db).await.unwrap();
         assert_eq!(hashes.len(), 3, "{b}");
-        assert!(hashes.iter().all(|h| h.contact_hash.len() == 64 && !h.contact_hash.contains("0612")), "{b}");
+        // (The whole number: a hex digest contains "0612" by chance about once in 300 runs.)
+        assert!(hashes.iter().all(|h| h.contact_hash.len() == 64 && !h.contact_hash.contains("0612345678") && !h.contact_hash.contains("samir")), "{b}");
 
         // Lost link: the e-mail gets a new one that opens the same wallet…
         assert_eq!(wallet::request_link(&t.db, " Samir@Example.org ", when).await.unwrap(), Ok(()), "{b}");

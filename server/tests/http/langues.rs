@@ -156,3 +156,16 @@ async fn a_registration_form_refused_speaks_the_persons_language() {
     assert!(r.body.contains("First name (required)"), "{}", r.body);
     db.drop().await;
 }
+
+#[tokio::test]
+async fn a_lost_badge_link_request_refused_speaks_the_persons_language() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let mut req = in_language(post("/mes-badges", ORIGIN, "contact=pas-un-contact"), "ar");
+    req.headers_mut().insert(header::ACCEPT, "text/html".parse().unwrap());
+    let r = send(&app, req).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("اكتب رقم الهاتف المحمول (06 أو 07)"), "{}", r.body);
+    assert_eq!(html_tag(&r.body), "html lang=\"ar\" dir=\"rtl\"");
+    db.drop().await;
+}
