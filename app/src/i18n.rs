@@ -163,26 +163,16 @@ impl From<&String> for Arg {
         Arg::Text(s.clone())
     }
 }
-impl From<i64> for Arg {
-    fn from(n: i64) -> Arg {
-        Arg::Number(n)
-    }
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
 }
-impl From<i32> for Arg {
-    fn from(n: i32) -> Arg {
-        Arg::Number(n.into())
-    }
-}
-impl From<usize> for Arg {
-    fn from(n: usize) -> Arg {
-        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
-    }
-}
-impl From<u64> for Arg {
-    fn from(n: u64) -> Arg {
-        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
-    }
-}
+number_arg!(i64, i32, usize, u64);
 
 /// The message `key` in the page's language.
 pub fn t(key: &str) -> String {
@@ -525,6 +515,13 @@ mod tests {
         assert_eq!(tr(Langue::En, "offres-nombre", &[("n", 3.into())]), "3 offers");
         assert_eq!(tr(Langue::Uk, "offres-nombre", &[("n", 3.into())]), "3 пропозиції");
         assert_eq!(tr(Langue::Uk, "offres-nombre", &[("n", 5.into())]), "5 пропозицій");
+    }
+
+    /// The services' French refusals that the pages show translated stay the same words.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn french_messages_match_the_services() {
+        assert_eq!(tr(Langue::Fr, "badges-erreur-contact", &[]), crate::badges::wallet::CONTACT_MESSAGE);
     }
 
     #[cfg(feature = "ssr")]

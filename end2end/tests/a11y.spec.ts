@@ -10,6 +10,18 @@ async function firstPath(page: Page, from: string, re: RegExp): Promise<string> 
   return href!;
 }
 
+/** Each path: a heading shows, nothing wider than the screen, axe-core clean. */
+async function checkPages(page: Page, paths: string[]) {
+  for (const path of paths) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expect(page.locator("h1").first()).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page);
+    });
+  }
+}
+
 // Every page a person can reach, at 320 px: axe-core (WCAG 2.1 A/AA) clean, nothing wider than the screen.
 test("every beneficiary page is accessible at 320 px", async ({ page }) => {
   test.setTimeout(120_000);
@@ -19,14 +31,7 @@ test("every beneficiary page is accessible at 320 px", async ({ page }) => {
   const pages = ["/", "/etapes", "/bienvenue?territoire=comminges", "/etapes/rsa", "/etapes/premier-rendez-vous", "/catalogue",
     "/catalogue?q=manger&ouvert=1", offre, "/catalogue/imprimer?theme=mobilite", "/mes-offres", "/ateliers", seance, "/mes-badges",
     "/verifier", "/mon-carnet", "/accessibilite", "/mentions-legales", "/i/AAAA-BBBB-CCCC", "/page-qui-n-existe-pas"];
-  for (const path of pages) {
-    await test.step(path, async () => {
-      await page.goto(path);
-      await expect(page.locator("h1").first()).toBeVisible();
-      await expectNoHorizontalScroll(page);
-      await expectAccessible(page);
-    });
-  }
+  await checkPages(page, pages);
 });
 
 test("every professional page is accessible at tablet width", async ({ browser }) => {
@@ -37,14 +42,7 @@ test("every professional page is accessible at tablet width", async ({ browser }
   const orienter = (await firstPath(pro, "/catalogue", /^\/offres\/[0-9a-f-]{36}$/)).replace("/offres/", "/pro/orienter/");
   const pages = ["/pro", "/pro/nouvelle-offre", offre, "/pro/ateliers", "/pro/nouvel-atelier", atelier, "/pro/carnets", "/pro/nouveau-carnet",
     "/pro/equipe", "/pro/mon-compte", "/pro/invitations", "/pro/orientations", orienter];
-  for (const path of pages) {
-    await test.step(path, async () => {
-      await pro.goto(path);
-      await expect(pro.locator("h1").first()).toBeVisible();
-      await expectNoHorizontalScroll(pro);
-      await expectAccessible(pro);
-    });
-  }
+  await checkPages(pro, pages);
 });
 
 test("keyboard only: a person searches the catalogue and opens an offer", async ({ page }) => {

@@ -143,6 +143,18 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
     (referents, manager, start.elapsed().as_secs_f64())
 }
 
+/// `runs` timings (ms, sorted) of the list as the page asks it, and how many carnets it counted.
+async fn time_list(db: &DatabaseConnection, staff: &Staff, filter: &ListFilter, page: u64, runs: usize) -> (Vec<f64>, u64) {
+    let (mut times, mut total) = (vec![], 0);
+    for _ in 0..runs {
+        let start = Instant::now();
+        total = list(db, staff, filter, page, Utc::now()).await.unwrap().1;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (times, total)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -169,15 +181,7 @@ async fn main() {
         let mut all = vec![];
         for (who, s) in [("a référent (~200 carnets)", &referents[0]), ("orientation manager (all)", &manager)] {
             for (label, filter, page) in &queries {
-                let mut times = vec![];
-                let mut total = 0;
-                for _ in 0..runs {
-                    let start = Instant::now();
-                    let (_, t) = list(&t.db, s, filter, *page, Utc::now()).await.unwrap();
-                    times.push(start.elapsed().as_secs_f64() * 1000.0);
-                    total = t;
-                }
-                times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                let (times, total) = time_list(&t.db, s, filter, *page, runs).await;
                 all.extend(times.iter().copied());
                 println!(
                     "| {} | {who} | {label} | {total} | {:.2} ms | {:.2} ms | {:.2} ms |",
@@ -198,13 +202,7 @@ async fn main() {
         };
         index("DROP INDEX carnet_evenement_carnet_kind_at").await;
         index("CREATE INDEX carnet_evenement_carnet ON carnet_evenement (carnet_id)").await;
-        let mut times = vec![];
-        for _ in 0..runs {
-            let start = Instant::now();
-            list(&t.db, &manager, &f("", "emploi", "a_venir"), 1, Utc::now()).await.unwrap();
-            times.push(start.elapsed().as_secs_f64() * 1000.0);
-        }
-        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let (times, _) = time_list(&t.db, &manager, &f("", "emploi", "a_venir"), 1, runs).await;
         println!(
             "| {} | orientation manager (all) | rdv=a_venir + theme=emploi, **without** the (carnet_id, kind, at) index | | {:.2} ms | {:.2} ms | {:.2} ms |",
             t.backend(),

@@ -98,8 +98,9 @@ async fn request_link(
     }
     match super::wallet::request_link(&st.db, &field(&fields, "contact"), chrono::Utc::now()).await {
         Ok(Ok(())) => see_other("/mes-badges?envoye=1"),
-        Ok(Err(m)) => {
-            let m = if m == super::wallet::CONTACT_MESSAGE { crate::i18n::tr(langue, "badges-erreur-contact", &[]) } else { m.to_owned() };
+        // The wallet's one refusal (`CONTACT_MESSAGE`), in the person's language.
+        Ok(Err(_)) => {
+            let m = crate::i18n::tr(langue, "badges-erreur-contact", &[]);
             refuse(StatusCode::UNPROCESSABLE_ENTITY, vec![("contact".to_owned(), m)], None).await
         }
         Err(e) => {

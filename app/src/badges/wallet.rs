@@ -164,8 +164,7 @@ pub fn link_message(canal: Canal, destinataire: String, token: &str, badge: Opti
     Message { kind: "porte_badges", canal, destinataire, sujet, corps, lien: Some(format!("/mes-badges/{token}")) }
 }
 
-pub const TOO_MANY: &str = "Trop de demandes ont été envoyées depuis cette connexion. Réessayez dans une heure, \
-    ou demandez votre lien à l’organisateur de l’atelier.";
+/// The one refusal (its words in every language: `badges-erreur-contact`, the French ones tested equal).
 pub const CONTACT_MESSAGE: &str = "Indiquez le numéro de portable (06 ou 07) ou l’adresse e-mail donnés à l’inscription.";
 
 /// Sends a new private link to whoever typed this contact, if a wallet is tied to it. Says nothing

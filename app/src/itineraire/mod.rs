@@ -56,9 +56,13 @@ fn ThemeList(themes: Vec<Theme>, query: String) -> impl IntoView {
         let _ = crate::error::AppError::BadRequest(String::new()).with_status();
     }
     // French words and the page's language both find a theme: the language never narrows.
+    let french = crate::i18n::langue() == crate::i18n::Langue::Fr;
     let keywords: Vec<String> = themes
         .iter()
         .map(|th| {
+            if french {
+                return th.keywords();
+            }
             let translated = th.objectifs.iter().enumerate().map(|(i, o)| crate::i18n::objectif_label(&th.code, i + 1, o));
             let words = std::iter::once(crate::i18n::theme_label(&th.code, &th.label)).chain(translated).collect::<Vec<_>>().join(" ");
             format!("{} {}", th.keywords(), crate::text::fold(&words))

@@ -34,8 +34,7 @@ async fn public_pages_are_served_from_the_cache_until_something_is_posted() {
     // Another search is another page.
     assert_eq!(cache_state(&send(&app, get("/catalogue?q=permis")).await), Some("miss"));
     // A form post (here a registration) makes every stored page stale.
-    let ateliers = send(&app, get("/ateliers")).await.body;
-    let seance = ateliers.split("/ateliers/").nth(1).map(|s| s[..36].to_owned()).unwrap();
+    let seance = first_seance(&app).await;
     let before = send(&app, get(&format!("/ateliers/{seance}"))).await;
     assert_eq!(cache_state(&send(&app, get(&format!("/ateliers/{seance}"))).await), Some("hit"));
     let r = send(&app, post(&format!("/ateliers/{seance}"), ORIGIN, "prenom=L%C3%A9a&nom=Martin&courriel=lea%40example.fr&consentement=oui&attente=oui")).await;

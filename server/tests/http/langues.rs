@@ -99,8 +99,7 @@ async fn every_person_page_exists_in_every_language_with_no_message_key_shown() 
     let app = app_for(&db);
     let keys = message_keys();
     assert!(keys.len() > 200, "{}", keys.len());
-    let ateliers = send(&app, get("/ateliers")).await.body;
-    let seance = ateliers.split("/ateliers/").nth(1).map(|s| s[..36].to_owned()).unwrap();
+    let seance = first_seance(&app).await;
     let offre = offer_ids(&send(&app, get("/catalogue")).await.body)[0].to_owned();
     let pages = [
         "/".to_owned(),
@@ -146,11 +145,8 @@ async fn every_person_page_exists_in_every_language_with_no_message_key_shown() 
 async fn a_registration_form_refused_speaks_the_persons_language() {
     let db = seeded().await;
     let app = app_for(&db);
-    let ateliers = send(&app, get("/ateliers")).await.body;
-    let seance = ateliers.split("/ateliers/").nth(1).map(|s| s[..36].to_owned()).unwrap();
-    let mut req = in_language(post(&format!("/ateliers/{seance}"), ORIGIN, "prenom=&nom=&telephone=&courriel="), "en");
-    req.headers_mut().insert(header::ACCEPT, "text/html".parse().unwrap());
-    let r = send(&app, req).await;
+    let seance = first_seance(&app).await;
+    let r = send(&app, as_page(in_language(post(&format!("/ateliers/{seance}"), ORIGIN, "prenom=&nom=&telephone=&courriel="), "en"))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Enter your first name.") && r.body.contains("The form has 4 errors"), "{}", r.body);
     assert!(r.body.contains("First name (required)"), "{}", r.body);
@@ -161,9 +157,7 @@ async fn a_registration_form_refused_speaks_the_persons_language() {
 async fn a_lost_badge_link_request_refused_speaks_the_persons_language() {
     let db = seeded().await;
     let app = app_for(&db);
-    let mut req = in_language(post("/mes-badges", ORIGIN, "contact=pas-un-contact"), "ar");
-    req.headers_mut().insert(header::ACCEPT, "text/html".parse().unwrap());
-    let r = send(&app, req).await;
+    let r = send(&app, as_page(in_language(post("/mes-badges", ORIGIN, "contact=pas-un-contact"), "ar"))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("اكتب رقم الهاتف المحمول (06 أو 07)"), "{}", r.body);
     assert_eq!(html_tag(&r.body), "html lang=\"ar\" dir=\"rtl\"");

@@ -392,6 +392,18 @@ async fn seeded_with_account() -> TestDb {
     db
 }
 
+/// The id of the first session listed on `/ateliers`.
+async fn first_seance(app: &Router) -> String {
+    let ateliers = send(app, get("/ateliers")).await.body;
+    ateliers.split("/ateliers/").nth(1).map(|s| s[..36].to_owned()).expect("a session on /ateliers")
+}
+
+/// A form post from a browser without WASM: the answer is the page again, as HTML.
+fn as_page(mut req: Request<Body>) -> Request<Body> {
+    req.headers_mut().insert(header::ACCEPT, "text/html".parse().unwrap());
+    req
+}
+
 fn with_cookie(mut req: Request<Body>, cookie: &str) -> Request<Body> {
     req.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
     req
