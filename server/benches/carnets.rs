@@ -155,6 +155,16 @@ async fn time_list(db: &DatabaseConnection, staff: &Staff, filter: &ListFilter, 
     (times, total)
 }
 
+/// One line of the table: p50, p95 and max of sorted timings.
+fn row(backend: &str, who: &str, query: &str, listed: &str, times: &[f64]) {
+    println!(
+        "| {backend} | {who} | {query} | {listed} | {:.2} ms | {:.2} ms | {:.2} ms |",
+        percentile(times, 0.5),
+        percentile(times, 0.95),
+        times[times.len() - 1]
+    );
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -183,13 +193,7 @@ async fn main() {
             for (label, filter, page) in &queries {
                 let (times, total) = time_list(&t.db, s, filter, *page, runs).await;
                 all.extend(times.iter().copied());
-                println!(
-                    "| {} | {who} | {label} | {total} | {:.2} ms | {:.2} ms | {:.2} ms |",
-                    t.backend(),
-                    percentile(&times, 0.5),
-                    percentile(&times, 0.95),
-                    times[times.len() - 1]
-                );
+                row(t.backend(), who, label, &total.to_string(), &times);
             }
         }
         all.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -203,13 +207,7 @@ async fn main() {
         index("DROP INDEX carnet_evenement_carnet_kind_at").await;
         index("CREATE INDEX carnet_evenement_carnet ON carnet_evenement (carnet_id)").await;
         let (times, _) = time_list(&t.db, &manager, &f("", "emploi", "a_venir"), 1, runs).await;
-        println!(
-            "| {} | orientation manager (all) | rdv=a_venir + theme=emploi, **without** the (carnet_id, kind, at) index | | {:.2} ms | {:.2} ms | {:.2} ms |",
-            t.backend(),
-            percentile(&times, 0.5),
-            percentile(&times, 0.95),
-            times[times.len() - 1]
-        );
+        row(t.backend(), "orientation manager (all)", "rdv=a_venir + theme=emploi, **without** the (carnet_id, kind, at) index", "", &times);
         if std::env::args().any(|a| a == "--keep") {
             // Left in place to look at the plans by hand (EXPLAIN ANALYZE in psql or sqlite3).
             eprintln!("{}: kept (--keep); drop it by hand when done", t.backend());
