@@ -186,9 +186,9 @@ const SERVER_FNS = ["ateliers", "seance", "inscription", "pro-ateliers", "pro-at
   "offres-filtres", "pro-offres", "pro-offre", "pro-synonymes", "invitation", "pro-invitations", "pro-orienter", "orientation",
   "pro-orientations", "offres-imprimer"];
 const ARG_NAMES = ["langue", "id", "jeton", "theme", "commune", "q", "page", "rdv", "kind", "item", "objectif", "structure", "slug", "territoire",
-  "credential", "atelier_id", "seance_id", "filtres", "filtres[q]", "filtres[page]"];
+  "credential", "atelier_id", "seance_id", "filtres", "filtres[q]", "filtres[page]", "filtres[pres]", "filtres[position]"];
 const PAGES = [
-  () => `/catalogue?q=${value()}&theme=${value()}&page=${value()}&ouvert=${value()}`, () => `/offres/${value()}`, () => `/ateliers?theme=${value()}&commune=${value()}`,
+  () => `/catalogue?q=${value()}&theme=${value()}&page=${value()}&ouvert=${value()}`, () => `/catalogue?pres=${value()}&position=${value()}&mode=${value()}`, () => `/offres/${value()}`, () => `/ateliers?theme=${value()}&commune=${value()}`,
   () => `/ateliers/${value()}`, () => `/badges/${value()}`, () => `/etapes/${value()}`, () => `/bienvenue?territoire=${value()}`,
   () => `/inscription/${value()}`, () => `/mes-badges/${value()}`, () => `/pro/carnets?q=${value()}&theme=${value()}&rdv=${value()}&page=${value()}`,
   () => `/pro/mot-de-passe/${value()}`, () => `/i/${value()}`, () => `/orientation/${value()}`, () => `/catalogue/imprimer?q=${value()}&theme=${value()}&fichier=${value()}`, () => `${carnet}/diagnostic/${value()}`, () => `/pro/equipe?structure=${value()}`,
@@ -204,7 +204,7 @@ async function send(label, url, init) {
     r = await fetch(url, { redirect: "manual", ...init });
     await r.arrayBuffer();
   } catch (e) {
-    stats.fiveXX.push(`${label}: ${e.message}`);
+    stats.fiveXX.push(`${label}: ${e.message}${e.cause ? ` (${e.cause.code ?? ""} ${e.cause.message ?? e.cause})` : ""}`);
     return;
   }
   stats.requests++;

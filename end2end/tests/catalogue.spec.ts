@@ -15,7 +15,7 @@ for (const js of [true, false]) {
       await expect(page.getByLabel("Thème", { exact: true })).toHaveValue("logement");
       await page.goto("/catalogue");
       await page.getByLabel("Thème", { exact: true }).selectOption({ label: "Mobilité" });
-      await page.getByLabel("Commune").selectOption({ label: "Saint-Gaudens" });
+      await page.getByLabel("Seulement dans cette commune").selectOption({ label: "Saint-Gaudens" });
       await page.getByRole("button", { name: "Voir les offres" }).click();
       await expect(page).toHaveURL(/theme=mobilite/);
       await expect(page).toHaveURL(/commune=31483/);

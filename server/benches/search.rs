@@ -56,6 +56,12 @@ fn generate(n: usize) -> serde_json::Value {
     json!({"structures": structures, "services": services})
 }
 
+/// Saint-Gaudens' centre, as the catalogue finds it from « pres=Saint-Gaudens ».
+fn near() -> Option<(app::catalogue::distance::Position, app::catalogue::model::Origine)> {
+    let centre = app::catalogue::distance::Position::new(43.1261, 0.7303)?;
+    Some((centre, app::catalogue::model::Origine::Commune("Saint-Gaudens".into())))
+}
+
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -102,6 +108,10 @@ async fn main() {
         // The first query of a day evaluates every offer's hours; later ones read the day's cache.
         ("ouvert aujourd’hui (no q)", Recherche { ouvert_aujourdhui: true, page: 1, now: chrono::Utc::now(), ..Default::default() }),
         ("q=logement + ouvert aujourd’hui", Recherche { terms: query_terms("logement"), ouvert_aujourdhui: true, page: 1, now: chrono::Utc::now(), ..Default::default() }),
+        // Sorted by distance (from Saint-Gaudens' centre): every matching offer is measured.
+        ("près de Saint-Gaudens (no q)", Recherche { origine: near(), page: 1, ..Default::default() }),
+        ("q=logement près de Saint-Gaudens", Recherche { terms: query_terms("logement"), origine: near(), page: 1, ..Default::default() }),
+        ("près de Saint-Gaudens, « voir plus » ×20", Recherche { origine: near(), page: 20, ..Default::default() }),
     ];
     let mut builds = Vec::new();
     let mut refreshes = Vec::new();

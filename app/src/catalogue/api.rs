@@ -109,6 +109,7 @@ pub async fn validate(
             _ => return Err(bad("Ce numéro de page n’existe pas.")),
         },
     };
+    let (origine, communes_possibles) = origine(db, f).await?;
     let now = chrono::Utc::now();
     let fraicheur = use_context::<super::fraicheur::Fraicheur>().unwrap_or_default();
     let a_jour_depuis = Some(fraicheur.visible_depuis(crate::socle::dates::today(now)));
@@ -123,5 +124,41 @@ pub async fn validate(
         a_jour_depuis,
         page,
         now,
+        origine,
+        communes_possibles,
     })
+}
+
+/// Where distances count from: the commune typed (it wins: typing one is the latest choice),
+/// else the phone's position. A commune that fits several gives their names instead.
+#[cfg(feature = "ssr")]
+async fn origine(
+    db: &sea_orm::DatabaseConnection,
+    f: &Filtres,
+) -> Result<(Option<(super::distance::Position, super::model::Origine)>, Vec<String>), AppError> {
+    use super::distance::{trouver_commune, Position, Trouve};
+    use super::model::Origine;
+    use crate::i18n::{t, ta};
+    let some = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    if let Some(text) = some(&f.pres) {
+        let unknown = || AppError::BadRequest(ta("distance-commune-inconnue", &[("commune", text.chars().take(100).collect::<String>().into())]));
+        if text.chars().count() > 100 {
+            return Err(unknown());
+        }
+        let index = index_from_context()?;
+        return index
+            .with_communes(db, |list| match trouver_commune(list, &text) {
+                Trouve::Une(c) => Ok((c.centre.map(|centre| (centre, Origine::Commune(c.nom.clone()))), vec![])),
+                Trouve::Plusieurs(v) => Ok((None, v.iter().map(|c| c.nom.clone()).collect())),
+                Trouve::Aucune => Err(unknown()),
+            })
+            .await?;
+    }
+    match some(&f.position) {
+        None => Ok((None, vec![])),
+        Some(p) => match Position::parse(&p) {
+            Some(pos) => Ok((Some((pos, Origine::Position)), vec![])),
+            None => Err(AppError::BadRequest(t("distance-position-incomprise"))),
+        },
+    }
 }

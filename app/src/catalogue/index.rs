@@ -7,7 +7,8 @@
 //! stamps the rows it writes with it (`offre.seq`), in the same transaction; before answering,
 //! the index reads that version (one primary-key read) and, if it moved, loads only the rows
 //! stamped since. Writes from another process (the import command) are seen the same way.
-use super::db::{offre, offre_theme, schema::SCHEMA};
+use super::db::{offre, offre_theme, schema::SCHEMA, write::stored_position};
+use super::distance::{CommuneRef, Position};
 use super::horaires::{self, Horaires};
 use super::search::{correct, terms};
 use crate::text::fold;
@@ -24,6 +25,10 @@ const B: f32 = 0.75;
 /// Extra weight of a word of the offer's name (on top of its occurrence in the text).
 const NAME_BOOST: f32 = 2.0;
 
+/// The mode of offers done only at a distance (shown beside a list sorted by distance); not a
+/// choice of the page's filter.
+pub const REMOTE_ONLY: &str = "a-distance-seulement";
+
 /// What to look for (filters already checked, see `api::validate`).
 #[derive(Debug, Clone, Default)]
 pub struct Query<'a> {
@@ -37,6 +42,9 @@ pub struct Query<'a> {
     pub ouvert_le: Option<chrono::NaiveDate>,
     /// Only offers updated since that day (older ones are hidden from the public).
     pub a_jour_depuis: Option<chrono::NaiveDate>,
+    /// Nearest first from there. Unless a mode is asked for, offers only done at a distance are
+    /// left out (the page shows them apart: there is no way to them).
+    pub origine: Option<Position>,
     /// Offers skipped, and offers returned.
     pub offset: usize,
     pub limit: usize,
@@ -48,6 +56,8 @@ pub struct Query<'a> {
 pub struct Hits {
     pub total: u64,
     pub ids: Vec<String>,
+    /// With an origin: each offer's distance from it (km), when the offer has a place.
+    pub km: Vec<Option<f64>>,
     pub terms: Vec<String>,
     pub corrections: Vec<(String, String)>,
 }
@@ -74,6 +84,8 @@ struct Doc {
     publics: u64,
     horaires: Option<Horaires>,
     date_maj: chrono::NaiveDate,
+    /// Its own position, else its commune's centre.
+    pos: Option<Position>,
 }
 
 #[derive(Default)]
@@ -97,8 +109,10 @@ struct Inner {
     /// Code INSEE → interned number (from 1), and back.
     commune_ids: HashMap<String, u32>,
     commune_codes: Vec<String>,
-    /// Every commune (code INSEE, name), by name: reference data, read at each full build.
-    commune_names: Vec<(String, String)>,
+    /// Every commune, by name: reference data, read at each full build.
+    communes: Vec<CommuneRef>,
+    /// Code INSEE → the commune's centre (offers without a position of their own are there).
+    centres: HashMap<String, Position>,
     /// Which documents are open on one day, computed on the first query for that day and
     /// dropped when documents change (evaluating 50,000 opening hours takes a while).
     /// Query term → the equivalents' terms (see `catalogue::synonymes`).
@@ -118,6 +132,8 @@ struct Row {
     publics: String,
     horaires_accueil: Option<String>,
     date_maj: chrono::NaiveDate,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
 }
 
 fn public_bit(code: &str) -> u64 {
@@ -155,6 +171,8 @@ async fn load(db: &impl ConnectionTrait, since: Option<i64>) -> Result<(Vec<Row>
             offre::Column::Publics,
             offre::Column::HorairesAccueil,
             offre::Column::DateMaj,
+            offre::Column::Latitude,
+            offre::Column::Longitude,
         ])
         .order_by_asc(offre::Column::Seq);
     let mut themes_q = offre_theme::Entity::find();
@@ -219,6 +237,8 @@ impl Inner {
         let theme_bits = themes.iter().fold(0u64, |acc, t| acc | self.theme_bit(t));
         let codes = |json: &str| serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
         let modes = codes(&row.modes_accueil);
+        let pos = stored_position(row.latitude, row.longitude)
+            .or_else(|| row.code_insee.as_ref().and_then(|c| self.centres.get(c).copied()));
         let commune = self.commune_id(row.code_insee);
         let doc = Doc {
             nom_key: fold(&row.nom),
@@ -231,6 +251,7 @@ impl Inner {
             publics: codes(&row.publics).iter().fold(0, |acc, p| acc | public_bit(p)),
             horaires: row.horaires_accueil.as_deref().and_then(horaires::parse),
             date_maj: row.date_maj,
+            pos,
             id: row.id,
         };
         let pos = self
@@ -273,11 +294,13 @@ impl Inner {
         id
     }
 
-    fn build(rows: Vec<Row>, themes: HashMap<String, Vec<String>>, version: i64) -> Inner {
+    fn build(rows: Vec<Row>, themes: HashMap<String, Vec<String>>, version: i64, communes: Vec<CommuneRef>) -> Inner {
         let total_len: usize = rows.iter().map(|r| r.search_text.split_whitespace().count()).sum();
         let mut inner = Inner {
             version: Some(version),
             avg_len: total_len as f32 / rows.len().max(1) as f32,
+            centres: communes.iter().filter_map(|c| Some((c.code.clone(), c.centre?))).collect(),
+            communes,
             ..Default::default()
         };
         // Appending in name order keeps `by_name` insertions at the end (no shifting).
@@ -314,6 +337,7 @@ impl Inner {
             && match q.mode {
                 Some("en-presentiel") => d.en_presentiel,
                 Some("a-distance") => d.a_distance,
+                Some(REMOTE_ONLY) => d.a_distance && !d.en_presentiel,
                 _ => true,
             }
             && public.is_none_or(|mask| d.publics & mask != 0)
@@ -361,7 +385,7 @@ impl Inner {
         out
     }
 
-    fn run(&self, q: &Query, terms: &[String]) -> (u64, Vec<String>) {
+    fn run(&self, q: &Query, terms: &[String]) -> (u64, Vec<u32>) {
         let theme_bit = match q.theme {
             Some(t) => match self.theme_bits.get(t) {
                 Some(b) => Some(*b),
@@ -379,16 +403,24 @@ impl Inner {
         // An offer for everyone is for each public too.
         let public = q.public.map(|p| public_bit(p) | public_bit("tous-publics"));
         let open = q.ouvert_le.map(|day| self.open_on(day));
+        let remote_only_out = q.origine.is_some() && q.mode.is_none();
         let accepts = |o: u32| {
-            open.as_ref().is_none_or(|v| v[o as usize]) && self.accepts(&self.docs[o as usize], q, theme_bit, commune, public)
+            let d = &self.docs[o as usize];
+            open.as_ref().is_none_or(|v| v[o as usize])
+                && self.accepts(d, q, theme_bit, commune, public)
+                && !(remote_only_out && d.a_distance && !d.en_presentiel)
         };
         if terms.is_empty() {
+            if q.origine.is_some() {
+                let all: Vec<(u32, f32)> = self.by_name.iter().filter(|&&o| accepts(o)).map(|&o| (o, 0.0)).collect();
+                return self.page(all, q);
+            }
             let mut total = 0u64;
             let mut ids = Vec::new();
             for &o in &self.by_name {
                 if accepts(o) {
                     if total as usize >= q.offset && ids.len() < q.limit {
-                        ids.push(self.docs[o as usize].id.clone());
+                        ids.push(o);
                     }
                     total += 1;
                 }
@@ -413,10 +445,22 @@ impl Inner {
             acc = intersect(&acc, l);
         }
         acc.retain(|(o, _)| accepts(*o));
+        self.page(acc, q)
+    }
+
+    /// The requested page of the matching documents, ordered by distance from the origin when
+    /// there is one (offers without a place last), then by score, name and id.
+    fn page(&self, mut acc: Vec<(u32, f32)>, q: &Query) -> (u64, Vec<u32>) {
         let total = acc.len() as u64;
+        let near = q.origine.map(Flat::new);
         let key = |p: &(u32, f32)| {
             let d = &self.docs[p.0 as usize];
-            (std::cmp::Reverse(ordered(p.1)), d.nom_key.as_str(), d.id.as_str())
+            let far = match (&near, d.pos) {
+                (Some(o), Some(pos)) => o.rank(pos),
+                (Some(_), None) => u32::MAX,
+                (None, _) => 0,
+            };
+            (far, std::cmp::Reverse(ordered(p.1)), d.nom_key.as_str(), d.id.as_str())
         };
         let end = (q.offset + q.limit).min(acc.len());
         if q.offset >= end {
@@ -428,8 +472,17 @@ impl Inner {
             acc.truncate(end);
         }
         acc.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
-        let ids = acc[q.offset..end].iter().map(|(o, _)| self.docs[*o as usize].id.clone()).collect();
-        (total, ids)
+        (total, acc[q.offset..end].iter().map(|(o, _)| *o).collect())
+    }
+
+    /// The answer for these documents: their ids, and their distances from the origin.
+    fn hits(&self, q: &Query, total: u64, docs: Vec<u32>, terms: Vec<String>, corrections: Vec<(String, String)>) -> Hits {
+        let docs: Vec<&Doc> = docs.iter().map(|o| &self.docs[*o as usize]).collect();
+        let km = match q.origine {
+            Some(origin) => docs.iter().map(|d| d.pos.map(|p| origin.km_to(&p))).collect(),
+            None => vec![],
+        };
+        Hits { total, ids: docs.iter().map(|d| d.id.clone()).collect(), km, terms, corrections }
     }
 
     /// Corrects the terms that no catalogue word starts with; `None` if none could be.
@@ -476,6 +529,26 @@ fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
     out
 }
 
+/// Distances from one origin, cheaply, for ordering: an equirectangular projection, exact
+/// enough within a département (the page shows great-circle distances).
+struct Flat {
+    origin: Position,
+    cos_lat: f64,
+}
+
+impl Flat {
+    fn new(origin: Position) -> Flat {
+        Flat { origin, cos_lat: origin.lat.to_radians().cos() }
+    }
+    /// Grows with the distance; hundreds of metres apart compare equal (then relevance decides).
+    fn rank(&self, p: Position) -> u32 {
+        let x = (p.lon - self.origin.lon) * self.cos_lat;
+        let y = p.lat - self.origin.lat;
+        // One degree of latitude is about 111 km; steps of 250 m.
+        ((x * x + y * y).sqrt() * 111.0 * 4.0).min(u32::MAX as f64 - 1.0) as u32
+    }
+}
+
 /// Corrected terms, and each (typed, used) pair.
 type Corrected = (Vec<String>, Vec<(String, String)>);
 
@@ -516,8 +589,8 @@ impl SearchIndex {
             _ => {
                 let started = std::time::Instant::now();
                 let (rows, themes) = load(db, None).await?;
-                let mut built = Inner::build(rows, themes, current);
-                built.commune_names = super::db::query::communes(db).await?;
+                let communes = super::db::query::commune_refs(db).await?;
+                let mut built = Inner::build(rows, themes, current, communes);
                 built.synonyms = super::synonymes::expansions(&super::synonymes::load(db).await?.0);
                 tracing::info!(offres = built.live, ms = started.elapsed().as_millis() as u64, "search index built");
                 *self.inner.write().await = built;
@@ -530,14 +603,14 @@ impl SearchIndex {
     pub async fn search(&self, db: &impl ConnectionTrait, q: &Query<'_>) -> Result<Hits, DbErr> {
         self.refresh(db).await?;
         let inner = self.inner.read().await;
-        let (total, ids) = inner.run(q, q.terms);
+        let (total, docs) = inner.run(q, q.terms);
         if total == 0 && !q.terms.is_empty() {
             if let Some((fixed, corrections)) = inner.corrected(q.terms) {
-                let (total, ids) = inner.run(q, &fixed);
-                return Ok(Hits { total, ids, terms: inner.shown_terms(&fixed), corrections });
+                let (total, docs) = inner.run(q, &fixed);
+                return Ok(inner.hits(q, total, docs, inner.shown_terms(&fixed), corrections));
             }
         }
-        Ok(Hits { total, ids, terms: inner.shown_terms(q.terms), corrections: vec![] })
+        Ok(inner.hits(q, total, docs, inner.shown_terms(q.terms), vec![]))
     }
 
     /// Visible offers per theme code (themes without offers are absent).
@@ -558,7 +631,13 @@ impl SearchIndex {
     pub async fn communes(&self, db: &impl ConnectionTrait) -> Result<Vec<(String, String)>, DbErr> {
         self.refresh(db).await?;
         let inner = self.inner.read().await;
-        Ok(inner.commune_names.iter().filter(|(c, _)| inner.per_commune.contains_key(c)).cloned().collect())
+        Ok(inner.communes.iter().filter(|c| inner.per_commune.contains_key(&c.code)).map(|c| (c.code.clone(), c.nom.clone())).collect())
+    }
+
+    /// Reads the communes of the département (by name), e.g. to find the one a person typed.
+    pub async fn with_communes<R>(&self, db: &impl ConnectionTrait, f: impl FnOnce(&[CommuneRef]) -> R) -> Result<R, DbErr> {
+        self.refresh(db).await?;
+        Ok(f(&self.inner.read().await.communes))
     }
 
     /// Number of visible offers indexed, and of distinct words (for benchmarks and logs).

@@ -1,6 +1,7 @@
 //! The catalogue of offers that remove barriers to work ("levée des freins"), by theme of the
 //! référentiel: search, filters, offer pages; import/export in the data·inclusion schema.
 pub mod api;
+pub mod distance;
 pub mod edition;
 pub mod model;
 pub mod imprimer;

@@ -19,6 +19,12 @@ pub struct Filtres {
     /// `1`: only offers open today.
     #[serde(default)]
     pub ouvert: Option<String>,
+    /// The person's commune as typed (name or postcode): nearest offers first.
+    #[serde(default)]
+    pub pres: Option<String>,
+    /// The phone's position, `lat,lon` rounded to about a kilometre: nearest offers first.
+    #[serde(default)]
+    pub position: Option<String>,
     #[serde(default)]
     pub page: Option<String>,
 }
@@ -39,6 +45,8 @@ impl Filtres {
         add("mode", &self.mode);
         add("public", &self.public);
         add("ouvert", &self.ouvert);
+        add("pres", &self.pres);
+        add("position", &self.position);
         if let Some(p) = page.filter(|p| *p > 1) {
             parts.push(format!("page={p}"));
         }
@@ -75,6 +83,17 @@ pub struct OffreResume {
     pub extrait: Vec<Segment>,
     /// `None` when the offer's hours are not given in the OpenStreetMap syntax.
     pub aujourdhui: Option<OuvertureDuJour>,
+    /// Whole km from where the person is (sorted by distance), when the offer has a place.
+    pub km: Option<u32>,
+}
+
+/// Where distances are counted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Origine {
+    /// The centre of the commune the person gave (its name).
+    Commune(String),
+    /// The phone's position.
+    Position,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +104,13 @@ pub struct Resultats {
     pub offres: Vec<OffreResume>,
     /// When a word was corrected: (what was typed, what was searched).
     pub corrections: Vec<(String, String)>,
+    /// Sorted nearest first from there.
+    pub origine: Option<Origine>,
+    /// The commune typed fits several: their names, for the person to choose.
+    pub communes_possibles: Vec<String>,
+    /// Sorted by distance: the first offers done at a distance (no place to go), and how many.
+    pub a_distance: Vec<OffreResume>,
+    pub a_distance_total: u64,
 }
 
 /// Choices offered by the filter form.

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+mod position;
 mod saved;
+use position::{PositionButton, PositionTextes};
 pub use saved::{MesOffresPage, SaveOffre};
 
 /// The catalogue's filters as the page's URL gives them.
@@ -23,6 +25,8 @@ pub(super) fn filtres_from_url() -> Filtres {
         mode: q.get("mode"),
         public: q.get("public"),
         ouvert: q.get("ouvert"),
+        pres: q.get("pres"),
+        position: q.get("position"),
         page: q.get("page"),
     }
 }
@@ -124,6 +128,24 @@ fn FiltreForm(filtres: Filtres, options: FiltreOptions) -> impl IntoView {
                 <label for="filtre-q">{t("catalogue-rechercher")}</label>
                 <input id="filtre-q" name="q" type="search" maxlength="200" value=filtres.q.clone().unwrap_or_default() />
             </div>
+            <fieldset class="pres">
+                <legend>{t("filtre-pres")}</legend>
+                <div class="field">
+                    <label for="filtre-pres">{t("filtre-pres-commune")}</label>
+                    <span class="hint" id="filtre-pres-aide">{t("filtre-pres-aide")}</span>
+                    <input id="filtre-pres" name="pres" type="text" maxlength="100" autocomplete="address-level2"
+                        aria-describedby="filtre-pres-aide" value=filtres.pres.clone().unwrap_or_default() />
+                </div>
+                <input type="hidden" name="position" value=filtres.position.clone().unwrap_or_default() />
+                <PositionButton textes=PositionTextes {
+                    bouton: t("position-utiliser"),
+                    recherche: t("position-recherche"),
+                    refusee: t("position-refusee"),
+                    trop_longue: t("position-trop-longue"),
+                    indisponible: t("position-indisponible"),
+                    non_gardee: t("position-non-gardee"),
+                } />
+            </fieldset>
             <Select name="theme" label=t("filtre-theme") all=t("filtre-tous-themes") choices=themes selected=filtres.theme.clone() />
             <Select name="commune" label=t("filtre-commune") all=t("filtre-toutes-communes") choices=options.communes selected=filtres.commune.clone() />
             <Select name="mode" label=t("filtre-mode") all=t("filtre-les-deux") choices=modes selected=filtres.mode.clone() />
@@ -155,9 +177,7 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         }
         Err(e) => return view! { <ErrorMessage error=e /> }.into_any(),
     };
-    let label_of = move |code: &str| {
-        options.themes.iter().find(|(c, _)| c == code).map(|(c, l)| theme_label(c, l)).unwrap_or_default()
-    };
+    let themes = options.themes;
     let heading = ta("offres-nombre", &[("n", r.total.into())]);
     let corrections = (!r.corrections.is_empty()).then(|| {
         let list = r
@@ -174,31 +194,40 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         <crate::itineraire::DefaultHelp />
     });
     let shown = r.offres.len();
-    let items = r
-        .offres
-        .into_iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let anchor = format!("r{}", i + 1);
-            let href = format!("/offres/{}", o.id);
-            let themes = o.themes.iter().map(|t| label_of(t)).collect::<Vec<_>>().join(" · ");
-            let place = o.commune.clone().unwrap_or_else(|| t("catalogue-lieu-inconnu"));
-            view! {
-                <li class="offre-card" id=anchor>
-                    <h3 lang="fr"><a href=href>{segments(o.nom)}</a></h3>
-                    <p class="muted">{o.structure}" · "{place}</p>
-                    <p class="tags">
-                        {(o.gratuit == Some(true)).then(|| view! { <span class="tag">{t("offre-gratuit")}</span> })}
-                        {o.a_distance.then(|| view! { <span class="tag">{t("catalogue-a-distance")}</span> })}
-                        {o.en_presentiel.then(|| view! { <span class="tag">{t("catalogue-sur-place")}</span> })}
-                    </p>
-                    {o.aujourdhui.map(|a| view! { <Aujourdhui a /> })}
-                    <p lang="fr">{segments(o.extrait)}</p>
-                    <p class="muted small">{themes}</p>
-                </li>
-            }
-        })
-        .collect_view();
+    let items = r.offres.into_iter().enumerate().map(|(i, o)| card(o, Some(format!("r{}", i + 1)), &themes)).collect_view();
+    let choices = (!r.communes_possibles.is_empty()).then(|| {
+        let links = r
+            .communes_possibles
+            .iter()
+            .map(|nom| {
+                let href = format!("/catalogue?{}", Filtres { pres: Some(nom.clone()), page: None, ..filtres.clone() }.to_query(None));
+                view! { <li><a href=href>{nom.clone()}</a></li> }
+            })
+            .collect_view();
+        view! { <div class="note"><p>{t("catalogue-communes-possibles")}</p><ul>{links}</ul></div> }
+    });
+    let near = r.origine.as_ref().map(|o| {
+        let from = match o {
+            Origine::Commune(nom) => ta("catalogue-pres-de", &[("commune", nom.into())]),
+            Origine::Position => t("catalogue-pres-de-vous"),
+        };
+        view! { <p class="note">{format!("{from} {}", t("catalogue-vol-d-oiseau"))}</p> }
+    });
+    let remote = (!r.a_distance.is_empty()).then(|| {
+        let more = (r.a_distance_total > r.a_distance.len() as u64).then(|| {
+            let all = Filtres { mode: Some("a-distance".into()), pres: None, position: None, page: None, ..filtres.clone() };
+            let href = format!("/catalogue?{}", all.to_query(None));
+            view! { <p><a href=href>{t("catalogue-a-distance-toutes")}</a></p> }
+        });
+        let items = r.a_distance.into_iter().map(|o| card(o, None, &themes)).collect_view();
+        view! {
+            <section aria-labelledby="a-distance">
+                <h2 id="a-distance">{t("catalogue-a-distance-titre")}</h2>
+                <ul class="offres">{items}</ul>
+                {more}
+            </section>
+        }
+    });
     let more = (shown < r.total as usize).then(|| {
         if r.page < MAX_PLUS {
             // The link lands on the first new offer.
@@ -210,17 +239,51 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         }
     });
     view! {
+        {choices}
         <h2 id="resultats">{heading}</h2>
+        {near}
         {corrections}
         {empty}
         <ul class="offres">{items}</ul>
         {more}
+        {remote}
         {(r.total > 0).then(|| {
             let href = format!("/catalogue/imprimer?{}", filtres.to_query(None));
             view! { <p><a href=href>{t("catalogue-imprimer")}</a></p> }
         })}
     }
     .into_any()
+}
+
+/// One offer in a list: its name (a link), who and where (how far, when sorted by distance),
+/// its tags, today's hours, an excerpt and its themes.
+fn card(o: OffreResume, anchor: Option<String>, themes: &[(String, String)]) -> impl IntoView {
+    let href = format!("/offres/{}", o.id);
+    let theme_names = o
+        .themes
+        .iter()
+        .filter_map(|code| themes.iter().find(|(c, _)| c == code).map(|(c, l)| theme_label(c, l)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut place = o.commune.clone().unwrap_or_else(|| t("catalogue-lieu-inconnu"));
+    if let Some(km) = o.km {
+        let far = if km == 0 { t("catalogue-moins-1-km") } else { ta("catalogue-km", &[("km", i64::from(km).into())]) };
+        place = format!("{place} · {far}");
+    }
+    view! {
+        <li class="offre-card" id=anchor>
+            <h3 lang="fr"><a href=href>{segments(o.nom)}</a></h3>
+            <p class="muted">{format!("{} · {place}", o.structure)}</p>
+            <p class="tags">
+                {(o.gratuit == Some(true)).then(|| view! { <span class="tag">{t("offre-gratuit")}</span> })}
+                {o.a_distance.then(|| view! { <span class="tag">{t("catalogue-a-distance")}</span> })}
+                {o.en_presentiel.then(|| view! { <span class="tag">{t("catalogue-sur-place")}</span> })}
+            </p>
+            {o.aujourdhui.map(|a| view! { <Aujourdhui a /> })}
+            <p lang="fr">{segments(o.extrait)}</p>
+            <p class="muted small">{theme_names}</p>
+        </li>
+    }
 }
 
 #[component]

@@ -15,6 +15,7 @@ mod m20261202_000011_synonymes;
 mod m20261202_000012_invitation;
 mod m20261202_000013_orientation;
 mod m20261202_000014_carnet_rdv;
+mod m20261202_000015_positions;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_invitation::Migration),
             Box::new(m20261202_000013_orientation::Migration),
             Box::new(m20261202_000014_carnet_rdv::Migration),
+            Box::new(m20261202_000015_positions::Migration),
         ]
     }
 }

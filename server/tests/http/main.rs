@@ -20,6 +20,8 @@ mod cache;
 mod catalogue_vie;
 /// The person's pages in their language.
 mod langues;
+/// The catalogue sorted by distance from a commune or the phone's position.
+mod distance;
 
 fn app_for(db: &TestDb) -> Router {
     app_with_limits(db, Default::default())
@@ -196,6 +198,47 @@ async fn server_functions_refuse_cross_site_posts() {
     let mut cross = post("/api/themes", Some("http://127.0.0.1:3000"), "");
     cross.headers_mut().insert("sec-fetch-site", "cross-site".parse().unwrap());
     assert_eq!(send(&app, cross).await.status, StatusCode::FORBIDDEN);
+    db.drop().await;
+}
+
+/// A post refused before its body has all arrived (here: from another site) is answered, and
+/// the connection still carries the client's next request: browsers and HTTP libraries reuse
+/// connections, and one cut under them is an error the person sees.
+#[tokio::test]
+async fn a_refused_post_leaves_its_connection_usable() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let db = TestDb::sqlite().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = app_for(&db);
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let body = "prenom=L%C3%A9a&nom=Martin&".repeat(80);
+    let head = format!(
+        "POST /pro/nouveau-carnet HTTP/1.1\r\nHost: {addr}\r\nOrigin: https://ailleurs.example\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    tcp.write_all(head.as_bytes()).await.unwrap();
+    tcp.write_all(&body.as_bytes()[..100]).await.unwrap();
+    // The rest of the body comes later, as on a slow network.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // A connection cut under the client fails these writes: the statuses below say so.
+    let _ = tcp.write_all(&body.as_bytes()[100..]).await;
+    let _ = tcp.write_all(format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes()).await;
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    let read_both = async {
+        while seen.matches("HTTP/1.1 ").count() < 2 {
+            match tcp.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            }
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), read_both).await;
+    let statuses: Vec<&str> = seen.match_indices("HTTP/1.1 ").filter_map(|(i, _)| seen.get(i + 9..i + 12)).collect();
+    assert_eq!(statuses, ["403", "200"], "{seen}");
     db.drop().await;
 }
 

@@ -67,6 +67,10 @@ pub async fn export_json(db: &DatabaseConnection) -> Result<Json, DbErr> {
             put(&mut o, "code_postal", &x.code_postal);
             put(&mut o, "code_insee", &x.code_insee);
             put(&mut o, "commune", &x.commune);
+            if let Some(p) = super::write::stored_position(x.latitude, x.longitude) {
+                o.insert("latitude".into(), json!(p.lat));
+                o.insert("longitude".into(), json!(p.lon));
+            }
             put(&mut o, "horaires_accueil", &x.horaires_accueil);
             put(&mut o, "telephone", &x.telephone);
             put(&mut o, "courriel", &x.courriel);

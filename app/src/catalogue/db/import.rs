@@ -92,6 +92,22 @@ impl Fields<'_> {
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
             .ok_or_else(|| format!("« {key} » doit être une date AAAA-MM-JJ (reçu « {} »)", truncate(&v)))
     }
+    /// `latitude` and `longitude` (numbers, or numeric text in CSV files), when both are given.
+    fn position(&self) -> Result<Option<crate::catalogue::distance::Position>, String> {
+        let number = |key: &str| match self.0.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Number(n)) => Ok(n.as_f64()),
+            Some(Json::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Json::String(s)) => s.trim().parse::<f64>().map(Some).map_err(|_| format!("« {key} » doit être un nombre (reçu « {} »)", truncate(s))),
+            Some(_) => Err(format!("« {key} » doit être un nombre")),
+        };
+        match (number("latitude")?, number("longitude")?) {
+            (Some(lat), Some(lon)) => crate::catalogue::distance::Position::new(lat, lon)
+                .map(Some)
+                .ok_or_else(|| format!("position impossible : latitude {lat}, longitude {lon}")),
+            _ => Ok(None),
+        }
+    }
     /// A list of codes, each in `allowed`.
     fn codes(&self, key: &str, allowed: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
         let list = match self.0.get(key) {
@@ -201,6 +217,7 @@ fn parse_service(v: &Json) -> Result<OffreIn, String> {
             code_postal: check_code(f.opt("code_postal", 5)?, "code_postal", true)?,
             code_insee: check_code(f.opt("code_insee", 5)?, "code_insee", false)?,
             commune: f.opt("commune", 200)?,
+            position: f.position()?,
             horaires_accueil: f.opt("horaires_accueil", 2000)?,
             telephone: check_phone(f.opt("telephone", 40)?)?,
             courriel: check_email(f.opt("courriel", 320)?)?,
@@ -546,6 +563,8 @@ fn same_content(m: &offre::ActiveModel, e: &offre::Model) -> bool {
         && set(&m.courriel, &e.courriel)
         && set(&m.lien, &e.lien)
         && set_s(&m.thematiques, &e.thematiques)
+        && matches!(&m.latitude, Set(x) if *x == e.latitude)
+        && matches!(&m.longitude, Set(x) if *x == e.longitude)
         && matches!(&m.date_maj, Set(d) if *d == e.date_maj)
         && !e.archived
 }

@@ -62,7 +62,7 @@ pub mod structure {
 
 pub mod offre {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
     #[sea_orm(table_name = "offre")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -100,6 +100,9 @@ pub mod offre {
         pub updated_at: DateTimeUtc,
         /// The catalogue version that wrote this row (see `catalogue::index`).
         pub seq: i64,
+        /// Where the offer takes place, when its source says (else its commune's centre is used).
+        pub latitude: Option<f64>,
+        pub longitude: Option<f64>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
@@ -123,7 +126,7 @@ pub mod offre_theme {
 
 pub mod commune {
     use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
     #[sea_orm(table_name = "commune")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]
@@ -132,6 +135,9 @@ pub mod commune {
         pub codes_postaux: String,
         pub arrondissement: Option<String>,
         pub population: Option<i64>,
+        /// The commune's centre (geo.api.gouv.fr), for distances.
+        pub latitude: Option<f64>,
+        pub longitude: Option<f64>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}

@@ -1,9 +1,10 @@
 //! Reading the catalogue: filtered full-text search, one offer, the filter choices.
 use super::{commune, offre, offre_theme, schema::{Schema, SCHEMA}, structure};
 use crate::catalogue::model::*;
-use crate::catalogue::index::{Query, SearchIndex};
+use crate::catalogue::index::{Query, SearchIndex, REMOTE_ONLY};
 use crate::catalogue::horaires;
 use crate::catalogue::search::{highlight, stem};
+use crate::catalogue::distance::{km_shown, CommuneRef, Position};
 use sea_orm::{
     entity::prelude::*, DbBackend, FromQueryResult, QueryOrder, Statement, Value,
 };
@@ -25,7 +26,14 @@ pub struct Recherche {
     pub page: u32,
     /// The clock of this search (today's opening hours).
     pub now: chrono::DateTime<chrono::Utc>,
+    /// Nearest first from this point, and what it is to the person.
+    pub origine: Option<(Position, Origine)>,
+    /// The commune typed fits several (their names): the person chooses.
+    pub communes_possibles: Vec<String>,
 }
+
+/// Offers done at a distance shown beside a list sorted by distance.
+const A_DISTANCE_MONTREES: usize = 3;
 
 /// SQL text with placeholders numbered for the backend (`?` or `$n`).
 struct Sql {
@@ -81,12 +89,42 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
         public: r.public.as_deref(),
         ouvert_le: r.ouvert_aujourdhui.then(|| crate::socle::dates::today(r.now)),
         a_jour_depuis: r.a_jour_depuis,
+        origine: r.origine.as_ref().map(|(p, _)| *p),
         // "Voir plus": page n shows the first n × PAR_PAGE offers, so nobody is swamped at first.
         offset: 0,
         limit: page as usize * PAR_PAGE as usize,
     };
     let hits = index.search(db, &query).await?;
-    let (total, terms, corrections) = (hits.total, hits.terms, hits.corrections);
+    let (total, corrections) = (hits.total, hits.corrections.clone());
+    let offres = resumes(db, r, hits).await?;
+    // Beside the nearest offers, those done at a distance (left out of that list), nearest not
+    // meaning anything for them.
+    let (mut a_distance, mut a_distance_total) = (vec![], 0);
+    if r.origine.is_some() && r.mode.is_none() {
+        let remote = Query { mode: Some(REMOTE_ONLY), origine: None, limit: A_DISTANCE_MONTREES, ..query };
+        let hits = index.search(db, &remote).await?;
+        a_distance_total = hits.total;
+        a_distance = resumes(db, r, hits).await?;
+    }
+    let pages = total.div_ceil(PAR_PAGE).max(1) as u32;
+    Ok(Resultats {
+        total,
+        page,
+        pages,
+        offres,
+        corrections,
+        origine: r.origine.as_ref().map(|(_, o)| o.clone()),
+        communes_possibles: r.communes_possibles.clone(),
+        a_distance,
+        a_distance_total,
+    })
+}
+
+/// The offers found, as the list shows them.
+async fn resumes(db: &DatabaseConnection, r: &Recherche, hits: crate::catalogue::index::Hits) -> Result<Vec<OffreResume>, DbErr> {
+    let terms = hits.terms;
+    let km: HashMap<&str, f64> =
+        hits.ids.iter().zip(&hits.km).filter_map(|(id, km)| Some((id.as_str(), (*km)?))).collect();
     let rows = rows_by_id(db, &hits.ids).await?;
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
     let mut themes: HashMap<String, Vec<String>> = HashMap::new();
@@ -100,7 +138,7 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
             themes.entry(t.offre_id).or_default().push(t.theme_code);
         }
     }
-    let offres = rows
+    Ok(rows
         .into_iter()
         .map(|row| {
             let modes: Vec<String> = serde_json::from_str(&row.modes_accueil).unwrap_or_default();
@@ -108,18 +146,17 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
                 nom: highlight(&row.nom, &terms),
                 extrait: highlight(&excerpt(&row.description, &terms), &terms),
                 themes: themes.remove(&row.id).unwrap_or_default(),
-                id: row.id,
                 structure: row.structure,
                 commune: row.commune,
                 gratuit: row.frais.as_deref().map(|f| f == "gratuit"),
                 a_distance: modes.iter().any(|m| m == "a-distance"),
                 en_presentiel: modes.iter().any(|m| m == "en-presentiel"),
                 aujourdhui: row.horaires_accueil.as_deref().and_then(horaires::parse).map(|h| h.aujourdhui(r.now)),
+                km: km.get(row.id.as_str()).map(|k| km_shown(*k)),
+                id: row.id,
             }
         })
-        .collect();
-    let pages = total.div_ceil(PAR_PAGE).max(1) as u32;
-    Ok(Resultats { total, page, pages, offres, corrections })
+        .collect())
 }
 
 /// The rows to show, in the order of `ids`.
@@ -234,6 +271,24 @@ pub async fn offre_detail(db: &DatabaseConnection, id: &str, now: chrono::DateTi
 /// The communes that have at least one visible offer (code INSEE, name), by name.
 pub async fn communes_with_offres(db: &DatabaseConnection, index: &SearchIndex) -> Result<Vec<(String, String)>, DbErr> {
     index.communes(db).await
+}
+
+/// Every commune of Haute-Garonne with its postcodes and centre, by name.
+pub async fn commune_refs(db: &impl sea_orm::ConnectionTrait) -> Result<Vec<CommuneRef>, DbErr> {
+    use super::write::stored_position;
+    Ok(commune::Entity::find()
+        .order_by_asc(commune::Column::Nom)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| CommuneRef {
+            centre: stored_position(c.latitude, c.longitude),
+            codes_postaux: c.codes_postaux.split(',').filter(|p| !p.is_empty()).map(str::to_owned).collect(),
+            population: c.population.unwrap_or(0),
+            code: c.code,
+            nom: c.nom,
+        })
+        .collect())
 }
 
 /// Every commune of Haute-Garonne (code INSEE, name), by name.

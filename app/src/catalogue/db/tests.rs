@@ -298,3 +298,52 @@ async fn everyday_words_find_offers_through_the_synonyms_and_admins_edit_them() 
         t.drop().await;
     }
 }
+
+#[tokio::test]
+async fn sorted_by_distance_nearest_first_with_positions_kept_through_export() {
+    use crate::catalogue::distance::Position;
+    use crate::catalogue::model::Origine;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        // One offer placed by its own position (Valentine, 4 km from Saint-Gaudens' centre).
+        let own = serde_json::json!({"structures": [], "services": [{
+            "id": "valentine", "source": "itineraire-exemple", "structure_id": "mobil-comminges", "nom": "Permanence à Valentine",
+            "description": "Une permanence près de chez vous.", "date_maj": "2026-11-30", "modes_accueil": ["en-presentiel"],
+            "code_insee": "31483", "commune": "Saint-Gaudens", "latitude": "43.0905", "longitude": "0.7070"}]});
+        import_json(&t.db, own.to_string().as_bytes(), |_, _| {}).await.unwrap();
+        let saint_gaudens = Position::new(43.1261, 0.7303).unwrap();
+        let near = |terms: &str| Recherche {
+            terms: query_terms(terms),
+            origine: Some((saint_gaudens, Origine::Commune("Saint-Gaudens".into()))),
+            page: 5,
+            ..Default::default()
+        };
+        let r = search(&t.db, &near("")).await.unwrap();
+        let km: Vec<u32> = r.offres.iter().map(|o| o.km.expect("every offer has a place")).collect();
+        assert!(km.windows(2).all(|w| w[0] <= w[1]), "{b}: {km:?}");
+        assert_eq!(km.iter().filter(|k| **k == 0).count(), 14, "{b}: Saint-Gaudens' 14 offers first");
+        let valentine = r.offres.iter().find(|o| o.nom.iter().any(|(t, _)| t.contains("Valentine"))).unwrap();
+        assert_eq!(valentine.km, Some(4), "{b}");
+        assert_eq!(r.origine, Some(Origine::Commune("Saint-Gaudens".into())));
+        // No offer of the sample is done only at a distance: nothing is left beside the list.
+        assert_eq!((r.total, r.a_distance_total), (33, 0), "{b}");
+        // A search keeps its matches, ordered by distance.
+        let budget = search(&t.db, &near("budget")).await.unwrap();
+        let plain = search(&t.db, &q("budget")).await.unwrap();
+        assert_eq!(budget.total, plain.total, "{b}");
+        assert!(budget.offres.windows(2).all(|w| w[0].km <= w[1].km), "{b}");
+        // The export gives the position back as data·inclusion numbers.
+        let export = super::export::export_json(&t.db).await.unwrap();
+        let row = export["services"].as_array().unwrap().iter().find(|s| s["id"] == "valentine").unwrap().clone();
+        assert_eq!((row["latitude"].as_f64(), row["longitude"].as_f64()), (Some(43.0905), Some(0.707)), "{b}");
+        assert!(export["services"].as_array().unwrap().iter().filter(|s| s["id"] != "valentine").all(|s| s.get("latitude").is_none()));
+        // A position out of range is refused with its reason.
+        let bad = serde_json::json!({"structures": [], "services": [{
+            "id": "ailleurs", "source": "itineraire-exemple", "structure_id": "mobil-comminges", "nom": "Ailleurs",
+            "description": "Une offre mal placée.", "date_maj": "2026-11-30", "latitude": 143.0, "longitude": 0.7}]});
+        let report = import_json(&t.db, bad.to_string().as_bytes(), |_, _| {}).await.unwrap();
+        assert!(report.rejected[0].reason.contains("position impossible"), "{b}: {:?}", report.rejected);
+        t.drop().await;
+    }
+}

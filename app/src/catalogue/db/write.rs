@@ -1,6 +1,7 @@
 //! Writing one offer's content: shared by the import and by professionals' edits, so both store
 //! the same columns, the same search text and the same themes.
 use super::{offre, offre_theme};
+use crate::catalogue::distance::Position;
 use crate::catalogue::search::search_text;
 use chrono::NaiveDate;
 use sea_orm::{entity::prelude::*, ActiveValue::Set, ConnectionTrait};
@@ -22,6 +23,8 @@ pub struct OffreContent {
     pub code_postal: Option<String>,
     pub code_insee: Option<String>,
     pub commune: Option<String>,
+    /// Where it takes place, when known (else its commune's centre stands in).
+    pub position: Option<Position>,
     pub horaires_accueil: Option<String>,
     pub telephone: Option<String>,
     pub courriel: Option<String>,
@@ -47,6 +50,11 @@ pub async fn theme_labels(db: &impl ConnectionTrait) -> Result<HashMap<String, S
         .collect())
 }
 
+/// An offer's stored position (both columns, valid degrees), if any.
+pub fn stored_position(latitude: Option<f64>, longitude: Option<f64>) -> Option<Position> {
+    Position::new(latitude?, longitude?)
+}
+
 /// The content columns of an offer and its search text. Identity, structure, date, archive
 /// flag, version and `seq` are the caller's.
 pub fn content_model(c: &OffreContent, structure_nom: &str, theme_labels: &HashMap<String, String>) -> offre::ActiveModel {
@@ -69,6 +77,8 @@ pub fn content_model(c: &OffreContent, structure_nom: &str, theme_labels: &HashM
         code_postal: Set(c.code_postal.clone()),
         code_insee: Set(c.code_insee.clone()),
         commune: Set(c.commune.clone()),
+        latitude: Set(c.position.map(|p| p.lat)),
+        longitude: Set(c.position.map(|p| p.lon)),
         horaires_accueil: Set(c.horaires_accueil.clone()),
         telephone: Set(c.telephone.clone()),
         courriel: Set(c.courriel.clone()),

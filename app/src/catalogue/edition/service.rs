@@ -4,7 +4,8 @@
 use super::model::OffreLigne;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::schema::{Schema, SCHEMA};
-use crate::catalogue::db::write::{content_model, replace_themes, theme_labels, OffreContent};
+use crate::catalogue::db::write::{content_model, replace_themes, stored_position, theme_labels, OffreContent};
+use crate::catalogue::distance::Position;
 use crate::catalogue::fraicheur::{Etat, Fraicheur};
 use crate::catalogue::index::bump_version;
 use crate::catalogue::db::{commune, offre, offre_theme, structure_nom, theme_codes};
@@ -17,6 +18,9 @@ use std::collections::BTreeSet;
 
 /// Source of offers written in Itinéraire itself (in exports too).
 pub const SOURCE: &str = "itineraire";
+/// How far from its commune's centre an offer's position may be (the largest commune of
+/// Haute-Garonne, Toulouse, spans about 15 km): further, the figures are surely swapped or wrong.
+const MAX_KM_FROM_COMMUNE: f64 = 20.0;
 /// Offers listed at most on the professionals' page.
 pub const LIST_MAX: u64 = 500;
 
@@ -46,6 +50,7 @@ pub fn values_of(m: &offre::Model, themes: &[String]) -> Vec<(String, String)> {
     one("complement_adresse", &m.complement_adresse);
     one("code_insee", &m.code_insee);
     one("code_postal", &m.code_postal);
+    one("position", &stored_position(m.latitude, m.longitude).map(|p| format!("{}, {}", p.lat, p.lon)));
     one("horaires_accueil", &m.horaires_accueil);
     one("telephone", &m.telephone);
     one("courriel", &m.courriel);
@@ -136,10 +141,27 @@ pub async fn validate(
     let code_insee = opt("code_insee");
     let mut code_postal = opt("code_postal");
     let mut commune_nom = None;
+    let position = opt("position").and_then(|p| {
+        let parsed = Position::parse(&p);
+        if parsed.is_none() {
+            err("position", "Écrivez la latitude puis la longitude, séparées par une virgule. Exemple : 43.1081, 0.7234.".into());
+        }
+        parsed
+    });
     match &code_insee {
         Some(code) => match commune::Entity::find_by_id(code.clone()).one(db).await? {
             None => err("code_insee", "Choisissez une commune de Haute-Garonne dans la liste.".into()),
             Some(c) => {
+                let centre = stored_position(c.latitude, c.longitude);
+                if let (Some(p), Some(centre)) = (position, centre) {
+                    let km = p.km_to(&centre);
+                    if km > MAX_KM_FROM_COMMUNE {
+                        err("position", format!(
+                            "Cette position est à {} km de {} : vérifiez-la (la latitude d’abord, puis la longitude).",
+                            crate::catalogue::distance::km_shown(km), c.nom
+                        ));
+                    }
+                }
                 let postaux: Vec<&str> = c.codes_postaux.split(',').filter(|p| !p.is_empty()).collect();
                 match &code_postal {
                     None if postaux.len() == 1 => code_postal = Some(postaux[0].to_owned()),
@@ -158,6 +180,9 @@ pub async fn validate(
             }
             if code_postal.is_some() {
                 err("code_insee", "Choisissez la commune qui va avec ce code postal.".into());
+            }
+            if position.is_some() {
+                err("code_insee", "Choisissez la commune où se trouve cette position.".into());
             }
         }
     }
@@ -205,6 +230,7 @@ pub async fn validate(
         code_postal,
         code_insee,
         commune: commune_nom,
+        position,
         horaires_accueil: opt("horaires_accueil"),
         telephone,
         courriel,

@@ -57,6 +57,9 @@ async fn every_bad_field_gets_its_own_french_message() {
         ("themes", "astrologie", "Un des thèmes choisis n’existe pas"),
         ("frais", "offert", "Ce choix n’existe pas"),
         ("nom", "ab", "au moins 3 caractères"),
+        ("position", "nord", "Écrivez la latitude puis la longitude"),
+        // Toulouse's position for an offer in Saint-Gaudens: surely a mistake.
+        ("position", "43.6045, 1.4440", "Cette position est à 78 km de Saint-Gaudens"),
     ];
     for (k, v, msg) in cases {
         let e = errors(with(valid(), k, v)).await;
@@ -197,4 +200,28 @@ async fn old_offers_are_flagged_then_hidden_until_their_structure_confirms_them(
         assert_eq!(query::search(&t.db, &ix, &hidden_on(today)).await.unwrap().total, 1, "{b}");
         t.drop().await;
     }
+}
+
+#[tokio::test]
+async fn an_offer_keeps_its_position_through_an_edit() {
+    let t = TestDb::sqlite().await;
+    let ok = service::validate(&t.db, &with(valid(), "position", "43,1090 0,7250")).await.unwrap().unwrap();
+    assert_eq!(ok.position, crate::catalogue::distance::Position::new(43.109, 0.725));
+    // Without a commune, a position has nothing to be checked against.
+    let no_commune: Vec<_> = with(valid(), "position", "43.109, 0.725").into_iter().filter(|(k, _)| k != "code_insee").collect();
+    let e = service::validate(&t.db, &no_commune).await.unwrap().unwrap_err();
+    assert!(e.iter().any(|(k, m)| k == "code_insee" && m.contains("où se trouve cette position")), "{e:?}");
+
+    import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+    let staff = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+    let id = service::create(&t.db, &staff, ok).await.unwrap();
+    let (stored, themes) = service::load(&t.db, &staff, &id).await.unwrap();
+    let values = service::values_of(&stored, &themes);
+    assert!(values.contains(&("position".to_string(), "43.109, 0.725".to_string())), "{values:?}");
+    // Saving the form as shown changes nothing of the position.
+    let again = service::validate(&t.db, &values).await.unwrap().unwrap();
+    service::update(&t.db, &staff, &id, stored.version, again).await.unwrap();
+    let (after, _) = service::load(&t.db, &staff, &id).await.unwrap();
+    assert_eq!((after.latitude, after.longitude), (Some(43.109), Some(0.725)));
+    t.drop().await;
 }

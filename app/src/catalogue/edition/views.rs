@@ -161,6 +161,8 @@ fn OffreForm(edition: Edition, submitted: Option<Submitted>) -> impl IntoView {
                 selected=form.value("code_insee") error=e("code_insee") hint="Obligatoire si l’offre se passe sur place." />
             <TextField name="code_postal" label="Code postal" value=v("code_postal") error=e("code_postal") maxlength=5
                 hint="Rempli tout seul si la commune n’en a qu’un." />
+            <TextField name="position" label="Position sur une carte (facultatif)" value=v("position") error=e("position") maxlength=60
+                hint="La latitude puis la longitude, copiées d’un site de cartes. Exemple : 43.1081, 0.7234. Sans position, les distances sont comptées depuis le centre de la commune." />
             <TextField name="horaires_accueil" label="Horaires" value=v("horaires_accueil") error=e("horaires_accueil")
                 maxlength=500 hint="Exemple : Mo-Fr 09:00-12:00,14:00-17:00; PH off (du lundi au vendredi, 9 h – 12 h et 14 h – 17 h, fermé les jours fériés). Fermeture exceptionnelle : 2026 Dec 24-2026 Dec 31 off." />
             <h2>"Contact"</h2>
