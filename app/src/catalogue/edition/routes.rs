@@ -60,9 +60,9 @@ async fn edit(State(st): State<FormState>, req: Request) -> Response {
 }
 
 /// The offer form's fields compared with the stored offer on a conflict.
-const FIELDS: [&str; 17] = [
+const FIELDS: [&str; 18] = [
     "nom", "description", "themes", "publics", "conditions_acces", "frais", "frais_precisions", "modes_accueil",
-    "modes_mobilisation", "adresse", "complement_adresse", "code_insee", "code_postal", "horaires_accueil",
+    "modes_mobilisation", "adresse", "complement_adresse", "code_insee", "code_postal", "position", "horaires_accueil",
     "telephone", "courriel", "lien",
 ];
 

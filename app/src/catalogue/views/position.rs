@@ -59,7 +59,8 @@ pub fn PositionButton(textes: PositionTextes) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod browser {
     use wasm_bindgen::{closure::Closure, JsCast};
-    use web_sys::{GeolocationPosition, GeolocationPositionError, HtmlFormElement, HtmlInputElement, PositionOptions};
+    // `Position`/`PositionError`: web-sys' stable names of GeolocationPosition(Error).
+    use web_sys::{HtmlFormElement, HtmlInputElement, Position as GeoPosition, PositionError, PositionOptions};
 
     pub fn can_locate() -> bool {
         web_sys::window().is_some_and(|w| w.navigator().geolocation().is_ok())
@@ -87,7 +88,7 @@ mod browser {
         let geolocation = web_sys::window().and_then(|w| w.navigator().geolocation().ok());
         let (Some(form), Some(geolocation)) = (form, geolocation) else { return failed(0) };
         let on_error = failed.clone();
-        let success = Closure::once_into_js(move |p: GeolocationPosition| {
+        let success = Closure::once_into_js(move |p: GeoPosition| {
             let c = p.coords();
             let Some(position) = crate::catalogue::distance::Position::new(c.latitude(), c.longitude()) else {
                 return on_error(0);
@@ -103,7 +104,7 @@ mod browser {
             set("position", &position.rounded());
             let _ = form.submit();
         });
-        let failure = Closure::once_into_js(move |e: GeolocationPositionError| failed(e.code()));
+        let failure = Closure::once_into_js(move |e: PositionError| failed(e.code()));
         let options = PositionOptions::new();
         options.set_enable_high_accuracy(false);
         options.set_timeout(15_000);
