@@ -126,19 +126,7 @@ async fn the_phones_position_sorts_the_list_and_is_not_kept_precisely() {
 async fn a_commune_or_position_not_understood_gets_a_400_in_the_persons_language() {
     let db = with_places().await;
     let app = app_for(&db);
-    for (query, message) in [
-        ("pres=Paris", "Nous ne trouvons pas « Paris » en Haute-Garonne. Écrivez le nom de votre commune ou son code postal"),
-        ("pres=75001", "Nous ne trouvons pas « 75001 » en Haute-Garonne."),
-        ("pres=%3Cb%3Ex%3C%2Fb%3E", "Nous ne trouvons pas « &lt;b&gt;x&lt;/b&gt; »"),
-        ("position=nord", "Votre position n’est pas comprise. Écrivez plutôt votre commune."),
-        ("position=91,2", "Votre position n’est pas comprise."),
-        ("position=NaN,NaN", "Votre position n’est pas comprise."),
-    ] {
-        let r = send(&app, get(&format!("/catalogue?{query}"))).await;
-        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
-        assert!(r.body.contains(message), "{query}: {message}");
-        assert_eq!(start_tags(&r.body, "class=\"filters\"").len(), 1, "the form stays usable");
-    }
+    // The French messages are checked with the other bad filters (`catalogue_bad_filters_get_a_french_400`).
     let long = "a".repeat(300);
     let r = send(&app, get(&format!("/catalogue?pres={long}"))).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);

@@ -377,6 +377,12 @@ async fn catalogue_bad_filters_get_a_french_400() {
         ("public=martiens", "Ce public n’existe pas."),
         ("page=0", "Ce numéro de page n’existe pas."),
         ("page=abc", "Ce numéro de page n’existe pas."),
+        ("pres=Paris", "Nous ne trouvons pas « Paris » en Haute-Garonne. Écrivez le nom de votre commune ou son code postal"),
+        ("pres=75001", "Nous ne trouvons pas « 75001 » en Haute-Garonne."),
+        ("pres=%3Cb%3Ex%3C%2Fb%3E", "Nous ne trouvons pas « &lt;b&gt;x&lt;/b&gt; »"),
+        ("position=nord", "Votre position n’est pas comprise. Écrivez plutôt votre commune."),
+        ("position=91,2", "Votre position n’est pas comprise."),
+        ("position=NaN,NaN", "Votre position n’est pas comprise."),
     ] {
         let r = send(&app, get(&format!("/catalogue?{query}"))).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
