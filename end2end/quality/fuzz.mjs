@@ -150,6 +150,7 @@ const FORMS = [
   { path: () => "/pro/nouvelle-offre", cookie: () => pro, fields: { description: "Une offre", themes: "logement", telephone: "0561000000" }, breaks: [{ nom: "" }, { nom: undefined }] },
   { path: () => `/pro/offres/${offre}`, cookie: () => pro, fields: { nom: "Offre", description: "Une offre", themes: "logement" }, breaks: stale },
   { path: () => `/pro/offres/${offre}`, cookie: () => pro, fields: { action: "confirmer" }, breaks: stale },
+  { path: () => "/pro", cookie: () => pro, fields: { version: "0", jours: "90" }, breaks: [...stale, { jours: "0" }, { jours: "trois mois" }, { jours: undefined }, { jours: "99999999999" }] },
   // Only national admins edit the search's words: this structure admin is refused.
   { path: () => `/pro/synonymes/${pick(["logement", "astrologie", GARBAGE_ID()])}`, cookie: () => pro, fields: { version: "1", mots: "manger : repas" }, breaks: [{}, ...stale] },
   { path: () => "/pro/nouvel-atelier", cookie: () => pro, fields: { description: "Un atelier", themes: "emploi", competences: "CV" }, breaks: [{ titre: "" }, { titre: undefined }] },

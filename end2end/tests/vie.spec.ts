@@ -71,3 +71,34 @@ test("a référent prints a filtered list for someone without a phone", async ({
   await page.emulateMedia({ media: "screen" });
   await expectAccessible(page);
 });
+
+test("a structure's admin asks for monthly checks: its offers ask for an update, one is confirmed, then back to the usual period", async ({ browser }) => {
+  const sam = await professional(browser, ACCOUNTS.ccas.email);
+  await sam.goto("/pro");
+  const section = sam.getByRole("region", { name: "Rythme de mise à jour" });
+  await expect(section).toContainText("depuis 180 jours (durée habituelle)");
+  const before = await sam.locator(".tag-stale").count();
+  const field = section.getByLabel(/Vérifier nos offres tous les/);
+  await field.fill("trois mois");
+  await section.getByRole("button", { name: "Enregistrer la durée" }).click();
+  await expect(sam.getByRole("alert")).toContainText("Écrivez un nombre de jours en chiffres, entre 14 et 335.");
+  await expect(field).toHaveValue("trois mois");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(sam);
+  // Every 30 days: the demo offers (dated October 2026) are older than that.
+  await field.fill("30");
+  await section.getByRole("button", { name: "Enregistrer la durée" }).click();
+  await expect(sam.locator(".notice")).toHaveText(/La durée est enregistrée/);
+  await expect(section).toContainText("depuis 30 jours (durée choisie par votre structure)");
+  const card = (name: string) => sam.locator(".offre-card", { hasText: name });
+  await expect(card("Vestiboutique").getByText("À mettre à jour")).toBeVisible();
+  await card("Vestiboutique").getByRole("button", { name: "Elle est toujours à jour" }).click();
+  await expect(sam.locator(".notice")).toHaveText(/à jour à la date d’aujourd’hui/);
+  await expect(card("Vestiboutique").getByText("À mettre à jour")).toHaveCount(0);
+  await expect(card("Colis alimentaires").getByText("À mettre à jour")).toBeVisible();
+  await expectAccessible(sam);
+  // Back to the usual period: only what was flagged before still is.
+  await section.getByRole("button", { name: "Revenir à la durée habituelle (180 jours)" }).click();
+  await expect(section).toContainText("(durée habituelle)");
+  expect(await sam.locator(".tag-stale").count()).toBeLessThanOrEqual(before);
+});

@@ -67,6 +67,7 @@ impl FromRef<AppState> for app::auth::routes::FormState {
             cookies: s.cookies,
             context: Arc::new(s.page_context()),
             invitation_jours: s.invitation_jours,
+            fraicheur: s.fraicheur,
         }
     }
 }

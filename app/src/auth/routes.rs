@@ -33,6 +33,8 @@ pub struct FormState {
     pub context: PageContext,
     /// How long invitation links stay valid.
     pub invitation_jours: crate::itineraire::invitation::InvitationJours,
+    /// When offers are flagged as to update, then hidden from the public.
+    pub fraicheur: crate::catalogue::fraicheur::Fraicheur,
 }
 
 impl FormState {

@@ -16,6 +16,7 @@ mod m20261202_000012_invitation;
 mod m20261202_000013_orientation;
 mod m20261202_000014_carnet_rdv;
 mod m20261202_000015_positions;
+mod m20261202_000016_structure_periode;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_orientation::Migration),
             Box::new(m20261202_000014_carnet_rdv::Migration),
             Box::new(m20261202_000015_positions::Migration),
+            Box::new(m20261202_000016_structure_periode::Migration),
         ]
     }
 }

@@ -150,3 +150,50 @@ async fn a_filtered_list_prints_with_contacts_and_downloads_as_a_file() {
     assert_eq!(send(&app, get("/catalogue/imprimer?theme=astrologie")).await.status, StatusCode::BAD_REQUEST);
     db.drop().await;
 }
+
+#[tokio::test]
+async fn a_structure_admin_sets_how_often_its_offers_are_checked_and_a_referent_cannot() {
+    let db = seeded().await;
+    let app = app_for(&db);
+    let admin = super::equipe::account(&app, &db, "admin@mobil.example", "mobil-comminges", Role::AdminStructure).await;
+    let second = super::equipe::account(&app, &db, "admin2@mobil.example", "mobil-comminges", Role::AdminStructure).await;
+    let referent = super::equipe::account(&app, &db, "ref@mobil.example", "mobil-comminges", Role::Referent).await;
+    let stale = |body: &str| body.matches("class=\"tag tag-stale\"").count();
+    let page = send(&app, with_cookie(get("/pro"), &admin)).await;
+    assert!(page.body.contains("depuis 180 jours (durée habituelle)"), "{}", page.body);
+    assert_eq!(start_tags(&page.body, "name=\"jours\"").len(), 1, "{}", page.body);
+    let stale_before = stale(&page.body);
+    let offers = page.body.matches("class=\"offre-card\"").count();
+    // A référent reads the rule but has no form, and a post of theirs is refused.
+    let theirs = send(&app, with_cookie(get("/pro"), &referent)).await;
+    assert!(theirs.body.contains("depuis 180 jours") && start_tags(&theirs.body, "name=\"jours\"").is_empty(), "{}", theirs.body);
+    let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=30"), &referent)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(send(&app, with_cookie(post("/pro", None, "version=0&jours=30"), &admin)).await.status, StatusCode::FORBIDDEN);
+    // Words or a period out of bounds: 422, a French message, what was typed kept.
+    let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=trois+mois"), &admin)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Écrivez un nombre de jours en chiffres, entre 14 et 335") && r.body.contains("value=\"trois mois\""), "{}", r.body);
+    let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=400"), &admin)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Choisissez une durée entre 14 et 335 jours."), "{}", r.body);
+    let r = send(&app, with_cookie(post("/pro", ORIGIN, "jours=30"), &admin)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Every 30 days: the sample (dated 2026-10-15) is older than that, so each offer asks for an update.
+    let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=30"), &admin)).await;
+    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro?ok=periode"));
+    let page = send(&app, with_cookie(get("/pro?ok=periode"), &admin)).await;
+    assert!(page.body.contains("La durée est enregistrée.") && page.body.contains("depuis 30 jours (durée choisie par votre structure)"), "{}", page.body);
+    assert_eq!(stale(&page.body), offers, "{}", page.body);
+    // The second admin opened the page before: 409, their number kept, the stored one shown.
+    let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=60"), &second)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("Quelqu’un a changé la durée") && r.body.contains("Valeur enregistrée : « 30 »"), "{}", r.body);
+    assert!(r.body.contains("value=\"60\"") && r.body.contains("name=\"version\" value=\"1\""), "{}", r.body);
+    // Back to the usual period: the list is as it was.
+    let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=1&jours=30&action=habituelle"), &second)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = send(&app, with_cookie(get("/pro"), &admin)).await;
+    assert!(page.body.contains("(durée habituelle)") && stale(&page.body) == stale_before, "{}", page.body);
+    db.drop().await;
+}

@@ -474,6 +474,7 @@ async fn upsert_structure(
                 date_maj: Set(s.date_maj),
                 created_at: Set(now),
                 updated_at: Set(now),
+                ..Default::default()
             }
             .insert(txn)
             .await?;

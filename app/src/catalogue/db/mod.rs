@@ -54,6 +54,10 @@ pub mod structure {
         pub date_maj: Date,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// Days within which its offers must be updated (`None`: the server's period).
+        pub periode_maj_jours: Option<i32>,
+        /// Bumped by each change of the structure's settings made in Itinéraire.
+        pub version: i32,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}

@@ -10,7 +10,8 @@ pub async fn get_espace_pro() -> Result<EspacePro, AppError> {
     let fraicheur = use_context::<crate::catalogue::fraicheur::Fraicheur>().unwrap_or_default();
     let today = crate::socle::dates::today(chrono::Utc::now());
     let (offres, tronque) = super::service::list(&db, &staff, fraicheur, today).await?;
-    Ok(EspacePro { staff, offres, tronque })
+    let periode = super::periode::periode(&db, &staff, fraicheur).await?;
+    Ok(EspacePro { staff, offres, tronque, periode })
 }
 
 /// The offer form: empty for a new offer, or the stored offer (own structure only).

@@ -25,6 +25,26 @@ pub struct EspacePro {
     pub offres: Vec<OffreLigne>,
     /// More offers exist than are listed (admins of many structures).
     pub tronque: bool,
+    /// The update period of their structure (`None`: national admins without one).
+    pub periode: Option<PeriodeMaj>,
+}
+
+/// How often a structure's offers must be checked, in days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodeMaj {
+    /// The period in force.
+    pub jours: u32,
+    /// The structure chose it (else it is the server's usual period).
+    pub choisie: bool,
+    pub habituelle: u32,
+    /// The bounds a structure may choose within.
+    pub min: u32,
+    pub max: u32,
+    /// After this many days without update, offers are hidden from the public (every structure).
+    pub masquee_jours: u32,
+    pub version: i32,
+    /// The signed-in professional may change it (their structure's administrators).
+    pub modifiable: bool,
 }
 
 /// The choices of the offer form (code, label).

@@ -17,7 +17,30 @@ where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
 {
-    Router::new().route("/pro/nouvelle-offre", post(create)).route("/pro/offres/{id}", post(edit))
+    Router::new()
+        .route("/pro", post(periode))
+        .route("/pro/nouvelle-offre", post(create))
+        .route("/pro/offres/{id}", post(edit))
+}
+
+/// The structure's update period, from the form on `/pro` (its administrators only).
+async fn periode(State(st): State<FormState>, req: Request) -> Response {
+    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let jours = match field(&fields, "action").as_str() {
+        "habituelle" => Ok(None),
+        _ => st.fraicheur.lire_periode(&field(&fields, "jours")).map(Some),
+    };
+    let outcome = match jours {
+        Ok(jours) => super::periode::set_periode(&st.db, &staff, st.fraicheur, version, jours).await,
+        Err(m) => Err(EditError::Invalid(vec![("jours".into(), m)])),
+    };
+    match outcome {
+        Ok(()) => see_other("/pro?ok=periode"),
+        Err(e) => st.refuse_edit(parts, fields, e, super::periode::CONFLICT_MESSAGE, &["jours"]).await,
+    }
 }
 
 async fn create(State(st): State<FormState>, req: Request) -> Response {

@@ -407,6 +407,7 @@ pub async fn list(
     rows.truncate(LIST_MAX as usize);
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let labels = theme_labels(db).await?;
+    let periodes = super::periode::par_structure(db, fraicheur).await?;
     let mut themes: Vec<(String, String)> = Vec::new();
     for chunk in ids.chunks(200) {
         let found = offre_theme::Entity::find()
@@ -418,20 +419,23 @@ pub async fn list(
     }
     let lignes = rows
         .into_iter()
-        .map(|r| OffreLigne {
-            a_mettre_a_jour: fraicheur.etat(r.date_maj, today) != Etat::AJour,
-            masquee: fraicheur.etat(r.date_maj, today) == Etat::Masquee,
-            version: r.version,
-            themes: themes
-                .iter()
-                .filter(|(o, _)| *o == r.id)
-                .filter_map(|(_, t)| labels.get(t).cloned())
-                .collect(),
-            id: r.id,
-            nom: r.nom,
-            commune: r.commune,
-            archived: r.archived,
-            date_maj: r.date_maj.format("%Y-%m-%d").to_string(),
+        .map(|r| {
+            let etat = periodes.get(&r.structure_id).unwrap_or(&fraicheur).etat(r.date_maj, today);
+            OffreLigne {
+                a_mettre_a_jour: etat != Etat::AJour,
+                masquee: etat == Etat::Masquee,
+                version: r.version,
+                themes: themes
+                    .iter()
+                    .filter(|(o, _)| *o == r.id)
+                    .filter_map(|(_, t)| labels.get(t).cloned())
+                    .collect(),
+                id: r.id,
+                nom: r.nom,
+                commune: r.commune,
+                archived: r.archived,
+                date_maj: r.date_maj.format("%Y-%m-%d").to_string(),
+            }
         })
         .collect();
     Ok((lignes, tronque))

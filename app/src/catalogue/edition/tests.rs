@@ -225,3 +225,68 @@ async fn an_offer_keeps_its_position_through_an_edit() {
     assert_eq!((after.latitude, after.longitude), (Some(43.109), Some(0.725)));
     t.drop().await;
 }
+
+#[tokio::test]
+async fn a_structure_chooses_its_update_period_and_two_admins_never_overwrite_each_other() {
+    use super::periode::{periode, set_periode};
+    use crate::catalogue::fraicheur::Fraicheur;
+    let f = Fraicheur { a_mettre_a_jour_jours: 180, masquee_jours: 365 };
+    // The sample is dated 2026-10-15: 36 days old on this day.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    for t in TestDb::all().await {
+        let b = t.backend();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        let (admin, other_admin) = (
+            staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await,
+            staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await,
+        );
+        let referent = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let national = staff_of(&t.db, "ccas-montrejeau", Role::Admin).await;
+        let shown = periode(&t.db, &admin, f).await.unwrap().expect(b);
+        assert_eq!((shown.jours, shown.choisie, shown.modifiable, shown.version), (180, false, true, 0), "{b}");
+        assert!(!periode(&t.db, &referent, f).await.unwrap().expect(b).modifiable, "{b}");
+        let flagged = |staff: Staff| {
+            let db = t.db.clone();
+            async move {
+                let (list, _) = service::list(&db, &staff, f, today).await.unwrap();
+                let mut by: Vec<(String, bool)> = list.into_iter().map(|o| (o.nom, o.a_mettre_a_jour)).collect();
+                by.sort();
+                by
+            }
+        };
+        let everything = flagged(national.clone()).await;
+        assert!(everything.len() > 2 && everything.iter().all(|(_, a)| !a), "{b}: {everything:?}");
+
+        // A référent may read the period, not change it; an account without a structure has none.
+        assert!(matches!(set_periode(&t.db, &referent, f, 0, Some(30)).await, Err(EditError::Forbidden)), "{b}");
+        let mut lost = national.clone();
+        lost.structure_id = None;
+        assert!(periode(&t.db, &lost, f).await.unwrap().is_none(), "{b}");
+        assert!(matches!(set_periode(&t.db, &lost, f, 0, Some(30)).await, Err(EditError::NoStructure)), "{b}");
+
+        // Monthly checks: this structure's offers are flagged after 30 days, the others' are not.
+        set_periode(&t.db, &admin, f, 0, Some(30)).await.expect(b);
+        let mine: Vec<String> = flagged(admin.clone()).await.into_iter().map(|(n, _)| n).collect();
+        for (nom, a_mettre_a_jour) in flagged(national.clone()).await {
+            assert_eq!(a_mettre_a_jour, mine.contains(&nom), "{b}: {nom}");
+        }
+        // Another admin who opened the page before that change is told, and shown the stored period.
+        match set_periode(&t.db, &other_admin, f, 0, Some(60)).await {
+            Err(EditError::Conflict { stored, version }) => {
+                assert_eq!((stored, version), (vec![("jours".to_string(), "30".to_string())], 1), "{b}")
+            }
+            other => panic!("{b}: {other:?}"),
+        }
+        let shown = periode(&t.db, &admin, f).await.unwrap().expect(b);
+        assert_eq!((shown.jours, shown.choisie, shown.version), (30, true, 1), "{b}");
+        // Back to the usual period: nothing flagged on that day any more.
+        set_periode(&t.db, &other_admin, f, 1, None).await.expect(b);
+        assert_eq!(flagged(national.clone()).await, everything, "{b}");
+        // A re-import of the structure's data keeps its choice.
+        set_periode(&t.db, &admin, f, 2, Some(45)).await.expect(b);
+        let newer = String::from_utf8_lossy(SAMPLE).replace("2026-10-15", "2026-10-16");
+        import_json(&t.db, newer.as_bytes(), |_, _| {}).await.unwrap();
+        assert_eq!(periode(&t.db, &admin, f).await.unwrap().expect(b).jours, 45, "{b}");
+        t.drop().await;
+    }
+}

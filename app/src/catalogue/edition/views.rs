@@ -1,6 +1,6 @@
 //! The professionals' pages: their structure's offers, and the offer form.
 use super::api::{get_edition, get_espace_pro};
-use super::model::{Edition, EspacePro};
+use super::model::{Edition, EspacePro, PeriodeMaj};
 use crate::auth::{failure, ProBar};
 use crate::ui::form::{submitted, ArchiveBox, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn EspaceProPage() -> impl IntoView {
                 let ok = ok.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(espace) => view! { <EspaceProView espace ok /> }.into_any(),
+                        Ok(espace) => view! { <EspaceProView espace ok submitted=submitted() /> }.into_any(),
                         Err(e) => failure(e),
                     }
                 })
@@ -27,13 +27,14 @@ pub fn EspaceProPage() -> impl IntoView {
 }
 
 #[component]
-fn EspaceProView(espace: EspacePro, ok: Option<String>) -> impl IntoView {
+fn EspaceProView(espace: EspacePro, ok: Option<String>, submitted: Option<Submitted>) -> impl IntoView {
     let notice = match ok.as_deref() {
         Some("creee") => Some("L’offre est créée. Elle est visible dans le catalogue."),
         Some("modifiee") => Some("Les modifications sont enregistrées."),
         Some("archivee") => Some("L’offre est archivée : elle n’apparaît plus dans le catalogue."),
         Some("restauree") => Some("L’offre est de nouveau visible dans le catalogue."),
         Some("confirmee") => Some("C’est noté : l’offre est à jour à la date d’aujourd’hui."),
+        Some("periode") => Some("La durée est enregistrée. Elle compte pour toutes les offres de votre structure."),
         _ => None,
     };
     let title = match &espace.staff.structure_nom {
@@ -82,11 +83,50 @@ fn EspaceProView(espace: EspacePro, ok: Option<String>) -> impl IntoView {
         <Title text=title.clone() />
         <ProBar staff=espace.staff />
         <h1>{title}</h1>
+        <ErrorSummary submitted=submitted.clone() />
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <p><a class="button" href="/pro/nouvelle-offre">"Créer une offre"</a></p>
         {empty.then(|| view! { <p>"Aucune offre pour l’instant."</p> })}
         <ul class="offres">{items}</ul>
         {espace.tronque.then(|| view! { <p>"Seules les 500 premières offres sont listées."</p> })}
+        {espace.periode.map(|periode| view! { <PeriodeSection periode submitted /> })}
+    }
+}
+
+/// How often the structure's offers must be checked; its administrators change it here.
+#[component]
+fn PeriodeSection(periode: PeriodeMaj, submitted: Option<Submitted>) -> impl IntoView {
+    let PeriodeMaj { jours, choisie, habituelle, min, max, masquee_jours, version, modifiable } = periode;
+    let origine = if choisie { "durée choisie par votre structure" } else { "durée habituelle" };
+    let regle = format!(
+        "Une offre est marquée « À mettre à jour » quand personne ne l’a modifiée ni confirmée depuis {jours} jours \
+         ({origine}). Après {masquee_jours} jours, elle est masquée au public, pour toutes les structures."
+    );
+    let form = modifiable.then(|| {
+        let typed = |k: &str, stored: String| submitted.as_ref().and_then(|s| s.value(k)).unwrap_or(stored);
+        let error = submitted.as_ref().and_then(|s| s.error("jours"));
+        let hint = format!("Entre {min} et {max} jours. Exemple : 90 pour tous les trois mois.");
+        view! {
+            <form method="post" action="/pro" class="form">
+                <input type="hidden" name="version" value=typed("version", version.to_string()) />
+                <TextField name="jours" label="Vérifier nos offres tous les (nombre de jours)" value=typed("jours", jours.to_string())
+                    error hint maxlength=4 />
+                <button type="submit" class="button" name="action" value="enregistrer">"Enregistrer la durée"</button>
+                {choisie.then(|| view! {
+                    " "
+                    <button type="submit" class="button secondary" name="action" value="habituelle">
+                        {format!("Revenir à la durée habituelle ({habituelle} jours)")}
+                    </button>
+                })}
+            </form>
+        }
+    });
+    view! {
+        <section aria-labelledby="periode-titre" class="periode">
+            <h2 id="periode-titre">"Rythme de mise à jour"</h2>
+            <p>{regle}</p>
+            {form}
+        </section>
     }
 }
 
