@@ -450,29 +450,36 @@ impl Inner {
 
     /// The requested page of the matching documents, ordered by distance from the origin when
     /// there is one (offers without a place last), then by score, name and id.
-    fn page(&self, mut acc: Vec<(u32, f32)>, q: &Query) -> (u64, Vec<u32>) {
+    fn page(&self, acc: Vec<(u32, f32)>, q: &Query) -> (u64, Vec<u32>) {
         let total = acc.len() as u64;
-        let near = q.origine.map(Flat::new);
-        let key = |p: &(u32, f32)| {
-            let d = &self.docs[p.0 as usize];
-            let far = match (&near, d.pos) {
-                (Some(o), Some(pos)) => o.rank(pos),
-                (Some(_), None) => u32::MAX,
-                (None, _) => 0,
-            };
-            (far, std::cmp::Reverse(ordered(p.1)), d.nom_key.as_str(), d.id.as_str())
-        };
         let end = (q.offset + q.limit).min(acc.len());
         if q.offset >= end {
             return (total, vec![]);
         }
+        // Each document's distance rank and score, computed once (not in every comparison).
+        let near = q.origine.map(Flat::new);
+        let mut ranked: Vec<(u32, std::cmp::Reverse<u32>, u32)> = acc
+            .into_iter()
+            .map(|(o, score)| {
+                let far = match (&near, self.docs[o as usize].pos) {
+                    (Some(origin), Some(pos)) => origin.rank(pos),
+                    (Some(_), None) => u32::MAX,
+                    (None, _) => 0,
+                };
+                (far, std::cmp::Reverse(ordered(score)), o)
+            })
+            .collect();
+        let key = |r: &(u32, std::cmp::Reverse<u32>, u32)| {
+            let d = &self.docs[r.2 as usize];
+            (r.0, r.1, d.nom_key.as_str(), d.id.as_str())
+        };
         // Only the requested page is sorted fully.
-        if end < acc.len() {
-            acc.select_nth_unstable_by(end, |a, b| key(a).cmp(&key(b)));
-            acc.truncate(end);
+        if end < ranked.len() {
+            ranked.select_nth_unstable_by(end, |a, b| key(a).cmp(&key(b)));
+            ranked.truncate(end);
         }
-        acc.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
-        (total, acc[q.offset..end].iter().map(|(o, _)| *o).collect())
+        ranked.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        (total, ranked[q.offset..end].iter().map(|r| r.2).collect())
     }
 
     /// The answer for these documents: their ids, and their distances from the origin.
