@@ -110,7 +110,7 @@ fn PeriodeSection(periode: PeriodeMaj, submitted: Option<Submitted>) -> impl Int
             <form method="post" action="/pro" class="form">
                 <input type="hidden" name="version" value=typed("version", version.to_string()) />
                 <TextField name="jours" label="Vérifier nos offres tous les (nombre de jours)" value=typed("jours", jours.to_string())
-                    error hint maxlength=4 />
+                    error hint />
                 <button type="submit" class="button" name="action" value="enregistrer">"Enregistrer la durée"</button>
                 {choisie.then(|| view! {
                     " "
