@@ -1,6 +1,7 @@
 //! Work the server does on its own: issuing the badges of the roll calls, sending the outbox's
 //! messages (badges issued here go out at the next turn), erasing registrants' data after the
-//! retention period, closing unanswered orientations and anonymising old ones.
+//! retention period, closing unanswered orientations and anonymising old ones, reminding
+//! structures of their offers to update.
 use app::outbox::{deliver_pending, Sender};
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
@@ -19,6 +20,7 @@ pub fn spawn(
     orientation_days: i64,
     issuer: app::badges::issuer::SharedIssuer,
     sender: Box<dyn Sender>,
+    fraicheur: app::catalogue::fraicheur::Fraicheur,
 ) {
     if let Some(issuer) = issuer {
         let badge_db = db.clone();
@@ -59,6 +61,10 @@ pub fn spawn(
                 Ok((0, 0)) => {}
                 Ok((closed, anonymised)) => tracing::info!(closed, anonymised, "orientations: closed and anonymised"),
                 Err(e) => tracing::warn!(error = %e, "orientations: clean-up failed; will retry"),
+            }
+            let (now, today) = (chrono::Utc::now(), app::socle::dates::today(chrono::Utc::now()));
+            if let Err(e) = app::catalogue::edition::periode::remind(&db, fraicheur, today, now).await {
+                tracing::warn!(error = %e, "offers to update: reminders failed; will retry");
             }
         }
     });

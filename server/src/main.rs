@@ -98,11 +98,12 @@ async fn run(cli: Cli) -> Result<(), String> {
         None => Box::new(app::outbox::LogSender),
     };
     let orientation_days = cli.config.orientation_anonymisation_jours;
-    server::background::spawn(db.clone(), public_url, cli.config.retention_jours, orientation_days, issuer.clone(), sender);
     let fraicheur = app::catalogue::fraicheur::Fraicheur {
         a_mettre_a_jour_jours: cli.config.offre_a_mettre_a_jour_jours,
         masquee_jours: cli.config.offre_masquee_jours,
     };
+    let retention_days = cli.config.retention_jours;
+    server::background::spawn(db.clone(), public_url, retention_days, orientation_days, issuer.clone(), sender, fraicheur);
     let invitation_jours = app::itineraire::invitation::InvitationJours(cli.config.invitation_jours);
     let state =
         server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer, fraicheur, invitation_jours };

@@ -58,6 +58,8 @@ pub mod structure {
         pub periode_maj_jours: Option<i32>,
         /// Bumped by each change of the structure's settings made in Itinéraire.
         pub version: i32,
+        /// The day its administrators were last reminded of offers to update.
+        pub rappel_maj_le: Option<Date>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}

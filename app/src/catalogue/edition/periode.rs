@@ -1,14 +1,21 @@
 //! A structure's update period: how often its offers must be checked before they are flagged
 //! « à mettre à jour ». Its administrators choose it (within bounds, see `Fraicheur`); two of
-//! them changing it at once never overwrite each other. ssr only.
+//! them changing it at once never overwrite each other. They are reminded by e-mail when offers
+//! wait for an update, at most once a month. ssr only.
 use super::model::PeriodeMaj;
 use crate::auth::model::{Role, Staff};
-use crate::catalogue::db::structure;
+use crate::catalogue::db::{offre, structure};
 use crate::catalogue::fraicheur::{Fraicheur, PERIODE_MIN_JOURS};
 use crate::error::EditError;
-use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use std::collections::HashMap;
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, TransactionTrait,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// A structure is reminded of its offers to update at most once in this many days.
+pub const RAPPEL_JOURS: u64 = 30;
 
 pub const CONFLICT_MESSAGE: &str = "Quelqu’un a changé la durée pendant que vous la changiez. Votre choix n’est pas encore \
      enregistré. Vérifiez la durée enregistrée, puis enregistrez à nouveau si vous le souhaitez.";
@@ -86,4 +93,82 @@ pub async fn set_periode(
         Some(p) => Err(EditError::Conflict { stored: vec![("jours".into(), p.jours.to_string())], version: p.version }),
         None => Err(EditError::NotFound),
     }
+}
+
+/// E-mails the administrators of each structure whose offers wait for an update (by its own
+/// period), at most once every [`RAPPEL_JOURS`]; returns how many structures were reminded.
+/// Only structures with an administrator in Itinéraire are reminded: imported ones are kept up
+/// to date at their source.
+pub async fn remind(db: &DatabaseConnection, fraicheur: Fraicheur, today: NaiveDate, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    use crate::auth::db::account;
+    let mut admins: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for a in account::Entity::find()
+        .filter(account::Column::Role.eq(Role::AdminStructure.code()))
+        .filter(account::Column::Disabled.eq(false))
+        .all(db)
+        .await?
+    {
+        if let Some(s) = a.structure_id {
+            admins.entry(s).or_default().push(a.email);
+        }
+    }
+    let since = today.checked_sub_days(Days::new(RAPPEL_JOURS)).unwrap_or(NaiveDate::MIN);
+    let mut reminded = 0;
+    for (id, emails) in admins {
+        let Some(s) = structure::Entity::find_by_id(id.clone()).one(db).await? else { continue };
+        if s.rappel_maj_le.is_some_and(|d| d > since) {
+            continue;
+        }
+        let f = fraicheur.pour_structure(stored_days(&s));
+        let before = today.checked_sub_days(Days::new(u64::from(f.a_mettre_a_jour_jours))).unwrap_or(NaiveDate::MIN);
+        let waiting = offre::Entity::find()
+            .filter(offre::Column::StructureId.eq(id.clone()))
+            .filter(offre::Column::Archived.eq(false))
+            .filter(offre::Column::DateMaj.lt(before))
+            .count(db)
+            .await?;
+        if waiting == 0 {
+            continue;
+        }
+        let txn = db.begin().await?;
+        // Claimed by a conditional write: two servers never send the same reminder.
+        let claimed = structure::Entity::update_many()
+            .set(structure::ActiveModel { rappel_maj_le: Set(Some(today)), ..Default::default() })
+            .filter(structure::Column::Id.eq(id.clone()))
+            .filter(
+                Condition::any()
+                    .add(structure::Column::RappelMajLe.is_null())
+                    .add(structure::Column::RappelMajLe.lte(since)),
+            )
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected == 0 {
+            txn.rollback().await?;
+            continue;
+        }
+        let (offres, pas_a_jour) = match waiting {
+            1 => ("1 offre".to_owned(), "n’a pas été mise à jour"),
+            n => (format!("{n} offres"), "n’ont pas été mises à jour"),
+        };
+        for to in emails {
+            let message = crate::outbox::Message {
+                kind: "offres_a_mettre_a_jour",
+                canal: crate::outbox::Canal::Courriel,
+                destinataire: to,
+                sujet: format!("Itinéraire : {offres} de {} à vérifier", s.nom),
+                corps: format!(
+                    "Bonjour, {offres} de {} {pas_a_jour} depuis plus de {} jours. Si une offre est toujours \
+                     vraie, un clic suffit : « Elle est toujours à jour ». Sans mise à jour pendant {} jours, une offre est \
+                     masquée au public. Vos offres :",
+                    s.nom, f.a_mettre_a_jour_jours, f.masquee_jours
+                ),
+                lien: Some("/pro".into()),
+            };
+            crate::outbox::enqueue(&txn, message, now).await?;
+        }
+        txn.commit().await?;
+        tracing::info!(structure = %id, offres = waiting, "structure reminded of offers to update");
+        reminded += 1;
+    }
+    Ok(reminded)
 }

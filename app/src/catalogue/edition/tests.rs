@@ -290,3 +290,61 @@ async fn a_structure_chooses_its_update_period_and_two_admins_never_overwrite_ea
         t.drop().await;
     }
 }
+
+#[tokio::test]
+async fn administrators_are_reminded_of_offers_to_update_at_most_once_a_month() {
+    use super::periode::{remind, set_periode};
+    use crate::catalogue::fraicheur::Fraicheur;
+    use sea_orm::EntityTrait;
+    let f = Fraicheur { a_mettre_a_jour_jours: 180, masquee_jours: 365 };
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for t in TestDb::all().await {
+        let b = t.backend();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        for (email, structure, role) in [
+            ("admin@mobil.example", "mobil-comminges", Role::AdminStructure),
+            ("ref@mobil.example", "mobil-comminges", Role::Referent),
+            ("admin@ccas.example", "ccas-montrejeau", Role::AdminStructure),
+        ] {
+            let s = crate::catalogue::db::find_structure(&t.db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+            let input = crate::auth::session::AccountInput {
+                email: email.into(),
+                nom: "Camille".into(),
+                role,
+                structure_id: Some(s.id),
+                password: "un mot de passe long".into(),
+            };
+            crate::auth::session::put_account(&t.db, input).await.unwrap();
+        }
+        let sent = || {
+            let db = t.db.clone();
+            async move {
+                let all = crate::outbox::entity::Entity::find().all(&db).await.unwrap();
+                all.into_iter().filter(|m| m.kind == "offres_a_mettre_a_jour").map(|m| (m.destinataire, m.sujet, m.lien)).collect::<Vec<_>>()
+            }
+        };
+        let on = |today: chrono::NaiveDate| remind(&t.db, f, today, chrono::Utc::now());
+        // The sample is dated 2026-10-15: nothing to update in November.
+        assert_eq!(on(day(2026, 11, 1)).await.unwrap(), 0, "{b}");
+        // Mobil'Comminges checks every 30 days: its administrator (not its référent) is told, once.
+        let admin = staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await;
+        set_periode(&t.db, &admin, f, 0, Some(30)).await.expect(b);
+        assert_eq!(on(day(2026, 11, 20)).await.unwrap(), 1, "{b}");
+        let mobil = sent().await;
+        assert_eq!(mobil.len(), 1, "{b}: {mobil:?}");
+        assert_eq!(mobil[0].0, "admin@mobil.example", "{b}");
+        let (theirs, _) = service::list(&t.db, &admin, f, day(2026, 11, 20)).await.unwrap();
+        let subject = format!("Itinéraire : {} offres de {} à vérifier", theirs.len(), admin.structure_nom.clone().unwrap());
+        assert_eq!(mobil[0].1, subject, "{b}");
+        assert_eq!(mobil[0].2.as_deref(), Some("/pro"), "{b}");
+        assert_eq!(on(day(2026, 11, 21)).await.unwrap(), 0, "{b}");
+        assert_eq!(on(day(2026, 12, 19)).await.unwrap(), 0, "{b}");
+        // A month later, still not updated: told again. In April the CCAS's offers (usual period) too.
+        assert_eq!(on(day(2026, 12, 20)).await.unwrap(), 1, "{b}");
+        assert_eq!(on(day(2027, 4, 20)).await.unwrap(), 2, "{b}");
+        let mut to: Vec<String> = sent().await.into_iter().map(|m| m.0).collect();
+        to.sort();
+        assert_eq!(to, ["admin@ccas.example", "admin@mobil.example", "admin@mobil.example", "admin@mobil.example"].map(String::from), "{b}");
+        t.drop().await;
+    }
+}
