@@ -19,6 +19,19 @@ pub async fn staff_of(db: &DatabaseConnection, structure: &str, role: Role) -> S
     }
 }
 
+/// The password of the accounts [`with_password`] makes.
+pub const PASSWORD: &str = "un mot de passe long";
+
+/// An account with a password, of a structure of the sample catalogue, signed in.
+pub async fn with_password(db: &DatabaseConnection, email: &str, structure: &str, role: Role) -> Staff {
+    use crate::auth::session::{put_account, sign_in, staff_for_token, AccountInput};
+    let s = crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    let input = AccountInput { email: email.into(), nom: format!("Nom {email}"), role, structure_id: Some(s.id), password: PASSWORD.into() };
+    put_account(db, input).await.unwrap();
+    let token = sign_in(db, email, PASSWORD, chrono::Utc::now()).await.unwrap();
+    staff_for_token(db, &token, chrono::Utc::now()).await.unwrap().unwrap()
+}
+
 pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }

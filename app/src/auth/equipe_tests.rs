@@ -3,22 +3,11 @@
 use super::compte::{self, PasswordError};
 use super::equipe;
 use super::model::{EtatCompte, Role, Staff};
-use super::session::{put_account, sign_in, staff_for_token, AccountInput};
+use super::session::{sign_in, staff_for_token};
 use crate::db::testing::TestDb;
-use crate::test_support::{allowed, form, last_message, load_sample, pro};
+use crate::test_support::{allowed, form, last_message, load_sample, pro, with_password, PASSWORD};
 use chrono::{Duration, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait};
-
-const PASSWORD: &str = "un mot de passe long";
-
-/// An account with a password, of a structure of the sample catalogue.
-async fn with_password(db: &DatabaseConnection, email: &str, structure: &str, role: Role) -> Staff {
-    let s = crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
-    let input = AccountInput { email: email.into(), nom: format!("Nom {email}"), role, structure_id: Some(s.id), password: PASSWORD.into() };
-    put_account(db, input).await.unwrap();
-    let token = sign_in(db, email, PASSWORD, Utc::now()).await.unwrap();
-    staff_for_token(db, &token, Utc::now()).await.unwrap().unwrap()
-}
 
 /// The token of the last password link e-mailed to `to` (kind `mot_de_passe` or `invitation`).
 async fn link_sent_to(db: &DatabaseConnection, kind: &str, to: &str) -> Option<String> {

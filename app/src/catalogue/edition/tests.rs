@@ -6,7 +6,7 @@ use crate::catalogue::index::SearchIndex;
 use crate::db::testing::TestDb;
 use sea_orm::DatabaseConnection;
 
-use crate::test_support::{form, staff_of, SAMPLE};
+use crate::test_support::{form, staff_of, with_password, SAMPLE};
 
 /// A complete, valid offer form (Saint-Gaudens, code INSEE 31483).
 fn valid() -> Vec<(String, String)> {
@@ -301,21 +301,9 @@ async fn administrators_are_reminded_of_offers_to_update_at_most_once_a_month() 
     for t in TestDb::all().await {
         let b = t.backend();
         import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
-        for (email, structure, role) in [
-            ("admin@mobil.example", "mobil-comminges", Role::AdminStructure),
-            ("ref@mobil.example", "mobil-comminges", Role::Referent),
-            ("admin@ccas.example", "ccas-montrejeau", Role::AdminStructure),
-        ] {
-            let s = crate::catalogue::db::find_structure(&t.db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
-            let input = crate::auth::session::AccountInput {
-                email: email.into(),
-                nom: "Camille".into(),
-                role,
-                structure_id: Some(s.id),
-                password: "un mot de passe long".into(),
-            };
-            crate::auth::session::put_account(&t.db, input).await.unwrap();
-        }
+        let admin = with_password(&t.db, "admin@mobil.example", "mobil-comminges", Role::AdminStructure).await;
+        with_password(&t.db, "ref@mobil.example", "mobil-comminges", Role::Referent).await;
+        with_password(&t.db, "admin@ccas.example", "ccas-montrejeau", Role::AdminStructure).await;
         let sent = || {
             let db = t.db.clone();
             async move {
@@ -327,7 +315,6 @@ async fn administrators_are_reminded_of_offers_to_update_at_most_once_a_month() 
         // The sample is dated 2026-10-15: nothing to update in November.
         assert_eq!(on(day(2026, 11, 1)).await.unwrap(), 0, "{b}");
         // Mobil'Comminges checks every 30 days: its administrator (not its référent) is told, once.
-        let admin = staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await;
         set_periode(&t.db, &admin, f, 0, Some(30)).await.expect(b);
         assert_eq!(on(day(2026, 11, 20)).await.unwrap(), 1, "{b}");
         let mobil = sent().await;
