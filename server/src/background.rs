@@ -62,8 +62,8 @@ pub fn spawn(
                 Ok((closed, anonymised)) => tracing::info!(closed, anonymised, "orientations: closed and anonymised"),
                 Err(e) => tracing::warn!(error = %e, "orientations: clean-up failed; will retry"),
             }
-            let (now, today) = (chrono::Utc::now(), app::socle::dates::today(chrono::Utc::now()));
-            if let Err(e) = app::catalogue::edition::periode::remind(&db, fraicheur, today, now).await {
+            let now = chrono::Utc::now();
+            if let Err(e) = app::catalogue::edition::periode::remind(&db, fraicheur, app::socle::dates::today(now), now).await {
                 tracing::warn!(error = %e, "offers to update: reminders failed; will retry");
             }
         }

@@ -69,10 +69,10 @@ pub async fn set_periode(
     version: i32,
     jours: Option<u32>,
 ) -> Result<(), EditError> {
+    let Some(id) = staff.structure_id.clone() else { return Err(EditError::NoStructure) };
     if !may_change(staff) {
-        return Err(if staff.structure_id.is_none() { EditError::NoStructure } else { EditError::Forbidden });
+        return Err(EditError::Forbidden);
     }
-    let id = staff.structure_id.clone().unwrap_or_default();
     let change = structure::ActiveModel {
         periode_maj_jours: Set(jours.map(|d| d as i32)),
         version: Set(version + 1),
