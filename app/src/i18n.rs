@@ -221,6 +221,28 @@ pub fn quand(fr: &str, (debut, fin): (i64, i64)) -> String {
     }
 }
 
+/// When a session takes place, in language `l` (messages written away from any page).
+#[cfg(feature = "ssr")]
+pub fn quand_en(l: Langue, debut: chrono::DateTime<chrono::Utc>, fin: chrono::DateTime<chrono::Utc>) -> String {
+    let fr = crate::socle::dates::quand(debut, fin);
+    match l {
+        Langue::Fr => fr,
+        l => dates::quand(l, debut.timestamp(), fin.timestamp()).unwrap_or(fr),
+    }
+}
+
+/// An hour of the day, Paris time, as language `l` writes it (`9 h 30`, `9:30`).
+#[cfg(feature = "ssr")]
+pub fn heure_en(l: Langue, at: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Timelike;
+    let p = at.with_timezone(&chrono_tz::Europe::Paris);
+    match (l, p.minute()) {
+        (Langue::Fr, 0) => format!("{} h", p.hour()),
+        (Langue::Fr, m) => format!("{} h {m:02}", p.hour()),
+        (_, m) => format!("{}:{m:02}", p.hour()),
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod dates {
     use super::{tr, Langue};

@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod itineraire;
 pub mod carnet;
+pub mod messages;
 pub mod referentiel;
 pub mod site;
 pub mod socle;
@@ -121,6 +122,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/carnets/:id/evenement") view=carnet::EvenementPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/identite") view=carnet::CarnetEditionPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/carnets/:id/diagnostic/:theme") view=carnet::CarnetEditionPage ssr=SsrMode::Async />
+                    <Route path=path!("/messages/arret/:jeton") view=messages::ArretPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/messages") view=messages::MessagesProPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibilite") view=site::Accessibilite />
                     <Route path=path!("/mentions-legales") view=site::MentionsLegales />
                 </Routes>

@@ -110,3 +110,45 @@ pub async fn last_message(db: &DatabaseConnection, kind: &str, to: &str) -> Opti
         .into_iter()
         .find(|m| m.kind == kind && m.destinataire == to)
 }
+
+/// A sender that records what it is given, for the outbox's own logic (the providers' protocols
+/// are tested against real SMTP and HTTP servers in `server/tests`).
+#[derive(Default)]
+pub struct Recorder {
+    pub sent: std::sync::Mutex<Vec<crate::outbox::Outgoing>>,
+    /// `None`: accepts; otherwise the error it answers.
+    pub fail: std::sync::Mutex<Option<crate::outbox::SendError>>,
+    /// How long each send takes.
+    pub delay: std::sync::Mutex<std::time::Duration>,
+}
+
+impl Recorder {
+    pub fn failing(&self, e: Option<crate::outbox::SendError>) {
+        *self.fail.lock().unwrap() = e;
+    }
+
+    pub fn sent(&self) -> Vec<crate::outbox::Outgoing> {
+        self.sent.lock().unwrap().clone()
+    }
+
+    /// Senders for both channels, all this recorder.
+    pub fn both(self: &std::sync::Arc<Self>) -> crate::outbox::Senders {
+        crate::outbox::Senders { courriel: Some(self.clone()), sms: Some(self.clone()) }
+    }
+}
+
+impl crate::outbox::Sender for Recorder {
+    fn send<'a>(&'a self, m: &'a crate::outbox::Outgoing) -> crate::outbox::SendFuture<'a> {
+        Box::pin(async move {
+            let delay = *self.delay.lock().unwrap();
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            if let Some(e) = self.fail.lock().unwrap().clone() {
+                return Err(e);
+            }
+            self.sent.lock().unwrap().push(m.clone());
+            Ok(Some(format!("ref-{}", m.id)))
+        })
+    }
+}

@@ -94,6 +94,7 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
                 version: Set(1),
                 created_at: Set(at),
                 updated_at: Set(at),
+                nouvelles_le: Set(None),
             });
             membres.push(member(&id, &referents[i % referents.len()].id, true));
             membres.push(member(&id, &manager.id, false));
@@ -128,6 +129,7 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
                     version: Set(1),
                     created_at: Set(at),
                     updated_at: Set(at),
+                    rappel_le: Set(None),
                 });
             }
         }

@@ -21,6 +21,7 @@ fn person(round: usize, i: usize) -> Registration {
         telephone: None,
         courriel: Some(format!("r{round}-p{i}@bench.example")),
         attente: false,
+        langue: Default::default(),
     }
 }
 

@@ -1,13 +1,20 @@
 //! Work the server does on its own: issuing the badges of the roll calls, sending the outbox's
-//! messages (badges issued here go out at the next turn), erasing registrants' data after the
-//! retention period, closing unanswered orientations and anonymising old ones, reminding
-//! structures of their offers to update.
-use app::outbox::{deliver_pending, Sender};
+//! messages, writing the reminders (workshops and appointments the day before, new actions in a
+//! carnet), erasing registrants' data after the retention period, closing unanswered
+//! orientations and anonymising old ones, reminding structures of their offers to update.
+//!
+//! Every task is safe with several servers on one database: each message, reminder and badge is
+//! claimed by a conditional write before it is acted on.
+use app::outbox::{deliver_pending, Senders};
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
-/// How often waiting messages are sent.
-const SEND_EVERY: Duration = Duration::from_secs(5);
+/// How often the outbox is looked at when it was empty (it is drained while it is not).
+const SEND_EVERY: Duration = Duration::from_secs(2);
+/// How often badges waiting for their roll call are issued.
+const ISSUE_EVERY: Duration = Duration::from_secs(5);
+/// How often reminders are looked for.
+const REMIND_EVERY: Duration = Duration::from_secs(300);
 /// How often old personal data is erased.
 const PURGE_EVERY: Duration = Duration::from_secs(6 * 3600);
 
@@ -19,13 +26,13 @@ pub fn spawn(
     retention_days: i64,
     orientation_days: i64,
     issuer: app::badges::issuer::SharedIssuer,
-    sender: Box<dyn Sender>,
+    senders: Senders,
     fraicheur: app::catalogue::fraicheur::Fraicheur,
 ) {
     if let Some(issuer) = issuer {
         let badge_db = db.clone();
         tokio::spawn(async move {
-            let mut tick = tokio::time::interval(SEND_EVERY);
+            let mut tick = tokio::time::interval(ISSUE_EVERY);
             loop {
                 tick.tick().await;
                 match app::badges::service::issue_pending(&badge_db, &issuer, chrono::Utc::now()).await {
@@ -38,12 +45,22 @@ pub fn spawn(
     }
     let send_db = db.clone();
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(SEND_EVERY);
+        loop {
+            // A full batch: there may be more, go on at once.
+            match deliver_pending(&send_db, &senders, &public_url, chrono::Utc::now()).await {
+                Ok(n) if n > 0 => continue,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "outbox: sending failed; will retry"),
+            }
+            tokio::time::sleep(SEND_EVERY).await;
+        }
+    });
+    let remind_db = db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(REMIND_EVERY);
         loop {
             tick.tick().await;
-            if let Err(e) = deliver_pending(&send_db, sender.as_ref(), &public_url, chrono::Utc::now()).await {
-                tracing::warn!(error = %e, "outbox: sending failed; will retry");
-            }
+            remind(&remind_db, chrono::Utc::now()).await;
         }
     });
     tokio::spawn(async move {
@@ -68,4 +85,21 @@ pub fn spawn(
             }
         }
     });
+}
+
+/// Writes the reminders due at `now`: tomorrow's workshops and appointments, new actions.
+pub async fn remind(db: &DatabaseConnection, now: chrono::DateTime<chrono::Utc>) {
+    if let Err(e) = app::socle::rappels::remind(db, now).await {
+        tracing::warn!(error = %e, "workshop reminders failed; will retry");
+    }
+    match app::carnet::rappels::remind_rendez_vous(db, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(reminders = n, "appointment reminders written"),
+        Err(e) => tracing::warn!(error = %e, "appointment reminders failed; will retry"),
+    }
+    match app::carnet::rappels::announce_actions(db, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(carnets = n, "new actions announced"),
+        Err(e) => tracing::warn!(error = %e, "new actions: announcing failed; will retry"),
+    }
 }

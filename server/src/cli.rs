@@ -187,6 +187,9 @@ async fn attended(db: &DatabaseConnection, seance_id: &str, people: &[DemoPerson
             created_at: Set(fin),
             updated_at: Set(fin),
             anonymised_at: Set(None),
+            langue: Set(None),
+            rappel_le: Set(None),
+            rappel_jeton_hash: Set(None),
         })
         .exec_without_returning(db)
         .await?;
@@ -250,4 +253,53 @@ pub fn badge_key(path: &Path, public_url: &str) -> Result<(), String> {
     println!("Clé des badges créée : {} (droits 0600).", path.display());
     println!("Émetteur : {did}, clé publique {}", app::badges::proof::public_key_multibase(&key));
     Ok(())
+}
+
+/// Writes test messages to `contact` and, unless `only_queue`, sends them now with the configured
+/// senders and prints how each went (see `server message-test --help`).
+pub async fn message_test(
+    db: &DatabaseConnection,
+    envoi: &crate::envoi::Envoi,
+    public_url: &str,
+    contact: &str,
+    nombre: u32,
+    only_queue: bool,
+) -> Result<(), String> {
+    use app::outbox::{self, Message};
+    let (canal, destinataire) =
+        outbox::channel_of(contact).ok_or_else(|| format!("« {contact} » n’est ni un portable français ni une adresse e-mail"))?;
+    let now = chrono::Utc::now();
+    let reference = format!("test:{}", uuid::Uuid::new_v4());
+    let txn = sea_orm::TransactionTrait::begin(db).await.map_err(|e| e.to_string())?;
+    for n in 1..=nombre {
+        let corps = format!("Itinéraire : message de test {n}/{nombre}. Si vous le recevez, l’envoi des messages fonctionne.");
+        let m = Message::new("test", canal, destinataire.clone(), format!("Itinéraire : message de test {n}/{nombre}"), corps)
+            .about(reference.clone());
+        outbox::enqueue(&txn, m, now).await.map_err(|e| e.to_string())?;
+    }
+    txn.commit().await.map_err(|e| e.to_string())?;
+    if only_queue {
+        println!("{nombre} message(s) de test dans la file ; les serveurs en marche les envoient.");
+        return Ok(());
+    }
+    for p in envoi.problems() {
+        println!("Attention : {p}.");
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while std::time::Instant::now() < deadline {
+        let sent = outbox::deliver_pending(db, &envoi.senders, public_url, chrono::Utc::now()).await.map_err(|e| e.to_string())?;
+        let states = outbox::deliveries(db, std::slice::from_ref(&reference)).await.map_err(|e| e.to_string())?;
+        if sent == 0 && states.iter().all(|(_, d)| d.statut != "en_attente" || d.libelle.contains("nouvel essai")) {
+            break;
+        }
+    }
+    let states = outbox::deliveries(db, std::slice::from_ref(&reference)).await.map_err(|e| e.to_string())?;
+    for (_, d) in &states {
+        println!("{} à {} : {}", d.canal, d.destinataire, d.libelle);
+    }
+    if states.iter().all(|(_, d)| d.statut == "envoye") {
+        Ok(())
+    } else {
+        Err("au moins un message n’est pas parti (voir ci-dessus)".into())
+    }
 }

@@ -51,6 +51,17 @@ pub enum Command {
     /// than ITINERAIRE_RETENTION_JOURS days ago, and delete older messages. The server also does
     /// it every 6 hours; this command is for cron jobs and checks.
     Purge,
+    /// Check the sending of messages: writes a test message (or `--nombre` of them) to this
+    /// phone or e-mail, sends it with the configured relay or SMS API, and prints what happened.
+    /// With `--seulement-file`, only writes them (the running servers send them).
+    MessageTest {
+        /// A French mobile (`06 12 34 56 78`) or an e-mail address.
+        contact: String,
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        nombre: u32,
+        #[arg(long)]
+        seulement_file: bool,
+    },
     /// Create the badges' signing key (Ed25519) in the file ITINERAIRE_BADGE_KEY (permissions
     /// 0600). Never overwrites an existing key: see "Key rotation" in the README.
     BadgeKey,
@@ -98,9 +109,31 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_BADGE_ANCIENNES_CLES", value_delimiter = ',')]
     pub badge_anciennes_cles: Vec<String>,
 
+    /// The SMTP relay e-mails leave through, in lettre's form: `smtps://user:password@host:465`,
+    /// `smtp://user:password@host:587?tls=required`, or `smtp://127.0.0.1:2525` for a local
+    /// relay. Unset: e-mails wait in the outbox (said at start-up and on /healthz/details).
+    #[arg(long, env = "ITINERAIRE_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The e-mails' From, with a display name: `Itinéraire <ne-pas-repondre@itineraire.example.fr>`.
+    #[arg(long, env = "ITINERAIRE_SMTP_EXPEDITEUR")]
+    pub smtp_expediteur: Option<String>,
+
+    /// Base URL of Brevo's API (SMS go to `<url>/v3/transactionalSMS/send`).
+    #[arg(long, env = "ITINERAIRE_SMS_URL", default_value = "https://api.brevo.com")]
+    pub sms_url: String,
+
+    /// Brevo's API key (header `api-key`). Unset: SMS wait in the outbox.
+    #[arg(long, env = "ITINERAIRE_SMS_CLE", hide_env_values = true)]
+    pub sms_cle: Option<String>,
+
+    /// The name SMS come from: 3 to 11 letters or digits (checked at start-up).
+    #[arg(long, env = "ITINERAIRE_SMS_EXPEDITEUR", default_value = "Itineraire")]
+    pub sms_expediteur: String,
+
     /// Development and tests only: write the messages to people (SMS, e-mails, with their private
-    /// links) to this file, one JSON object per line, instead of the log. It holds personal data:
-    /// never set it in production.
+    /// links) to this file, one JSON object per line, instead of sending them. It holds personal
+    /// data: never set it in production.
     #[arg(long, env = "ITINERAIRE_MESSAGES_FICHIER")]
     pub messages_fichier: Option<std::path::PathBuf>,
 

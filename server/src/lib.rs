@@ -3,6 +3,7 @@ pub mod background;
 pub mod cli;
 pub mod config;
 pub mod csrf;
+pub mod envoi;
 pub mod page_cache;
 
 use app::{shell, App};
@@ -40,6 +41,8 @@ pub struct AppState {
     /// When offers are flagged as to update, then hidden from the public.
     pub fraicheur: app::catalogue::fraicheur::Fraicheur,
     pub invitation_jours: app::itineraire::invitation::InvitationJours,
+    /// What does not leave the server (no relay, no SMS key): said on /healthz/details.
+    pub messages_problems: Arc<Vec<String>>,
 }
 
 impl AppState {
@@ -94,6 +97,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
 
     let app = Router::new()
         .route("/healthz", get(healthz))
+        .route("/healthz/details", get(healthz_details))
         .nest_service("/pkg", pkg_files(&options))
         // Form posts of the pages (same paths as the pages they come from).
         .merge(app::auth::routes::routes())
@@ -106,6 +110,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .merge(app::badges::routes::routes())
         .merge(app::carnet::routes::routes())
         .merge(app::carnet::routes::personne_routes())
+        .merge(app::messages::routes::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -220,6 +225,31 @@ fn pkg_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
             .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(cache)))
             .service(ServeDir::new(dir).precompressed_br().precompressed_gzip()),
     )
+}
+
+/// What an operator checks: the database, and whether messages leave the server (a channel
+/// without a relay or a key says « les messages ne sont pas envoyés »), with the queue's length.
+/// No personal data. 200 when everything works, 503 otherwise (a monitor can alert on it).
+async fn healthz_details(State(st): State<AppState>) -> axum::response::Response {
+    let db_ok = tokio::time::timeout(Duration::from_secs(2), app::db::ping(&st.db)).await.unwrap_or(false);
+    let queue = match tokio::time::timeout(Duration::from_secs(2), app::outbox::queue(&st.db, chrono::Utc::now())).await {
+        Ok(Ok(q)) => Some(q),
+        _ => None,
+    };
+    let mut lines = vec![format!("base de données : {}", if db_ok { "ok" } else { "indisponible" })];
+    if st.messages_problems.is_empty() {
+        lines.push("messages : envoyés (e-mails par SMTP, SMS par l’API SMS)".into());
+    } else {
+        lines.push("messages : les messages ne sont pas envoyés".into());
+        lines.extend(st.messages_problems.iter().map(|p| format!("  - {p}")));
+    }
+    if let Some(q) = &queue {
+        let age = q.plus_ancien.map(|t| (chrono::Utc::now() - t).num_minutes()).map(|m| format!(", le plus ancien depuis {m} min")).unwrap_or_default();
+        lines.push(format!("file des messages : {} en attente{age} ; {} échec(s) en 24 h", q.en_attente, q.echecs_24h));
+    }
+    let ok = db_ok && st.messages_problems.is_empty();
+    let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, [(header::CACHE_CONTROL, "no-store")], lines.join("\n") + "\n").into_response()
 }
 
 async fn healthz(State(db): State<DatabaseConnection>) -> impl IntoResponse {

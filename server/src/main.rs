@@ -55,6 +55,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             return server::cli::account_add(&db, email, nom, structure.as_deref(), role).await
         }
         Some(Command::Purge) => return server::cli::purge(&db, cli.config.retention_jours).await,
+        Some(Command::MessageTest { contact, nombre, seulement_file }) => {
+            let envoi = server::envoi::Envoi::from_config(&cli.config)?;
+            return server::cli::message_test(&db, &envoi, &public_url_of(&cli.config), contact, *nombre, *seulement_file).await;
+        }
         Some(Command::Serve) | Some(Command::BadgeKey) | None => {}
     }
     if cli.config.demo {
@@ -90,23 +94,21 @@ async fn run(cli: Cli) -> Result<(), String> {
         tracing::warn!(path = %cli.config.badge_key.display(), "badges: no key file, no badge will be issued (create one with `server badge-key`)");
         None
     };
-    let sender: Box<dyn app::outbox::Sender> = match &cli.config.messages_fichier {
-        Some(path) => {
-            tracing::warn!(path = %path.display(), "messages to people are written to a file (development only)");
-            Box::new(app::outbox::FileSender::new(path.clone()))
-        }
-        None => Box::new(app::outbox::LogSender),
-    };
+    // Messages leave through the configured relay and SMS API; a setting present but wrong stops
+    // the server here, a missing one is said loudly (and on /healthz/details).
+    let envoi = server::envoi::Envoi::from_config(&cli.config)?;
+    envoi.warn_at_start();
     let orientation_days = cli.config.orientation_anonymisation_jours;
     let fraicheur = app::catalogue::fraicheur::Fraicheur {
         a_mettre_a_jour_jours: cli.config.offre_a_mettre_a_jour_jours,
         masquee_jours: cli.config.offre_masquee_jours,
     };
     let retention_days = cli.config.retention_jours;
-    server::background::spawn(db.clone(), public_url, retention_days, orientation_days, issuer.clone(), sender, fraicheur);
+    let messages_problems = std::sync::Arc::new(envoi.problems());
+    server::background::spawn(db.clone(), public_url, retention_days, orientation_days, issuer.clone(), envoi.senders.clone(), fraicheur);
     let invitation_jours = app::itineraire::invitation::InvitationJours(cli.config.invitation_jours);
     let state =
-        server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer, fraicheur, invitation_jours };
+        server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer, fraicheur, invitation_jours, messages_problems };
     let app = server::router(
         state,
         server::RouterConfig {

@@ -92,14 +92,9 @@ pub async fn send_link(db: &impl ConnectionTrait, acc: &account::Model, kind: Ki
         Kind::Invitation => "invitation",
         Kind::Reinitialisation => "mot_de_passe",
     };
-    let m = Message {
-        kind: kind_code,
-        canal: Canal::Courriel,
-        destinataire: acc.email.clone(),
-        sujet,
-        corps,
-        lien: Some(format!("/pro/mot-de-passe/{token}")),
-    };
+    let m = Message::new(kind_code, Canal::Courriel, acc.email.clone(), sujet, corps)
+        .lien(format!("/pro/mot-de-passe/{token}"))
+        .structure(acc.structure_id.clone());
     outbox::enqueue(db, m, now).await?;
     tracing::info!(account = %acc.id, kind = kind.code(), "password link sent");
     Ok(true)

@@ -98,6 +98,7 @@ pub fn ProBar(staff: Staff) -> impl IntoView {
                     <li><a href="/pro/invitations">"Lettres d’invitation"</a></li>
                     <li><a href="/pro/orientations">"Orientations"</a></li>
                     {team.then(|| view! { <li><a href="/pro/equipe">"Équipe"</a></li> })}
+                    {team.then(|| view! { <li><a href="/pro/messages">"Messages non reçus"</a></li> })}
                     {national.then(|| view! { <li><a href="/pro/synonymes">"Mots de la recherche"</a></li> })}
                     <li><a href="/pro/mon-compte">"Mon compte"</a></li>
                 </ul>

@@ -96,7 +96,7 @@ async fn request_link(
     if !limits.allows_message_request(ip) {
         return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(&crate::i18n::tr(langue, "badges-trop-de-demandes", &[]))).await;
     }
-    match super::wallet::request_link(&st.db, &field(&fields, "contact"), chrono::Utc::now()).await {
+    match super::wallet::request_link(&st.db, &field(&fields, "contact"), langue, chrono::Utc::now()).await {
         Ok(Ok(())) => see_other("/mes-badges?envoye=1"),
         // The wallet's one refusal (`CONTACT_MESSAGE`), in the person's language.
         Ok(Err(_)) => {

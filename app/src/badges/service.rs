@@ -49,7 +49,7 @@ fn identity(i: &inscription::Model) -> Option<(&'static str, String)> {
     if let Some(c) = &i.courriel {
         return Some(("emailAddress", c.clone()));
     }
-    Some(("identifier", super::wallet::international(i.telephone.as_deref()?)))
+    Some(("identifier", crate::outbox::contact::international(i.telephone.as_deref()?)))
 }
 
 /// The unsigned OpenBadgeCredential of one attendance.
@@ -173,7 +173,13 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
         }
         let to = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref());
         if let (Some((canal, destinataire)), Some((_, token))) = (to, wallet) {
-            outbox::enqueue(&txn, super::wallet::link_message(canal, destinataire, &token, Some(&name)), now).await?;
+            // News of the roll call: it waits for the morning if it is written at night.
+            let l = crate::socle::messages::langue_of(&i);
+            let m = super::wallet::link_message(canal, destinataire, &token, Some(&name), l)
+                .normal()
+                .about(format!("inscription:{}", i.id))
+                .structure(Some(a.structure_id.clone()));
+            outbox::enqueue(&txn, m, now).await?;
         }
         txn.commit().await?;
         issued += 1;

@@ -138,7 +138,7 @@ async fn attended(db: &DatabaseConnection) -> chrono::DateTime<Utc> {
     let atelier = atelier_of(db, &staff).await;
     let now = Utc::now();
     let seance = org::create_seance(db, &staff, &atelier, session_at(now + Duration::days(1), 5), now).await.unwrap();
-    let lea = Registration { prenom: "Léa".into(), nom: "Martin".into(), telephone: None, courriel: Some("lea@example.org".into()), attente: false };
+    let lea = Registration { prenom: "Léa".into(), nom: "Martin".into(), telephone: None, courriel: Some("lea@example.org".into()), attente: false, langue: Default::default() };
     register(db, &seance, &lea, now).await.unwrap();
     let during = now + Duration::days(1) + Duration::hours(1);
     let list = org::inscrits(db, &staff, &seance, during).await.unwrap();
@@ -314,6 +314,7 @@ fn person(telephone: Option<&str>, courriel: Option<&str>) -> Registration {
         telephone: telephone.map(Into::into),
         courriel: courriel.map(Into::into),
         attente: false,
+        langue: Default::default(),
     }
 }
 
@@ -372,17 +373,17 @@ async fn one_wallet_gathers_a_persons_badges_and_a_lost_link_can_be_sent_again()
         assert!(hashes.iter().all(|h| h.contact_hash.len() == 64 && !h.contact_hash.contains("0612345678") && !h.contact_hash.contains("samir")), "{b}");
 
         // Lost link: the e-mail gets a new one that opens the same wallet…
-        assert_eq!(wallet::request_link(&t.db, " Samir@Example.org ", when).await.unwrap(), Ok(()), "{b}");
+        assert_eq!(wallet::request_link(&t.db, " Samir@Example.org ", crate::i18n::Langue::Fr, when).await.unwrap(), Ok(()), "{b}");
         let again = wallet_links(&t.db).await;
         assert_eq!(again.len(), 5, "{b}");
         assert_eq!(again[4].0, "samir@example.org", "{b}");
         assert_eq!(wallet::mes_badges(&t.db, &again[4].1, url, when).await.unwrap().unwrap().badges.len(), 3, "{b}");
         // …an unknown contact gets nothing (and the answer is the same)…
-        assert_eq!(wallet::request_link(&t.db, "06 99 99 99 99", when).await.unwrap(), Ok(()), "{b}");
+        assert_eq!(wallet::request_link(&t.db, "06 99 99 99 99", crate::i18n::Langue::Fr, when).await.unwrap(), Ok(()), "{b}");
         assert_eq!(wallet_links(&t.db).await.len(), 5, "{b}");
         // …and something that is no contact is refused with a French message.
-        assert_eq!(wallet::request_link(&t.db, "05 61 00 00 00", when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
-        assert_eq!(wallet::request_link(&t.db, "pas-un-mail@", when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
+        assert_eq!(wallet::request_link(&t.db, "05 61 00 00 00", crate::i18n::Langue::Fr, when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
+        assert_eq!(wallet::request_link(&t.db, "pas-un-mail@", crate::i18n::Langue::Fr, when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
         t.drop().await;
     }
 }

@@ -2,13 +2,12 @@
 //! peppered hash), opened by private links sent through the outbox (ssr only).
 use super::model::{BadgeLigne, MesBadges};
 use crate::auth::session::{new_token, token_hash};
+use crate::i18n::{tr, Langue};
 use crate::outbox::{self, Canal, Message};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::OnConflict, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Statement,
 };
-use sha2::{Digest, Sha256};
 
 pub mod porte_badges {
     use sea_orm::entity::prelude::*;
@@ -53,47 +52,14 @@ pub mod lien {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
-/// A French mobile as stored (`06 12 34 56 78`) in international form (`+33612345678`).
-pub fn international(phone: &str) -> String {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    format!("+33{}", digits.strip_prefix('0').unwrap_or(&digits))
-}
-
-/// The secret mixed into contact hashes (drawn on first use, kept in the database only): without
-/// it, a phone-number hash could be reversed by trying every number.
-async fn pepper(db: &impl ConnectionTrait) -> Result<String, DbErr> {
-    let backend = db.get_database_backend();
-    let read = || Statement::from_string(backend, "SELECT pepper FROM badge_state WHERE id = 1");
-    let stored = |row: Option<sea_orm::QueryResult>| row.and_then(|r| r.try_get::<Option<String>>("", "pepper").ok()).flatten();
-    if let Some(p) = stored(db.query_one_raw(read()).await?) {
-        return Ok(p);
-    }
-    let fresh = token_hash(&new_token()?);
-    let set = Statement::from_sql_and_values(
-        backend,
-        match backend {
-            sea_orm::DbBackend::Postgres => "UPDATE badge_state SET pepper = $1 WHERE id = 1 AND pepper IS NULL",
-            _ => "UPDATE badge_state SET pepper = ? WHERE id = 1 AND pepper IS NULL",
-        },
-        [fresh.into()],
-    );
-    db.execute_raw(set).await?;
-    stored(db.query_one_raw(read()).await?).ok_or_else(|| DbErr::Custom("badge_state has no row".into()))
-}
-
-fn contact_hash(pepper: &str, contact: &str) -> String {
-    Sha256::digest(format!("{pepper}\n{contact}").as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The hashes of a person's contacts (mobile first, as messages go by SMS first).
 async fn contact_hashes(db: &impl ConnectionTrait, telephone: Option<&str>, courriel: Option<&str>) -> Result<Vec<String>, DbErr> {
-    let contacts: Vec<String> =
-        telephone.map(international).into_iter().chain(courriel.map(|c| c.trim().to_lowercase())).collect();
+    let contacts: Vec<String> = telephone.into_iter().chain(courriel).map(crate::outbox::contact::canonical).collect();
     if contacts.is_empty() {
         return Ok(vec![]);
     }
-    let p = pepper(db).await?;
-    Ok(contacts.iter().map(|c| contact_hash(&p, c)).collect())
+    let p = crate::outbox::contact::pepper(db).await?;
+    Ok(contacts.iter().map(|c| crate::outbox::contact::hash_with(&p, c)).collect())
 }
 
 async fn wallet_of(db: &impl ConnectionTrait, hashes: &[String]) -> Result<Option<String>, DbErr> {
@@ -151,17 +117,17 @@ pub async fn attach(
     Ok(Some((wallet, token)))
 }
 
-/// The message that brings a private link to the wallet.
-pub fn link_message(canal: Canal, destinataire: String, token: &str, badge: Option<&str>) -> Message {
-    let corps = match badge {
-        Some(nom) => format!("Itinéraire : bravo ! Vous avez obtenu le badge « {nom} ». Retrouvez vos badges et partagez-les avec ce lien personnel :"),
-        None => "Itinéraire : voici votre lien personnel vers vos badges. Ne le transmettez pas : partagez plutôt chaque badge depuis cette page.".to_owned(),
+/// The message that brings a private link to the wallet, in the person's language: after a
+/// badge was issued (news of the roll call), or when she asked for her link again.
+pub fn link_message(canal: Canal, destinataire: String, token: &str, badge: Option<&str>, l: Langue) -> Message {
+    let (sujet, corps) = match badge {
+        Some(nom) => {
+            let args = [("nom", nom.into())];
+            (tr(l, "message-badge-sujet", &args), tr(l, "message-badge", &args))
+        }
+        None => (tr(l, "message-badges-sujet", &[]), tr(l, "message-badges", &[])),
     };
-    let sujet = match badge {
-        Some(nom) => format!("Votre badge : {nom}"),
-        None => "Vos badges".to_owned(),
-    };
-    Message { kind: "porte_badges", canal, destinataire, sujet, corps, lien: Some(format!("/mes-badges/{token}")) }
+    Message::new("porte_badges", canal, destinataire, sujet, corps).lien(format!("/mes-badges/{token}"))
 }
 
 /// The one refusal (its words in every language: `badges-erreur-contact`, the French ones tested equal).
@@ -169,7 +135,7 @@ pub const CONTACT_MESSAGE: &str = "Indiquez le numéro de portable (06 ou 07) ou
 
 /// Sends a new private link to whoever typed this contact, if a wallet is tied to it. Says nothing
 /// about whether one is (so nobody learns who attended a workshop).
-pub async fn request_link(db: &impl ConnectionTrait, typed: &str, now: DateTime<Utc>) -> Result<Result<(), &'static str>, DbErr> {
+pub async fn request_link(db: &impl ConnectionTrait, typed: &str, l: Langue, now: DateTime<Utc>) -> Result<Result<(), &'static str>, DbErr> {
     let typed = typed.trim();
     let (canal, destinataire, telephone, courriel) = if typed.contains('@') {
         let c = typed.to_lowercase();
@@ -186,7 +152,7 @@ pub async fn request_link(db: &impl ConnectionTrait, typed: &str, now: DateTime<
     let hashes = contact_hashes(db, telephone.as_deref(), courriel.as_deref()).await?;
     if let Some(wallet) = wallet_of(db, &hashes).await? {
         let token = new_link(db, &wallet, now).await?;
-        outbox::enqueue(db, link_message(canal, destinataire, &token, None), now).await?;
+        outbox::enqueue(db, link_message(canal, destinataire, &token, None, l), now).await?;
     }
     Ok(Ok(()))
 }

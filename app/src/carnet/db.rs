@@ -28,6 +28,7 @@ carnet_entity!(carnet, "carnet", {
     version: i32,
     created_at: DateTimeUtc,
     updated_at: DateTimeUtc,
+    nouvelles_le: Option<DateTimeUtc>,
 });
 
 carnet_entity!(membre, "carnet_membre", {
@@ -101,4 +102,5 @@ carnet_entity!(evenement, "carnet_evenement", {
     version: i32,
     created_at: DateTimeUtc,
     updated_at: DateTimeUtc,
+    rappel_le: Option<DateTimeUtc>,
 });

@@ -21,6 +21,7 @@ pub async fn note(db: &impl ConnectionTrait, carnet_id: &str, auteur: Author, te
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        rappel_le: Set(None),
     })
     .exec_without_returning(db)
     .await?;

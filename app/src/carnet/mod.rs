@@ -13,6 +13,8 @@ pub mod personne;
 #[cfg(feature = "ssr")]
 pub mod plan;
 #[cfg(feature = "ssr")]
+pub mod rappels;
+#[cfg(feature = "ssr")]
 pub mod timeline;
 #[cfg(feature = "ssr")]
 pub mod externe;

@@ -140,6 +140,8 @@ pub struct CarnetVue {
     pub lectures: Vec<Lecture>,
     pub historique: Vec<Changement>,
     pub evenements: Vec<Evenement>,
+    /// The messages sent to the person about her carnet (codes, reminders, news), newest first.
+    pub messages: Vec<crate::messages::model::Livraison>,
     /// The signed-in professional may add and remove members.
     pub gere_membres: bool,
     /// (account id, "Nom — Structure") of the professionals who can be added.

@@ -116,9 +116,9 @@ pub async fn request_code(db: &DatabaseConnection, typed: &str, now: DateTime<Ut
     })
     .exec_without_returning(&txn)
     .await?;
-    if carnet_id.is_some() {
+    if let Some(id) = &carnet_id {
         let corps = format!("Votre code Itinéraire : {code}. Il expire dans {CODE_MINUTES} minutes. Ne le donnez à personne.");
-        let m = Message { kind: "code_personne", canal, destinataire: contact, sujet: "Votre code Itinéraire".into(), corps, lien: None };
+        let m = Message::new("code_personne", canal, contact, "Votre code Itinéraire".into(), corps).about(format!("carnet:{id}"));
         outbox::enqueue(&txn, m, now).await?;
     }
     txn.commit().await?;

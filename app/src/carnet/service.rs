@@ -195,6 +195,7 @@ pub async fn create(db: &DatabaseConnection, staff: &Staff, c: Identite, now: Da
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        nouvelles_le: Set(None),
     })
     .exec_without_returning(&txn)
     .await?;
@@ -610,6 +611,7 @@ pub async fn open(db: &DatabaseConnection, staff: &Staff, id: &str, now: DateTim
         lectures: reads(db, id).await?,
         historique: changes(db, id).await?,
         evenements: super::timeline::of(db, id, now).await?,
+        messages: crate::outbox::deliveries(db, &[format!("carnet:{id}")]).await?.iter().take(20).map(|(_, d)| d.into()).collect(),
         gere_membres,
         comptes,
     })

@@ -86,6 +86,7 @@ pub async fn add(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, fields
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        rappel_le: Set(None),
     })
     .exec_without_returning(&txn)
     .await?;

@@ -281,6 +281,14 @@ fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
             <h2 id="journal">"Rendez-vous et notes"</h2>
             <p><a href=format!("/pro/carnets/{}/evenement", c.id)>"Ajouter un rendez-vous ou une note"</a></p>
             <Journal evenements=c.evenements.clone() />
+            <h3>"Messages envoyés à la personne"</h3>
+            <p class="hint">"Codes, rappels de la veille et nouvelles du carnet, par SMS ou e-mail."</p>
+            {c.messages.is_empty().then(|| view! { <p>"Aucun message pour l’instant."</p> })}
+            <ul class="history">
+                {c.messages.clone().into_iter().map(|l| view! {
+                    <li><span class="hint">{l.quand.clone()}</span><crate::messages::LivraisonEtat l /></li>
+                }).collect_view()}
+            </ul>
         </section>
         <section aria-labelledby="membres">
             <h2 id="membres">"Professionnels qui suivent la personne"</h2>

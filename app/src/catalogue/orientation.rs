@@ -43,6 +43,8 @@ pub struct OrientationVue {
     pub statut: String,
     pub en_attente: bool,
     pub envoyee_le: String,
+    /// The messages about the request (to the structure, the answer, to the person) and their state.
+    pub messages: Vec<crate::messages::model::Livraison>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +151,7 @@ pub fn MesOrientationsPage() -> impl IntoView {
                                 <h2 class="h3">{o.personne_nom}" → "{o.offre_nom}</h2>
                                 <p class="muted">{o.structure}" · envoyée le "{o.envoyee_le}</p>
                                 <p><strong>{o.statut}</strong></p>
+                                {o.messages.into_iter().map(|l| view! { <crate::messages::LivraisonEtat l /> }).collect_view()}
                             </li>
                         }).collect_view();
                         view! {
@@ -320,23 +323,17 @@ pub mod service {
             ],
         ))
         .await?;
-        crate::outbox::enqueue(
-            &txn,
-            crate::outbox::Message {
-                kind: "orientation",
-                canal: crate::outbox::Canal::Courriel,
-                destinataire: courriel,
-                sujet: format!("Demande d’orientation vers « {offre_nom} »"),
-                corps: format!(
-                    "{} vous demande d’accueillir une personne pour « {offre_nom} ». Objet : {objet}. \
-                     Lisez la demande et répondez (accepter ou refuser) avec ce lien, sans compte :",
-                    Author::from(staff).nom
-                ),
-                lien: Some(format!("/orientation/{token}")),
-            },
-            now,
-        )
-        .await?;
+        let sujet = format!("Demande d’orientation vers « {offre_nom} »");
+        let corps = format!(
+            "{} vous demande d’accueillir une personne pour « {offre_nom} ». Objet : {objet}. \
+             Lisez la demande et répondez (accepter ou refuser) avec ce lien, sans compte :",
+            Author::from(staff).nom
+        );
+        let m = crate::outbox::Message::new("orientation", crate::outbox::Canal::Courriel, courriel, sujet, corps)
+            .lien(format!("/orientation/{token}"))
+            .about(format!("orientation:{id}"))
+            .structure(staff.structure_id.clone());
+        crate::outbox::enqueue(&txn, m, now).await?;
         if let Some(c) = &carnet {
             let texte = format!("Orientation envoyée vers « {offre_nom} » ({structure}) : {objet}.");
             crate::carnet::externe::note(&txn, c, Author::from(staff), &texte, now).await?;
@@ -383,6 +380,7 @@ pub mod service {
                     _ => "Close sans réponse".to_owned(),
                 },
                 envoyee_le: crate::socle::dates::jour(created),
+                messages: vec![],
             },
         })
     }
@@ -401,7 +399,16 @@ pub mod service {
 
     pub async fn sent_by(db: &impl ConnectionTrait, staff: &Staff) -> Result<Vec<OrientationVue>, DbErr> {
         let q = format!("{SELECT} WHERE r.account_id = ? AND r.anonymisee_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
-        db.query_all_raw(sql(db, &q, vec![staff.id.clone().into()])).await?.iter().map(|r| row(r).map(|r| r.vue)).collect()
+        let rows: Vec<Row> = db.query_all_raw(sql(db, &q, vec![staff.id.clone().into()])).await?.iter().map(row).collect::<Result<_, _>>()?;
+        let references: Vec<String> = rows.iter().map(|r| format!("orientation:{}", r.id)).collect();
+        let mut sent: std::collections::HashMap<String, Vec<crate::messages::model::Livraison>> = Default::default();
+        for (reference, d) in crate::outbox::deliveries(db, &references).await? {
+            sent.entry(reference).or_default().push((&d).into());
+        }
+        Ok(rows
+            .into_iter()
+            .map(|r| OrientationVue { messages: sent.remove(&format!("orientation:{}", r.id)).unwrap_or_default(), ..r.vue })
+            .collect())
     }
 
     /// The structure's answer, once: `acceptee`, or `refusee` with a reason.
@@ -433,19 +440,31 @@ pub mod service {
         }
         let said = if reponse == "acceptee" { "acceptée".to_owned() } else { format!("refusée : {motif}") };
         let texte = format!("Orientation vers « {} » {said}.", r.vue.offre_nom);
-        crate::outbox::enqueue(
-            &txn,
-            crate::outbox::Message {
-                kind: "orientation_reponse",
-                canal: crate::outbox::Canal::Courriel,
-                destinataire: r.de_courriel.clone(),
-                sujet: format!("Réponse de {} à votre orientation", r.vue.structure),
-                corps: format!("{} ({}).", texte, r.vue.personne_nom),
-                lien: Some("/pro/orientations".into()),
-            },
-            now,
+        let m = crate::outbox::Message::new(
+            "orientation_reponse",
+            crate::outbox::Canal::Courriel,
+            r.de_courriel.clone(),
+            format!("Réponse de {} à votre orientation", r.vue.structure),
+            format!("{} ({}).", texte, r.vue.personne_nom),
         )
-        .await?;
+        .lien("/pro/orientations")
+        .about(format!("orientation:{}", r.id));
+        crate::outbox::enqueue(&txn, m, now).await?;
+        // The person hears the answer too (news: in the day, with a « STOP » link).
+        if let Some((canal, contact)) = crate::outbox::channel_of(&r.vue.personne_contact) {
+            let corps = if reponse == "acceptee" {
+                format!("Itinéraire : {} a accepté la demande faite pour vous (« {} »). Elle va vous contacter.", r.vue.structure, r.vue.offre_nom)
+            } else {
+                format!(
+                    "Itinéraire : {} ne peut pas vous accueillir pour « {} ». Parlez-en avec la personne qui vous accompagne.",
+                    r.vue.structure, r.vue.offre_nom
+                )
+            };
+            let m = crate::outbox::Message::new("orientation_personne", canal, contact, format!("Réponse de {}", r.vue.structure), corps)
+                .reminder(crate::i18n::Langue::Fr)
+                .about(format!("orientation:{}", r.id));
+            crate::outbox::enqueue(&txn, m, now).await?;
+        }
         if let Some(c) = &r.carnet_id {
             let auteur = Author { id: String::new(), nom: format!("{} (réponse à une orientation)", r.vue.structure) };
             crate::carnet::externe::note(&txn, c, auteur, &texte, now).await?;

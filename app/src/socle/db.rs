@@ -78,6 +78,12 @@ pub mod inscription {
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
         pub anonymised_at: Option<DateTimeUtc>,
+        /// The language the person registered in (her messages are written in it).
+        pub langue: Option<String>,
+        /// When the day-before reminder was written (claimed once, across servers).
+        pub rappel_le: Option<DateTimeUtc>,
+        /// The reminder's private link (shorter than the confirmation's; both open the page).
+        pub rappel_jeton_hash: Option<String>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}

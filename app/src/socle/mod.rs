@@ -11,7 +11,11 @@ pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod messages;
+#[cfg(feature = "ssr")]
 pub mod organisation;
+#[cfg(feature = "ssr")]
+pub mod rappels;
 #[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]

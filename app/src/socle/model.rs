@@ -183,6 +183,8 @@ pub struct Inscrit {
     pub statut: Statut,
     /// `present`, `absent`, or not taken yet.
     pub presence: Option<String>,
+    /// The messages sent to the person about this registration, newest first, with their state.
+    pub messages: Vec<crate::messages::model::Livraison>,
 }
 
 /// The registrants of one session and its roll call.

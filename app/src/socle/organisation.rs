@@ -4,12 +4,12 @@
 use super::dates;
 use super::db::{atelier, inscription, list, seance};
 use super::model::{AtelierLigne, Inscrit, Inscrits, SeanceLigne, Statut};
-use super::service::{fill_from_waiting, titre_quand};
+use super::messages;
+use super::service::fill_from_waiting;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::commune;
 use crate::catalogue::db::write::{json_list, theme_labels};
 use crate::error::EditError;
-use crate::outbox::{self, Message};
 use crate::ui::form::{field, field_all};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -449,13 +449,12 @@ async fn seance_conflict(db: &impl ConnectionTrait, staff: &Staff, id: &str) -> 
     }
 }
 
-/// Tells every registrant (seat or waiting list) of a session.
+/// Tells every registrant (seat or waiting list) of a session, each in her language.
 async fn tell_registrants(
     txn: &impl ConnectionTrait,
     seance_id: &str,
     kind: &'static str,
-    sujet: &str,
-    corps: &str,
+    texts: impl Fn(crate::i18n::Langue, &messages::SeanceInfo) -> (String, String),
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
     use inscription::Column as I;
@@ -464,11 +463,12 @@ async fn tell_registrants(
         .filter(I::Statut.is_in([Statut::Inscrit.code(), Statut::Attente.code()]))
         .all(txn)
         .await?;
+    let info = messages::seance_info(txn, seance_id).await?;
+    let urgence = messages::urgence_before(&info, now);
     let mut n = 0;
     for p in people {
-        if let Some((canal, destinataire)) = outbox::to_person(p.telephone.as_deref(), p.courriel.as_deref()) {
-            let m = Message { kind, canal, destinataire, sujet: sujet.to_owned(), corps: corps.to_owned(), lien: None };
-            outbox::enqueue(txn, m, now).await?;
+        let t = texts(messages::langue_of(&p), &info);
+        if messages::tell(txn, &p, &info, kind, t, urgence, None, now).await? {
             n += 1;
         }
     }
@@ -518,14 +518,7 @@ pub async fn update_seance(
     }
     fill_from_waiting(&txn, id, now).await?;
     if moved && !stored.annulee {
-        let (titre, quand) = titre_quand(&txn, id).await?;
-        let ou = match (&c.lieu, &c.lien_visio) {
-            (Some(l), _) => format!(" Lieu : {l}."),
-            (None, Some(_)) => " En ligne : le lien est sur votre inscription.".to_owned(),
-            _ => String::new(),
-        };
-        let corps = format!("Itinéraire : l’atelier « {titre} » change. Nouveau rendez-vous : {quand}.{ou}");
-        tell_registrants(&txn, id, "seance_modifiee", &format!("Changement : {titre}"), &corps, now).await?;
+        tell_registrants(&txn, id, "seance_modifiee", messages::modifiee, now).await?;
     }
     txn.commit().await?;
     tracing::info!(seance = %id, account = %staff.id, version = version + 1, "session updated");
@@ -564,12 +557,8 @@ pub async fn cancel_seance(
         txn.rollback().await?;
         return Err(seance_conflict(db, staff, id).await);
     }
-    let (titre, quand) = titre_quand(&txn, id).await?;
-    let corps = format!(
-        "Itinéraire : l’atelier « {titre} » du {quand} est annulé. Motif : {}. D’autres dates sont proposées sur Itinéraire, rubrique Ateliers.",
-        motif.trim()
-    );
-    let told = tell_registrants(&txn, id, "seance_annulee", &format!("Annulation : {titre}"), &corps, now).await?;
+    let motif = motif.trim().to_owned();
+    let told = tell_registrants(&txn, id, "seance_annulee", |l, info| messages::annulee(l, info, &motif), now).await?;
     txn.commit().await?;
     tracing::info!(seance = %stored.id, account = %staff.id, told, "session cancelled");
     Ok(told)
@@ -590,9 +579,15 @@ pub async fn inscrits(db: &DatabaseConnection, staff: &Staff, seance_id: &str, n
         Statut::Attente => 1,
         Statut::Annule => 2,
     };
+    let references: Vec<String> = rows.iter().map(|r| format!("inscription:{}", r.id)).collect();
+    let mut sent: HashMap<String, Vec<crate::messages::model::Livraison>> = HashMap::new();
+    for (reference, d) in crate::outbox::deliveries(db, &references).await? {
+        sent.entry(reference).or_default().push((&d).into());
+    }
     let mut personnes: Vec<Inscrit> = rows
         .into_iter()
         .map(|r| Inscrit {
+            messages: sent.remove(&format!("inscription:{}", r.id)).unwrap_or_default(),
             id: r.id,
             prenom: r.prenom,
             nom: r.nom,

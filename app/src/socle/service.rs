@@ -11,11 +11,12 @@ use super::db::{atelier, inscription, list, seance};
 use super::model::{Ateliers, MonInscription, SeanceCarte, SeanceDetail, Statut};
 use crate::auth::session::{new_token, token_hash};
 use crate::catalogue::db::{commune, structure};
-use crate::outbox::{self, Message};
+use super::messages;
+use crate::outbox::{self, Urgence};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait,
 };
 use std::collections::HashMap;
@@ -34,6 +35,8 @@ pub struct Registration {
     pub courriel: Option<String>,
     /// The person asked for the waiting list if the session is full.
     pub attente: bool,
+    /// The language of the page she registered on: her messages are written in it.
+    pub langue: crate::i18n::Langue,
 }
 
 /// Checks a registration form: per-field messages in the person's language, or the registration.
@@ -77,6 +80,7 @@ pub fn validate_registration(fields: &[(String, String)], l: crate::i18n::Langue
         telephone: telephone.flatten(),
         courriel: (!courriel_typed.is_empty()).then_some(courriel_typed),
         attente: !field(fields, "attente").is_empty(),
+        langue: l,
     })
 }
 
@@ -111,6 +115,12 @@ pub struct Registered {
 
 fn is_unique_violation(e: &DbErr) -> bool {
     matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// The registration a private link opens: the confirmation's, or the reminder's.
+fn by_token(hash: &str) -> Condition {
+    use inscription::Column as I;
+    Condition::any().add(I::JetonHash.eq(hash)).add(I::RappelJetonHash.eq(hash))
 }
 
 /// The session's row, conditions for taking a seat (open, not over).
@@ -158,39 +168,35 @@ pub async fn register(
         Statut::Attente
     };
     let token = new_token()?;
-    let row = inscription::ActiveModel {
-        id: Set(uuid::Uuid::new_v4().to_string()),
-        seance_id: Set(seance_id.to_owned()),
-        prenom: Set(r.prenom.clone()),
-        nom: Set(r.nom.clone()),
-        telephone: Set(r.telephone.clone()),
-        courriel: Set(r.courriel.clone()),
-        statut: Set(statut.code().to_owned()),
-        jeton_hash: Set(Some(token_hash(&token))),
-        presence: Set(None),
-        presence_at: Set(None),
-        presence_par: Set(None),
-        consentement_at: Set(now),
-        created_at: Set(now),
-        updated_at: Set(now),
-        anonymised_at: Set(None),
+    let i = inscription::Model {
+        id: uuid::Uuid::new_v4().to_string(),
+        seance_id: seance_id.to_owned(),
+        prenom: r.prenom.clone(),
+        nom: r.nom.clone(),
+        telephone: r.telephone.clone(),
+        courriel: r.courriel.clone(),
+        statut: statut.code().to_owned(),
+        jeton_hash: Some(token_hash(&token)),
+        presence: None,
+        presence_at: None,
+        presence_par: None,
+        consentement_at: now,
+        created_at: now,
+        updated_at: now,
+        anonymised_at: None,
+        langue: Some(r.langue.code().to_owned()),
+        rappel_le: None,
+        rappel_jeton_hash: None,
     };
+    let row = inscription::ActiveModel::from(i.clone()).reset_all();
     if let Err(e) = inscription::Entity::insert(row).exec_without_returning(&txn).await {
         txn.rollback().await?;
         return Err(if is_unique_violation(&e) { RegisterError::AlreadyRegistered } else { e.into() });
     }
-    if let Some((canal, destinataire)) = outbox::to_person(r.telephone.as_deref(), r.courriel.as_deref()) {
-        let (titre, quand) = titre_quand(&txn, seance_id).await?;
-        let corps = match statut {
-            Statut::Inscrit => format!("Itinéraire : vous êtes inscrit à « {titre} », {quand}. Votre inscription, et pour annuler :"),
-            _ => format!(
-                "Itinéraire : vous êtes sur la liste d’attente de « {titre} », {quand}. Nous vous prévenons si une place se libère. Votre inscription :"
-            ),
-        };
-        let sujet = format!("Inscription : {titre}");
-        let lien = Some(format!("/inscription/{token}"));
-        outbox::enqueue(&txn, Message { kind: "inscription", canal, destinataire, sujet, corps, lien }, now).await?;
-    }
+    // The confirmation of what she has just done: urgent, at any hour.
+    let info = messages::seance_info(&txn, seance_id).await?;
+    let texts = messages::confirmation(r.langue, &info, statut);
+    messages::tell(&txn, &i, &info, "inscription", texts, Urgence::Urgent, Some(format!("/inscription/{token}")), now).await?;
     txn.commit().await?;
     Ok(Registered { token, statut })
 }
@@ -220,13 +226,6 @@ async fn why_no_seat(db: &impl ConnectionTrait, seance_id: &str, now: DateTime<U
     })
 }
 
-/// The workshop's title and the session's date, for messages.
-pub async fn titre_quand(db: &impl ConnectionTrait, seance_id: &str) -> Result<(String, String), DbErr> {
-    let s = seance::Entity::find_by_id(seance_id.to_owned()).one(db).await?.ok_or(DbErr::RecordNotFound("seance".into()))?;
-    let a = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await?.ok_or(DbErr::RecordNotFound("atelier".into()))?;
-    Ok((a.titre, dates::quand(s.debut, s.fin)))
-}
-
 #[derive(Debug)]
 pub enum CancelError {
     NotFound,
@@ -247,7 +246,7 @@ pub async fn cancel(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) ->
     use inscription::Column as I;
     use seance::Column as S;
     let hash = token_hash(token);
-    let found = inscription::Entity::find().filter(I::JetonHash.eq(&hash)).one(db).await?.ok_or(CancelError::NotFound)?;
+    let found = inscription::Entity::find().filter(by_token(&hash)).one(db).await?.ok_or(CancelError::NotFound)?;
     let _turn = crate::db::write_turn(db).await;
     let txn = db.begin().await?;
     // The session's row first (lock order), then the registration, read again inside.
@@ -267,6 +266,10 @@ pub async fn cancel(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) ->
         txn.rollback().await?;
         return Err(CancelError::Past);
     }
+    // Her cancellation confirmed (to the contact about to be erased), at any hour.
+    let info = messages::seance_info(&txn, &s.id).await?;
+    let texts = messages::desinscription(messages::langue_of(&i), &info);
+    messages::tell(&txn, &i, &info, "desinscription", texts, Urgence::Urgent, None, now).await?;
     // The contact goes: the same person may register again, and nothing is kept that is not needed.
     inscription::Entity::update_many()
         .col_expr(I::Statut, Expr::value(Statut::Annule.code()))
@@ -331,15 +334,9 @@ pub async fn fill_from_waiting(txn: &impl ConnectionTrait, seance_id: &str, now:
             .exec(txn)
             .await?;
         promoted += 1;
-        if let Some((canal, destinataire)) = outbox::to_person(next.telephone.as_deref(), next.courriel.as_deref()) {
-            let (titre, quand) = titre_quand(txn, seance_id).await?;
-            let corps = format!(
-                "Itinéraire : une place s’est libérée. Vous êtes inscrit à « {titre} », {quand}. \
-                 Si vous ne pouvez pas venir, annulez avec le lien reçu à l’inscription."
-            );
-            let sujet = format!("Une place pour vous : {titre}");
-            outbox::enqueue(txn, Message { kind: "promotion", canal, destinataire, sujet, corps, lien: None }, now).await?;
-        }
+        let info = messages::seance_info(txn, seance_id).await?;
+        let texts = messages::promotion(messages::langue_of(&next), &info);
+        messages::tell(txn, &next, &info, "promotion", texts, messages::urgence_before(&info, now), None, now).await?;
     }
 }
 
@@ -482,7 +479,7 @@ pub async fn seance_detail(db: &DatabaseConnection, id: &str, now: DateTime<Utc>
 /// The registration behind a private link.
 pub async fn mon_inscription(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> Result<Option<MonInscription>, DbErr> {
     use inscription::Column as I;
-    let Some(i) = inscription::Entity::find().filter(I::JetonHash.eq(token_hash(token))).one(db).await? else {
+    let Some(i) = inscription::Entity::find().filter(by_token(&token_hash(token))).one(db).await? else {
         return Ok(None);
     };
     let Some(detail) = seance_detail(db, &i.seance_id, now).await? else { return Ok(None) };
@@ -519,7 +516,7 @@ pub async fn mon_inscription(db: &DatabaseConnection, token: &str, now: DateTime
 /// The registration's session as an iCalendar file (to add to the phone's calendar).
 pub async fn calendar(db: &DatabaseConnection, token: &str) -> Result<Option<String>, DbErr> {
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
-    let Some(i) = inscription::Entity::find().filter(inscription::Column::JetonHash.eq(token_hash(token))).one(db).await?
+    let Some(i) = inscription::Entity::find().filter(by_token(&token_hash(token))).one(db).await?
     else {
         return Ok(None);
     };
@@ -582,6 +579,7 @@ pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>, days: i64) -> Re
             .col_expr(I::Telephone, Expr::value(Option::<String>::None))
             .col_expr(I::Courriel, Expr::value(Option::<String>::None))
             .col_expr(I::JetonHash, Expr::value(Option::<String>::None))
+            .col_expr(I::RappelJetonHash, Expr::value(Option::<String>::None))
             .col_expr(I::AnonymisedAt, Expr::value(now))
             .filter(I::SeanceId.is_in(chunk.to_vec()))
             .filter(I::AnonymisedAt.is_null())
@@ -589,6 +587,6 @@ pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>, days: i64) -> Re
             .await?
             .rows_affected;
     }
-    let messages = outbox::purge(db, before).await?;
+    let messages = outbox::purge(db, before, now).await?;
     Ok(PurgeReport { inscriptions, messages })
 }

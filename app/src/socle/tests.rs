@@ -7,11 +7,11 @@ use super::service::{self, RegisterError, Registration};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
 use crate::error::EditError;
-use crate::outbox::{self, Outgoing, SendFuture, Sender};
-use crate::test_support::{atelier_of, form, load_sample, session_at, staff_of};
+use crate::outbox;
+use crate::test_support::{atelier_of, form, load_sample, session_at, staff_of, Recorder};
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// The sample catalogue, an organiser of Mobil'Comminges, a workshop and a session tomorrow.
 async fn setup(db: &DatabaseConnection, capacite: i32) -> (Staff, String) {
@@ -29,6 +29,7 @@ fn person(i: usize) -> Registration {
         telephone: Some(format!("06 00 00 {:02} {:02}", i / 100, i % 100)),
         courriel: None,
         attente: false,
+        langue: Default::default(),
     }
 }
 
@@ -331,25 +332,6 @@ async fn names_and_contacts_are_erased_after_the_retention_period() {
     }
 }
 
-/// Records what it sends; fails while `fail` is set.
-#[derive(Default)]
-struct Recorder {
-    sent: Mutex<Vec<Outgoing>>,
-    fail: Mutex<bool>,
-}
-
-impl Sender for Recorder {
-    fn send<'a>(&'a self, m: &'a Outgoing) -> SendFuture<'a> {
-        Box::pin(async move {
-            if *self.fail.lock().unwrap() {
-                return Err("gateway down".into());
-            }
-            self.sent.lock().unwrap().push(m.clone());
-            Ok(())
-        })
-    }
-}
-
 #[tokio::test]
 async fn the_outbox_sends_each_message_once_with_its_link_and_retries_failures() {
     let t = TestDb::sqlite().await;
@@ -357,14 +339,18 @@ async fn the_outbox_sends_each_message_once_with_its_link_and_retries_failures()
     let now = Utc::now();
     let r = service::register(&t.db, &id, &person(1), now).await.unwrap();
     let sender = Arc::new(Recorder::default());
-    *sender.fail.lock().unwrap() = true;
-    assert_eq!(outbox::deliver_pending(&t.db, sender.as_ref(), "https://itineraire.example", now).await.unwrap(), 0);
+    let senders = outbox::Senders { sms: Some(sender.clone()), courriel: None };
+    sender.failing(Some(outbox::SendError::Temporary("gateway down".into())));
+    assert_eq!(outbox::deliver_pending(&t.db, &senders, "https://itineraire.example", now).await.unwrap(), 0);
     let pending = messages(&t.db, "inscription").await;
     assert_eq!((pending[0].attempts, pending[0].sent_at, pending[0].last_error.as_deref()), (1, None, Some("gateway down")));
-    *sender.fail.lock().unwrap() = false;
-    assert_eq!(outbox::deliver_pending(&t.db, sender.as_ref(), "https://itineraire.example", now).await.unwrap(), 1);
-    assert_eq!(outbox::deliver_pending(&t.db, sender.as_ref(), "https://itineraire.example", now).await.unwrap(), 0);
-    let sent = sender.sent.lock().unwrap().clone();
+    sender.failing(None);
+    // The retry waits a minute.
+    assert_eq!(outbox::deliver_pending(&t.db, &senders, "https://itineraire.example", now).await.unwrap(), 0);
+    let later = now + Duration::minutes(1);
+    assert_eq!(outbox::deliver_pending(&t.db, &senders, "https://itineraire.example", later).await.unwrap(), 1);
+    assert_eq!(outbox::deliver_pending(&t.db, &senders, "https://itineraire.example", later).await.unwrap(), 0);
+    let sent = sender.sent();
     assert_eq!(sent.len(), 1);
     assert_eq!((sent[0].canal.as_str(), sent[0].destinataire.as_str()), ("sms", "06 00 00 00 01"));
     assert!(sent[0].texte.ends_with(&format!("https://itineraire.example/inscription/{}", r.token)), "{}", sent[0].texte);

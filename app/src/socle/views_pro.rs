@@ -309,6 +309,7 @@ fn InscritsView(i: Inscrits, submitted: Option<Submitted>) -> impl IntoView {
                 format!("{} {}", p.prenom, p.nom)
             };
             let contact = [p.telephone.clone(), p.courriel.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+            let messages = p.messages.into_iter().map(|l| view! { <crate::messages::LivraisonEtat l /> }).collect_view();
             let cell = if appel && p.statut == Statut::Inscrit {
                 let field = format!("presence-{}", p.id);
                 let (yes, no) = (format!("present-{}", p.id), format!("absent-{}", p.id));
@@ -335,7 +336,7 @@ fn InscritsView(i: Inscrits, submitted: Option<Submitted>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td>{contact}</td>
+                    <td>{contact}{messages}</td>
                     <td>{p.statut.label()}</td>
                     <td>{cell}</td>
                 </tr>

@@ -17,6 +17,7 @@ mod m20261202_000013_orientation;
 mod m20261202_000014_carnet_rdv;
 mod m20261202_000015_positions;
 mod m20261202_000016_structure_periode;
+mod m20261205_000017_messages;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_carnet_rdv::Migration),
             Box::new(m20261202_000015_positions::Migration),
             Box::new(m20261202_000016_structure_periode::Migration),
+            Box::new(m20261205_000017_messages::Migration),
         ]
     }
 }

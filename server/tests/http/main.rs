@@ -22,6 +22,8 @@ mod catalogue_vie;
 mod langues;
 /// The catalogue sorted by distance from a commune or the phone's position.
 mod distance;
+/// Messages leave through real SMTP and SMS-API servers on loopback.
+mod envoi;
 
 fn app_for(db: &TestDb) -> Router {
     app_with_limits(db, Default::default())
@@ -42,6 +44,21 @@ fn app_configured(
     issuer: app::badges::issuer::SharedIssuer,
     page_cache: Option<std::time::Duration>,
 ) -> Router {
+    app_full(db, limits, issuer, page_cache, vec![])
+}
+
+/// A server whose messages do not all leave (`problems`: what it says at start-up).
+fn app_with_messages(db: &TestDb, problems: Vec<String>) -> Router {
+    app_full(db, Default::default(), None, None, problems)
+}
+
+fn app_full(
+    db: &TestDb,
+    limits: app::socle::routes::RegistrationLimits,
+    issuer: app::badges::issuer::SharedIssuer,
+    page_cache: Option<std::time::Duration>,
+    messages_problems: Vec<String>,
+) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("itineraire")
         .site_root("target/site")
@@ -57,6 +74,7 @@ fn app_configured(
             issuer,
             fraicheur: Default::default(),
             invitation_jours: Default::default(),
+            messages_problems: std::sync::Arc::new(messages_problems),
         },
         server::RouterConfig { public_origin: None, max_body_bytes: 64 * 1024, page_cache },
     )

@@ -151,19 +151,18 @@ pub async fn remind(db: &DatabaseConnection, fraicheur: Fraicheur, today: NaiveD
             n => (format!("{n} offres"), "n’ont pas été mises à jour"),
         };
         for to in emails {
-            let message = crate::outbox::Message {
-                kind: "offres_a_mettre_a_jour",
-                canal: crate::outbox::Canal::Courriel,
-                destinataire: to,
-                sujet: format!("Itinéraire : {offres} de {} à vérifier", s.nom),
-                corps: format!(
-                    "Bonjour, {offres} de {} {pas_a_jour} depuis plus de {} jours. Si une offre est toujours \
-                     vraie, un clic suffit : « Elle est toujours à jour ». Sans mise à jour pendant {} jours, une offre est \
-                     masquée au public. Vos offres :",
-                    s.nom, f.a_mettre_a_jour_jours, f.masquee_jours
-                ),
-                lien: Some("/pro".into()),
-            };
+            let sujet = format!("Itinéraire : {offres} de {} à vérifier", s.nom);
+            let corps = format!(
+                "Bonjour, {offres} de {} {pas_a_jour} depuis plus de {} jours. Si une offre est toujours \
+                 vraie, un clic suffit : « Elle est toujours à jour ». Sans mise à jour pendant {} jours, une offre est \
+                 masquée au public. Vos offres :",
+                s.nom, f.a_mettre_a_jour_jours, f.masquee_jours
+            );
+            // A reminder to a structure: held during the quiet hours like any other.
+            let message = crate::outbox::Message::new("offres_a_mettre_a_jour", crate::outbox::Canal::Courriel, to, sujet, corps)
+                .lien("/pro")
+                .normal()
+                .structure(Some(id.clone()));
             crate::outbox::enqueue(&txn, message, now).await?;
         }
         txn.commit().await?;

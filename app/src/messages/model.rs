@@ -1,0 +1,92 @@
+//! What the messages' pages show (shared by the server and the browser build).
+use crate::auth::model::Staff;
+use serde::{Deserialize, Serialize};
+
+/// The « STOP » page of a reminder's link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arret {
+    /// The contact, masked (`06 •• •• •• 78`).
+    pub destinataire: String,
+    /// Reminders are stopped now.
+    pub arrete: bool,
+}
+
+/// One failed message, as a structure's administrators see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Echec {
+    pub id: String,
+    /// « lundi 7 décembre 2026 à 9 h 30 »
+    pub quand: String,
+    /// « Confirmation d’inscription »
+    pub quoi: String,
+    /// « SMS », « e-mail »
+    pub canal: String,
+    pub destinataire: String,
+    pub raison: String,
+    pub renvoyable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessagesPro {
+    pub staff: Staff,
+    pub echecs: Vec<Echec>,
+}
+
+/// What a message is, for professionals.
+pub fn quoi(kind: &str) -> &'static str {
+    match kind {
+        "inscription" => "Confirmation d’inscription",
+        "desinscription" => "Confirmation d’annulation",
+        "promotion" => "Place libérée (liste d’attente)",
+        "seance_modifiee" => "Séance modifiée",
+        "seance_annulee" => "Séance annulée",
+        "rappel_seance" => "Rappel de la veille (atelier)",
+        "rappel_rendez_vous" => "Rappel de la veille (rendez-vous)",
+        "nouvelles_actions" => "Nouvelles actions du carnet",
+        "porte_badges" => "Lien vers les badges",
+        "code_personne" => "Code du carnet",
+        "orientation" => "Demande d’orientation",
+        "orientation_reponse" => "Réponse à une orientation",
+        "orientation_personne" => "Réponse à une orientation (à la personne)",
+        "invitation" => "Invitation d’un professionnel",
+        "mot_de_passe" => "Nouveau mot de passe",
+        "offres_a_mettre_a_jour" => "Offres à mettre à jour",
+        "test" => "Message de test",
+        _ => "Message",
+    }
+}
+
+/// The channel's name, for professionals.
+pub fn canal(code: &str) -> &'static str {
+    if code == "sms" {
+        "SMS"
+    } else {
+        "e-mail"
+    }
+}
+
+/// The state of the last message about something, as shown beside it (« SMS envoyé »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Livraison {
+    pub quoi: String,
+    pub canal: String,
+    /// `envoye`, `en_attente`, `echec`, `arrete`
+    pub statut: String,
+    /// « envoyé », « en attente », « échec : … »
+    pub libelle: String,
+    /// When it was sent (or written, while it waits): « lundi 7 décembre 2026 à 9 h 30 ».
+    pub quand: String,
+}
+
+#[cfg(feature = "ssr")]
+impl From<&crate::outbox::Delivery> for Livraison {
+    fn from(d: &crate::outbox::Delivery) -> Livraison {
+        Livraison {
+            quoi: quoi(&d.kind).to_owned(),
+            canal: canal(&d.canal).to_owned(),
+            statut: d.statut.clone(),
+            libelle: d.libelle.clone(),
+            quand: crate::socle::dates::jour_heure(d.at),
+        }
+    }
+}

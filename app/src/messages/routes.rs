@@ -1,0 +1,83 @@
+//! The messages' posts (ssr only): the person stops or resumes her reminders from her link; a
+//! structure's administrator sends a failed message again.
+use crate::auth::model::{Role, Staff};
+use crate::auth::routes::{read_form, read_staff_form, FormState};
+use crate::error::AppError;
+use crate::ui::form::{field, see_other, Submitted};
+use axum::{
+    extract::{FromRef, Path, Request, State},
+    http::StatusCode,
+    response::Response,
+    routing::post,
+    Router,
+};
+
+/// Its pages: `/messages/arret/:jeton` (the person's, private) and `/pro/messages`.
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    FormState: FromRef<S>,
+{
+    Router::new().route("/messages/arret/{jeton}", post(arret)).route("/pro/messages", post(renvoyer))
+}
+
+/// Whose failures a professional sees: `Ok(Some(structure))` for a structure's administrator,
+/// `Ok(None)` (every structure) for a national administrator, 403 for anyone else.
+pub fn scope(staff: &Staff) -> Result<Option<String>, AppError> {
+    match staff.role {
+        Role::Admin => Ok(None),
+        Role::AdminStructure => staff.structure_id.clone().map(Some).ok_or(AppError::Forbidden),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+async fn arret(State(st): State<FormState>, Path(jeton): Path<String>, req: Request) -> Response {
+    let (parts, fields) = read_form(req).await;
+    let stop = match field(&fields, "action").as_str() {
+        "arreter" => true,
+        "reprendre" => false,
+        _ => {
+            let message = crate::i18n::tr(crate::i18n::from_headers(&parts.headers).0, "erreur-demande", &[]);
+            return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { message: Some(message), ..Default::default() }).await;
+        }
+    };
+    match crate::outbox::arret::set(&st.db, &jeton, stop, chrono::Utc::now()).await {
+        Ok(Some(_)) => see_other(&format!("/messages/arret/{jeton}?ok={}", if stop { "arrete" } else { "repris" })),
+        // The page itself says the link is not valid (404).
+        Ok(None) => st.refuse(parts, StatusCode::NOT_FOUND, Submitted::default()).await,
+        Err(e) => {
+            tracing::error!(error = %e, "stop link failed");
+            let message = AppError::Unavailable.to_string();
+            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { message: Some(message), ..Default::default() }).await
+        }
+    }
+}
+
+const DEJA: &str = "Ce message a déjà été renvoyé, ou il n’est plus disponible (plus de 7 jours).";
+
+async fn renvoyer(State(st): State<FormState>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let structure = match scope(&staff) {
+        Ok(s) => s,
+        Err(e) => {
+            return st.refuse(parts, StatusCode::FORBIDDEN, Submitted { message: Some(e.to_string()), ..Default::default() }).await
+        }
+    };
+    match crate::outbox::resend(&st.db, structure.as_deref(), &field(&fields, "id"), chrono::Utc::now()).await {
+        Ok(()) => {
+            tracing::info!(account = %staff.id, "failed message sent again");
+            see_other("/pro/messages?ok=renvoye")
+        }
+        Err(crate::outbox::ResendError::NotFound) => {
+            st.refuse(parts, StatusCode::CONFLICT, Submitted { message: Some(DEJA.into()), ..Default::default() }).await
+        }
+        Err(crate::outbox::ResendError::Db(e)) => {
+            tracing::error!(error = %e, "resend failed");
+            let message = AppError::Unavailable.to_string();
+            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { message: Some(message), ..Default::default() }).await
+        }
+    }
+}
