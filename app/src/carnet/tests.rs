@@ -469,3 +469,49 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         t.drop().await;
     }
 }
+
+#[tokio::test]
+async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day_in_words_that_reveal_nothing() {
+    use super::{plan, rappels, timeline};
+    use chrono::TimeZone;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let db = &t.db;
+        load_sample(db).await;
+        let paris = |d: u32, h: u32, m: u32| chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, d, h, m, 0).unwrap().with_timezone(&Utc);
+        let referent = pro(db, "mobil-comminges", Role::Referent, "Camille Référente").await;
+        let id = svc::create(db, &referent, lea(), paris(1, 9, 0)).await.unwrap();
+        let silent = svc::create(db, &referent, Identite { telephone: None, nom: "Sans contact".into(), ..lea() }, paris(1, 9, 0)).await.unwrap();
+        let rdv = form(&[("kind", "rendez_vous"), ("date", "2026-12-08"), ("heure", "14:00"), ("lieu", "Maison des solidarités"), ("texte", "Point sur la dette de loyer")]);
+        timeline::add(db, &referent, &id, &rdv, paris(1, 9, 5)).await.unwrap();
+        timeline::add(db, &referent, &silent, &rdv, paris(1, 9, 5)).await.unwrap();
+        assert_eq!(rappels::remind_rendez_vous(db, paris(7, 17, 0)).await.unwrap(), 0, "{b}");
+        assert_eq!(rappels::remind_rendez_vous(db, paris(7, 18, 0)).await.unwrap(), 1, "{b}: the person without a contact is not written to");
+        assert_eq!(rappels::remind_rendez_vous(db, paris(7, 19, 0)).await.unwrap(), 0, "{b}: once");
+        let sent = crate::outbox::entity::Entity::find().all(db).await.unwrap();
+        let m = sent.iter().find(|m| m.kind == "rappel_rendez_vous").expect(b);
+        assert!(m.corps.starts_with("Itinéraire : rappel, demain à 14 h : rendez-vous avec Camille Référente (Association Mobil’Comminges (exemple)). Lieu : Maison des solidarités. Votre carnet :"), "{b}: {}", m.corps);
+        assert!(!m.corps.contains("loyer"), "{b}: the reason of the appointment stays in the carnet");
+        assert_eq!((m.lien.as_deref(), m.urgent), (Some("/mon-carnet"), false), "{b}");
+        // The professional sees it beside the carnet.
+        let vue = svc::open(db, &referent, &id, paris(7, 18, 5)).await.unwrap();
+        assert_eq!(vue.messages[0].quoi, "Rappel de la veille (rendez-vous)", "{b}");
+
+        // Three actions in a meeting: one message half an hour after the last, then nothing for a day.
+        let oid = plan::add_objective(db, &referent, &id, "mobilite", &form(&[("libre", "Acheter un vélo")]), paris(8, 14, 0)).await.unwrap();
+        for (n, h) in [(1, 0), (2, 10), (3, 20)] {
+            plan::add_action(db, &referent, &id, &oid, &form(&[("libre", &format!("Action {n}"))]), paris(8, 14, h)).await.unwrap();
+        }
+        assert_eq!(rappels::announce_actions(db, paris(8, 14, 40)).await.unwrap(), 0, "{b}: the meeting is not over");
+        assert_eq!(rappels::announce_actions(db, paris(8, 14, 50)).await.unwrap(), 1, "{b}");
+        let news = crate::outbox::entity::Entity::find().all(db).await.unwrap().into_iter().filter(|m| m.kind == "nouvelles_actions").collect::<Vec<_>>();
+        assert_eq!(news.len(), 1, "{b}");
+        assert!(news[0].corps.starts_with("Itinéraire : 3 nouvelles actions ont été ajoutées à votre carnet. Pour les voir :"), "{b}: {}", news[0].corps);
+        assert!(news[0].corps.contains("Plus de rappels : {site}/messages/arret/"), "{b}");
+        plan::add_action(db, &referent, &id, &oid, &form(&[("libre", "Action 4")]), paris(8, 16, 0)).await.unwrap();
+        assert_eq!(rappels::announce_actions(db, paris(9, 14, 49)).await.unwrap(), 0, "{b}: at most one a day");
+        assert_eq!(rappels::announce_actions(db, paris(9, 14, 51)).await.unwrap(), 1, "{b}");
+        assert_eq!(rappels::announce_actions(db, paris(10, 15, 0)).await.unwrap(), 0, "{b}: nothing new");
+        t.drop().await;
+    }
+}

@@ -408,3 +408,47 @@ async fn session_forms_check_dates_places_and_capacity() {
     assert_eq!(errs(online, 0).await, ["lien_visio"]);
     t.drop().await;
 }
+
+#[tokio::test]
+async fn the_day_before_at_six_each_seated_person_is_reminded_once_with_a_link_that_opens_her_registration() {
+    use chrono::TimeZone;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        load_sample(&t.db).await;
+        let staff = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
+        let atelier = atelier_of(&t.db, &staff).await;
+        let paris = |d: u32, h: u32, m: u32| chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, d, h, m, 0).unwrap().with_timezone(&Utc);
+        let created = paris(1, 10, 0);
+        // Monday 7 December, 9:30.
+        let s = org::create_seance(&t.db, &staff, &atelier, session_at(paris(7, 9, 30), 3), created).await.unwrap();
+        let seated = service::register(&t.db, &s, &Registration { langue: crate::i18n::Langue::En, ..person(1) }, created).await.unwrap();
+        let cancelled = service::register(&t.db, &s, &person(2), created).await.unwrap();
+        service::cancel(&t.db, &cancelled.token, paris(2, 10, 0)).await.unwrap();
+        service::register(&t.db, &s, &person(3), created).await.unwrap();
+        // 17:59 on Sunday: not yet. 18:00: the two seated people, once, whatever the number of servers.
+        assert_eq!(super::rappels::remind(&t.db, paris(6, 17, 59)).await.unwrap(), 0, "{b}");
+        let (x, y) = tokio::join!(super::rappels::remind(&t.db, paris(6, 18, 0)), super::rappels::remind(&t.db, paris(6, 18, 0)));
+        assert_eq!(x.unwrap() + y.unwrap(), 2, "{b}");
+        assert_eq!(super::rappels::remind(&t.db, paris(6, 19, 0)).await.unwrap(), 0, "{b}");
+        // Someone registering on Sunday evening has just had her confirmation: no reminder.
+        let late = service::register(&t.db, &s, &person(5), paris(6, 19, 30)).await.unwrap();
+        assert_eq!(late.statut, Statut::Inscrit, "{b}");
+        assert_eq!(super::rappels::remind(&t.db, paris(6, 20, 0)).await.unwrap(), 0, "{b}");
+        let reminders = messages(&t.db, "rappel_seance").await;
+        assert_eq!(reminders.len(), 2, "{b}");
+        let mine = reminders.iter().find(|m| m.destinataire == "06 00 00 00 01").expect(b);
+        // In her language, with the hour and place, a short private link, and « STOP »; not at night.
+        assert!(mine.corps.starts_with("Itinéraire, reminder: tomorrow at 9:30, \"Faire son CV\", 4 rue Thiers, Saint-Gaudens. To cancel:"), "{b}: {}", mine.corps);
+        assert!(mine.corps.contains("\nNo more reminders: {site}/messages/arret/"), "{b}: {}", mine.corps);
+        assert!(!mine.urgent, "{b}");
+        let link = mine.lien.clone().expect(b);
+        let short = link.strip_prefix("/inscription/").expect(b);
+        assert_eq!(short.len(), 16, "{b}");
+        let page = service::mon_inscription(&t.db, short, paris(6, 18, 5)).await.unwrap().expect(b);
+        assert_eq!(page.prenom, "Prénom1", "{b}");
+        // The confirmation's link still works too; the reminder's link cancels like it.
+        assert!(service::mon_inscription(&t.db, &seated.token, paris(6, 18, 5)).await.unwrap().is_some(), "{b}");
+        assert_eq!(service::cancel(&t.db, short, paris(6, 18, 10)).await.unwrap(), Statut::Inscrit, "{b}");
+        t.drop().await;
+    }
+}

@@ -112,7 +112,8 @@ async fn an_email_reaches_a_real_smtp_server_with_text_html_date_and_message_id(
     assert_eq!(got.len(), 1);
     let mail = &got[0];
     assert_eq!(mail["destinataire"], "lea@example.org");
-    assert_eq!(mail["de"], "Itinéraire <ne-pas-repondre@itineraire.example>");
+    let de = mail["de"].as_str().unwrap();
+    assert!(de.contains("Itinéraire") && de.ends_with("<ne-pas-repondre@itineraire.example>"), "{de}");
     assert_eq!(mail["sujet"], "Inscription : Réussir l’entretien");
     assert_eq!(mail["kind"], "inscription");
     assert_eq!(mail["autoSubmitted"], "auto-generated");
@@ -174,7 +175,7 @@ async fn a_registration_reaches_the_persons_phone_and_only_a_trace_stays() {
         let seance = first_seance(&app).await;
         let r = send(&app, from_ip(post(&format!("/ateliers/{seance}"), ORIGIN, LEA), [10, 0, 0, 1])).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
-        let link = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+        let link = r.headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_owned();
         assert_eq!(outbox::deliver_pending(&db.db, &sinks.senders(), SITE, Utc::now()).await.unwrap(), 1, "{b}");
         let got = sinks.messages().await;
         assert_eq!(got.len(), 1, "{b}");
