@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 export default defineConfig({
   testDir: "./tests",
   globalSetup: "./global-setup.ts",
-  reporter: "list",
+  // The JSON report is read by scripts/test.sh: every listed test passed, none skipped or retried.
+  reporter: [["list"], ["json", { outputFile: "../target/e2e/playwright.json" }]],
   timeout: 30_000,
   workers: 2,
   use: {

@@ -10,8 +10,9 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 # 1. Debian's Rust (with std source for wasm32), the wasm linker, Chromium; for the quality
-# scripts: sqlite3 (reading the database), wrk (load), nginx-light (the static-file baseline).
-pkgs="rustc-web cargo-web rust-web-src lld-22 rustfmt-web rust-web-clippy chromium brotli pkg-config sqlite3 wrk nginx-light"
+# scripts: sqlite3 (reading the database), wrk (load), nginx-light (the static-file baseline),
+# faketime (the seeded server a year and three years ahead), psql (PostgreSQL in every run).
+pkgs="rustc-web cargo-web rust-web-src lld-22 rustfmt-web rust-web-clippy chromium brotli pkg-config sqlite3 wrk nginx-light faketime postgresql-client"
 missing=$(for p in $pkgs; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"; done)
 if [ -n "$missing" ]; then
   log "apt-get install $missing"

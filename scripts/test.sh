@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Set up (if needed), then run every test: Rust tests on SQLite (and PostgreSQL when reachable),
-# then the end2end tests in Debian's Chromium against the release build.
+# Set up (if needed), then run every test: Rust tests on SQLite and PostgreSQL (never skipped),
+# then the end2end tests in Debian's Chromium against the release build, then the quality runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-# Rust tests run on SQLite always, and on PostgreSQL too when DATABASE_URL names one. On these
-# machines PostgreSQL listens on 127.0.0.1:5432 (trust auth, database `test`): use it if it answers.
-if [ -z "${DATABASE_URL:-}" ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
-  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/test"
-fi
-echo "[test] Rust tests (SQLite${DATABASE_URL:+ + ${DATABASE_URL%%:*}})"
+# Every test runs on SQLite and on PostgreSQL: the machine's on 127.0.0.1:5432, or a throw-away
+# cluster started here (and removed at the end); no PostgreSQL at all stops the run.
+eval "$(scripts/postgres.sh start)"
+export DATABASE_URL
+pg_dir="${PG_THROWAWAY:-}"
+sinks_pid=""
+cleanup() { [ -z "$sinks_pid" ] || kill "$sinks_pid" 2>/dev/null || true; scripts/postgres.sh stop "$pg_dir"; }
+trap cleanup EXIT
+echo "[test] Rust tests (SQLite + PostgreSQL: ${DATABASE_URL%%@*}@…)"
 cargo test -p migration -p app -p server --features app/ssr
 # The rooms' benchmarks, small and unoptimised (the same debug build): they still run and their
 # own checks hold (exactly N seats, every list query answers). Figures: scripts/perf.sh.
@@ -18,17 +21,38 @@ echo "[test] benchmarks, smoke mode"
 cargo test -q -p server --features app/ssr --bench search --bench registration --bench badges --bench carnets -- --offers 2000 --runs 2 --people 40 --seats 10 --rounds 1 --n 10 --carnets 500
 
 # end2end: a fresh SQLite file, the release server started by cargo-leptos, Playwright in Chromium.
+pg_url="$DATABASE_URL"
 echo "[test] end2end (release build, Chromium, phone viewport)"
 rm -rf target/e2e && mkdir -p target/e2e
 # The badges' key is made by the server's own command: build once, make it, then run (no rebuild).
 cargo leptos build --release --precompress
 export ITINERAIRE_BADGE_KEY=target/e2e/badge-key.secret
-# Messages to people (SMS, e-mails) go to a file the tests read, as a person reads their phone.
-export ITINERAIRE_MESSAGES_FICHIER="$PWD/target/e2e/messages.jsonl"
+# Messages leave as in production: e-mail to a real SMTP server, SMS to an HTTP server speaking
+# Brevo's API, both on loopback (end2end/sinks/sinks.mjs); the tests read what they received.
+export SINKS_MESSAGES="$PWD/target/e2e/messages.jsonl"
+node end2end/sinks/sinks.mjs --smtp-port 0 --http-port 0 --file "$SINKS_MESSAGES" > target/e2e/sinks.json &
+sinks_pid=$!
+for _ in $(seq 100); do [ -s target/e2e/sinks.json ] && break; sleep 0.1; done
+smtp_port=$(node -p 'JSON.parse(require("fs").readFileSync("target/e2e/sinks.json","utf8")).smtp')
+api_port=$(node -p 'JSON.parse(require("fs").readFileSync("target/e2e/sinks.json","utf8")).http')
+export ITINERAIRE_SMTP_URL="smtp://127.0.0.1:$smtp_port" ITINERAIRE_SMTP_EXPEDITEUR="Itinéraire <ne-pas-repondre@itineraire.example>"
+export ITINERAIRE_SMS_URL="http://127.0.0.1:$api_port" ITINERAIRE_SMS_CLE=cle-de-test ITINERAIRE_SMS_EXPEDITEUR=Itineraire
 ./target/release/server badge-key
 # Every end2end registration comes from 127.0.0.1: lift the per-address limit (its own Rust test checks it).
 DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE=10000 \
   cargo leptos end-to-end --release --precompress
+# cargo-leptos may say success when its own build failed and nothing ran: Playwright's report
+# must exist and count every listed test as passed, none skipped, none flaky.
+listed=$(cd end2end && npx playwright test --list | sed -n 's/^Total: \([0-9]*\) tests\? in .*/\1/p')
+node -e '
+const [file, listed] = [process.argv[1], Number(process.argv[2])];
+const r = JSON.parse(require("fs").readFileSync(file, "utf8")).stats;
+console.log(`[test] end2end: ${r.expected} passed of ${listed} listed, ${r.unexpected} failed, ${r.flaky} flaky, ${r.skipped} skipped`);
+if (!(listed > 0 && r.expected === listed && r.unexpected === 0 && r.flaky === 0 && r.skipped === 0)) process.exit(1);
+' target/e2e/playwright.json "$listed"
+kill "$sinks_pid" 2>/dev/null || true; sinks_pid=""
+unset ITINERAIRE_SMTP_URL ITINERAIRE_SMS_CLE
+export DATABASE_URL="$pg_url"
 
 # Crash, shutdown, load and malformed-input tests against the same release build. CI sends
 # 2,000 malformed inputs per endpoint (≈ 4 min); the full 10,000 (≈ 20 min on 2 cores, figures

@@ -36,9 +36,12 @@ pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
-/// Loads the sample catalogue (structures and offers).
+/// Loads the sample catalogue (structures and offers), dated as on its first day whatever today
+/// is (tests that need fixed dates import `SAMPLE` as it is, with a fixed clock).
 pub async fn load_sample(db: &DatabaseConnection) {
-    crate::catalogue::db::import::import_json(db, SAMPLE, |_, _| {}).await.unwrap();
+    let today = crate::socle::dates::today(chrono::Utc::now());
+    let sample = crate::catalogue::db::import::redated(SAMPLE, today).unwrap();
+    crate::catalogue::db::import::import_json(db, &sample, |_, _| {}).await.unwrap();
 }
 
 /// A workshop "Faire son CV" of the professional's structure.
@@ -133,7 +136,7 @@ impl Recorder {
 
     /// Senders for both channels, all this recorder.
     pub fn both(self: &std::sync::Arc<Self>) -> crate::outbox::Senders {
-        crate::outbox::Senders { courriel: Some(self.clone()), sms: Some(self.clone()) }
+        crate::outbox::Senders { courriel: Some(self.clone()), sms: Some(self.clone()), ..Default::default() }
     }
 }
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, stopServer, signIn, form, sleep, firstMatch } from "./server.mjs";
+import { freshPostgres, startServer, stopServer, signIn, form, sleep, firstMatch } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const backend = process.argv[2] ?? "sqlite";
@@ -17,12 +17,10 @@ const kills = Number(process.argv[process.argv.indexOf("--kills") + 1]) || 5;
 const dir = mkdtempSync(path.join(tmpdir(), "itineraire-crash-"));
 let databaseUrl, query, cleanup;
 if (backend === "postgres") {
-  const name = `crash_${Date.now()}`;
-  const admin = "postgres://postgres@127.0.0.1:5432/test";
-  execFileSync("psql", [admin, "-qc", `CREATE DATABASE ${name}`]);
-  databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
+  const fresh = freshPostgres("crash");
+  databaseUrl = fresh.url;
   query = (sql) => execFileSync("psql", [databaseUrl, "-Atc", sql], { encoding: "utf8" });
-  cleanup = () => execFileSync("psql", [admin, "-qc", `DROP DATABASE ${name} WITH (FORCE)`]);
+  cleanup = fresh.drop;
 } else {
   const file = path.join(dir, "crash.db");
   databaseUrl = `sqlite://${file}?mode=rwc`;

@@ -1,6 +1,6 @@
 // Helpers shared by the quality scripts: start the release server on a port of its own with a
 // database of its own, post forms as a browser does (same-origin, urlencoded), sign in.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -56,4 +56,17 @@ export function firstMatch(text, re) {
   const m = text.match(re);
   if (!m) throw new Error(`nothing matches ${re}`);
   return m[1];
+}
+
+/** A fresh PostgreSQL database for one run, on the server DATABASE_URL names (scripts/test.sh
+ * makes sure one answers: the machine's, or a throw-away cluster). Returns its URL and a
+ * function that drops it. */
+export function freshPostgres(prefix) {
+  const admin = process.env.DATABASE_URL;
+  if (!admin || !admin.startsWith("postgres")) throw new Error("DATABASE_URL must name a PostgreSQL (eval \"$(scripts/postgres.sh start)\")");
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  execFileSync("psql", [admin, "-qc", `CREATE DATABASE ${name}`]);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => execFileSync("psql", [admin, "-qc", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]) };
 }

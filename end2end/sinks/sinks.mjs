@@ -7,6 +7,7 @@
 // Faults are set through the control API on the HTTP port:
 //   POST /_sink/mode  {"sms": "ok"|"400"|"500"|"hang", "smtp": "ok"|"451"|"550"|"down", "delayMs": n}
 //   GET  /_sink/messages            every message received, oldest first
+//   GET  /_sink/count               how many messages were received
 //   GET  /_sink/requests            every request to the SMS API and SMTP delivery, with the answer
 //   POST /_sink/reset               forget them (and back to "ok")
 // Usage: node sinks.mjs [--smtp-port 2525] [--http-port 2580] [--key cle] [--file f.jsonl]
@@ -23,6 +24,8 @@ const opt = (name, dflt) => {
 };
 const KEY = opt("key", "cle-de-test");
 const FILE = opt("file", "");
+// --quiet: keep only the text of each message in memory (benchmarks receive tens of thousands).
+const QUIET = args.includes("--quiet");
 let mode = { sms: "ok", smtp: "ok", delayMs: 0 };
 const received = [];
 // Every provider request seen (accepted or not): {canal, status}.
@@ -31,7 +34,7 @@ let nextId = 1_000_000;
 
 function keep(m) {
   const entry = { ...m, recu_le: new Date().toISOString() };
-  received.push(entry);
+  received.push(QUIET ? { texte: m.texte } : entry);
   if (FILE) fs.appendFileSync(FILE, JSON.stringify(entry) + "\n", { mode: 0o600 });
 }
 
@@ -100,6 +103,7 @@ const api = http.createServer(async (req, res) => {
   const url = new URL(req.url, "http://sink");
   if (url.pathname === "/_sink/messages" && req.method === "GET") return json(res, 200, received);
   if (url.pathname === "/_sink/requests" && req.method === "GET") return json(res, 200, requests);
+  if (url.pathname === "/_sink/count" && req.method === "GET") return json(res, 200, { count: received.length });
   if (url.pathname === "/_sink/mode" && req.method === "POST") {
     mode = { ...mode, ...JSON.parse((await body(req)) || "{}") };
     return json(res, 200, mode);

@@ -30,7 +30,7 @@ test("every beneficiary page is accessible at 320 px", async ({ page }) => {
   const seance = await firstPath(page, "/ateliers", /^\/ateliers\/[0-9a-f-]{36}$/);
   const pages = ["/", "/etapes", "/bienvenue?territoire=comminges", "/etapes/rsa", "/etapes/premier-rendez-vous", "/catalogue",
     "/catalogue?q=manger&ouvert=1", offre, "/catalogue/imprimer?theme=mobilite", "/mes-offres", "/ateliers", seance, "/mes-badges",
-    "/verifier", "/mon-carnet", "/accessibilite", "/mentions-legales", "/i/AAAA-BBBB-CCCC", "/page-qui-n-existe-pas"];
+    "/verifier", "/mon-carnet", "/accessibilite", "/mentions-legales", "/i/AAAA-BBBB-CCCC", "/messages/arret/lien-inconnu", "/page-qui-n-existe-pas"];
   await checkPages(page, pages);
 });
 
@@ -41,7 +41,7 @@ test("every professional page is accessible at tablet width", async ({ browser }
   const atelier = await firstPath(pro, "/pro/ateliers", /^\/pro\/ateliers\/[0-9a-f-]{36}$/);
   const orienter = (await firstPath(pro, "/catalogue", /^\/offres\/[0-9a-f-]{36}$/)).replace("/offres/", "/pro/orienter/");
   const pages = ["/pro", "/pro/nouvelle-offre", offre, "/pro/ateliers", "/pro/nouvel-atelier", atelier, "/pro/carnets", "/pro/nouveau-carnet",
-    "/pro/equipe", "/pro/mon-compte", "/pro/invitations", "/pro/orientations", orienter];
+    "/pro/equipe", "/pro/mon-compte", "/pro/invitations", "/pro/orientations", "/pro/messages", orienter];
   await checkPages(pro, pages);
 });
 

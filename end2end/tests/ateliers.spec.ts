@@ -41,7 +41,8 @@ for (const js of [true, false]) {
       await expect(page.getByLabel(/Prénom/)).toHaveValue("Léa");
       await accessible();
       await expectNoHorizontalScroll(page);
-      await page.getByLabel("Numéro de portable").fill(mobile());
+      const phone = mobile();
+      await page.getByLabel("Numéro de portable").fill(phone);
       await page.getByLabel(/J’accepte que l’organisateur/).check();
       // With WASM the form is sent without reloading the page: a mark left on the page survives.
       if (js) await page.evaluate(() => { (window as any).sansRechargement = true; });
@@ -58,11 +59,17 @@ for (const js of [true, false]) {
       expect(ics.headers()["content-type"]).toContain("text/calendar");
       expect(await ics.text()).toContain("SUMMARY:Faire son CV");
 
-      // The private link: cancel.
+      // The SMS reaches her phone (the SMS API on loopback) with the private link of this page.
       const link = page.url().replace(/\?.*$/, "");
-      await page.goto(link);
+      const sms = await messageTo(phone, "inscription");
+      expect(sms.texte).toContain("vous etes inscrit à \"Faire son CV\"");
+      expect(sms.texte).not.toContain("RSA");
+      expect(new URL(link).pathname).toBe(sms.lien);
+      // From the SMS: cancel; the cancellation is confirmed by SMS too.
+      await page.goto(sms.lien);
       await page.getByRole("button", { name: "Annuler mon inscription" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre inscription est annulée");
+      expect((await messageTo(phone, "desinscription")).texte).toContain("est annulée");
       await expect(page.getByRole("button", { name: "Annuler mon inscription" })).toHaveCount(0);
       // The refused form answered 422 on purpose; nothing else may go wrong.
       expect(problems.filter((p) => !p.startsWith("422") && !p.includes("status of 422"))).toEqual([]);

@@ -29,21 +29,31 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** The last message sent to `to` (kind e.g. "porte_badges"), read from the file the server writes
- * them to in tests (ITINERAIRE_MESSAGES_FICHIER, set by scripts/test.sh): what the person would
- * receive by SMS or e-mail. Waits for the server's sender (every 5 s). */
+/** A French mobile as the SMS API receives it (`06 12 34 56 78` → `33612345678`); e-mails as they are. */
+function asReceived(to: string): string {
+  const digits = to.replace(/[^0-9]/g, "");
+  return /^0[67][0-9]{8}$/.test(digits) ? `33${digits.slice(1)}` : to.toLowerCase();
+}
+
+/** The last message sent to `to` (kind e.g. "porte_badges"), as the loopback SMTP server and
+ * SMS API received it (end2end/sinks/sinks.mjs, started by scripts/test.sh, which writes each
+ * message to the file SINKS_MESSAGES): what the person would read on her phone or in her
+ * mailbox. Waits for the server's outbox worker. */
 export async function messageTo(to: string, kind: string): Promise<{ sujet: string; texte: string; lien: string }> {
   const fs = await import("node:fs");
-  const file = process.env.ITINERAIRE_MESSAGES_FICHIER;
-  if (!file) throw new Error("ITINERAIRE_MESSAGES_FICHIER is not set (scripts/test.sh sets it)");
+  const file = process.env.SINKS_MESSAGES;
+  if (!file) throw new Error("SINKS_MESSAGES is not set (scripts/test.sh starts the sinks and sets it)");
+  const who = asReceived(to);
   let found: { sujet: string; texte: string } | undefined;
   await expect(async () => {
     const lines = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim()) : [];
-    found = lines.map((l) => JSON.parse(l)).filter((m) => m.destinataire === to && m.kind === kind).pop();
+    found = lines.map((l) => JSON.parse(l)).filter((m) => m.destinataire === who && m.kind === kind).pop();
     expect(found, `a ${kind} message to ${to}`).toBeTruthy();
   }).toPass({ timeout: 20_000 });
-  const last = found!.texte.trim().split("\n").pop()!;
-  const lien = last.startsWith("http") ? new URL(last).pathname : "";
+  const links = found!.texte.split(/\s+/).filter((w) => w.startsWith("http"));
+  // The message's own link (a reminder's last link is « STOP »).
+  const own = links.find((l) => !l.includes("/messages/arret/")) ?? "";
+  const lien = own ? new URL(own).pathname : "";
   return { sujet: found!.sujet, texte: found!.texte, lien };
 }
 

@@ -85,7 +85,7 @@ test("a structure's admin asks for monthly checks: its offers ask for an update,
   await expect(field).toHaveValue("trois mois");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(sam);
-  // Every 30 days: the demo offers (dated October 2026) are older than that.
+  // Every 30 days: the demo offers (loaded 36 days old, whatever the day) are older than that.
   await field.fill("30");
   await section.getByRole("button", { name: "Enregistrer la durée" }).click();
   await expect(sam.locator(".notice")).toHaveText(/La durée est enregistrée/);

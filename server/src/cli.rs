@@ -72,7 +72,10 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), String> {
     if count > 0 {
         return Ok(());
     }
-    let report = import_json(db, DEMO_CATALOGUE, |_, _| {}).await.map_err(|e| e.to_string())?;
+    // Dated from today: the demo catalogue never turns « à mettre à jour » nor hides with time.
+    let today = app::socle::dates::today(chrono::Utc::now());
+    let catalogue = app::catalogue::db::import::redated(DEMO_CATALOGUE, today).map_err(|e| e.to_string())?;
+    let report = import_json(db, &catalogue, |_, _| {}).await.map_err(|e| e.to_string())?;
     tracing::info!(created = report.created, rejected = report.rejected.len(), "demo catalogue loaded");
     seed_ateliers(db, chrono::Utc::now()).await
 }

@@ -131,6 +131,12 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_SMS_EXPEDITEUR", default_value = "Itineraire")]
     pub sms_expediteur: String,
 
+    /// Seconds a message a server is sending stays reserved to it; after that another server
+    /// takes it over (the first one died). Longer than the providers' timeouts (30 s).
+    #[arg(long, env = "ITINERAIRE_MESSAGES_RESERVATION_SECONDES", default_value_t = app::outbox::CLAIM_SECONDS,
+          value_parser = clap::value_parser!(i64).range(5..=3600))]
+    pub messages_reservation_secondes: i64,
+
     /// Development and tests only: write the messages to people (SMS, e-mails, with their private
     /// links) to this file, one JSON object per line, instead of sending them. It holds personal
     /// data: never set it in production.

@@ -21,7 +21,7 @@ pub async fn guard(State(policy): State<Arc<CsrfPolicy>>, req: Request, next: Ne
     match check(req.headers(), policy.public_origin.as_deref()) {
         Ok(()) => next.run(req).await,
         Err(reason) => {
-            tracing::warn!(reason, method = %req.method(), path = req.uri().path(), "cross-site request refused");
+            tracing::warn!(reason, method = %req.method(), path = %crate::redact_tokens(req.uri().path()), "cross-site request refused");
             refused()
         }
     }

@@ -171,17 +171,41 @@ async fn read_body_first(req: axum::extract::Request, next: middleware::Next) ->
     next.run(axum::extract::Request::from_parts(parts, body)).await
 }
 
+/// Paths whose next segment is a private token (its holder sees personal data or acts for a
+/// person): named by their place, whatever the token's length.
+const PRIVATE: [&str; 6] = ["/i/", "/inscription/", "/messages/arret/", "/mes-badges/", "/orientation/", "/pro/mot-de-passe/"];
+
 /// A path as the logs keep it: private links' tokens (`/inscription/<token>`, `/mes-badges/…`,
-/// `/pro/mot-de-passe/…`: 43 characters) are replaced, so a log reader cannot open them. Ids
-/// (UUIDs, 36 characters) stay.
+/// `/messages/arret/…`, `/i/…`) are replaced, so a log reader cannot open them; any other
+/// segment of 40 characters or more too. Ids (UUIDs, 36 characters) stay.
 pub fn redact_tokens(path: &str) -> String {
-    // Invitation links (`/i/<token>`) are short: named by their place, not their length.
-    let invitation = path.starts_with("/i/");
+    let private = PRIVATE.iter().find(|p| path.starts_with(*p)).map(|p| p.matches('/').count());
     path.split('/')
         .enumerate()
-        .map(|(i, seg)| if seg.len() >= 40 || (invitation && i == 2) { "…" } else { seg })
+        .map(|(i, seg)| if seg.len() >= 40 || private == Some(i) { "…" } else { seg })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn private_tokens_never_reach_the_logs() {
+        for (path, logged) in [
+            ("/inscription/AbCdEfGhIjKlMnOp", "/inscription/…"),
+            ("/inscription/AbCdEfGhIjKlMnOp/calendrier.ics", "/inscription/…/calendrier.ics"),
+            ("/messages/arret/AbCdEfGhIjKlMnOp", "/messages/arret/…"),
+            ("/i/7KQ2-M9XD-4HTR", "/i/…"),
+            ("/pro/mot-de-passe/abc", "/pro/mot-de-passe/…"),
+            ("/orientation/x", "/orientation/…"),
+            ("/mes-badges/y", "/mes-badges/…"),
+            ("/mes-badges", "/mes-badges"),
+            ("/ateliers/0193e0c8-1111-7aaa-8bbb-0123456789ab", "/ateliers/0193e0c8-1111-7aaa-8bbb-0123456789ab"),
+            (&format!("/autre/{}", "z".repeat(43)), "/autre/…"),
+        ] {
+            assert_eq!(super::redact_tokens(path), logged, "{path}");
+        }
+    }
 }
 
 /// Draws a nonce per request for the page's inline scripts (read by `app::shell`), then sets the

@@ -173,10 +173,9 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
         }
         let to = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref());
         if let (Some((canal, destinataire)), Some((_, token))) = (to, wallet) {
-            // News of the roll call: it waits for the morning if it is written at night.
+            // What she earned by attending (the roll call is taken during the session): at once.
             let l = crate::socle::messages::langue_of(&i);
             let m = super::wallet::link_message(canal, destinataire, &token, Some(&name), l)
-                .normal()
                 .about(format!("inscription:{}", i.id))
                 .structure(Some(a.structure_id.clone()));
             outbox::enqueue(&txn, m, now).await?;

@@ -310,7 +310,10 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         // An action that prescribes an offer of the catalogue on the theme; a bad date.
         let actions = plan::action_form(db, &referent, &id, &oid).await.unwrap();
         let (offre_id, offre_label) = actions.offres.iter().find(|(_, l)| l.contains("Permis")).cloned().expect("an offer on mobility");
-        let aid = plan::add_action(db, &referent, &id, &oid, &form(&[("offre", &offre_id), ("echeance", "2027-01-31")]), now).await.unwrap();
+        // Due dates are written from today: the test never expires.
+        let due = crate::socle::dates::today(now) + chrono::Duration::days(60);
+        let (in_two_months, shown) = (due.format("%Y-%m-%d").to_string(), due.format("%d/%m/%Y").to_string());
+        let aid = plan::add_action(db, &referent, &id, &oid, &form(&[("offre", &offre_id), ("echeance", &in_two_months)]), now).await.unwrap();
         assert_eq!(allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("offre", "inconnue")]), now).await), "invalid", "{b}");
         assert_eq!(allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("libre", "Réviser le code"), ("echeance", "31/01/2027")]), now).await), "invalid", "{b}");
         assert_eq!(allowed(&plan::action_form(db, &stranger, &id, &oid).await), "403", "{b}");
@@ -322,7 +325,7 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         let a = &mobilite.objectifs[0].actions[0];
         assert_eq!(a.offre.as_ref().map(|(id, _)| id.as_str()), Some(offre_id.as_str()), "{b}");
         assert!(offre_label.starts_with(&a.offre.as_ref().unwrap().1), "{b}");
-        assert_eq!(a.echeance.as_deref(), Some("31/01/2027"), "{b}");
+        assert_eq!(a.echeance.as_deref(), Some(shown.as_str()), "{b}");
         let me = p::author(db, &id).await.unwrap();
         plan::set_action_status(db, &me, &id, &aid, a.version, "fait", now).await.unwrap();
         assert_eq!(allowed(&plan::set_action_status(db, &me, &id, &aid, a.version, "a_faire", now).await), "conflict", "{b}");
@@ -410,7 +413,9 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let emploi = vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap();
         assert_eq!(emploi.objectifs[0].libelle, stored_wording, "{b}: the conflict shows what is stored");
         // An action of the same carnet edited meanwhile: it lands (different items).
-        let done = form(&[("libelle", "Passer le CACES R489"), ("statut", "en_cours"), ("echeance", "2027-03-31")]);
+        let due = crate::socle::dates::today(now) + chrono::Duration::days(120);
+        let (in_four_months, shown) = (due.format("%Y-%m-%d").to_string(), due.format("%d/%m/%Y").to_string());
+        let done = form(&[("libelle", "Passer le CACES R489"), ("statut", "en_cours"), ("echeance", &in_four_months)]);
         plan::update_item(db, &ft, &id, false, &aid, 1, &done, now).await.expect(b);
         // Bad input: French messages per field, nothing written.
         let bad = plan::update_item(db, &cd, &id, false, &aid, 2, &form(&[("libelle", "x"), ("statut", "envolé"), ("echeance", "1999-01-01")]), now).await;
@@ -418,9 +423,9 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         assert_eq!(allowed(&plan::update_item(db, &stranger, &id, false, &aid, 2, &done, now).await), "403", "{b}");
         let vue = svc::open(db, &cd, &id, now).await.unwrap();
         let action = &vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap().objectifs[0].actions[0];
-        assert_eq!((action.libelle.as_str(), action.echeance.as_deref(), action.version), ("Passer le CACES R489", Some("31/03/2027"), 2), "{b}");
+        assert_eq!((action.libelle.as_str(), action.echeance.as_deref(), action.version), ("Passer le CACES R489", Some(shown.as_str()), 2), "{b}");
         let h = vue.historique.iter().find(|h| h.objet == "Action : Emploi" && h.qui.starts_with("Conseiller FT")).unwrap();
-        assert!(h.avant.contains(&("libellé".into(), "Passer le CACES".into())) && h.apres.contains(&("échéance".into(), "31/03/2027".into())), "{b}: {h:?}");
+        assert!(h.avant.contains(&("libellé".into(), "Passer le CACES".into())) && h.apres.contains(&("échéance".into(), shown.clone())), "{b}: {h:?}");
         t.drop().await;
     }
 }

@@ -190,10 +190,19 @@ pub trait Sender: Send + Sync {
 }
 
 /// The senders configured, by channel. A channel without one keeps its messages waiting.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Senders {
     pub courriel: Option<std::sync::Arc<dyn Sender>>,
     pub sms: Option<std::sync::Arc<dyn Sender>>,
+    /// How long a message claimed by a server stays its own: longer than any provider's
+    /// timeout; after it, another server takes the message over (the first one died).
+    pub claim: chrono::Duration,
+}
+
+impl Default for Senders {
+    fn default() -> Senders {
+        Senders { courriel: None, sms: None, claim: chrono::Duration::seconds(super::service::CLAIM_SECONDS) }
+    }
 }
 
 impl Senders {

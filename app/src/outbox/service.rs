@@ -3,8 +3,8 @@
 //! stopped with the reason when they are refused, their text erased once they have left.
 //!
 //! Delivery is at least once. A server killed after the provider took a message but before the
-//! database recorded it sends it again after the claim expires ([`CLAIM_MINUTES`]): the only
-//! case where a person receives a message twice.
+//! database recorded it has the message sent again once its claim expires ([`CLAIM_SECONDS`]):
+//! the only case where a person receives a message twice.
 use super::contact;
 use super::db::{arret, entity, jeton};
 use super::model::{Canal, Message, Outgoing, SendError, Senders, Statut, Urgence};
@@ -20,9 +20,10 @@ use sea_orm::{
 /// Tries before a message that keeps failing for a temporary reason is given up.
 pub const MAX_ATTEMPTS: i32 = 6;
 /// A claim older than this is taken over (the server that claimed it died). Longer than any
-/// provider's timeout, so a slow send is never sent again by another server.
-pub const CLAIM_MINUTES: i64 = 5;
-/// Messages claimed at a time by one server, and sent at once.
+/// provider's timeout (30 s), so a slow send is never sent again by another server. Each message
+/// is claimed just before it is sent.
+pub const CLAIM_SECONDS: i64 = 120;
+/// Messages looked at a time by one server, and how many are sent at once.
 const BATCH: u64 = 64;
 const CONCURRENCY: usize = 8;
 /// Longest reason kept from a provider's answer.
@@ -99,7 +100,7 @@ async fn stop_token(db: &impl ConnectionTrait, destinataire: &str, now: DateTime
 /// What is waiting and may go now, for the channels that have a sender.
 fn due(senders: &Senders, now: DateTime<Utc>) -> Condition {
     use entity::Column as C;
-    let stale = now - Duration::minutes(CLAIM_MINUTES);
+    let stale = now - senders.claim;
     let mut c = Condition::all()
         .add(C::Statut.eq(Statut::EnAttente))
         .add(C::Canal.is_in(senders.canaux()))
@@ -122,28 +123,28 @@ pub async fn deliver_pending(db: &DatabaseConnection, senders: &Senders, public_
     if candidates.is_empty() {
         return Ok(0);
     }
-    let mut claimed = Vec::with_capacity(candidates.len());
-    {
-        let _turn = crate::db::write_turn(db).await;
-        for m in candidates {
-            let res = entity::Entity::update_many()
-                .col_expr(C::ClaimedAt, Expr::value(now))
-                .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
-                .filter(C::Id.eq(&m.id))
-                .filter(due(senders, now))
-                .exec(db)
-                .await?;
-            if res.rows_affected == 1 {
-                claimed.push(entity::Model { claimed_at: Some(now), attempts: m.attempts + 1, ..m });
-            }
-        }
-    }
-    let stopped = stopped_contacts(db, &claimed).await?;
+    let stopped = stopped_contacts(db, &candidates).await?;
     let public = public_url.trim_end_matches('/').to_owned();
-    let results: Vec<Result<bool, DbErr>> = futures_util::stream::iter(claimed)
+    let results: Vec<Result<bool, DbErr>> = futures_util::stream::iter(candidates)
         .map(|m| {
             let (public, stopped) = (&public, &stopped);
             async move {
+                // Claimed just before it is sent: another server skips it while the claim holds.
+                let claimed = {
+                    let _turn = crate::db::write_turn(db).await;
+                    entity::Entity::update_many()
+                        .col_expr(C::ClaimedAt, Expr::value(now))
+                        .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
+                        .filter(C::Id.eq(&m.id))
+                        .filter(due(senders, now))
+                        .exec(db)
+                        .await?
+                        .rows_affected
+                };
+                if claimed != 1 {
+                    return Ok(false);
+                }
+                let m = entity::Model { claimed_at: Some(now), attempts: m.attempts + 1, ..m };
                 if !m.urgent && stopped.contains(&m.id) {
                     finish(db, &m, Statut::Arrete, None, None, now).await?;
                     return Ok(false);

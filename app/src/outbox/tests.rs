@@ -169,7 +169,7 @@ async fn a_channel_without_a_sender_keeps_its_messages_until_one_is_configured()
         let now = morning();
         enqueue(&t.db, code("06 12 34 56 78"), now).await.unwrap();
         let r = Arc::new(Recorder::default());
-        let mail_only = Senders { courriel: Some(r.clone()), sms: None };
+        let mail_only = Senders { courriel: Some(r.clone()), ..Default::default() };
         assert_eq!(deliver_pending(&t.db, &mail_only, SITE, now).await.unwrap(), 0, "{b}");
         assert_eq!(deliver_pending(&t.db, &Senders::default(), SITE, now).await.unwrap(), 0, "{b}");
         let row = one(&t.db).await;

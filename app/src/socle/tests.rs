@@ -339,7 +339,7 @@ async fn the_outbox_sends_each_message_once_with_its_link_and_retries_failures()
     let now = Utc::now();
     let r = service::register(&t.db, &id, &person(1), now).await.unwrap();
     let sender = Arc::new(Recorder::default());
-    let senders = outbox::Senders { sms: Some(sender.clone()), courriel: None };
+    let senders = outbox::Senders { sms: Some(sender.clone()), ..Default::default() };
     sender.failing(Some(outbox::SendError::Temporary("gateway down".into())));
     assert_eq!(outbox::deliver_pending(&t.db, &senders, "https://itineraire.example", now).await.unwrap(), 0);
     let pending = messages(&t.db, "inscription").await;

@@ -7,6 +7,10 @@ pub mod smtp;
 use app::outbox::Senders;
 use std::sync::Arc;
 
+fn claim(c: &crate::config::Config) -> chrono::Duration {
+    chrono::Duration::seconds(c.messages_reservation_secondes)
+}
+
 /// What the server can send, as configured.
 #[derive(Clone, Default)]
 pub struct Envoi {
@@ -21,7 +25,8 @@ impl Envoi {
         if let Some(path) = &c.messages_fichier {
             tracing::warn!(path = %path.display(), "messages to people are written to a file, not sent (development only)");
             let file: Arc<dyn app::outbox::Sender> = Arc::new(app::outbox::FileSender::new(path.clone()));
-            return Ok(Envoi { senders: Senders { courriel: Some(file.clone()), sms: Some(file) }, fichier: true });
+            let senders = Senders { courriel: Some(file.clone()), sms: Some(file), claim: claim(c) };
+            return Ok(Envoi { senders, fichier: true });
         }
         let courriel: Option<Arc<dyn app::outbox::Sender>> = match &c.smtp_url {
             Some(url) => {
@@ -34,7 +39,7 @@ impl Envoi {
             Some(key) => Some(Arc::new(brevo::BrevoSender::new(&c.sms_url, key, &c.sms_expediteur, brevo::TIMEOUT)?)),
             None => None,
         };
-        Ok(Envoi { senders: Senders { courriel, sms }, fichier: false })
+        Ok(Envoi { senders: Senders { courriel, sms, claim: claim(c) }, fichier: false })
     }
 
     /// One line per channel that does not leave the server (empty: everything goes).

@@ -179,7 +179,7 @@ async fn a_structure_admin_sets_how_often_its_offers_are_checked_and_a_referent_
     assert!(r.body.contains("Choisissez une durée entre 14 et 335 jours."), "{}", r.body);
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "jours=30"), &admin)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    // Every 30 days: the sample (dated 2026-10-15) is older than that, so each offer asks for an update.
+    // Every 30 days: the sample (loaded 36 days old) is older than that, so each offer asks for an update.
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=30"), &admin)).await;
     assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro?ok=periode"));
     let page = send(&app, with_cookie(get("/pro?ok=periode"), &admin)).await;

@@ -87,7 +87,7 @@ impl Sinks {
     pub fn senders(&self) -> Senders {
         let smtp = SmtpSender::new(&self.smtp_url(), FROM, std::time::Duration::from_secs(5)).unwrap();
         let sms = BrevoSender::new(&self.api_url(), KEY, "Itineraire", std::time::Duration::from_secs(1)).unwrap();
-        Senders { courriel: Some(Arc::new(smtp)), sms: Some(Arc::new(sms)) }
+        Senders { courriel: Some(Arc::new(smtp)), sms: Some(Arc::new(sms)), ..Default::default() }
     }
 }
 

@@ -25,11 +25,13 @@ async fn text_stored_anywhere_is_shown_as_text_never_as_html() {
     let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
     let p = enc(PAYLOAD);
     // An offer of the catalogue, imported with the payload in its name and description.
+    // Dated today: the offer stays public whenever the test runs.
+    let today = app::socle::dates::today(chrono::Utc::now()).format("%Y-%m-%d").to_string();
     let doc = serde_json::json!({
-        "structures": [{"id": "xss", "source": "test", "nom": PAYLOAD, "telephone": "05 61 00 00 00", "date_maj": "2026-11-01"}],
+        "structures": [{"id": "xss", "source": "test", "nom": PAYLOAD, "telephone": "05 61 00 00 00", "date_maj": today}],
         "services": [{"id": "xss-offre", "source": "test", "structure_id": "xss", "nom": format!("Offre {PAYLOAD}"), "description": PAYLOAD,
             "thematiques": ["mobilite--preparer-un-permis"], "code_insee": "31483", "commune": "Saint-Gaudens", "code_postal": "31800",
-            "telephone": "05 61 00 00 01", "conditions_acces": PAYLOAD, "date_maj": "2026-11-01"}]
+            "telephone": "05 61 00 00 01", "conditions_acces": PAYLOAD, "date_maj": today}]
     });
     let report = app::catalogue::db::import::import_json(&db.db, doc.to_string().as_bytes(), |_, _| {}).await.unwrap();
     assert_eq!((report.created, report.rejected.len()), (2, 0), "{report:?}");

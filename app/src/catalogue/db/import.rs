@@ -246,6 +246,31 @@ pub async fn import_json(
     import_rows(db, structures, services, progress).await
 }
 
+/// Days between the sample catalogue's newest `date_maj` and the day it is loaded: the demo and
+/// the tests find it as it was on its first day (current, not yet to update), whatever the year.
+pub const SAMPLE_AGE_DAYS: i64 = 36;
+
+/// A data·inclusion JSON document with its `date_maj` moved so that the newest is
+/// [`SAMPLE_AGE_DAYS`] before `today`, the others keeping their distance to it (the sample
+/// catalogue and the demo never expire: no date bomb in the tests).
+pub fn redated(bytes: &[u8], today: NaiveDate) -> Result<Vec<u8>, ImportError> {
+    let mut doc: Json = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let date = |v: &Json| v.get("date_maj").and_then(Json::as_str).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let rows = |doc: &Json| -> Vec<Json> {
+        ["structures", "services"].iter().filter_map(|k| doc.get(*k).and_then(Json::as_array)).flatten().cloned().collect()
+    };
+    let Some(newest) = rows(&doc).iter().filter_map(date).max() else { return Ok(bytes.to_vec()) };
+    let shift = (today - chrono::Duration::days(SAMPLE_AGE_DAYS)) - newest;
+    for key in ["structures", "services"] {
+        for row in doc.get_mut(key).and_then(Json::as_array_mut).into_iter().flatten() {
+            if let Some(d) = date(row) {
+                row["date_maj"] = Json::String((d + shift).format("%Y-%m-%d").to_string());
+            }
+        }
+    }
+    serde_json::to_vec(&doc).map_err(|e| ImportError::NotJson(e.to_string()))
+}
+
 /// Imports the two CSV files data·inclusion publishes (structures, services), one row per line
 /// with a header line; list columns (`thematiques`, `publics`…) hold a JSON array or values
 /// separated by commas. Same checks and report as [`import_json`].

@@ -347,3 +347,13 @@ async fn sorted_by_distance_nearest_first_with_positions_kept_through_export() {
         t.drop().await;
     }
 }
+
+#[test]
+fn the_sample_is_dated_from_the_day_it_is_loaded_keeping_the_distances_between_its_dates() {
+    let doc = br#"{"structures": [{"id": "s", "date_maj": "2026-10-15"}], "services": [{"id": "a", "date_maj": "2026-09-15"}, {"id": "b"}]}"#;
+    let today = chrono::NaiveDate::from_ymd_opt(2031, 3, 1).unwrap();
+    let moved: serde_json::Value = serde_json::from_slice(&super::import::redated(doc, today).unwrap()).unwrap();
+    assert_eq!(moved["structures"][0]["date_maj"], "2031-01-24", "36 days before");
+    assert_eq!(moved["services"][0]["date_maj"], "2030-12-25", "a month before that, as in the file");
+    assert!(moved["services"][1].get("date_maj").is_none());
+}
