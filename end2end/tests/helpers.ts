@@ -29,10 +29,15 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** A French mobile as the SMS API receives it (`06 12 34 56 78` → `33612345678`); e-mails as they are. */
+/** The overseas mobile prefixes and their country codes (as the server maps them). */
+const OUTRE_MER: Record<string, string> = { "0690": "590", "0691": "590", "0694": "594", "0696": "596", "0697": "596", "0692": "262", "0693": "262", "0639": "262" };
+
+/** A French mobile as the SMS API receives it (`06 12 34 56 78` → `33612345678`, `06 90 …` →
+ * `590690…`); e-mails as they are. */
 function asReceived(to: string): string {
   const digits = to.replace(/[^0-9]/g, "");
-  return /^0[67][0-9]{8}$/.test(digits) ? `33${digits.slice(1)}` : to.toLowerCase();
+  if (!/^0[67][0-9]{8}$/.test(digits)) return to.toLowerCase();
+  return `${OUTRE_MER[digits.slice(0, 4)] ?? "33"}${digits.slice(1)}`;
 }
 
 /** The last message sent to `to` (kind e.g. "porte_badges"), as the loopback SMTP server and
