@@ -10,11 +10,17 @@ import { sleep } from "./server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const server = path.join(root, "target/release/server");
+// Debian's libfaketime, preloaded into the server itself (the `faketime` wrapper would leave the
+// server running when it is stopped).
+const libfaketime = execFileSync("dpkg", ["-L", "libfaketime"], { encoding: "utf8" }).split("\n").find((l) => l.endsWith("/libfaketime.so.1"));
+if (!libfaketime) throw new Error("libfaketime is missing (scripts/setup.sh installs faketime)");
 
 async function run(days, port) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "itineraire-clock-"));
   const env = {
     ...process.env,
+    LD_PRELOAD: libfaketime,
+    FAKETIME: `+${days}d`,
     DATABASE_URL: `sqlite://${dir}/itineraire.db?mode=rwc`,
     ITINERAIRE_BADGE_KEY: path.join(dir, "badge-key.secret"),
     ITINERAIRE_DEMO: "true",
@@ -22,9 +28,9 @@ async function run(days, port) {
     LEPTOS_SITE_ROOT: path.join(root, "target/site"),
     RUST_LOG: "warn",
   };
-  const shift = `+${days}d`;
-  execFileSync("faketime", ["-f", shift, server, "badge-key"], { cwd: root, env, stdio: "ignore" });
-  const child = spawn("faketime", ["-f", shift, server], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(server, ["badge-key"], { cwd: root, env, stdio: "ignore" });
+  const child = spawn(server, [], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise((r) => child.once("exit", r));
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
@@ -33,7 +39,6 @@ async function run(days, port) {
       await sleep(100);
     }
     const page = async (p) => (await fetch(base + p)).text();
-    // The server's own idea of today, as the pages write it.
     const catalogue = await page("/catalogue");
     const offres = catalogue.match(/(\d+) offres?\b/)?.[1];
     const ateliers = new Set((await page("/ateliers")).match(/\/ateliers\/[0-9a-f-]{36}/g) ?? []).size;
@@ -47,13 +52,13 @@ async function run(days, port) {
     return {
       days,
       offres: Number(offres),
-      permis: catalogue.includes("Permis de conduire solidaire"),
+      permis: (await page("/catalogue?q=permis")).replace(/<[^>]+>/g, "").includes("Permis de conduire solidaire"),
       ateliers,
       badge_authentique: badgePage.includes("Badge authentique"),
     };
   } finally {
     child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await exited;
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
