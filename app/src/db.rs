@@ -9,9 +9,7 @@ use std::time::Duration;
 /// crash of the process or of the machine (NORMAL would only survive the process).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_owned());
-    opts.sqlx_logging(false)
-        .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5));
+    opts.sqlx_logging(false).connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(5));
     if url.starts_with("sqlite:") {
         ensure_sqlite_dir(url);
         opts.max_connections(8).map_sqlx_sqlite_opts(|o| {
@@ -31,12 +29,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 
 /// Creates the parent folder of a SQLite file (`sqlite://data/x.db` → `data/`).
 fn ensure_sqlite_dir(url: &str) {
-    let path = url
-        .trim_start_matches("sqlite:")
-        .trim_start_matches("//")
-        .split('?')
-        .next()
-        .unwrap_or_default();
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//").split('?').next().unwrap_or_default();
     if path.is_empty() || path.starts_with(":memory:") {
         return;
     }
@@ -80,7 +73,11 @@ pub fn numbered(backend: DbBackend, text: &str) -> String {
 
 /// A statement for `db` from SQL with `?` placeholders.
 pub fn statement(db: &impl ConnectionTrait, text: &str, values: Vec<sea_orm::Value>) -> sea_orm::Statement {
-    sea_orm::Statement::from_sql_and_values(db.get_database_backend(), numbered(db.get_database_backend(), text), values)
+    sea_orm::Statement::from_sql_and_values(
+        db.get_database_backend(),
+        numbered(db.get_database_backend(), text),
+        values,
+    )
 }
 
 pub async fn ping(db: &DatabaseConnection) -> bool {
@@ -113,19 +110,14 @@ pub mod testing {
     impl TestDb {
         pub async fn sqlite() -> TestDb {
             let path = std::env::temp_dir().join(format!("itineraire-test-{}.db", uuid::Uuid::new_v4()));
-            let db = connect(&format!("sqlite://{}?mode=rwc", path.display()))
-                .await
-                .expect("test sqlite database");
+            let db = connect(&format!("sqlite://{}?mode=rwc", path.display())).await.expect("test sqlite database");
             TestDb { db, cleanup: Cleanup::File(path) }
         }
 
         pub async fn postgres(url: &str) -> TestDb {
             let schema = format!("test_{}", uuid::Uuid::new_v4().simple());
             let admin = Database::connect(url).await.expect("test postgres server");
-            admin
-                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
-                .await
-                .expect("create test schema");
+            admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("create test schema");
             admin.close().await.ok();
             let mut opts = ConnectOptions::new(url.to_owned());
             opts.sqlx_logging(false).max_connections(16).set_schema_search_path(schema.clone());
@@ -159,9 +151,7 @@ pub mod testing {
                 }
                 Cleanup::Schema { admin_url, schema } => {
                     if let Ok(admin) = Database::connect(admin_url.as_str()).await {
-                        let _ = admin
-                            .execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE"))
-                            .await;
+                        let _ = admin.execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE")).await;
                         admin.close().await.ok();
                     }
                 }

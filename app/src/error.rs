@@ -90,7 +90,8 @@ fn db_err_kind(err: &sea_orm::DbErr) -> &'static str {
     }
 }
 
-pub const NO_STRUCTURE_MESSAGE: &str = "Votre compte n’est rattaché à aucune structure : demandez à l’administrateur de vous y rattacher.";
+pub const NO_STRUCTURE_MESSAGE: &str =
+    "Votre compte n’est rattaché à aucune structure : demandez à l’administrateur de vous y rattacher.";
 
 /// Why a professional's change was not written (ssr only).
 #[cfg(feature = "ssr")]
@@ -101,7 +102,10 @@ pub enum EditError {
     /// The account belongs to no structure (national admins): it cannot create offers or workshops.
     NoStructure,
     /// Someone saved this item since the person opened it: the stored values and version.
-    Conflict { stored: Vec<(String, String)>, version: i32 },
+    Conflict {
+        stored: Vec<(String, String)>,
+        version: i32,
+    },
     /// A field found wrong only when writing (field, French message).
     Invalid(Vec<(String, String)>),
     Db(sea_orm::DbErr),
@@ -124,12 +128,13 @@ impl EditError {
             EditError::Invalid(errors) => {
                 AppError::BadRequest(errors.into_iter().next().map(|(_, m)| m).unwrap_or_default())
             }
-            EditError::Conflict { .. } => AppError::Conflict("Quelqu’un a fait une modification entre-temps. Rechargez la page.".into()),
+            EditError::Conflict { .. } => {
+                AppError::Conflict("Quelqu’un a fait une modification entre-temps. Rechargez la page.".into())
+            }
             EditError::Db(e) => e.into(),
         }
     }
 }
-
 
 /// A form check's outcome (`Ok(Err(problems))`: fields in error) as an edit error.
 #[cfg(feature = "ssr")]

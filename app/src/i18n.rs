@@ -77,9 +77,8 @@ impl Langue {
             .filter_map(|(i, part)| {
                 let mut it = part.split(';');
                 let tag = it.next()?.trim();
-                let q = it
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                let q =
+                    it.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
                 (q > 0.0).then_some((q, i, tag))
             })
             .collect();
@@ -113,8 +112,16 @@ pub struct PageLangue {
 /// found) are; the professionals' pages, the printed list, the carnet and the legal pages stay
 /// in French.
 pub fn traduite(path: &str) -> bool {
-    const FRANCAIS: [&str; 8] =
-        ["/pro", "/catalogue/imprimer", "/orientation/", "/mon-carnet", "/verifier", "/accessibilite", "/mentions-legales", "/api/"];
+    const FRANCAIS: [&str; 8] = [
+        "/pro",
+        "/catalogue/imprimer",
+        "/orientation/",
+        "/mon-carnet",
+        "/verifier",
+        "/accessibilite",
+        "/mentions-legales",
+        "/api/",
+    ];
     !FRANCAIS.iter().any(|p| path.starts_with(p))
 }
 
@@ -267,9 +274,18 @@ mod dates {
         let a = DateTime::from_timestamp(debut, 0)?.with_timezone(&Paris);
         let b = DateTime::from_timestamp(fin, 0)?.with_timezone(&Paris);
         Some(if a.date_naive() == b.date_naive() {
-            tr(l, "date-seance", &[("jour", jour(l, &a).into()), ("debut", heure(&a).into()), ("fin", heure(&b).into())])
+            tr(
+                l,
+                "date-seance",
+                &[("jour", jour(l, &a).into()), ("debut", heure(&a).into()), ("fin", heure(&b).into())],
+            )
         } else {
-            let args = [("jour", jour(l, &a).into()), ("debut", heure(&a).into()), ("jour2", jour(l, &b).into()), ("fin", heure(&b).into())];
+            let args = [
+                ("jour", jour(l, &a).into()),
+                ("debut", heure(&a).into()),
+                ("jour2", jour(l, &b).into()),
+                ("fin", heure(&b).into()),
+            ];
             tr(l, "date-seance-jours", &args)
         })
     }
@@ -293,9 +309,8 @@ mod fluent {
         };
     }
 
-    static IDS: LazyLock<Vec<(Langue, LanguageIdentifier)>> = LazyLock::new(|| {
-        Langue::ALL.iter().filter_map(|l| l.code().parse().ok().map(|id| (*l, id))).collect()
-    });
+    static IDS: LazyLock<Vec<(Langue, LanguageIdentifier)>> =
+        LazyLock::new(|| Langue::ALL.iter().filter_map(|l| l.code().parse().ok().map(|id| (*l, id))).collect());
 
     pub fn id(l: Langue) -> &'static LanguageIdentifier {
         IDS.iter().find(|(x, _)| *x == l).map(|(_, id)| id).unwrap_or(&IDS[0].1)
@@ -336,9 +351,15 @@ pub(crate) fn keys(l: Langue) -> Vec<String> {
     for entry in std::fs::read_dir(dir).expect("locale folder") {
         let text = std::fs::read_to_string(entry.expect("locale file").path()).expect("locale file");
         // A message starts a line with its identifier (comments start with `#`, values indent).
-        keys.extend(text.lines().filter_map(|l| l.split_once(" = ").map(|(k, _)| k)).filter(|k| {
-            k.starts_with(|c: char| c.is_ascii_lowercase()) && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        }).map(str::to_owned));
+        keys.extend(
+            text.lines()
+                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+                .filter(|k| {
+                    k.starts_with(|c: char| c.is_ascii_lowercase())
+                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                })
+                .map(str::to_owned),
+        );
     }
     keys.sort();
     keys
@@ -352,7 +373,11 @@ pub fn LangueChoix(#[prop(optional)] titre: bool) -> impl IntoView {
         let l = leptos_router::hooks::use_location();
         let (path, search) = (l.pathname.get_untracked(), l.search.get_untracked());
         let search = search.trim_start_matches('?');
-        if search.is_empty() { path } else { format!("{path}?{search}") }
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
     };
     let buttons = Langue::ALL
         .iter()

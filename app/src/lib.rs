@@ -4,11 +4,11 @@
 
 pub mod auth;
 pub mod badges;
+pub mod carnet;
 pub mod catalogue;
 pub mod error;
 pub mod i18n;
 pub mod itineraire;
-pub mod carnet;
 pub mod messages;
 pub mod referentiel;
 pub mod site;
@@ -20,10 +20,10 @@ pub mod ui;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod outbox;
-#[cfg(feature = "ssr")]
-pub mod validation;
 #[cfg(all(test, feature = "ssr"))]
 mod test_support;
+#[cfg(feature = "ssr")]
+pub mod validation;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};

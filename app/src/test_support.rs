@@ -8,7 +8,8 @@ pub const SAMPLE: &[u8] = include_bytes!("../../server/seed/catalogue-exemple.js
 
 /// A professional of a structure of the sample catalogue (`mobil-comminges`, …).
 pub async fn staff_of(db: &DatabaseConnection, structure: &str, role: Role) -> Staff {
-    let s = crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    let s =
+        crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     Staff {
         id: uuid::Uuid::new_v4().to_string(),
         email: format!("{structure}@example.org"),
@@ -25,8 +26,15 @@ pub const PASSWORD: &str = "un mot de passe long";
 /// An account with a password, of a structure of the sample catalogue, signed in.
 pub async fn with_password(db: &DatabaseConnection, email: &str, structure: &str, role: Role) -> Staff {
     use crate::auth::session::{put_account, sign_in, staff_for_token, AccountInput};
-    let s = crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
-    let input = AccountInput { email: email.into(), nom: format!("Nom {email}"), role, structure_id: Some(s.id), password: PASSWORD.into() };
+    let s =
+        crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    let input = AccountInput {
+        email: email.into(),
+        nom: format!("Nom {email}"),
+        role,
+        structure_id: Some(s.id),
+        password: PASSWORD.into(),
+    };
     put_account(db, input).await.unwrap();
     let token = sign_in(db, email, PASSWORD, chrono::Utc::now()).await.unwrap();
     staff_for_token(db, &token, chrono::Utc::now()).await.unwrap().unwrap()
@@ -87,7 +95,6 @@ pub async fn pro(db: &DatabaseConnection, structure: &str, role: Role, nom: &str
     s
 }
 
-
 /// An outcome as the matrix tests write it.
 pub fn allowed<T>(r: &Result<T, EditError>) -> &'static str {
     match r {
@@ -100,7 +107,6 @@ pub fn allowed<T>(r: &Result<T, EditError>) -> &'static str {
         Err(EditError::Db(_)) => "db",
     }
 }
-
 
 /// The last message of `kind` sent to `to`, read from the outbox as the person reads their
 /// phone or inbox.

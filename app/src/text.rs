@@ -24,9 +24,7 @@ pub fn fold(s: &str) -> String {
 
 /// True when every word of `query` appears in `folded_haystack` (already passed through [`fold`]).
 pub fn matches_all_words(folded_haystack: &str, query: &str) -> bool {
-    fold(query)
-        .split_whitespace()
-        .all(|word| folded_haystack.contains(word))
+    fold(query).split_whitespace().all(|word| folded_haystack.contains(word))
 }
 
 #[cfg(test)]

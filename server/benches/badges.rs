@@ -30,7 +30,8 @@ fn credential(i: usize) -> serde_json::Value {
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let n: usize = args.iter().position(|a| a == "--n").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(200);
+    let n: usize =
+        args.iter().position(|a| a == "--n").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(200);
     let key = SigningKey::from_bytes(&[3u8; 32]);
     let vm = "did:web:itineraire.example#key-1";
     let now = chrono::Utc::now();
@@ -47,15 +48,21 @@ async fn main() {
     let verify_rate = n as f64 / start.elapsed().as_secs_f64();
     // The same, 2 at a time (both cores).
     let start = Instant::now();
-    let tasks: Vec<_> = signed.iter().cloned().map(|c| {
-        let k = key.verifying_key();
-        tokio::spawn(async move { proof::verify(&c, &k).await.unwrap() })
-    }).collect();
+    let tasks: Vec<_> = signed
+        .iter()
+        .cloned()
+        .map(|c| {
+            let k = key.verifying_key();
+            tokio::spawn(async move { proof::verify(&c, &k).await.unwrap() })
+        })
+        .collect();
     for t in tasks {
         t.await.unwrap();
     }
     let parallel = n as f64 / start.elapsed().as_secs_f64();
-    println!("| credentials | signed/s (one at a time) | verified/s (one at a time) | verified/s (all at once, 2 cores) |");
+    println!(
+        "| credentials | signed/s (one at a time) | verified/s (one at a time) | verified/s (all at once, 2 cores) |"
+    );
     println!("|---|---|---|---|");
     println!("| {n} | {sign_rate:.0} | {verify_rate:.0} | {parallel:.0} |");
 }

@@ -5,8 +5,8 @@
 //! of diagnostic with situations and 0–4 appointments (past year to next months) per carnet, and
 //! one orientation manager follows them all (the worst case). Times `carnet::service::list` (the
 //! page's query: count, 50 rows, their themes, référents and appointments), as the page asks it.
-use app::auth::session::{insert_account, NewAccount};
 use app::auth::model::{Role, Staff};
+use app::auth::session::{insert_account, NewAccount};
 use app::carnet::db::{carnet, diagnostic, evenement, membre};
 use app::carnet::service::{list, ListFilter};
 use app::db::testing::TestDb;
@@ -33,16 +33,28 @@ impl Rng {
     }
 }
 
-const PRENOMS: [&str; 12] = ["Léa", "Yanis", "Inès", "Noé", "Camille", "Sami", "Jade", "Adam", "Lina", "Hugo", "Sarah", "Enzo"];
-const NOMS: [&str; 12] = ["Martin", "Bernard", "Durand", "Petit", "Benali", "Garcia", "Roux", "Fournier", "Morel", "Girard", "Lopez", "Mercier"];
+const PRENOMS: [&str; 12] =
+    ["Léa", "Yanis", "Inès", "Noé", "Camille", "Sami", "Jade", "Adam", "Lina", "Hugo", "Sarah", "Enzo"];
+const NOMS: [&str; 12] = [
+    "Martin", "Bernard", "Durand", "Petit", "Benali", "Garcia", "Roux", "Fournier", "Morel", "Girard", "Lopez",
+    "Mercier",
+];
 
 async fn staff(db: &DatabaseConnection, structure: &str, role: Role, n: usize) -> Staff {
     let s = app::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     let id = uuid::Uuid::new_v4().to_string();
     let (email, nom) = (format!("pro{n}-{id}@bench.example"), format!("Professionnel {n}"));
-    let new = NewAccount { id: &id, email: &email, nom: &nom, role, structure_id: Some(&s.id), password_hash: "x".into() };
+    let new =
+        NewAccount { id: &id, email: &email, nom: &nom, role, structure_id: Some(&s.id), password_hash: "x".into() };
     insert_account(db, new, Utc::now()).await.unwrap();
-    Staff { id, email: String::new(), nom: format!("Professionnel {n}"), role, structure_id: Some(s.id), structure_nom: Some(s.nom) }
+    Staff {
+        id,
+        email: String::new(),
+        nom: format!("Professionnel {n}"),
+        role,
+        structure_id: Some(s.id),
+        structure_nom: Some(s.nom),
+    }
 }
 
 fn member(carnet: &str, account: &str, ru: bool) -> membre::ActiveModel {
@@ -74,7 +86,18 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
         .into_iter()
         .map(|s| (s.id, s.theme_code))
         .collect();
-    let themes = ["logement", "emploi", "formation", "difficulte_administrative", "difficulte_financiere", "mobilite", "sante", "contraintes_familiales", "maitrise_langue", "numerique"];
+    let themes = [
+        "logement",
+        "emploi",
+        "formation",
+        "difficulte_administrative",
+        "difficulte_financiere",
+        "mobilite",
+        "sante",
+        "contraintes_familiales",
+        "maitrise_langue",
+        "numerique",
+    ];
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let now = Utc::now();
     for chunk in (0..n).collect::<Vec<_>>().chunks(250) {
@@ -86,7 +109,12 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
                 id: Set(id.clone()),
                 prenom: Set(PRENOMS[rng.below(12) as usize].into()),
                 nom: Set(format!("{}{i}", NOMS[rng.below(12) as usize])),
-                date_naissance: Set(NaiveDate::from_ymd_opt(1960 + rng.below(45) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32).unwrap()),
+                date_naissance: Set(NaiveDate::from_ymd_opt(
+                    1960 + rng.below(45) as i32,
+                    1 + rng.below(12) as u32,
+                    1 + rng.below(28) as u32,
+                )
+                .unwrap()),
                 numero_caf: Set(None),
                 telephone: Set(None),
                 courriel: Set(None),
@@ -103,7 +131,12 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
             }
             for t in 0..rng.below(4) {
                 let theme = themes[((i as u64 + t * 3) % 10) as usize];
-                let ids: Vec<i32> = situations.iter().filter(|(_, th)| th == theme).map(|(id, _)| *id).take(1 + rng.below(2) as usize).collect();
+                let ids: Vec<i32> = situations
+                    .iter()
+                    .filter(|(_, th)| th == theme)
+                    .map(|(id, _)| *id)
+                    .take(1 + rng.below(2) as usize)
+                    .collect();
                 diags.push(diagnostic::ActiveModel {
                     id: Set(uuid::Uuid::new_v4().to_string()),
                     carnet_id: Set(id.clone()),
@@ -146,7 +179,13 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
 }
 
 /// `runs` timings (ms, sorted) of the list as the page asks it, and how many carnets it counted.
-async fn time_list(db: &DatabaseConnection, staff: &Staff, filter: &ListFilter, page: u64, runs: usize) -> (Vec<f64>, u64) {
+async fn time_list(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    filter: &ListFilter,
+    page: u64,
+    runs: usize,
+) -> (Vec<f64>, u64) {
     let (mut times, mut total) = (vec![], 0);
     for _ in 0..runs {
         let start = Instant::now();
@@ -199,7 +238,13 @@ async fn main() {
             }
         }
         all.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        println!("| {} | | **all queries** | | {:.2} ms | **{:.2} ms** | {:.2} ms |", t.backend(), percentile(&all, 0.5), percentile(&all, 0.95), all[all.len() - 1]);
+        println!(
+            "| {} | | **all queries** | | {:.2} ms | **{:.2} ms** | {:.2} ms |",
+            t.backend(),
+            percentile(&all, 0.5),
+            percentile(&all, 0.95),
+            all[all.len() - 1]
+        );
         // The same run, without migration 14's index (carnet_id, kind, at), with the index it
         // replaced: what the slowest query cost before it.
         let index = |sql: &'static str| {
@@ -209,7 +254,13 @@ async fn main() {
         index("DROP INDEX carnet_evenement_carnet_kind_at").await;
         index("CREATE INDEX carnet_evenement_carnet ON carnet_evenement (carnet_id)").await;
         let (times, _) = time_list(&t.db, &manager, &f("", "emploi", "a_venir"), 1, runs).await;
-        row(t.backend(), "orientation manager (all)", "rdv=a_venir + theme=emploi, **without** the (carnet_id, kind, at) index", "", &times);
+        row(
+            t.backend(),
+            "orientation manager (all)",
+            "rdv=a_venir + theme=emploi, **without** the (carnet_id, kind, at) index",
+            "",
+            &times,
+        );
         if std::env::args().any(|a| a == "--keep") {
             // Left in place to look at the plans by hand (EXPLAIN ANALYZE in psql or sqlite3).
             eprintln!("{}: kept (--keep); drop it by hand when done", t.backend());

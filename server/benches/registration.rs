@@ -37,7 +37,14 @@ async fn session(db: &sea_orm::DatabaseConnection, structure: &str, seats: i32) 
     };
     let atelier = insert_atelier(db, structure, a, now).await.unwrap();
     let debut = now + Duration::days(1);
-    let s = SeanceContent { debut, fin: debut + Duration::hours(2), lieu: None, code_insee: Some("31483".into()), lien_visio: None, capacite: seats };
+    let s = SeanceContent {
+        debut,
+        fin: debut + Duration::hours(2),
+        lieu: None,
+        code_insee: Some("31483".into()),
+        lien_visio: None,
+        capacite: seats,
+    };
     insert_seance(db, &atelier, s, now).await.unwrap()
 }
 
@@ -50,7 +57,8 @@ async fn main() {
     println!("|---|---|---|---|---|---|---|---|");
     for t in TestDb::all().await {
         server::cli::seed_demo(&t.db).await.unwrap();
-        let structure = app::catalogue::db::find_structure(&t.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap().id;
+        let structure =
+            app::catalogue::db::find_structure(&t.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap().id;
         let mut rates = Vec::new();
         for round in 0..rounds {
             let id = session(&t.db, &structure, seats).await;

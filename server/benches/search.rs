@@ -27,11 +27,26 @@ impl Lcg {
 fn generate(n: usize) -> serde_json::Value {
     let sample: serde_json::Value = serde_json::from_slice(SAMPLE).unwrap();
     let services = sample["services"].as_array().unwrap();
-    let communes: serde_json::Value =
-        serde_json::from_str(include_str!("../../reference/communes-31.json")).unwrap();
+    let communes: serde_json::Value = serde_json::from_str(include_str!("../../reference/communes-31.json")).unwrap();
     let communes = communes["communes"].as_array().unwrap();
-    let words = ["accompagnement", "atelier", "collectif", "individuel", "rapide", "proche", "solidaire",
-        "gratuit", "rendez-vous", "conseiller", "permanence", "quartier", "village", "famille", "jeunes", "seniors"];
+    let words = [
+        "accompagnement",
+        "atelier",
+        "collectif",
+        "individuel",
+        "rapide",
+        "proche",
+        "solidaire",
+        "gratuit",
+        "rendez-vous",
+        "conseiller",
+        "permanence",
+        "quartier",
+        "village",
+        "famille",
+        "jeunes",
+        "seniors",
+    ];
     let mut rng = Lcg(42);
     let structures: Vec<_> = (0..n / 10 + 1)
         .map(|i| json!({"id": format!("s{i}"), "source": "bench", "nom": format!("Structure {i} du réseau {}", rng.pick(&words)), "date_maj": "2026-01-01"}))
@@ -46,7 +61,10 @@ fn generate(n: usize) -> serde_json::Value {
             s.insert("source".into(), json!("bench"));
             s.insert("structure_id".into(), json!(format!("s{}", i / 10)));
             s.insert("nom".into(), json!(format!("{} n°{i}", base["nom"].as_str().unwrap())));
-            s.insert("description".into(), json!(format!("{} {}", base["description"].as_str().unwrap(), extra.join(" "))));
+            s.insert(
+                "description".into(),
+                json!(format!("{} {}", base["description"].as_str().unwrap(), extra.join(" "))),
+            );
             s.insert("code_insee".into(), c["code"].clone());
             s.insert("code_postal".into(), c["codes_postaux"][0].clone());
             s.insert("commune".into(), c["nom"].clone());
@@ -71,7 +89,9 @@ fn arg(name: &str, default: usize) -> usize {
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -100,17 +120,38 @@ async fn main() {
         ("q=sante", Recherche { terms: query_terms("sante"), page: 1, ..Default::default() }),
         ("q=aide loyer", Recherche { terms: query_terms("aide loyer"), page: 1, ..Default::default() }),
         ("q=logment (typo)", Recherche { terms: query_terms("logment"), page: 1, ..Default::default() }),
-        ("q=cv + theme=emploi", Recherche { terms: query_terms("cv"), theme: Some("emploi".into()), page: 1, ..Default::default() }),
-        ("theme=mobilite + gratuit", Recherche { theme: Some("mobilite".into()), gratuit: true, page: 1, ..Default::default() }),
+        (
+            "q=cv + theme=emploi",
+            Recherche { terms: query_terms("cv"), theme: Some("emploi".into()), page: 1, ..Default::default() },
+        ),
+        (
+            "theme=mobilite + gratuit",
+            Recherche { theme: Some("mobilite".into()), gratuit: true, page: 1, ..Default::default() },
+        ),
         ("commune=31483 (no q)", Recherche { commune: Some("31483".into()), page: 1, ..Default::default() }),
         ("no filter, « voir plus » ×20 (200 shown)", Recherche { page: 20, ..Default::default() }),
         ("q=manger (through the synonyms)", Recherche { terms: query_terms("manger"), page: 1, ..Default::default() }),
         // The first query of a day evaluates every offer's hours; later ones read the day's cache.
-        ("ouvert aujourd’hui (no q)", Recherche { ouvert_aujourdhui: true, page: 1, now: chrono::Utc::now(), ..Default::default() }),
-        ("q=logement + ouvert aujourd’hui", Recherche { terms: query_terms("logement"), ouvert_aujourdhui: true, page: 1, now: chrono::Utc::now(), ..Default::default() }),
+        (
+            "ouvert aujourd’hui (no q)",
+            Recherche { ouvert_aujourdhui: true, page: 1, now: chrono::Utc::now(), ..Default::default() },
+        ),
+        (
+            "q=logement + ouvert aujourd’hui",
+            Recherche {
+                terms: query_terms("logement"),
+                ouvert_aujourdhui: true,
+                page: 1,
+                now: chrono::Utc::now(),
+                ..Default::default()
+            },
+        ),
         // Sorted by distance (from Saint-Gaudens' centre): every matching offer is measured.
         ("près de Saint-Gaudens (no q)", Recherche { origine: near(), page: 1, ..Default::default() }),
-        ("q=logement près de Saint-Gaudens", Recherche { terms: query_terms("logement"), origine: near(), page: 1, ..Default::default() }),
+        (
+            "q=logement près de Saint-Gaudens",
+            Recherche { terms: query_terms("logement"), origine: near(), page: 1, ..Default::default() },
+        ),
         ("près de Saint-Gaudens, « voir plus » ×20", Recherche { origine: near(), page: 20, ..Default::default() }),
     ];
     let mut builds = Vec::new();
@@ -129,8 +170,12 @@ async fn main() {
         index.refresh(&t.db).await.unwrap();
         let build = started.elapsed();
         let (docs, words) = index.size().await;
-        eprintln!("{}: index of {docs} offers, {words} words built in {} (RSS +{} MiB)", t.backend(), ms(build),
-            rss_kib().saturating_sub(rss_before) / 1024);
+        eprintln!(
+            "{}: index of {docs} offers, {words} words built in {} (RSS +{} MiB)",
+            t.backend(),
+            ms(build),
+            rss_kib().saturating_sub(rss_before) / 1024
+        );
         builds.push((t.backend(), build, docs, words, rss_kib().saturating_sub(rss_before) / 1024));
         let mut all = Vec::new();
         for (label, r) in &queries {
@@ -143,12 +188,23 @@ async fn main() {
             }
             times.sort();
             all.extend(times.iter().copied());
-            println!("| {} | {:.1} s | {label} | {total} | {} | {} | {} |", t.backend(), import.as_secs_f64(),
-                ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95)), ms(*times.last().unwrap()));
+            println!(
+                "| {} | {:.1} s | {label} | {total} | {} | {} | {} |",
+                t.backend(),
+                import.as_secs_f64(),
+                ms(percentile(&times, 0.5)),
+                ms(percentile(&times, 0.95)),
+                ms(*times.last().unwrap())
+            );
         }
         all.sort();
-        println!("| {} | | **all queries** | | {} | **{}** | {} |", t.backend(),
-            ms(percentile(&all, 0.5)), ms(percentile(&all, 0.95)), ms(*all.last().unwrap()));
+        println!(
+            "| {} | | **all queries** | | {} | **{}** | {} |",
+            t.backend(),
+            ms(percentile(&all, 0.5)),
+            ms(percentile(&all, 0.95)),
+            ms(*all.last().unwrap())
+        );
 
         // The filter choices shown with every catalogue page (counts per theme, communes).
         let mut times = Vec::with_capacity(runs);
@@ -159,7 +215,12 @@ async fn main() {
             times.push(s.elapsed());
         }
         times.sort();
-        refreshes.push((t.backend(), "filter choices (theme counts + communes)", percentile(&times, 0.5), percentile(&times, 0.95)));
+        refreshes.push((
+            t.backend(),
+            "filter choices (theme counts + communes)",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+        ));
 
         // One offer edited elsewhere: the next search loads just that row.
         let mut times = Vec::with_capacity(runs);
@@ -173,7 +234,12 @@ async fn main() {
             times.push(s.elapsed());
         }
         times.sort();
-        refreshes.push((t.backend(), "first search after one offer changed", percentile(&times, 0.5), percentile(&times, 0.95)));
+        refreshes.push((
+            t.backend(),
+            "first search after one offer changed",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+        ));
         t.drop().await;
     }
     println!("\n| backend | index build | offers | words | RSS growth |");

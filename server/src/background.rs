@@ -69,7 +69,11 @@ pub fn spawn(
             tick.tick().await;
             match app::socle::service::purge(&db, chrono::Utc::now(), retention_days).await {
                 Ok(r) if r.inscriptions + r.messages > 0 => {
-                    tracing::info!(inscriptions = r.inscriptions, messages = r.messages, "retention: personal data erased")
+                    tracing::info!(
+                        inscriptions = r.inscriptions,
+                        messages = r.messages,
+                        "retention: personal data erased"
+                    )
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "retention: purge failed; will retry"),
@@ -80,7 +84,9 @@ pub fn spawn(
                 Err(e) => tracing::warn!(error = %e, "orientations: clean-up failed; will retry"),
             }
             let now = chrono::Utc::now();
-            if let Err(e) = app::catalogue::edition::periode::remind(&db, fraicheur, app::socle::dates::today(now), now).await {
+            if let Err(e) =
+                app::catalogue::edition::periode::remind(&db, fraicheur, app::socle::dates::today(now), now).await
+            {
                 tracing::warn!(error = %e, "offers to update: reminders failed; will retry");
             }
         }

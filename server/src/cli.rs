@@ -30,7 +30,10 @@ pub async fn import(db: &DatabaseConnection, files: &[PathBuf]) -> Result<(), St
             let (structures, services) = match (csv_is_services(&a), csv_is_services(&b)) {
                 (false, true) => (a, b),
                 (true, false) => (b, a),
-                _ => return Err("deux fichiers CSV attendus : les structures, et les services (avec une colonne « structure_id »)".into()),
+                _ => return Err(
+                    "deux fichiers CSV attendus : les structures, et les services (avec une colonne « structure_id »)"
+                        .into(),
+                ),
             };
             import_csv(db, &structures, &services, progress).await
         }
@@ -133,7 +136,8 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
     let demo: DemoAteliers = serde_json::from_slice(DEMO_ATELIERS).map_err(|e| format!("demo workshops: {e}"))?;
     let today = dates::today(now);
     for a in demo.ateliers {
-        let Some(structure) = app::catalogue::db::find_structure(db, &a.structure).await.map_err(|e| e.to_string())? else {
+        let Some(structure) = app::catalogue::db::find_structure(db, &a.structure).await.map_err(|e| e.to_string())?
+        else {
             return Err(format!("demo workshops: unknown structure {}", a.structure));
         };
         let content = org::AtelierContent {
@@ -170,7 +174,12 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
 }
 
 /// Writes the attendance of a past demo session (registered, marked present at its end).
-async fn attended(db: &DatabaseConnection, seance_id: &str, people: &[DemoPersonne], fin: chrono::DateTime<chrono::Utc>) -> Result<(), sea_orm::DbErr> {
+async fn attended(
+    db: &DatabaseConnection,
+    seance_id: &str,
+    people: &[DemoPersonne],
+    fin: chrono::DateTime<chrono::Utc>,
+) -> Result<(), sea_orm::DbErr> {
     use app::socle::db::{inscription, seance};
     use sea_orm::{sea_query::Expr, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
     for p in people {
@@ -208,7 +217,10 @@ async fn attended(db: &DatabaseConnection, seance_id: &str, people: &[DemoPerson
 /// Erases registrants' data past the retention period (see `server purge --help`).
 pub async fn purge(db: &DatabaseConnection, days: i64) -> Result<(), String> {
     let r = app::socle::service::purge(db, chrono::Utc::now(), days).await.map_err(|e| e.to_string())?;
-    println!("{} inscriptions anonymisées, {} messages supprimés (conservation : {days} jours).", r.inscriptions, r.messages);
+    println!(
+        "{} inscriptions anonymisées, {} messages supprimés (conservation : {days} jours).",
+        r.inscriptions, r.messages
+    );
     Ok(())
 }
 
@@ -269,15 +281,22 @@ pub async fn message_test(
     only_queue: bool,
 ) -> Result<(), String> {
     use app::outbox::{self, Message};
-    let (canal, destinataire) =
-        outbox::channel_of(contact).ok_or_else(|| format!("« {contact} » n’est ni un portable français ni une adresse e-mail"))?;
+    let (canal, destinataire) = outbox::channel_of(contact)
+        .ok_or_else(|| format!("« {contact} » n’est ni un portable français ni une adresse e-mail"))?;
     let now = chrono::Utc::now();
     let reference = format!("test:{}", uuid::Uuid::new_v4());
     let txn = sea_orm::TransactionTrait::begin(db).await.map_err(|e| e.to_string())?;
     for n in 1..=nombre {
-        let corps = format!("Itinéraire : message de test {n}/{nombre}. Si vous le recevez, l’envoi des messages fonctionne.");
-        let m = Message::new("test", canal, destinataire.clone(), format!("Itinéraire : message de test {n}/{nombre}"), corps)
-            .about(reference.clone());
+        let corps =
+            format!("Itinéraire : message de test {n}/{nombre}. Si vous le recevez, l’envoi des messages fonctionne.");
+        let m = Message::new(
+            "test",
+            canal,
+            destinataire.clone(),
+            format!("Itinéraire : message de test {n}/{nombre}"),
+            corps,
+        )
+        .about(reference.clone());
         outbox::enqueue(&txn, m, now).await.map_err(|e| e.to_string())?;
     }
     txn.commit().await.map_err(|e| e.to_string())?;
@@ -290,7 +309,9 @@ pub async fn message_test(
     }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     while std::time::Instant::now() < deadline {
-        let sent = outbox::deliver_pending(db, &envoi.senders, public_url, chrono::Utc::now()).await.map_err(|e| e.to_string())?;
+        let sent = outbox::deliver_pending(db, &envoi.senders, public_url, chrono::Utc::now())
+            .await
+            .map_err(|e| e.to_string())?;
         let states = outbox::deliveries(db, std::slice::from_ref(&reference)).await.map_err(|e| e.to_string())?;
         if sent == 0 && states.iter().all(|(_, d)| d.statut != "en_attente" || d.libelle.contains("nouvel essai")) {
             break;

@@ -175,10 +175,7 @@ pub struct Config {
 impl Config {
     /// The public origin without a trailing slash, as browsers send it in `Origin`.
     pub fn public_origin(&self) -> Option<String> {
-        self.public_url
-            .as_deref()
-            .map(|u| u.trim_end_matches('/').to_owned())
-            .filter(|u| !u.is_empty())
+        self.public_url.as_deref().map(|u| u.trim_end_matches('/').to_owned()).filter(|u| !u.is_empty())
     }
 }
 

@@ -44,10 +44,7 @@ pub fn check(headers: &HeaderMap, public_origin: Option<&str>) -> Result<(), &'s
         Some(expected) => return if origin == expected { Ok(()) } else { Err("foreign origin") },
         None => headers.get(header::HOST).and_then(|v| v.to_str().ok()).ok_or("missing host")?,
     };
-    let origin_host = origin
-        .split_once("://")
-        .map(|(_, rest)| rest)
-        .ok_or("malformed origin")?;
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest).ok_or("malformed origin")?;
     if origin_host.eq_ignore_ascii_case(expected_host) {
         Ok(())
     } else {
@@ -81,14 +78,22 @@ mod tests {
 
     #[test]
     fn same_origin_is_accepted() {
-        let h = headers(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000"), ("sec-fetch-site", "same-origin")]);
+        let h = headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000"),
+            ("sec-fetch-site", "same-origin"),
+        ]);
         assert_eq!(check(&h, None), Ok(()));
         assert_eq!(check(&h, Some("http://127.0.0.1:3000")), Ok(()));
     }
 
     #[test]
     fn cross_site_is_refused() {
-        let h = headers(&[("host", "127.0.0.1:3000"), ("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")]);
+        let h = headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "https://evil.example"),
+            ("sec-fetch-site", "cross-site"),
+        ]);
         assert!(check(&h, None).is_err());
         let h = headers(&[("host", "127.0.0.1:3000"), ("origin", "https://evil.example")]);
         assert_eq!(check(&h, None), Err("foreign origin"));

@@ -48,7 +48,8 @@ pub struct AppState {
 impl AppState {
     /// What every page and server function finds in its context.
     pub fn page_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
-        let (db, search, retention, issuer) = (self.db.clone(), self.search.clone(), self.retention, self.issuer.clone());
+        let (db, search, retention, issuer) =
+            (self.db.clone(), self.search.clone(), self.retention, self.issuer.clone());
         let (fraicheur, invitation_jours) = (self.fraicheur, self.invitation_jours);
         move || {
             provide_context(fraicheur);
@@ -122,7 +123,9 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes));
     // Inside the compression: it stores pages compressed already, which the layer passes on.
     let app = match cfg.page_cache {
-        Some(ttl) => app.layer(middleware::from_fn_with_state(Arc::new(page_cache::PageCache::new(ttl, 512)), page_cache::serve)),
+        Some(ttl) => {
+            app.layer(middleware::from_fn_with_state(Arc::new(page_cache::PageCache::new(ttl, 512)), page_cache::serve))
+        }
         None => app,
     };
     app.layer(CompressionLayer::new())
@@ -164,7 +167,8 @@ async fn read_body_first(req: axum::extract::Request, next: middleware::Next) ->
     let body = match failure {
         None => axum::body::Body::from(chunks.concat()),
         Some(e) => {
-            let items: Vec<Result<axum::body::Bytes, axum::Error>> = chunks.into_iter().map(Ok).chain([Err(e)]).collect();
+            let items: Vec<Result<axum::body::Bytes, axum::Error>> =
+                chunks.into_iter().map(Ok).chain([Err(e)]).collect();
             axum::body::Body::from_stream(futures_util::stream::iter(items))
         }
     };
@@ -173,7 +177,8 @@ async fn read_body_first(req: axum::extract::Request, next: middleware::Next) ->
 
 /// Paths whose next segment is a private token (its holder sees personal data or acts for a
 /// person): named by their place, whatever the token's length.
-const PRIVATE: [&str; 6] = ["/i/", "/inscription/", "/messages/arret/", "/mes-badges/", "/orientation/", "/pro/mot-de-passe/"];
+const PRIVATE: [&str; 6] =
+    ["/i/", "/inscription/", "/messages/arret/", "/mes-badges/", "/orientation/", "/pro/mot-de-passe/"];
 
 /// A path as the logs keep it: private links' tokens (`/inscription/<token>`, `/mes-badges/…`,
 /// `/messages/arret/…`, `/i/…`) are replaced, so a log reader cannot open them; any other
@@ -239,11 +244,7 @@ fn default_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLay
 /// names carry a content hash in release builds, so they can be cached for a year.
 fn pkg_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
     let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    let cache = if options.hash_files {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
+    let cache = if options.hash_files { "public, max-age=31536000, immutable" } else { "no-cache" };
     axum::routing::get_service(
         tower::ServiceBuilder::new()
             .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(cache)))
@@ -256,7 +257,8 @@ fn pkg_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
 /// No personal data. 200 when everything works, 503 otherwise (a monitor can alert on it).
 async fn healthz_details(State(st): State<AppState>) -> axum::response::Response {
     let db_ok = tokio::time::timeout(Duration::from_secs(2), app::db::ping(&st.db)).await.unwrap_or(false);
-    let queue = match tokio::time::timeout(Duration::from_secs(2), app::outbox::queue(&st.db, chrono::Utc::now())).await {
+    let queue = match tokio::time::timeout(Duration::from_secs(2), app::outbox::queue(&st.db, chrono::Utc::now())).await
+    {
         Ok(Ok(q)) => Some(q),
         _ => None,
     };
@@ -268,7 +270,11 @@ async fn healthz_details(State(st): State<AppState>) -> axum::response::Response
         lines.extend(st.messages_problems.iter().map(|p| format!("  - {p}")));
     }
     if let Some(q) = &queue {
-        let age = q.plus_ancien.map(|t| (chrono::Utc::now() - t).num_minutes()).map(|m| format!(", le plus ancien depuis {m} min")).unwrap_or_default();
+        let age = q
+            .plus_ancien
+            .map(|t| (chrono::Utc::now() - t).num_minutes())
+            .map(|m| format!(", le plus ancien depuis {m} min"))
+            .unwrap_or_default();
         lines.push(format!("file des messages : {} en attente{age} ; {} échec(s) en 24 h", q.en_attente, q.echecs_24h));
     }
     let ok = db_ok && st.messages_problems.is_empty();
@@ -277,9 +283,7 @@ async fn healthz_details(State(st): State<AppState>) -> axum::response::Response
 }
 
 async fn healthz(State(db): State<DatabaseConnection>) -> impl IntoResponse {
-    let ok = tokio::time::timeout(Duration::from_secs(2), app::db::ping(&db))
-        .await
-        .unwrap_or(false);
+    let ok = tokio::time::timeout(Duration::from_secs(2), app::db::ping(&db)).await.unwrap_or(false);
     if ok {
         (StatusCode::OK, "ok")
     } else {

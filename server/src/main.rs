@@ -43,9 +43,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     if let Some(Command::BadgeKey) = &cli.command {
         return server::cli::badge_key(&cli.config.badge_key, &public_url_of(&cli.config));
     }
-    let db = app::db::connect(&cli.config.database_url)
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
+    let db = app::db::connect(&cli.config.database_url).await.map_err(|e| format!("cannot open the database: {e}"))?;
     tracing::info!(backend = app::db::backend_name(&db), "database ready");
     match &cli.command {
         Some(Command::Migrate) => return Ok(()),
@@ -57,7 +55,15 @@ async fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Purge) => return server::cli::purge(&db, cli.config.retention_jours).await,
         Some(Command::MessageTest { contact, nombre, seulement_file }) => {
             let envoi = server::envoi::Envoi::from_config(&cli.config)?;
-            return server::cli::message_test(&db, &envoi, &public_url_of(&cli.config), contact, *nombre, *seulement_file).await;
+            return server::cli::message_test(
+                &db,
+                &envoi,
+                &public_url_of(&cli.config),
+                contact,
+                *nombre,
+                *seulement_file,
+            )
+            .await;
         }
         Some(Command::Serve) | Some(Command::BadgeKey) | None => {}
     }
@@ -87,7 +93,8 @@ async fn run(cli: Cli) -> Result<(), String> {
     let retention = app::socle::model::Retention(cli.config.retention_jours);
     let public_url = cli.config.public_origin().unwrap_or_else(|| format!("http://{addr}"));
     let issuer = if cli.config.badge_key.exists() {
-        let issuer = app::badges::issuer::Issuer::load(&cli.config.badge_key, &public_url)?.with_retired(&cli.config.badge_anciennes_cles)?;
+        let issuer = app::badges::issuer::Issuer::load(&cli.config.badge_key, &public_url)?
+            .with_retired(&cli.config.badge_anciennes_cles)?;
         tracing::info!(did = %issuer.did, "badges: issuer key loaded");
         Some(std::sync::Arc::new(issuer))
     } else {
@@ -105,16 +112,35 @@ async fn run(cli: Cli) -> Result<(), String> {
     };
     let retention_days = cli.config.retention_jours;
     let messages_problems = std::sync::Arc::new(envoi.problems());
-    server::background::spawn(db.clone(), public_url, retention_days, orientation_days, issuer.clone(), envoi.senders.clone(), fraicheur);
+    server::background::spawn(
+        db.clone(),
+        public_url,
+        retention_days,
+        orientation_days,
+        issuer.clone(),
+        envoi.senders.clone(),
+        fraicheur,
+    );
     let invitation_jours = app::itineraire::invitation::InvitationJours(cli.config.invitation_jours);
-    let state =
-        server::AppState { leptos_options, db: db.clone(), cookies, search, limits, retention, issuer, fraicheur, invitation_jours, messages_problems };
+    let state = server::AppState {
+        leptos_options,
+        db: db.clone(),
+        cookies,
+        search,
+        limits,
+        retention,
+        issuer,
+        fraicheur,
+        invitation_jours,
+        messages_problems,
+    };
     let app = server::router(
         state,
         server::RouterConfig {
             public_origin: cli.config.public_origin(),
             max_body_bytes: cli.config.max_body_bytes,
-            page_cache: (cli.config.cache_secondes > 0).then(|| std::time::Duration::from_secs(cli.config.cache_secondes)),
+            page_cache: (cli.config.cache_secondes > 0)
+                .then(|| std::time::Duration::from_secs(cli.config.cache_secondes)),
         },
     );
 

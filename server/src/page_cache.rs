@@ -23,8 +23,19 @@ use std::{
 };
 
 /// Pages anyone may be served from the cache (exact paths, then prefixes).
-const PUBLIC: [&str; 11] =
-    ["/", "/etapes", "/bienvenue", "/catalogue", "/ateliers", "/mes-offres", "/accessibilite", "/mentions-legales", "/verifier", "/mes-badges", "/mon-carnet"];
+const PUBLIC: [&str; 11] = [
+    "/",
+    "/etapes",
+    "/bienvenue",
+    "/catalogue",
+    "/ateliers",
+    "/mes-offres",
+    "/accessibilite",
+    "/mentions-legales",
+    "/verifier",
+    "/mes-badges",
+    "/mon-carnet",
+];
 const PUBLIC_UNDER: [&str; 3] = ["/etapes/", "/offres/", "/ateliers/"];
 /// Largest page stored (a page is ~40 KB).
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -58,10 +69,16 @@ impl Encoding {
     /// What the browser accepts, best first (a `q=0` refusal is honoured).
     fn of(headers: &HeaderMap) -> Encoding {
         let accepted = |name: &str| {
-            headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(|item| {
-                let mut parts = item.trim().split(';');
-                parts.next().is_some_and(|n| n.trim().eq_ignore_ascii_case(name)) && !parts.any(|p| p.trim().replace(' ', "") == "q=0")
-            })
+            headers
+                .get_all(header::ACCEPT_ENCODING)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .any(|item| {
+                    let mut parts = item.trim().split(';');
+                    parts.next().is_some_and(|n| n.trim().eq_ignore_ascii_case(name))
+                        && !parts.any(|p| p.trim().replace(' ', "") == "q=0")
+                })
         };
         if accepted("br") {
             Encoding::Br
@@ -88,7 +105,12 @@ impl PageCache {
             return None;
         }
         // Signed in (professional or person): their pages are theirs.
-        let ours = req.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).any(|v| v.contains("itineraire_"));
+        let ours = req
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|v| v.contains("itineraire_"));
         if ours {
             return None;
         }
@@ -187,8 +209,13 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, req: Request, next: Next
     }
     let writes = cache.writes.load(Ordering::Acquire);
     let res = next.run(req).await;
-    let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
-    let plain = !res.headers().contains_key(header::SET_COOKIE) && !res.headers().contains_key(header::CONTENT_ENCODING);
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let plain =
+        !res.headers().contains_key(header::SET_COOKIE) && !res.headers().contains_key(header::CONTENT_ENCODING);
     if res.status() != StatusCode::OK || !html || !plain {
         return res;
     }
@@ -196,7 +223,11 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, req: Request, next: Next
     let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
         return (StatusCode::SERVICE_UNAVAILABLE, app::error::AppError::Unavailable.to_string()).into_response();
     };
-    let content_type = parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .cloned()
+        .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let sources = inline_script_hashes(&text).join(" ");
     let Ok(csp) = HeaderValue::from_str(&app::ui::security::page_csp_with(&sources)) else {

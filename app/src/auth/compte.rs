@@ -8,8 +8,8 @@ use super::session::{new_token, normalize_email, open_session, token_hash};
 use crate::outbox::{self, Canal, Message};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, TransactionTrait,
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
 pub const RESET_MINUTES: i64 = 60;
@@ -50,7 +50,12 @@ impl Kind {
 
 /// Writes a link for the account and its e-mail into the outbox (call it inside the transaction
 /// of the change it belongs to). `false`: too many links were sent to this account this hour.
-pub async fn send_link(db: &impl ConnectionTrait, acc: &account::Model, kind: Kind, now: DateTime<Utc>) -> Result<bool, DbErr> {
+pub async fn send_link(
+    db: &impl ConnectionTrait,
+    acc: &account::Model,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
     let recent = lien::Entity::find()
         .filter(lien::Column::AccountId.eq(&acc.id))
         .filter(lien::Column::CreatedAt.gt(now - Duration::hours(1)))
@@ -117,7 +122,11 @@ pub async fn request_reset(db: &DatabaseConnection, email: &str, now: DateTime<U
 }
 
 /// The account a link is for, and why, while it is unused, unexpired and the account active.
-pub async fn link_account(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> Result<Option<(account::Model, Kind)>, DbErr> {
+pub async fn link_account(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(account::Model, Kind)>, DbErr> {
     let Some(l) = lien::Entity::find_by_id(token_hash(token))
         .filter(lien::Column::UsedAt.is_null())
         .filter(lien::Column::ExpiresAt.gt(now))
@@ -154,7 +163,12 @@ fn check_pair(new: &str, confirmation: &str) -> Result<(), PasswordError> {
 
 /// Stores a new password: the lock is lifted, every session of the account closed and every
 /// unused link voided (inside the caller's transaction).
-async fn replace_password(db: &impl ConnectionTrait, account_id: &str, hash: String, now: DateTime<Utc>) -> Result<(), DbErr> {
+async fn replace_password(
+    db: &impl ConnectionTrait,
+    account_id: &str,
+    hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     account::Entity::update_many()
         .col_expr(account::Column::PasswordHash, Expr::value(hash))
         .col_expr(account::Column::FailedLogins, Expr::value(0))
@@ -212,7 +226,9 @@ pub async fn change_password(
     confirmation: &str,
     now: DateTime<Utc>,
 ) -> Result<String, PasswordError> {
-    let Some(acc) = account::Entity::find_by_id(account_id.to_owned()).one(db).await? else { return Err(PasswordError::Expired) };
+    let Some(acc) = account::Entity::find_by_id(account_id.to_owned()).one(db).await? else {
+        return Err(PasswordError::Expired);
+    };
     if !password::verify(Some(acc.password_hash.clone()), current.to_owned()).await {
         return Err(PasswordError::Field("actuel", WRONG_CURRENT_MESSAGE.to_owned()));
     }

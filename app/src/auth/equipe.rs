@@ -11,16 +11,18 @@ use crate::error::EditError;
 use crate::ui::form::field;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 use std::collections::HashSet;
 
 pub const EDIT_FIELDS: [&str; 2] = ["role", "etat"];
-pub const CONFLICT_MESSAGE: &str = "Un autre administrateur a modifié ce compte pendant que vous le modifiiez. Rien n’est encore \
+pub const CONFLICT_MESSAGE: &str =
+    "Un autre administrateur a modifié ce compte pendant que vous le modifiiez. Rien n’est encore \
     enregistré : vous voyez sous chaque champ la valeur qu’il a enregistrée. Vérifiez, puis enregistrez à nouveau.";
 pub const SELF_MESSAGE: &str = "Vous ne pouvez pas retirer vos propres droits : demandez-le à un autre administrateur.";
-pub const TOO_MANY_LINKS: &str = "Trois liens ont déjà été envoyés à ce compte dans l’heure. Attendez un peu avant d’en renvoyer un.";
+pub const TOO_MANY_LINKS: &str =
+    "Trois liens ont déjà été envoyés à ce compte dans l’heure. Attendez un peu avant d’en renvoyer un.";
 
 /// Whether `staff` administers the team of `structure_id`.
 pub fn manages(staff: &Staff, structure_id: &str) -> bool {
@@ -36,9 +38,12 @@ async fn team_structure(db: &impl ConnectionTrait, staff: &Staff, asked: &str) -
     let id = match (asked.is_empty(), &staff.structure_id) {
         (false, _) => asked.to_owned(),
         (true, Some(own)) => own.clone(),
-        (true, None) => {
-            structure::Entity::find().order_by_asc(structure::Column::Nom).one(db).await?.map(|s| s.id).ok_or(EditError::NotFound)?
-        }
+        (true, None) => structure::Entity::find()
+            .order_by_asc(structure::Column::Nom)
+            .one(db)
+            .await?
+            .map(|s| s.id)
+            .ok_or(EditError::NotFound)?,
     };
     if !manages(staff, &id) {
         return Err(EditError::Forbidden);
@@ -51,7 +56,8 @@ async fn comptes(db: &impl ConnectionTrait, accounts: Vec<account::Model>) -> Re
     let counts = crate::carnet::service::followed_counts(db, &ids).await?;
     let links = lien::Entity::find().filter(lien::Column::AccountId.is_in(ids)).all(db).await?;
     // Invited and not yet arrived: an invitation was sent and no link of theirs has been used.
-    let invited: HashSet<&str> = links.iter().filter(|l| l.kind == Kind::Invitation.code()).map(|l| l.account_id.as_str()).collect();
+    let invited: HashSet<&str> =
+        links.iter().filter(|l| l.kind == Kind::Invitation.code()).map(|l| l.account_id.as_str()).collect();
     let arrived: HashSet<&str> = links.iter().filter(|l| l.used_at.is_some()).map(|l| l.account_id.as_str()).collect();
     Ok(accounts
         .into_iter()
@@ -86,11 +92,23 @@ pub async fn team(db: &DatabaseConnection, staff: &Staff, structure_id: &str) ->
         .all(db)
         .await?;
     let structures = if staff.role == Role::Admin {
-        structure::Entity::find().order_by_asc(structure::Column::Nom).all(db).await?.into_iter().map(|s| (s.id, s.nom)).collect()
+        structure::Entity::find()
+            .order_by_asc(structure::Column::Nom)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.nom))
+            .collect()
     } else {
         vec![]
     };
-    Ok(Equipe { staff: staff.clone(), structure_id: s.id, structure_nom: s.nom, comptes: comptes(db, accounts).await?, structures })
+    Ok(Equipe {
+        staff: staff.clone(),
+        structure_id: s.id,
+        structure_nom: s.nom,
+        comptes: comptes(db, accounts).await?,
+        structures,
+    })
 }
 
 /// A new professional, checked: (name, e-mail, role).
@@ -106,7 +124,8 @@ pub fn validate_invitation(fields: &[(String, String)]) -> Result<(String, Strin
     if email.is_empty() {
         errors.push(("email".into(), "Indiquez l’adresse e-mail professionnelle.".into()));
     } else if email.len() > 320 || !crate::validation::is_email(&email) {
-        errors.push(("email".into(), "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@structure.fr.".into()));
+        errors
+            .push(("email".into(), "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@structure.fr.".into()));
     }
     let role = TEAM_ROLES.into_iter().find(|r| r.code() == field(fields, "role"));
     if role.is_none() {
@@ -129,7 +148,10 @@ pub async fn invite(
     let s = team_structure(db, staff, structure_id).await?;
     let (nom, email, role) = validate_invitation(fields).map_err(EditError::Invalid)?;
     if account::Entity::find().filter(account::Column::Email.eq(&email)).one(db).await?.is_some() {
-        return Err(EditError::Invalid(vec![("email".into(), "Un compte existe déjà avec cette adresse e-mail.".into())]));
+        return Err(EditError::Invalid(vec![(
+            "email".into(),
+            "Un compte existe déjà avec cette adresse e-mail.".into(),
+        )]));
     }
     // A real hash of a random secret nobody knows: signing in before choosing a password fails
     // after the same work as any wrong password.
@@ -156,7 +178,11 @@ pub async fn invite(
 }
 
 /// A team member and the structure they belong to, if `staff` administers it.
-async fn member_of_team(db: &impl ConnectionTrait, staff: &Staff, account_id: &str) -> Result<(account::Model, structure::Model), EditError> {
+async fn member_of_team(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    account_id: &str,
+) -> Result<(account::Model, structure::Model), EditError> {
     let acc = account::Entity::find_by_id(account_id.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
     let Some(structure_id) = acc.structure_id.clone() else { return Err(EditError::Forbidden) };
     if !manages(staff, &structure_id) {
@@ -232,7 +258,12 @@ pub async fn update(
             .await?;
         match to {
             Some(to) => Some(to),
-            None => return Err(EditError::Invalid(vec![("reprise".into(), "Choisissez un collègue actif dans la liste.".into())])),
+            None => {
+                return Err(EditError::Invalid(vec![(
+                    "reprise".into(),
+                    "Choisissez un collègue actif dans la liste.".into(),
+                )]))
+            }
         }
     } else {
         None
@@ -263,10 +294,18 @@ pub async fn update(
 
 /// E-mails a member a link to choose a password: their invitation again while they have not
 /// arrived, else a new-password link. `Ok(false)`: too many links this hour.
-pub async fn send_password_link(db: &DatabaseConnection, staff: &Staff, account_id: &str, now: DateTime<Utc>) -> Result<bool, EditError> {
+pub async fn send_password_link(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    account_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, EditError> {
     let (acc, _) = member_of_team(db, staff, account_id).await?;
     if acc.disabled {
-        return Err(EditError::Invalid(vec![("lien".into(), "Ce compte est désactivé : réactivez-le d’abord.".into())]));
+        return Err(EditError::Invalid(vec![(
+            "lien".into(),
+            "Ce compte est désactivé : réactivez-le d’abord.".into(),
+        )]));
     }
     let etat = comptes(db, vec![acc.clone()]).await?.pop().map(|c| c.etat);
     let kind = if etat == Some(EtatCompte::Invite) { Kind::Invitation } else { Kind::Reinitialisation };

@@ -31,14 +31,38 @@ async fn a_forgotten_password_is_replaced_once_through_an_emailed_link() {
         assert!(link_sent_to(db, "mot_de_passe", "personne@nulle-part.example").await.is_none(), "{b}");
         compte::request_reset(db, " Camille@Mobil.example ", now).await.unwrap();
         let token = link_sent_to(db, "mot_de_passe", "camille@mobil.example").await.expect(b);
-        assert_eq!(compte::link_account(db, &token, now).await.unwrap().map(|(a, k)| (a.email, k)), Some(("camille@mobil.example".into(), compte::Kind::Reinitialisation)), "{b}");
+        assert_eq!(
+            compte::link_account(db, &token, now).await.unwrap().map(|(a, k)| (a.email, k)),
+            Some(("camille@mobil.example".into(), compte::Kind::Reinitialisation)),
+            "{b}"
+        );
 
         // Bad passwords are refused with a message on the field, and the link stays usable.
-        assert!(matches!(compte::set_password_with_link(db, &token, "court", "court", now).await, Err(PasswordError::Field("mot_de_passe", _))), "{b}");
-        assert!(matches!(compte::set_password_with_link(db, &token, "un autre mot de passe", "un autre mot", now).await, Err(PasswordError::Field("confirmation", _))), "{b}");
-        compte::set_password_with_link(db, &token, "un autre mot de passe", "un autre mot de passe", now).await.expect(b);
+        assert!(
+            matches!(
+                compte::set_password_with_link(db, &token, "court", "court", now).await,
+                Err(PasswordError::Field("mot_de_passe", _))
+            ),
+            "{b}"
+        );
+        assert!(
+            matches!(
+                compte::set_password_with_link(db, &token, "un autre mot de passe", "un autre mot", now).await,
+                Err(PasswordError::Field("confirmation", _))
+            ),
+            "{b}"
+        );
+        compte::set_password_with_link(db, &token, "un autre mot de passe", "un autre mot de passe", now)
+            .await
+            .expect(b);
         // Once only; the old password and the old session are over; the new password works.
-        assert!(matches!(compte::set_password_with_link(db, &token, "encore un autre mot", "encore un autre mot", now).await, Err(PasswordError::Expired)), "{b}");
+        assert!(
+            matches!(
+                compte::set_password_with_link(db, &token, "encore un autre mot", "encore un autre mot", now).await,
+                Err(PasswordError::Expired)
+            ),
+            "{b}"
+        );
         assert!(staff_for_token(db, &old_session, now).await.unwrap().is_none(), "{b}: old session closed");
         assert!(sign_in(db, "camille@mobil.example", PASSWORD, now).await.is_err(), "{b}");
         assert!(sign_in(db, "camille@mobil.example", "un autre mot de passe", now).await.is_ok(), "{b}");
@@ -47,11 +71,28 @@ async fn a_forgotten_password_is_replaced_once_through_an_emailed_link() {
         compte::request_reset(db, "camille@mobil.example", now).await.unwrap();
         let late = link_sent_to(db, "mot_de_passe", "camille@mobil.example").await.unwrap();
         assert!(compte::link_account(db, &late, now + Duration::minutes(61)).await.unwrap().is_none(), "{b}");
-        assert!(matches!(compte::set_password_with_link(db, &late, "un troisième mot de passe", "un troisième mot de passe", now + Duration::minutes(61)).await, Err(PasswordError::Expired)), "{b}");
+        assert!(
+            matches!(
+                compte::set_password_with_link(
+                    db,
+                    &late,
+                    "un troisième mot de passe",
+                    "un troisième mot de passe",
+                    now + Duration::minutes(61)
+                )
+                .await,
+                Err(PasswordError::Expired)
+            ),
+            "{b}"
+        );
         compte::request_reset(db, "camille@mobil.example", now).await.unwrap();
         let before = crate::outbox::entity::Entity::find().all(db).await.unwrap().len();
         compte::request_reset(db, "camille@mobil.example", now).await.unwrap();
-        assert_eq!(crate::outbox::entity::Entity::find().all(db).await.unwrap().len(), before, "{b}: a fourth link in the hour is not sent");
+        assert_eq!(
+            crate::outbox::entity::Entity::find().all(db).await.unwrap().len(),
+            before,
+            "{b}: a fourth link in the hour is not sent"
+        );
         t.drop().await;
     }
 }
@@ -65,12 +106,20 @@ async fn changing_ones_password_closes_the_other_sessions() {
         let now = Utc::now();
         let me = with_password(db, "sam@ccas.example", "ccas-montrejeau", Role::Referent).await;
         let phone = sign_in(db, "sam@ccas.example", PASSWORD, now).await.unwrap();
-        let wrong = compte::change_password(db, &me.id, "pas le bon", "nouveau mot de passe", "nouveau mot de passe", now).await;
+        let wrong =
+            compte::change_password(db, &me.id, "pas le bon", "nouveau mot de passe", "nouveau mot de passe", now)
+                .await;
         assert!(matches!(wrong, Err(PasswordError::Field("actuel", _))), "{b}");
         assert!(staff_for_token(db, &phone, now).await.unwrap().is_some(), "{b}: nothing changed");
-        let fresh = compte::change_password(db, &me.id, PASSWORD, "nouveau mot de passe", "nouveau mot de passe", now).await.expect(b);
+        let fresh = compte::change_password(db, &me.id, PASSWORD, "nouveau mot de passe", "nouveau mot de passe", now)
+            .await
+            .expect(b);
         assert!(staff_for_token(db, &phone, now).await.unwrap().is_none(), "{b}: the other session is closed");
-        assert_eq!(staff_for_token(db, &fresh, now).await.unwrap().map(|s| s.id), Some(me.id.clone()), "{b}: this browser stays signed in");
+        assert_eq!(
+            staff_for_token(db, &fresh, now).await.unwrap().map(|s| s.id),
+            Some(me.id.clone()),
+            "{b}: this browser stays signed in"
+        );
         t.drop().await;
     }
 }
@@ -92,21 +141,30 @@ async fn only_a_structures_administrators_manage_its_team() {
         let invitation = || form(&[("nom", "Lou Nouvelle"), ("email", "lou@mobil.example"), ("role", "referent")]);
 
         // (who, team page, invite / edit / send a link)
-        let cases: [(&Staff, &str); 5] = [(&admin, "ok"), (&national, "ok"), (&referent, "403"), (&orientation, "403"), (&other_admin, "403")];
+        let cases: [(&Staff, &str); 5] =
+            [(&admin, "ok"), (&national, "ok"), (&referent, "403"), (&orientation, "403"), (&other_admin, "403")];
         for (who, expected) in cases {
             let n = &who.nom;
             assert_eq!(allowed(&equipe::team(db, who, &mobil).await), expected, "{b}: team {n}");
             assert_eq!(allowed(&equipe::member(db, who, &referent.id).await), expected, "{b}: member {n}");
             let v = equipe::member(db, &admin, &referent.id).await.unwrap().compte.version;
             let edit = form(&[("role", "charge_orientation"), ("etat", "actif")]);
-            assert_eq!(allowed(&equipe::update(db, who, &referent.id, v, &edit, now).await), expected, "{b}: update {n}");
+            assert_eq!(
+                allowed(&equipe::update(db, who, &referent.id, v, &edit, now).await),
+                expected,
+                "{b}: update {n}"
+            );
             if expected == "ok" {
                 let back = form(&[("role", "referent"), ("etat", "actif")]);
                 equipe::update(db, who, &referent.id, v + 1, &back, now).await.unwrap();
             }
         }
         // Another structure's administrator sees their own team only.
-        assert_eq!(equipe::team(db, &other_admin, "").await.unwrap().structure_nom, "CCAS de Montréjeau (exemple)", "{b}");
+        assert_eq!(
+            equipe::team(db, &other_admin, "").await.unwrap().structure_nom,
+            "CCAS de Montréjeau (exemple)",
+            "{b}"
+        );
         assert_eq!(allowed(&equipe::invite(db, &referent, &mobil, &invitation(), now).await), "403", "{b}");
         assert_eq!(allowed(&equipe::invite(db, &other_admin, &mobil, &invitation(), now).await), "403", "{b}");
         assert!(last_message(db, "invitation", "lou@mobil.example").await.is_none(), "{b}: nothing sent when refused");
@@ -118,18 +176,35 @@ async fn only_a_structures_administrators_manage_its_team() {
         assert_eq!((row.etat, row.role), (EtatCompte::Invite, Role::Referent), "{b}");
         assert!(sign_in(db, "lou@mobil.example", "", now).await.is_err(), "{b}");
         let token = link_sent_to(db, "invitation", "lou@mobil.example").await.expect(b);
-        assert_eq!(compte::link_account(db, &token, now + Duration::days(6)).await.unwrap().map(|(_, k)| k), Some(compte::Kind::Invitation), "{b}: valid a week");
-        compte::set_password_with_link(db, &token, "le mot de passe de Lou", "le mot de passe de Lou", now).await.unwrap();
+        assert_eq!(
+            compte::link_account(db, &token, now + Duration::days(6)).await.unwrap().map(|(_, k)| k),
+            Some(compte::Kind::Invitation),
+            "{b}: valid a week"
+        );
+        compte::set_password_with_link(db, &token, "le mot de passe de Lou", "le mot de passe de Lou", now)
+            .await
+            .unwrap();
         assert!(sign_in(db, "lou@mobil.example", "le mot de passe de Lou", now).await.is_ok(), "{b}");
         assert_eq!(equipe::member(db, &admin, &lou).await.unwrap().compte.etat, EtatCompte::Actif, "{b}");
         // Same address twice, bad fields: French messages, nothing created.
         let again = equipe::invite(db, &admin, &mobil, &invitation(), now).await;
-        assert!(matches!(&again, Err(crate::error::EditError::Invalid(e)) if e[0].1.contains("existe déjà")), "{b}: {again:?}");
-        let bad = equipe::invite(db, &admin, &mobil, &form(&[("nom", ""), ("email", "pas-une-adresse"), ("role", "admin")]), now).await;
+        assert!(
+            matches!(&again, Err(crate::error::EditError::Invalid(e)) if e[0].1.contains("existe déjà")),
+            "{b}: {again:?}"
+        );
+        let bad = equipe::invite(
+            db,
+            &admin,
+            &mobil,
+            &form(&[("nom", ""), ("email", "pas-une-adresse"), ("role", "admin")]),
+            now,
+        )
+        .await;
         assert!(matches!(&bad, Err(crate::error::EditError::Invalid(e)) if e.len() == 3), "{b}: {bad:?}");
         // An administrator cannot remove their own rights (the team would have no one left).
         let mine = equipe::member(db, &admin, &admin.id).await.unwrap().compte.version;
-        let r = equipe::update(db, &admin, &admin.id, mine, &form(&[("role", "referent"), ("etat", "actif")]), now).await;
+        let r =
+            equipe::update(db, &admin, &admin.id, mine, &form(&[("role", "referent"), ("etat", "actif")]), now).await;
         assert_eq!(allowed(&r), "invalid", "{b}");
         t.drop().await;
     }
@@ -146,14 +221,26 @@ async fn two_administrators_editing_one_colleague_never_overwrite_each_other() {
         let two = pro(db, "mobil-comminges", Role::AdminStructure, "Admin Deux").await;
         let sam = pro(db, "mobil-comminges", Role::Referent, "Sam").await;
         let v = equipe::member(db, &one, &sam.id).await.unwrap().compte.version;
-        let (first, second) = (form(&[("role", "charge_orientation"), ("etat", "actif")]), form(&[("role", "admin_structure"), ("etat", "actif")]));
-        let (x, y) = tokio::join!(equipe::update(db, &one, &sam.id, v, &first, now), equipe::update(db, &two, &sam.id, v, &second, now));
+        let (first, second) = (
+            form(&[("role", "charge_orientation"), ("etat", "actif")]),
+            form(&[("role", "admin_structure"), ("etat", "actif")]),
+        );
+        let (x, y) = tokio::join!(
+            equipe::update(db, &one, &sam.id, v, &first, now),
+            equipe::update(db, &two, &sam.id, v, &second, now)
+        );
         let outcomes = [allowed(&x), allowed(&y)];
         assert!(outcomes.contains(&"ok") && outcomes.contains(&"conflict"), "{b}: {outcomes:?}");
-        let Err(crate::error::EditError::Conflict { stored, version }) = (if x.is_err() { x } else { y }) else { unreachable!() };
+        let Err(crate::error::EditError::Conflict { stored, version }) = (if x.is_err() { x } else { y }) else {
+            unreachable!()
+        };
         assert_eq!(version, v + 1, "{b}");
         let role = stored.iter().find(|(k, _)| k == "role").unwrap().1.clone();
-        assert_eq!(equipe::member(db, &one, &sam.id).await.unwrap().compte.role.code(), role, "{b}: the conflict shows what is stored");
+        assert_eq!(
+            equipe::member(db, &one, &sam.id).await.unwrap().compte.role.code(),
+            role,
+            "{b}: the conflict shows what is stored"
+        );
         t.drop().await;
     }
 }
@@ -171,7 +258,11 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
         let taking = pro(db, "mobil-comminges", Role::Referent, "Repreneuse").await;
         let other = pro(db, "ccas-montrejeau", Role::Referent, "Ailleurs").await;
         let session = sign_in(db, "partant@mobil.example", PASSWORD, now).await.unwrap();
-        let identite = carnets::validate_identite(&form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-04-12")]), now.date_naive()).unwrap();
+        let identite = carnets::validate_identite(
+            &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-04-12")]),
+            now.date_naive(),
+        )
+        .unwrap();
         let c1 = carnets::create(db, &leaving, identite.clone(), now).await.unwrap();
         let c2 = carnets::create(db, &leaving, identite, now).await.unwrap();
         // The second carnet is already followed by the colleague who takes over.
@@ -179,23 +270,56 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
         assert_eq!(equipe::member(db, &admin, &leaving.id).await.unwrap().compte.carnets, 2, "{b}");
 
         let page = equipe::member(db, &admin, &leaving.id).await.unwrap();
-        assert!(page.collegues.iter().any(|(id, _)| *id == taking.id) && page.collegues.iter().all(|(id, _)| *id != other.id && *id != leaving.id), "{b}");
+        assert!(
+            page.collegues.iter().any(|(id, _)| *id == taking.id)
+                && page.collegues.iter().all(|(id, _)| *id != other.id && *id != leaving.id),
+            "{b}"
+        );
         // Someone of another structure cannot take over.
         let v = page.compte.version;
-        let refused = equipe::update(db, &admin, &leaving.id, v, &form(&[("role", "referent"), ("etat", "desactive"), ("reprise", &other.id)]), now).await;
+        let refused = equipe::update(
+            db,
+            &admin,
+            &leaving.id,
+            v,
+            &form(&[("role", "referent"), ("etat", "desactive"), ("reprise", &other.id)]),
+            now,
+        )
+        .await;
         assert_eq!(allowed(&refused), "invalid", "{b}");
         assert!(staff_for_token(db, &session, now).await.unwrap().is_some(), "{b}: nothing changed");
-        equipe::update(db, &admin, &leaving.id, v, &form(&[("role", "referent"), ("etat", "desactive"), ("reprise", &taking.id)]), now).await.expect(b);
+        equipe::update(
+            db,
+            &admin,
+            &leaving.id,
+            v,
+            &form(&[("role", "referent"), ("etat", "desactive"), ("reprise", &taking.id)]),
+            now,
+        )
+        .await
+        .expect(b);
 
         assert!(staff_for_token(db, &session, now).await.unwrap().is_none(), "{b}: session closed");
         assert!(sign_in(db, "partant@mobil.example", PASSWORD, now).await.is_err(), "{b}: cannot sign in");
         for c in [&c1, &c2] {
             assert_eq!(allowed(&carnets::membership(db, &leaving, c).await), "403", "{b}: no access left");
             let vue = carnets::open(db, &taking, c, now).await.expect(b);
-            assert_eq!(vue.membres.iter().filter(|m| m.referent_unique).map(|m| m.account_id.clone()).collect::<Vec<_>>(), vec![taking.id.clone()], "{b}");
-            assert!(vue.historique.iter().any(|h| h.avant.contains(&("départ".into(), leaving.nom.clone()))), "{b}: {:?}", vue.historique);
+            assert_eq!(
+                vue.membres.iter().filter(|m| m.referent_unique).map(|m| m.account_id.clone()).collect::<Vec<_>>(),
+                vec![taking.id.clone()],
+                "{b}"
+            );
+            assert!(
+                vue.historique.iter().any(|h| h.avant.contains(&("départ".into(), leaving.nom.clone()))),
+                "{b}: {:?}",
+                vue.historique
+            );
         }
-        assert_eq!(carnets::open(db, &taking, &c2, now).await.unwrap().membres.len(), 1, "{b}: no duplicate membership");
+        assert_eq!(
+            carnets::open(db, &taking, &c2, now).await.unwrap().membres.len(),
+            1,
+            "{b}: no duplicate membership"
+        );
         assert_eq!(equipe::member(db, &admin, &taking.id).await.unwrap().compte.carnets, 2, "{b}");
         // A disabled account gets no password link.
         assert_eq!(allowed(&equipe::send_password_link(db, &admin, &leaving.id, now).await), "invalid", "{b}");

@@ -124,5 +124,6 @@ pub struct LienMotDePasse {
 }
 
 /// A password link that was used, is too old, or never existed.
-pub const LINK_EXPIRED_MESSAGE: &str = "Ce lien n’est plus valable : il a déjà servi ou il est trop ancien. Demandez-en un nouveau \
+pub const LINK_EXPIRED_MESSAGE: &str =
+    "Ce lien n’est plus valable : il a déjà servi ou il est trop ancien. Demandez-en un nouveau \
     avec « Mot de passe oublié », ou demandez à l’administrateur de votre structure.";

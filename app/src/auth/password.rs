@@ -39,9 +39,7 @@ fn hash_blocking(password: &str) -> Result<String, String> {
 
 pub async fn hash(password: String) -> Result<String, String> {
     let _turn = HASHING.acquire().await.map_err(|e| e.to_string())?;
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .map_err(|e| e.to_string())?
+    tokio::task::spawn_blocking(move || hash_blocking(&password)).await.map_err(|e| e.to_string())?
 }
 
 /// Whether `password` matches `stored` (a PHC string); `None` checks against a dummy hash and

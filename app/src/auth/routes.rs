@@ -1,8 +1,8 @@
 //! The sign-in and sign-out form posts (ssr only). Like every POST, they pass the server's CSRF
 //! check first.
 use super::session::{self, CookiePolicy, SignInError};
-use super::{compte, equipe};
 use super::views::safe_next;
+use super::{compte, equipe};
 use crate::ui::form::{field, form_fields, on_page, render_again, see_other, Submitted};
 use axum::{
     extract::{FromRef, Request, State},
@@ -14,7 +14,8 @@ use axum::{
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 
-const TOO_MANY_LINKS: &str = "Trop de demandes depuis cette connexion. Réessayez dans une heure, ou demandez à l’administrateur \
+const TOO_MANY_LINKS: &str =
+    "Trop de demandes depuis cette connexion. Réessayez dans une heure, ou demandez à l’administrateur \
     de votre structure.";
 
 /// Largest form body read (the server's body limit applies first).
@@ -85,7 +86,12 @@ impl FormState {
     }
 
     /// Renders the request's page again with the submission and its problems.
-    pub async fn refuse(&self, parts: axum::http::request::Parts, status: StatusCode, submitted: Submitted) -> Response {
+    pub async fn refuse(
+        &self,
+        parts: axum::http::request::Parts,
+        status: StatusCode,
+        submitted: Submitted,
+    ) -> Response {
         let context = self.context.clone();
         render_again(self.options.clone(), parts, status, submitted, move || context()).await
     }
@@ -118,7 +124,10 @@ fn differences(
 }
 
 /// The signed-in professional, or the redirect to the sign-in page (back here afterwards).
-pub async fn staff_or_sign_in(st: &FormState, parts: &axum::http::request::Parts) -> Result<super::model::Staff, Response> {
+pub async fn staff_or_sign_in(
+    st: &FormState,
+    parts: &axum::http::request::Parts,
+) -> Result<super::model::Staff, Response> {
     match session::staff_from_headers(&st.db, &parts.headers).await {
         Ok(Some(staff)) => Ok(staff),
         Ok(None) => Err(see_other(&format!("/pro/connexion?suite={}", parts.uri.path()))),
@@ -162,7 +171,9 @@ pub async fn form_version(
         Ok(v) => Ok((parts, v)),
         Err(_) => {
             let message = Some("Le formulaire est incomplet. Rechargez la page et recommencez.".to_owned());
-            Err(st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: fields.to_vec(), errors: vec![], message }).await)
+            Err(st
+                .refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: fields.to_vec(), errors: vec![], message })
+                .await)
         }
     }
 }
@@ -229,11 +240,18 @@ async fn forgotten(
     let kept = vec![("email".to_owned(), email.clone())];
     if !limits.allows_message_request(ip) {
         let message = Some(TOO_MANY_LINKS.to_owned());
-        return st.refuse(parts, StatusCode::TOO_MANY_REQUESTS, Submitted { values: kept, errors: vec![], message }).await;
+        return st
+            .refuse(parts, StatusCode::TOO_MANY_REQUESTS, Submitted { values: kept, errors: vec![], message })
+            .await;
     }
     if !crate::validation::is_email(&session::normalize_email(&email)) {
-        let errors = vec![("email".to_owned(), "Indiquez votre adresse e-mail, par exemple prenom.nom@structure.fr.".to_owned())];
-        return st.refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: kept, errors, message: None }).await;
+        let errors = vec![(
+            "email".to_owned(),
+            "Indiquez votre adresse e-mail, par exemple prenom.nom@structure.fr.".to_owned(),
+        )];
+        return st
+            .refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: kept, errors, message: None })
+            .await;
     }
     match compte::request_reset(&st.db, &email, chrono::Utc::now()).await {
         Ok(()) => see_other("/pro/mot-de-passe-oublie?envoye=1"),
@@ -242,10 +260,16 @@ async fn forgotten(
 }
 
 /// The page of a password link (invitation or forgotten password).
-async fn password_link(State(st): State<FormState>, axum::extract::Path(jeton): axum::extract::Path<String>, req: Request) -> Response {
+async fn password_link(
+    State(st): State<FormState>,
+    axum::extract::Path(jeton): axum::extract::Path<String>,
+    req: Request,
+) -> Response {
     let (parts, fields) = read_form(req).await;
     let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    match compte::set_password_with_link(&st.db, &jeton, &raw("mot_de_passe"), &raw("confirmation"), chrono::Utc::now()).await {
+    match compte::set_password_with_link(&st.db, &jeton, &raw("mot_de_passe"), &raw("confirmation"), chrono::Utc::now())
+        .await
+    {
         Ok(_) => see_other("/pro/connexion?motdepasse=1"),
         Err(e) => refuse_password(&st, parts, e).await,
     }
@@ -258,7 +282,16 @@ async fn change_password(State(st): State<FormState>, req: Request) -> Response 
         Err(res) => return res,
     };
     let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    match compte::change_password(&st.db, &staff.id, &raw("actuel"), &raw("mot_de_passe"), &raw("confirmation"), chrono::Utc::now()).await {
+    match compte::change_password(
+        &st.db,
+        &staff.id,
+        &raw("actuel"),
+        &raw("mot_de_passe"),
+        &raw("confirmation"),
+        chrono::Utc::now(),
+    )
+    .await
+    {
         Ok(token) => with_cookie(see_other("/pro/mon-compte?ok=1"), &st.cookies.set(&token)),
         Err(e) => refuse_password(&st, parts, e).await,
     }
@@ -272,13 +305,19 @@ async fn invite(State(st): State<FormState>, req: Request) -> Response {
     };
     let structure = field(&fields, "structure");
     match equipe::invite(&st.db, &staff, &structure, &fields, chrono::Utc::now()).await {
-        Ok(_) => see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::catalogue::model::urlencode(&structure))),
+        Ok(_) => {
+            see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::catalogue::model::urlencode(&structure)))
+        }
         Err(e) => st.refuse_edit(parts, fields, e, equipe::CONFLICT_MESSAGE, &[]).await,
     }
 }
 
 /// A member's role and state, from the version their page was opened at.
-async fn edit_member(State(st): State<FormState>, axum::extract::Path(id): axum::extract::Path<String>, req: Request) -> Response {
+async fn edit_member(
+    State(st): State<FormState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    req: Request,
+) -> Response {
     let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
         Err(res) => return res,
@@ -296,7 +335,11 @@ async fn edit_member(State(st): State<FormState>, axum::extract::Path(id): axum:
 }
 
 /// Sends a member a link to choose a password (their invitation again, or a new password).
-async fn member_link(State(st): State<FormState>, axum::extract::Path(id): axum::extract::Path<String>, req: Request) -> Response {
+async fn member_link(
+    State(st): State<FormState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    req: Request,
+) -> Response {
     let (parts, fields, staff) = match read_staff_form(&st, req).await {
         Ok(f) => f,
         Err(res) => return res,
@@ -304,10 +347,13 @@ async fn member_link(State(st): State<FormState>, axum::extract::Path(id): axum:
     match equipe::send_password_link(&st.db, &staff, &id, chrono::Utc::now()).await {
         Ok(true) => see_other(&format!("/pro/equipe/{id}?ok=lien")),
         Ok(false) => {
-            let submitted = Submitted { values: fields, errors: vec![], message: Some(equipe::TOO_MANY_LINKS.to_owned()) };
+            let submitted =
+                Submitted { values: fields, errors: vec![], message: Some(equipe::TOO_MANY_LINKS.to_owned()) };
             st.refuse(on_page(parts, &format!("/pro/equipe/{id}")), StatusCode::TOO_MANY_REQUESTS, submitted).await
         }
-        Err(e) => st.refuse_edit(on_page(parts, &format!("/pro/equipe/{id}")), fields, e, equipe::CONFLICT_MESSAGE, &[]).await,
+        Err(e) => {
+            st.refuse_edit(on_page(parts, &format!("/pro/equipe/{id}")), fields, e, equipe::CONFLICT_MESSAGE, &[]).await
+        }
     }
 }
 

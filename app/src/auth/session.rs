@@ -9,8 +9,10 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use chrono::{DateTime, Duration, Utc};
 use http::HeaderMap;
 use sea_orm::{
-    sea_query::{Expr, ExprTrait}, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter,
+    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
 };
 use sha2::{Digest, Sha256};
 
@@ -70,10 +72,7 @@ pub async fn sign_in(
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<String, SignInError> {
-    let acc = account::Entity::find()
-        .filter(account::Column::Email.eq(normalize_email(email)))
-        .one(db)
-        .await?;
+    let acc = account::Entity::find().filter(account::Column::Email.eq(normalize_email(email))).one(db).await?;
     if let Some(until) = acc.as_ref().and_then(|a| a.locked_until).filter(|u| *u > now) {
         let minutes = ((until - now).num_seconds() + 59) / 60;
         return Err(SignInError::Locked { minutes: Ord::max(minutes, 1) });
@@ -157,7 +156,11 @@ pub fn cookie_value(headers: &HeaderMap, cookie: &str) -> Option<String> {
 }
 
 /// The professional a token belongs to, if the session is open and the account active.
-pub async fn staff_for_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> Result<Option<Staff>, DbErr> {
+pub async fn staff_for_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Staff>, DbErr> {
     let Some(s) = session::Entity::find_by_id(token_hash(token)).one(db).await? else { return Ok(None) };
     if s.expires_at <= now {
         session::Entity::delete_by_id(s.id).exec(db).await?;
@@ -235,11 +238,8 @@ pub async fn put_account(db: &impl ConnectionTrait, input: AccountInput) -> Resu
     let hash = password::hash(input.password).await?;
     let now = Utc::now();
     let db_err = |e: DbErr| e.to_string();
-    let existing = account::Entity::find()
-        .filter(account::Column::Email.eq(email.clone()))
-        .one(db)
-        .await
-        .map_err(db_err)?;
+    let existing =
+        account::Entity::find().filter(account::Column::Email.eq(email.clone())).one(db).await.map_err(db_err)?;
     let mut m = account::ActiveModel {
         nom: Set(input.nom.trim().to_owned()),
         password_hash: Set(hash),

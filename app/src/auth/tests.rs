@@ -29,7 +29,11 @@ async fn right_password_opens_a_session_that_expires() {
         // E-mail compared without case or surrounding spaces.
         let token = sign_in(&t.db, " camille@example.ORG ", "un mot de passe long", now).await.expect(b);
         let staff = staff_for_token(&t.db, &token, now).await.unwrap().expect(b);
-        assert_eq!((staff.nom.as_str(), staff.role, staff.structure_id.as_deref()), ("Camille Martin", Role::AdminStructure, Some(structure.as_str())), "{b}");
+        assert_eq!(
+            (staff.nom.as_str(), staff.role, staff.structure_id.as_deref()),
+            ("Camille Martin", Role::AdminStructure, Some(structure.as_str())),
+            "{b}"
+        );
         assert_eq!(staff.structure_nom.as_deref(), Some("Association Mobil’Comminges (exemple)"), "{b}");
         assert!(staff_for_token(&t.db, "not-a-token", now).await.unwrap().is_none(), "{b}");
         // 12 hours later the session is over.
@@ -44,9 +48,18 @@ async fn wrong_passwords_are_refused_then_lock_the_account() {
         let b = t.backend();
         account(&t.db, "camille@example.org", "un mot de passe long").await;
         let now = Utc::now();
-        assert!(matches!(sign_in(&t.db, "inconnu@example.org", "un mot de passe long", now).await, Err(SignInError::Invalid)), "{b}");
+        assert!(
+            matches!(
+                sign_in(&t.db, "inconnu@example.org", "un mot de passe long", now).await,
+                Err(SignInError::Invalid)
+            ),
+            "{b}"
+        );
         for _ in 0..MAX_FAILED_LOGINS {
-            assert!(matches!(sign_in(&t.db, "camille@example.org", "mauvais", now).await, Err(SignInError::Invalid)), "{b}");
+            assert!(
+                matches!(sign_in(&t.db, "camille@example.org", "mauvais", now).await, Err(SignInError::Invalid)),
+                "{b}"
+            );
         }
         // Locked: even the right password is refused, with the waiting time.
         let locked = sign_in(&t.db, "camille@example.org", "un mot de passe long", now).await;
@@ -81,7 +94,13 @@ async fn sign_out_and_password_change_close_sessions() {
         };
         assert!(!put_account(&t.db, input).await.unwrap(), "{b}: updated, not created");
         assert!(staff_for_token(&t.db, &token, now).await.unwrap().is_none(), "{b}");
-        assert!(matches!(sign_in(&t.db, "camille@example.org", "un mot de passe long", now).await, Err(SignInError::Invalid)), "{b}");
+        assert!(
+            matches!(
+                sign_in(&t.db, "camille@example.org", "un mot de passe long", now).await,
+                Err(SignInError::Invalid)
+            ),
+            "{b}"
+        );
         t.drop().await;
     }
 }

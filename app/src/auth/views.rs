@@ -1,16 +1,19 @@
 //! The sign-in page of the professionals' space and the sign-out button.
+use super::model::Staff;
+use crate::error::AppError;
 use crate::ui::form::{submitted, ErrorSummary, TextField};
+use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_query_map};
-use super::model::Staff;
-use crate::error::AppError;
-use crate::ui::ErrorMessage;
 
 /// Where to go after signing in: a page of the professionals' space, nothing else (no open
 /// redirect to another site).
 pub fn safe_next(next: &str) -> Option<&str> {
-    let ok = next.starts_with("/pro") && !next.starts_with("//") && !next.contains(['\\', '\r', '\n']) && !next.contains("://");
+    let ok = next.starts_with("/pro")
+        && !next.starts_with("//")
+        && !next.contains(['\\', '\r', '\n'])
+        && !next.contains("://");
     ok.then_some(next)
 }
 

@@ -1,7 +1,7 @@
 //! The professionals' own account pages (forgotten password, the page of a password link, "Mon
 //! compte") and a structure's team pages. Plain forms: they work without WASM.
 use super::api::{get_compte, get_equipe, get_lien, get_signed_in};
-use super::model::{CompteEdition, EtatCompte, Equipe, TEAM_ROLES};
+use super::model::{CompteEdition, Equipe, EtatCompte, TEAM_ROLES};
 use super::{failure, ProBar};
 use crate::ui::form::{submitted, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
 use leptos::prelude::*;
@@ -247,13 +247,20 @@ fn CompteEditionView(c: CompteEdition, submitted: Option<Submitted>) -> impl Int
     let k = &c.compte;
     let etat_code = if k.etat == EtatCompte::Desactive { "desactive" } else { "actif" };
     let form = submitted.clone().unwrap_or_else(|| Submitted {
-        values: vec![("role".into(), k.role.code().into()), ("etat".into(), etat_code.into()), ("version".into(), k.version.to_string())],
+        values: vec![
+            ("role".into(), k.role.code().into()),
+            ("etat".into(), etat_code.into()),
+            ("version".into(), k.version.to_string()),
+        ],
         ..Default::default()
     });
     let action = format!("/pro/equipe/{}", k.id);
     let lien_action = format!("/pro/equipe/{}/lien", k.id);
     let back = format!("/pro/equipe?structure={}", c.structure_id);
-    let etats = vec![("actif".to_owned(), "Actif : peut se connecter".to_owned()), ("desactive".to_owned(), "Désactivé : ne peut plus se connecter".to_owned())];
+    let etats = vec![
+        ("actif".to_owned(), "Actif : peut se connecter".to_owned()),
+        ("desactive".to_owned(), "Désactivé : ne peut plus se connecter".to_owned()),
+    ];
     let reprise = (k.carnets > 0 && k.etat != EtatCompte::Desactive).then(|| {
         view! {
             <SelectField name="reprise" label="Si vous désactivez ce compte : qui reprend ses carnets ?" empty="Personne pour l’instant"
@@ -261,7 +268,11 @@ fn CompteEditionView(c: CompteEdition, submitted: Option<Submitted>) -> impl Int
                 hint="En désactivant le compte, la personne ne voit plus aucun carnet. Le collègue choisi suit ses carnets à sa place." />
         }
     });
-    let lien_label = if k.etat == EtatCompte::Invite { "Renvoyer l’invitation" } else { "Envoyer un lien pour choisir un nouveau mot de passe" };
+    let lien_label = if k.etat == EtatCompte::Invite {
+        "Renvoyer l’invitation"
+    } else {
+        "Envoyer un lien pour choisir un nouveau mot de passe"
+    };
     let may_link = k.etat != EtatCompte::Desactive;
     view! {
         <Title text=format!("{} – équipe", k.nom) />

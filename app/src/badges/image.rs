@@ -26,7 +26,11 @@ pub fn initials(name: &str) -> String {
         .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
         .collect();
     let letters: String = words.iter().take(2).filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
-    if letters.is_empty() { "★".to_owned() } else { letters }
+    if letters.is_empty() {
+        "★".to_owned()
+    } else {
+        letters
+    }
 }
 
 /// The picture of a badge named `name` in design `code` (the default design when unknown).

@@ -41,7 +41,8 @@ impl Issuer {
     /// rotation), so the badges they signed keep verifying.
     pub fn with_retired(mut self, keys: &[String]) -> Result<Issuer, String> {
         for k in keys.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
-            let key = super::proof::parse_public_key_multibase(k).ok_or_else(|| format!("ancienne clé publique illisible : {k}"))?;
+            let key = super::proof::parse_public_key_multibase(k)
+                .ok_or_else(|| format!("ancienne clé publique illisible : {k}"))?;
             if key != self.verifying_key() && !self.retired.contains(&key) {
                 self.retired.push(key);
             }
@@ -81,7 +82,8 @@ impl Issuer {
     }
 
     pub fn did_document(&self) -> serde_json::Value {
-        let keys: Vec<VerifyingKey> = std::iter::once(self.verifying_key()).chain(self.retired.iter().copied()).collect();
+        let keys: Vec<VerifyingKey> =
+            std::iter::once(self.verifying_key()).chain(self.retired.iter().copied()).collect();
         super::proof::did_document(&self.did, &keys)
     }
 }

@@ -14,9 +14,9 @@ pub mod proof;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
-#[cfg(feature = "ssr")]
-pub mod wallet;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
+#[cfg(feature = "ssr")]
+pub mod wallet;
 
 pub use views::{BadgePage, MesBadgesPage, PorteBadgesPage, VerifierPage};

@@ -20,7 +20,12 @@ pub struct Verification {
 
 impl Verification {
     pub fn valide(&self) -> bool {
-        self.signature_valide && self.emetteur_resolu && self.statut_detail.is_none() && !self.revoque && !self.expire && !self.pas_encore_valable
+        self.signature_valide
+            && self.emetteur_resolu
+            && self.statut_detail.is_none()
+            && !self.revoque
+            && !self.expire
+            && !self.pas_encore_valable
     }
 }
 

@@ -107,7 +107,10 @@ pub async fn sign(
     let signature = key.sign(&data);
     let Value::Object(mut proof) = options else { unreachable!("built above") };
     proof.remove("@context");
-    proof.insert("proofValue".into(), Value::String(multibase::encode(multibase::Base::Base58Btc, signature.to_bytes())));
+    proof.insert(
+        "proofValue".into(),
+        Value::String(multibase::encode(multibase::Base::Base58Btc, signature.to_bytes())),
+    );
     doc["proof"] = Value::Array(vec![Value::Object(proof)]);
     Ok(doc)
 }

@@ -38,7 +38,10 @@ async fn did_json(State(issuer): State<SharedIssuer>) -> Response {
 async fn badge_json(State(st): State<FormState>, Path(id): Path<String>) -> Response {
     match super::service::credential_json(&st.db, &id).await {
         Ok(Some(json)) => (
-            [(header::CONTENT_TYPE, "application/json"), (header::CONTENT_DISPOSITION, "attachment; filename=\"badge.json\"")],
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"badge.json\""),
+            ],
             json,
         )
             .into_response(),
@@ -53,7 +56,9 @@ async fn badge_json(State(st): State<FormState>, Path(id): Path<String>) -> Resp
 /// The badge's public link as a QR code (SVG drawn by the server: nothing to download in the
 /// browser), to print or to show on a phone.
 async fn badge_qr(State(st): State<FormState>, State(issuer): State<SharedIssuer>, Path(id): Path<String>) -> Response {
-    let Some(issuer) = issuer else { return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response() };
+    let Some(issuer) = issuer else {
+        return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response();
+    };
     match super::service::credential_json(&st.db, &id).await {
         Ok(Some(_)) => match super::service::qr_svg(&format!("{}/badges/{id}", issuer.public_url)) {
             Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
@@ -70,7 +75,10 @@ async fn badge_qr(State(st): State<FormState>, State(issuer): State<SharedIssuer
 /// The badge's picture (drawn by Itinéraire when it was issued, read from the credential).
 async fn badge_image(State(st): State<FormState>, Path(id): Path<String>) -> Response {
     match super::service::badge_image(&st.db, &id).await {
-        Ok(Some(svg)) => ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], svg).into_response(),
+        Ok(Some(svg)) => {
+            ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], svg)
+                .into_response()
+        }
         Ok(None) => (StatusCode::NOT_FOUND, "Ce badge n’existe pas.").into_response(),
         Err(e) => {
             tracing::error!(error = %e, "badge image failed");
@@ -94,7 +102,12 @@ async fn request_link(
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message: message.map(str::to_owned) })
     };
     if !limits.allows_message_request(ip) {
-        return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(&crate::i18n::tr(langue, "badges-trop-de-demandes", &[]))).await;
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            vec![],
+            Some(&crate::i18n::tr(langue, "badges-trop-de-demandes", &[])),
+        )
+        .await;
     }
     match super::wallet::request_link(&st.db, &field(&fields, "contact"), langue, chrono::Utc::now()).await {
         Ok(Ok(())) => see_other("/mes-badges?envoye=1"),
@@ -105,16 +118,22 @@ async fn request_link(
         }
         Err(e) => {
             tracing::error!(error = %e, "wallet link request failed");
-            refuse(StatusCode::SERVICE_UNAVAILABLE, vec![], Some(&crate::error::AppError::Unavailable.to_string())).await
+            refuse(StatusCode::SERVICE_UNAVAILABLE, vec![], Some(&crate::error::AppError::Unavailable.to_string()))
+                .await
         }
     }
 }
 
 /// The signed revocation list (`BitstringStatusListCredential`), signed afresh at each request.
 async fn status_list(State(st): State<FormState>, State(issuer): State<SharedIssuer>) -> Response {
-    let Some(issuer) = issuer else { return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response() };
+    let Some(issuer) = issuer else {
+        return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response();
+    };
     match super::service::status_list(&st.db, &issuer, chrono::Utc::now()).await {
-        Ok(list) => ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-cache")], list.to_string()).into_response(),
+        Ok(list) => {
+            ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-cache")], list.to_string())
+                .into_response()
+        }
         Err(e) => {
             tracing::error!(error = %e, "status list failed");
             (StatusCode::SERVICE_UNAVAILABLE, crate::error::AppError::Unavailable.to_string()).into_response()
@@ -156,7 +175,9 @@ async fn verifier(State(st): State<FormState>, req: axum::extract::Request) -> R
     };
     let (parts, body) = req.into_parts();
     match uploaded(body, boundary).await {
-        Ok(fields) => st.refuse(parts, StatusCode::OK, Submitted { values: fields, errors: vec![], message: None }).await,
+        Ok(fields) => {
+            st.refuse(parts, StatusCode::OK, Submitted { values: fields, errors: vec![], message: None }).await
+        }
         Err((status, m)) => {
             let errors = vec![("fichier".to_owned(), m.to_owned())];
             st.refuse(parts, status, Submitted { values: vec![], errors, message: None }).await
@@ -166,7 +187,10 @@ async fn verifier(State(st): State<FormState>, req: axum::extract::Request) -> R
 
 /// The fields of the `/verifier` form sent with a file: the file's content, when one was chosen,
 /// stands for the pasted text.
-async fn uploaded(body: axum::body::Body, boundary: String) -> Result<Vec<(String, String)>, (StatusCode, &'static str)> {
+async fn uploaded(
+    body: axum::body::Body,
+    boundary: String,
+) -> Result<Vec<(String, String)>, (StatusCode, &'static str)> {
     use crate::auth::routes::MAX_FORM_BYTES;
     const UNREADABLE: &str = "Ce fichier n’a pas pu être lu. Choisissez le fichier .json du badge.";
     const TOO_BIG: &str = "Ce fichier est trop grand pour un badge (200 Ko au plus).";

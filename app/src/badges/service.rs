@@ -70,10 +70,9 @@ fn credential(
         .badge_description
         .clone()
         .unwrap_or_else(|| format!("A participé à l’atelier « {} » organisé par {structure}.", a.titre));
-    let criteres = a
-        .badge_criteres
-        .clone()
-        .unwrap_or_else(|| format!("Être présent à l’atelier « {} », noté par l’organisateur lors de l’appel.", a.titre));
+    let criteres = a.badge_criteres.clone().unwrap_or_else(|| {
+        format!("Être présent à l’atelier « {} », noté par l’organisateur lors de l’appel.", a.titre)
+    });
     let mut subject = json!({
         "type": ["AchievementSubject"],
         "name": format!("{} {}", i.prenom, i.nom),
@@ -236,7 +235,9 @@ pub async fn status_bit(list: &Value, key: &ed25519_dalek::VerifyingKey, index: 
     let encoded = list["credentialSubject"]["encodedList"].as_str().ok_or("liste de révocation illisible")?;
     let (_, zipped) = multibase::decode(encoded).map_err(|_| "liste de révocation illisible")?;
     let mut bits = Vec::new();
-    flate2::read::GzDecoder::new(zipped.as_slice()).read_to_end(&mut bits).map_err(|_| "liste de révocation illisible")?;
+    flate2::read::GzDecoder::new(zipped.as_slice())
+        .read_to_end(&mut bits)
+        .map_err(|_| "liste de révocation illisible")?;
     let byte = bits.get(index / 8).ok_or("index hors de la liste")?;
     Ok(byte & (0x80 >> (index % 8)) != 0)
 }
@@ -260,7 +261,13 @@ pub fn may_revoke(staff: &crate::auth::model::Staff, structure_id: &str) -> bool
 }
 
 /// Revokes a badge with a reason: its bit is set in the list from now on.
-pub async fn revoke(db: &DatabaseConnection, staff: &crate::auth::model::Staff, id: &str, motif: &str, now: DateTime<Utc>) -> Result<(), RevokeError> {
+pub async fn revoke(
+    db: &DatabaseConnection,
+    staff: &crate::auth::model::Staff,
+    id: &str,
+    motif: &str,
+    now: DateTime<Utc>,
+) -> Result<(), RevokeError> {
     let motif = motif.trim();
     if motif.is_empty() || motif.chars().count() > 300 {
         return Err(RevokeError::Motif);
@@ -273,7 +280,11 @@ pub async fn revoke(db: &DatabaseConnection, staff: &crate::auth::model::Staff, 
         RevokeError::Db
     };
     let b = badge::Entity::find_by_id(id.to_owned()).one(db).await.map_err(db_err)?.ok_or(RevokeError::NotFound)?;
-    let a = atelier::Entity::find_by_id(b.atelier_id.clone()).one(db).await.map_err(db_err)?.ok_or(RevokeError::NotFound)?;
+    let a = atelier::Entity::find_by_id(b.atelier_id.clone())
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(RevokeError::NotFound)?;
     if !may_revoke(staff, &a.structure_id) {
         return Err(RevokeError::Forbidden);
     }
@@ -299,7 +310,12 @@ async fn next_status_index(db: &impl ConnectionTrait) -> Result<i32, DbErr> {
 }
 
 /// A stored badge and what a real verification of it says.
-pub async fn view(db: &impl ConnectionTrait, issuer: Option<&Issuer>, id: &str, now: DateTime<Utc>) -> Result<Option<BadgeView>, DbErr> {
+pub async fn view(
+    db: &impl ConnectionTrait,
+    issuer: Option<&Issuer>,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<BadgeView>, DbErr> {
     if uuid::Uuid::parse_str(id).is_err() {
         return Ok(None);
     }
@@ -365,8 +381,14 @@ pub fn resolve_key(c: &Value, issuer: Option<&Issuer>) -> Option<ed25519_dalek::
 }
 
 /// A credential pasted by anyone (ours or another issuer's), checked like our own badges.
-pub async fn check_pasted(db: &impl ConnectionTrait, issuer: Option<&Issuer>, text: &str, now: DateTime<Utc>) -> Result<BadgeView, &'static str> {
-    let c: Value = serde_json::from_str(text.trim()).map_err(|_| "Ce texte n’est pas un badge lisible : collez le contenu complet du fichier .json.")?;
+pub async fn check_pasted(
+    db: &impl ConnectionTrait,
+    issuer: Option<&Issuer>,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<BadgeView, &'static str> {
+    let c: Value = serde_json::from_str(text.trim())
+        .map_err(|_| "Ce texte n’est pas un badge lisible : collez le contenu complet du fichier .json.")?;
     let is_credential = c["type"].as_array().is_some_and(|t| t.iter().any(|x| x == "VerifiableCredential"));
     if !is_credential {
         return Err("Ce fichier n’est pas un badge numérique (il n’est pas de type VerifiableCredential).");
@@ -433,11 +455,7 @@ pub async fn credential_json(db: &impl ConnectionTrait, id: &str) -> Result<Opti
 
 /// The badge issued for a registration, if any (its id).
 pub async fn badge_of(db: &impl ConnectionTrait, inscription_id: &str) -> Result<Option<String>, DbErr> {
-    Ok(badge::Entity::find()
-        .filter(badge::Column::InscriptionId.eq(inscription_id))
-        .one(db)
-        .await?
-        .map(|b| b.id))
+    Ok(badge::Entity::find().filter(badge::Column::InscriptionId.eq(inscription_id)).one(db).await?.map(|b| b.id))
 }
 
 /// A QR code of `url` as SVG (black on white, with its quiet zone).

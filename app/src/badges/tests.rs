@@ -5,11 +5,14 @@ use super::service::{self, badge};
 use super::wallet;
 use crate::auth::model::Role;
 use crate::db::testing::TestDb;
-use crate::socle::{organisation as org, service::{register, Registration}};
+use crate::socle::{
+    organisation as org,
+    service::{register, Registration},
+};
 use crate::test_support::{atelier_of, load_sample, session_at, staff_of};
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
 use ed25519_dalek::SigningKey;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
 use serde_json::{json, Value};
 
 /// A fixed key for tests (never used outside them).
@@ -51,7 +54,10 @@ async fn what_we_sign_verifies_and_a_changed_character_does_not() {
     let vm = "did:web:itineraire.example#key-1";
     let signed = proof::sign(sample_credential(), &key, vm, chrono::Utc::now()).await.unwrap();
     let p = &signed["proof"][0];
-    assert_eq!((p["cryptosuite"].as_str(), p["proofPurpose"].as_str()), (Some("eddsa-rdfc-2022"), Some("assertionMethod")));
+    assert_eq!(
+        (p["cryptosuite"].as_str(), p["proofPurpose"].as_str()),
+        (Some("eddsa-rdfc-2022"), Some("assertionMethod"))
+    );
     assert!(p["proofValue"].as_str().unwrap().starts_with('z'));
     proof::verify(&signed, &key.verifying_key()).await.unwrap();
 
@@ -106,7 +112,10 @@ async fn an_independent_verifier_accepts_our_badges_and_refuses_tampered_ones() 
     let key = test_key();
     let did = "did:web:itineraire.example";
     let did_doc = proof::did_document(did, &[key.verifying_key()]);
-    let signed = proof::sign(sample_credential(), &key, &proof::method_id(did, &key.verifying_key()), chrono::Utc::now()).await.unwrap();
+    let signed =
+        proof::sign(sample_credential(), &key, &proof::method_id(did, &key.verifying_key()), chrono::Utc::now())
+            .await
+            .unwrap();
     let answer = independent(json!({"action": "verify", "credential": signed, "didDocument": did_doc}));
     assert_eq!(answer["verified"], json!(true), "{answer}");
     let mut tampered = signed.clone();
@@ -138,7 +147,14 @@ async fn attended(db: &DatabaseConnection) -> chrono::DateTime<Utc> {
     let atelier = atelier_of(db, &staff).await;
     let now = Utc::now();
     let seance = org::create_seance(db, &staff, &atelier, session_at(now + Duration::days(1), 5), now).await.unwrap();
-    let lea = Registration { prenom: "Léa".into(), nom: "Martin".into(), telephone: None, courriel: Some("lea@example.org".into()), attente: false, langue: Default::default() };
+    let lea = Registration {
+        prenom: "Léa".into(),
+        nom: "Martin".into(),
+        telephone: None,
+        courriel: Some("lea@example.org".into()),
+        attente: false,
+        langue: Default::default(),
+    };
     register(db, &seance, &lea, now).await.unwrap();
     let during = now + Duration::days(1) + Duration::hours(1);
     let list = org::inscrits(db, &staff, &seance, during).await.unwrap();
@@ -154,7 +170,8 @@ async fn the_roll_call_issues_one_verifiable_badge_per_attendance_and_sends_its_
         let when = attended(&t.db).await;
         let issuer = Issuer::new(test_key(), "https://itineraire.example");
         // Two issuers at once (two servers): still one badge.
-        let (x, y) = tokio::join!(service::issue_pending(&t.db, &issuer, when), service::issue_pending(&t.db, &issuer, when));
+        let (x, y) =
+            tokio::join!(service::issue_pending(&t.db, &issuer, when), service::issue_pending(&t.db, &issuer, when));
         assert_eq!(x.unwrap() + y.unwrap(), 1, "{b}");
         assert_eq!(service::issue_pending(&t.db, &issuer, when).await.unwrap(), 0, "{b}");
         let stored = badge::Entity::find().all(&t.db).await.unwrap();
@@ -171,7 +188,8 @@ async fn the_roll_call_issues_one_verifiable_badge_per_attendance_and_sends_its_
         assert_eq!((view.titre.as_str(), view.personne.as_str()), ("Faire son CV", "Léa Martin"), "{b}");
         assert!(view.verification.valide(), "{b}: {:?}", view.verification);
         // Not yet valid before it was issued, like for any verifier.
-        let before = service::view(&t.db, Some(&issuer), &stored[0].id, when - Duration::days(1)).await.unwrap().unwrap();
+        let before =
+            service::view(&t.db, Some(&issuer), &stored[0].id, when - Duration::days(1)).await.unwrap().unwrap();
         assert!(before.verification.pas_encore_valable && !before.verification.valide(), "{b}");
         assert_eq!(view.competences, vec!["Présenter son parcours".to_string()], "{b}");
 
@@ -189,7 +207,11 @@ async fn the_roll_call_issues_one_verifiable_badge_per_attendance_and_sends_its_
         // The person receives a private link to "Mes badges", where the badge is.
         let sent = crate::outbox::entity::Entity::find().all(&t.db).await.unwrap();
         let badge_msg = sent.iter().find(|m| m.kind == "porte_badges").expect("badge message");
-        assert_eq!((badge_msg.destinataire.as_str(), badge_msg.sujet.as_str()), ("lea@example.org", "Votre badge : Faire son CV"), "{b}");
+        assert_eq!(
+            (badge_msg.destinataire.as_str(), badge_msg.sujet.as_str()),
+            ("lea@example.org", "Votre badge : Faire son CV"),
+            "{b}"
+        );
         let token = badge_msg.lien.as_deref().unwrap().strip_prefix("/mes-badges/").unwrap();
         let mine = wallet::mes_badges(&t.db, token, "https://itineraire.example", when).await.unwrap().unwrap();
         assert_eq!(mine.badges.len(), 1, "{b}");
@@ -208,7 +230,8 @@ async fn an_issued_badge_passes_the_independent_verifier() {
     service::issue_pending(&t.db, &issuer, Utc::now()).await.unwrap();
     let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
     let credential: Value = serde_json::from_str(&stored.credential).unwrap();
-    let answer = independent(json!({"action": "verify", "credential": credential, "didDocument": issuer.did_document()}));
+    let answer =
+        independent(json!({"action": "verify", "credential": credential, "didDocument": issuer.did_document()}));
     assert_eq!(answer["verified"], json!(true), "{answer}");
     t.drop().await;
 }
@@ -251,9 +274,21 @@ async fn revoking_sets_the_badges_bit_in_the_signed_list_and_the_page_says_so() 
         let referent = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
         let other_admin = staff_of(&t.db, "ccas-montrejeau", Role::AdminStructure).await;
         let admin = staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await;
-        assert_eq!(service::revoke(&t.db, &referent, &stored.id, "erreur", when).await, Err(service::RevokeError::Forbidden), "{b}");
-        assert_eq!(service::revoke(&t.db, &other_admin, &stored.id, "erreur", when).await, Err(service::RevokeError::Forbidden), "{b}");
-        assert_eq!(service::revoke(&t.db, &admin, &stored.id, " ", when).await, Err(service::RevokeError::Motif), "{b}");
+        assert_eq!(
+            service::revoke(&t.db, &referent, &stored.id, "erreur", when).await,
+            Err(service::RevokeError::Forbidden),
+            "{b}"
+        );
+        assert_eq!(
+            service::revoke(&t.db, &other_admin, &stored.id, "erreur", when).await,
+            Err(service::RevokeError::Forbidden),
+            "{b}"
+        );
+        assert_eq!(
+            service::revoke(&t.db, &admin, &stored.id, " ", when).await,
+            Err(service::RevokeError::Motif),
+            "{b}"
+        );
         service::revoke(&t.db, &admin, &stored.id, "Présence notée par erreur", when).await.unwrap();
 
         let list = service::status_list(&t.db, &issuer, when).await.unwrap();
@@ -273,7 +308,9 @@ async fn revoking_sets_the_badges_bit_in_the_signed_list_and_the_page_says_so() 
 #[tokio::test]
 async fn the_verifier_page_checks_a_did_key_badge_signed_by_the_independent_implementation() {
     let t = TestDb::sqlite().await;
-    let answer = independent(json!({"action": "sign", "credential": sample_credential(), "did": "did:key", "seed": vec![4u8; 32]}));
+    let answer = independent(
+        json!({"action": "sign", "credential": sample_credential(), "did": "did:key", "seed": vec![4u8; 32]}),
+    );
     let signed = answer["credential"].clone();
     assert!(signed["issuer"]["id"].as_str().unwrap().starts_with("did:key:z6Mk"), "{signed}");
     let ours = Issuer::new(test_key(), "https://itineraire.example");
@@ -288,7 +325,13 @@ async fn the_verifier_page_checks_a_did_key_badge_signed_by_the_independent_impl
     // A did:web of another site cannot be resolved offline: said so, not valid.
     let mut elsewhere = signed.clone();
     elsewhere["issuer"]["id"] = json!("did:web:ailleurs.example");
-    assert!(!service::check_pasted(&t.db, Some(&ours), &elsewhere.to_string(), now).await.unwrap().verification.emetteur_resolu);
+    assert!(
+        !service::check_pasted(&t.db, Some(&ours), &elsewhere.to_string(), now)
+            .await
+            .unwrap()
+            .verification
+            .emetteur_resolu
+    );
     assert!(service::check_pasted(&t.db, Some(&ours), "pas du json", now).await.is_err());
     assert!(service::check_pasted(&t.db, Some(&ours), "{\"type\": [\"Autre\"]}", now).await.is_err());
     t.drop().await;
@@ -296,7 +339,13 @@ async fn the_verifier_page_checks_a_did_key_badge_signed_by_the_independent_impl
 
 /// Registers `who` at a new session of `atelier` on day `day` and marks them present at it;
 /// returns the time of the roll call.
-async fn attend(db: &DatabaseConnection, staff: &crate::auth::model::Staff, atelier: &str, who: &Registration, day: i64) -> chrono::DateTime<Utc> {
+async fn attend(
+    db: &DatabaseConnection,
+    staff: &crate::auth::model::Staff,
+    atelier: &str,
+    who: &Registration,
+    day: i64,
+) -> chrono::DateTime<Utc> {
     let now = Utc::now();
     let seance = org::create_seance(db, staff, atelier, session_at(now + Duration::days(day), 5), now).await.unwrap();
     register(db, &seance, who, now).await.unwrap();
@@ -370,20 +419,41 @@ async fn one_wallet_gathers_a_persons_badges_and_a_lost_link_can_be_sent_again()
         let hashes = wallet::contact::Entity::find().all(&t.db).await.unwrap();
         assert_eq!(hashes.len(), 3, "{b}");
         // (The whole number: a hex digest contains "0612" by chance about once in 300 runs.)
-        assert!(hashes.iter().all(|h| h.contact_hash.len() == 64 && !h.contact_hash.contains("0612345678") && !h.contact_hash.contains("samir")), "{b}");
+        assert!(
+            hashes.iter().all(|h| h.contact_hash.len() == 64
+                && !h.contact_hash.contains("0612345678")
+                && !h.contact_hash.contains("samir")),
+            "{b}"
+        );
 
         // Lost link: the e-mail gets a new one that opens the same wallet…
-        assert_eq!(wallet::request_link(&t.db, " Samir@Example.org ", crate::i18n::Langue::Fr, when).await.unwrap(), Ok(()), "{b}");
+        assert_eq!(
+            wallet::request_link(&t.db, " Samir@Example.org ", crate::i18n::Langue::Fr, when).await.unwrap(),
+            Ok(()),
+            "{b}"
+        );
         let again = wallet_links(&t.db).await;
         assert_eq!(again.len(), 5, "{b}");
         assert_eq!(again[4].0, "samir@example.org", "{b}");
         assert_eq!(wallet::mes_badges(&t.db, &again[4].1, url, when).await.unwrap().unwrap().badges.len(), 3, "{b}");
         // …an unknown contact gets nothing (and the answer is the same)…
-        assert_eq!(wallet::request_link(&t.db, "06 99 99 99 99", crate::i18n::Langue::Fr, when).await.unwrap(), Ok(()), "{b}");
+        assert_eq!(
+            wallet::request_link(&t.db, "06 99 99 99 99", crate::i18n::Langue::Fr, when).await.unwrap(),
+            Ok(()),
+            "{b}"
+        );
         assert_eq!(wallet_links(&t.db).await.len(), 5, "{b}");
         // …and something that is no contact is refused with a French message.
-        assert_eq!(wallet::request_link(&t.db, "05 61 00 00 00", crate::i18n::Langue::Fr, when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
-        assert_eq!(wallet::request_link(&t.db, "pas-un-mail@", crate::i18n::Langue::Fr, when).await.unwrap(), Err(wallet::CONTACT_MESSAGE), "{b}");
+        assert_eq!(
+            wallet::request_link(&t.db, "05 61 00 00 00", crate::i18n::Langue::Fr, when).await.unwrap(),
+            Err(wallet::CONTACT_MESSAGE),
+            "{b}"
+        );
+        assert_eq!(
+            wallet::request_link(&t.db, "pas-un-mail@", crate::i18n::Langue::Fr, when).await.unwrap(),
+            Err(wallet::CONTACT_MESSAGE),
+            "{b}"
+        );
         t.drop().await;
     }
 }
@@ -452,7 +522,8 @@ async fn after_a_key_rotation_old_badges_still_verify_and_new_ones_use_the_new_k
     let view = service::view(&t.db, Some(&bare), &stored.id, when).await.unwrap().unwrap();
     assert!(!view.verification.emetteur_resolu);
     // …with it published, it does, and the DID document lists both keys, the new one first.
-    let rotated = Issuer::new(new_key, "https://itineraire.example").with_retired(std::slice::from_ref(&old_public)).unwrap();
+    let rotated =
+        Issuer::new(new_key, "https://itineraire.example").with_retired(std::slice::from_ref(&old_public)).unwrap();
     let view = service::view(&t.db, Some(&rotated), &stored.id, when).await.unwrap().unwrap();
     assert!(view.verification.valide(), "{:?}", view.verification);
     let doc = rotated.did_document();
@@ -473,7 +544,14 @@ async fn the_verifier_page_answers_odd_input_with_a_verdict_and_never_fetches() 
     let ours = Issuer::new(test_key(), "https://itineraire.example");
     let now = Utc::now();
     let key = test_key();
-    let signed = proof::sign(sample_credential(), &key, &proof::method_id("did:web:itineraire.example", &key.verifying_key()), now).await.unwrap();
+    let signed = proof::sign(
+        sample_credential(),
+        &key,
+        &proof::method_id("did:web:itineraire.example", &key.verifying_key()),
+        now,
+    )
+    .await
+    .unwrap();
     let mut unknown_context = signed.clone();
     unknown_context["@context"] = json!([proof::CREDENTIALS_V2, "https://ailleurs.example/contexte-inconnu.jsonld"]);
     let mut wrong_types = signed.clone();
@@ -484,12 +562,20 @@ async fn the_verifier_page_answers_odd_input_with_a_verdict_and_never_fetches() 
     elsewhere["issuer"]["id"] = json!("did:web:169.254.169.254");
     let mut status_elsewhere = signed.clone();
     status_elsewhere["credentialStatus"] = json!({"type": "BitstringStatusListEntry", "statusListCredential": "https://ailleurs.example/statut", "statusListIndex": "3"});
-    for (name, c) in [("unknown context", unknown_context), ("wrong types", wrong_types), ("did:web elsewhere", elsewhere), ("status elsewhere", status_elsewhere)] {
+    for (name, c) in [
+        ("unknown context", unknown_context),
+        ("wrong types", wrong_types),
+        ("did:web elsewhere", elsewhere),
+        ("status elsewhere", status_elsewhere),
+    ] {
         // No network here: a fetch would fail the test by hanging or erroring, not pass it.
-        let view = tokio::time::timeout(std::time::Duration::from_secs(10), service::check_pasted(&t.db, Some(&ours), &c.to_string(), now))
-            .await
-            .expect(name)
-            .expect(name);
+        let view = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            service::check_pasted(&t.db, Some(&ours), &c.to_string(), now),
+        )
+        .await
+        .expect(name)
+        .expect(name);
         assert!(!view.verification.valide(), "{name}: {:?}", view.verification);
     }
     for text in ["", "null", "[]", "42", "{\"type\": \"VerifiableCredential\"}", &"{".repeat(10_000)] {
@@ -509,21 +595,35 @@ async fn the_independent_verifier_reads_our_signed_revocation_list() {
     let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
     let credential: Value = serde_json::from_str(&stored.credential).unwrap();
     let did_doc = issuer.did_document();
-    let ask = |list: Value| independent(json!({"action": "verify", "credential": credential, "didDocument": did_doc, "statusList": list}));
+    let ask = |list: Value| {
+        independent(json!({"action": "verify", "credential": credential, "didDocument": did_doc, "statusList": list}))
+    };
     // Not revoked: the list's proof holds and the badge's bit is 0.
     let before = service::status_list(&t.db, &issuer, when).await.unwrap();
     let answer = ask(before.clone());
-    assert_eq!((answer["verified"].clone(), answer["status"]["revoked"].clone()), (json!(true), json!(false)), "{answer}");
+    assert_eq!(
+        (answer["verified"].clone(), answer["status"]["revoked"].clone()),
+        (json!(true), json!(false)),
+        "{answer}"
+    );
     // Revoked: the same badge, the new list: refused by the independent verifier too.
     let admin = staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await;
     service::revoke(&t.db, &admin, &stored.id, "Présence notée par erreur", when).await.unwrap();
     let list = service::status_list(&t.db, &issuer, when).await.unwrap();
     let answer = ask(list.clone());
-    assert_eq!((answer["verified"].clone(), answer["status"]["revoked"].clone()), (json!(false), json!(true)), "{answer}");
+    assert_eq!(
+        (answer["verified"].clone(), answer["status"]["revoked"].clone()),
+        (json!(false), json!(true)),
+        "{answer}"
+    );
     // A list changed on the way (the bit cleared by someone else) fails its own proof there.
     let mut forged = list;
     forged["credentialSubject"]["encodedList"] = before["credentialSubject"]["encodedList"].clone();
     let answer = ask(forged);
-    assert_eq!((answer["verified"].clone(), answer["status"]["verified"].clone()), (json!(false), json!(false)), "{answer}");
+    assert_eq!(
+        (answer["verified"].clone(), answer["status"]["verified"].clone()),
+        (json!(false), json!(false)),
+        "{answer}"
+    );
     t.drop().await;
 }

@@ -3,8 +3,8 @@
 //! verification, one line per check.
 use super::api::{get_badge, get_mes_badges, verify_pasted};
 use super::model::{BadgeLigne, BadgeView};
-use crate::ui::form::{submitted, ErrorSummary, Submitted, TextField};
 use crate::i18n::{t, ta};
+use crate::ui::form::{submitted, ErrorSummary, Submitted, TextField};
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -53,7 +53,11 @@ pub mod lien {
 }
 
 /// The hashes of a person's contacts (mobile first, as messages go by SMS first).
-async fn contact_hashes(db: &impl ConnectionTrait, telephone: Option<&str>, courriel: Option<&str>) -> Result<Vec<String>, DbErr> {
+async fn contact_hashes(
+    db: &impl ConnectionTrait,
+    telephone: Option<&str>,
+    courriel: Option<&str>,
+) -> Result<Vec<String>, DbErr> {
     let contacts: Vec<String> = telephone.into_iter().chain(courriel).map(crate::outbox::contact::canonical).collect();
     if contacts.is_empty() {
         return Ok(vec![]);
@@ -107,10 +111,13 @@ pub async fn attach(
     // Every contact of the person leads to the wallet (a contact already tied to another wallet
     // stays there: the person then has two, each reachable).
     for h in &hashes {
-        contact::Entity::insert(contact::ActiveModel { contact_hash: Set(h.clone()), porte_badges_id: Set(wallet.clone()) })
-            .on_conflict(OnConflict::column(contact::Column::ContactHash).do_nothing().to_owned())
-            .exec_without_returning(db)
-            .await?;
+        contact::Entity::insert(contact::ActiveModel {
+            contact_hash: Set(h.clone()),
+            porte_badges_id: Set(wallet.clone()),
+        })
+        .on_conflict(OnConflict::column(contact::Column::ContactHash).do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
     }
     let wallet = wallet_of(db, std::slice::from_ref(first)).await?.unwrap_or(wallet);
     let token = new_link(db, &wallet, now).await?;
@@ -131,11 +138,17 @@ pub fn link_message(canal: Canal, destinataire: String, token: &str, badge: Opti
 }
 
 /// The one refusal (its words in every language: `badges-erreur-contact`, the French ones tested equal).
-pub const CONTACT_MESSAGE: &str = "Indiquez le numéro de portable (06 ou 07) ou l’adresse e-mail donnés à l’inscription.";
+pub const CONTACT_MESSAGE: &str =
+    "Indiquez le numéro de portable (06 ou 07) ou l’adresse e-mail donnés à l’inscription.";
 
 /// Sends a new private link to whoever typed this contact, if a wallet is tied to it. Says nothing
 /// about whether one is (so nobody learns who attended a workshop).
-pub async fn request_link(db: &impl ConnectionTrait, typed: &str, l: Langue, now: DateTime<Utc>) -> Result<Result<(), &'static str>, DbErr> {
+pub async fn request_link(
+    db: &impl ConnectionTrait,
+    typed: &str,
+    l: Langue,
+    now: DateTime<Utc>,
+) -> Result<Result<(), &'static str>, DbErr> {
     let typed = typed.trim();
     let (canal, destinataire, telephone, courriel) = if typed.contains('@') {
         let c = typed.to_lowercase();
@@ -158,7 +171,12 @@ pub async fn request_link(db: &impl ConnectionTrait, typed: &str, l: Langue, now
 }
 
 /// The badges of the wallet a private link opens, newest first (`None`: no such link).
-pub async fn mes_badges(db: &impl ConnectionTrait, token: &str, public_url: &str, now: DateTime<Utc>) -> Result<Option<MesBadges>, DbErr> {
+pub async fn mes_badges(
+    db: &impl ConnectionTrait,
+    token: &str,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<MesBadges>, DbErr> {
     use super::service::badge;
     let Some(l) = lien::Entity::find_by_id(token_hash(token)).one(db).await? else { return Ok(None) };
     let rows = badge::Entity::find()

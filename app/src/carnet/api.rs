@@ -52,7 +52,13 @@ pub async fn get_carnet_edition(id: String, theme: String) -> Result<CarnetEditi
         let (c, t) = super::service::theme_diagnostic(&db, &staff, &id, &theme, now).await.map_err(fail)?;
         (c, Some(t))
     };
-    Ok(CarnetEdition { nom: format!("{} {}", c.prenom, c.nom), identite: super::service::identite_values(&c), staff, id, theme })
+    Ok(CarnetEdition {
+        nom: format!("{} {}", c.prenom, c.nom),
+        identite: super::service::identite_values(&c),
+        staff,
+        id,
+        theme,
+    })
 }
 
 /// The carnet of the person signed in with a code (`None`: not signed in).
@@ -60,7 +66,9 @@ pub async fn get_carnet_edition(id: String, theme: String) -> Result<CarnetEditi
 pub async fn get_mon_carnet() -> Result<Option<super::model::MonCarnet>, AppError> {
     let db = crate::db_from_context()?;
     let Some(parts) = use_context::<http::request::Parts>() else { return Ok(None) };
-    let Some(token) = crate::auth::session::cookie_value(&parts.headers, super::personne::COOKIE) else { return Ok(None) };
+    let Some(token) = crate::auth::session::cookie_value(&parts.headers, super::personne::COOKIE) else {
+        return Ok(None);
+    };
     let Some(id) = super::personne::carnet_for_token(&db, &token, chrono::Utc::now()).await? else { return Ok(None) };
     super::personne::view(&db, &id).await.map(Some).map_err(|e| e.into_app_error().with_status())
 }

@@ -8,7 +8,13 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use serde_json::json;
 
 /// Adds a note dated `now` to the carnet's timeline, in the caller's transaction.
-pub async fn note(db: &impl ConnectionTrait, carnet_id: &str, auteur: Author, texte: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
+pub async fn note(
+    db: &impl ConnectionTrait,
+    carnet_id: &str,
+    auteur: Author,
+    texte: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     evenement::Entity::insert(evenement::ActiveModel {
         id: Set(uuid::Uuid::now_v7().to_string()),
         carnet_id: Set(carnet_id.to_owned()),

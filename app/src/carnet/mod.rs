@@ -9,30 +9,33 @@ mod views_personne;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod externe;
+#[cfg(feature = "ssr")]
 pub mod personne;
 #[cfg(feature = "ssr")]
 pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod rappels;
 #[cfg(feature = "ssr")]
-pub mod timeline;
-#[cfg(feature = "ssr")]
-pub mod externe;
-#[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
+#[cfg(feature = "ssr")]
+pub mod timeline;
 
-pub use views::{CarnetEditionPage, CarnetPage, ChoixPage, EvenementPage, MesCarnetsPage, NouveauCarnetPage, PlanItemPage};
+pub use views::{
+    CarnetEditionPage, CarnetPage, ChoixPage, EvenementPage, MesCarnetsPage, NouveauCarnetPage, PlanItemPage,
+};
 
 /// The kinds of timeline entries: (code, label).
 pub const KINDS: [(&str, &str); 2] = [("rendez_vous", "Rendez-vous"), ("note", "Note")];
 
 /// The status buttons of an objective (`objective`) or an action: every status but the current.
 pub(crate) fn plan_statuts(current: &str, objective: bool) -> Vec<(&'static str, &'static str)> {
-    let all: &[&'static str] = if objective { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
+    let all: &[&'static str] =
+        if objective { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
     all.iter().filter(|c| **c != current).map(|c| (*c, model::statut_label(c))).collect()
 }
 pub use views_personne::{CodePage, MonCarnetImprimerPage, MonCarnetPage};

@@ -9,8 +9,10 @@ use crate::error::EditError;
 use crate::outbox::{self, Canal, Message};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    sea_query::{Expr, ExprTrait}, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    sea_query::{Expr, ExprTrait},
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 use serde_json::json;
 
@@ -56,10 +58,13 @@ pub const MAX_ATTEMPTS: i32 = 5;
 pub const CODES_PER_QUARTER: u64 = 3;
 pub const SESSION_HOURS: i64 = 2;
 
-pub const TOO_MANY: &str = "Trop de demandes depuis cette connexion. Réessayez dans une heure, ou appelez votre référent.";
-pub const CONFLICT_MESSAGE: &str = "Votre référent a modifié votre carnet pendant que vous écriviez. Votre texte n’est pas encore \
+pub const TOO_MANY: &str =
+    "Trop de demandes depuis cette connexion. Réessayez dans une heure, ou appelez votre référent.";
+pub const CONFLICT_MESSAGE: &str =
+    "Votre référent a modifié votre carnet pendant que vous écriviez. Votre texte n’est pas encore \
     enregistré : vérifiez ce qui a changé (indiqué sous le champ), puis enregistrez à nouveau.";
-pub const CONTACT_MESSAGE: &str = "Indiquez le numéro de téléphone ou l’adresse e-mail que votre référent a noté dans votre carnet.";
+pub const CONTACT_MESSAGE: &str =
+    "Indiquez le numéro de téléphone ou l’adresse e-mail que votre référent a noté dans votre carnet.";
 pub const EXPIRED_MESSAGE: &str = "Ce code n’est plus valable. Demandez-en un nouveau.";
 pub const WRONG_MESSAGE: &str = "Ce code n’est pas le bon. Vérifiez les 6 chiffres reçus.";
 
@@ -76,7 +81,11 @@ fn six_digits() -> Result<String, DbErr> {
 
 /// Sends a code to whoever typed a contact written in a carnet. Returns the demand's token (for
 /// the code form) whether or not the contact is known, so nobody learns who has a carnet.
-pub async fn request_code(db: &DatabaseConnection, typed: &str, now: DateTime<Utc>) -> Result<Result<String, &'static str>, DbErr> {
+pub async fn request_code(
+    db: &DatabaseConnection,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<String, &'static str>, DbErr> {
     let typed = typed.trim();
     let (canal, contact, column) = if typed.contains('@') {
         let c = typed.to_lowercase();
@@ -90,7 +99,8 @@ pub async fn request_code(db: &DatabaseConnection, typed: &str, now: DateTime<Ut
             None => return Ok(Err(CONTACT_MESSAGE)),
         }
     };
-    let found = carnet::Entity::find().filter(column.eq(&contact)).order_by_desc(carnet::Column::UpdatedAt).one(db).await?;
+    let found =
+        carnet::Entity::find().filter(column.eq(&contact)).order_by_desc(carnet::Column::UpdatedAt).one(db).await?;
     let demande = new_token()?;
     let code = six_digits()?;
     let recent = match &found {
@@ -117,8 +127,10 @@ pub async fn request_code(db: &DatabaseConnection, typed: &str, now: DateTime<Ut
     .exec_without_returning(&txn)
     .await?;
     if let Some(id) = &carnet_id {
-        let corps = format!("Votre code Itinéraire : {code}. Il expire dans {CODE_MINUTES} minutes. Ne le donnez à personne.");
-        let m = Message::new("code_personne", canal, contact, "Votre code Itinéraire".into(), corps).about(format!("carnet:{id}"));
+        let corps =
+            format!("Votre code Itinéraire : {code}. Il expire dans {CODE_MINUTES} minutes. Ne le donnez à personne.");
+        let m = Message::new("code_personne", canal, contact, "Votre code Itinéraire".into(), corps)
+            .about(format!("carnet:{id}"));
         outbox::enqueue(&txn, m, now).await?;
     }
     txn.commit().await?;
@@ -126,7 +138,12 @@ pub async fn request_code(db: &DatabaseConnection, typed: &str, now: DateTime<Ut
 }
 
 /// Checks a code typed for a demand; on success, opens the person's session (its token).
-pub async fn verify_code(db: &DatabaseConnection, demande: &str, typed: &str, now: DateTime<Utc>) -> Result<Result<String, &'static str>, DbErr> {
+pub async fn verify_code(
+    db: &DatabaseConnection,
+    demande: &str,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<String, &'static str>, DbErr> {
     let key = token_hash(demande);
     // One try used first (conditional: never more than five, never after use or expiry).
     let tried = code::Entity::update_many()
@@ -167,8 +184,16 @@ pub async fn verify_code(db: &DatabaseConnection, demande: &str, typed: &str, no
 }
 
 /// The carnet of an open session.
-pub async fn carnet_for_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> Result<Option<String>, DbErr> {
-    Ok(session::Entity::find_by_id(token_hash(token)).one(db).await?.filter(|s| s.expires_at > now).map(|s| s.carnet_id))
+pub async fn carnet_for_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, DbErr> {
+    Ok(session::Entity::find_by_id(token_hash(token))
+        .one(db)
+        .await?
+        .filter(|s| s.expires_at > now)
+        .map(|s| s.carnet_id))
 }
 
 pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<(), DbErr> {
@@ -235,9 +260,21 @@ pub async fn update_commentaire(
     let (_, author) = person(db, carnet_id).await?;
     let text = text.trim();
     if text.chars().count() > 2000 {
-        return Err(EditError::Invalid(vec![("commentaire_personne".into(), "Votre texte doit faire au plus 2000 caractères.".into())]));
+        return Err(EditError::Invalid(vec![(
+            "commentaire_personne".into(),
+            "Votre texte doit faire au plus 2000 caractères.".into(),
+        )]));
     }
-    svc::write_commentaire_personne(db, &author, carnet_id, theme_code, version, Some(text.to_owned()).filter(|t| !t.is_empty()), now).await
+    svc::write_commentaire_personne(
+        db,
+        &author,
+        carnet_id,
+        theme_code,
+        version,
+        Some(text.to_owned()).filter(|t| !t.is_empty()),
+        now,
+    )
+    .await
 }
 
 /// Everything the carnet holds about the person (RGPD right of access), as JSON.

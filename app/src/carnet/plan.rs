@@ -11,8 +11,8 @@ use crate::referentiel::db::{action as ref_action, objectif as ref_objectif, the
 use crate::ui::form::field;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -72,7 +72,11 @@ fn chosen(fields: &[(String, String)], list: &[(String, String)]) -> Result<Stri
     let picked = field(fields, "ref");
     let free = field(fields, "libre");
     match (picked.is_empty(), free.chars().count()) {
-        (false, _) => list.iter().find(|(id, _)| *id == picked).map(|(_, l)| l.clone()).ok_or_else(|| vec![("ref".into(), CHOICE_MESSAGE.into())]),
+        (false, _) => list
+            .iter()
+            .find(|(id, _)| *id == picked)
+            .map(|(_, l)| l.clone())
+            .ok_or_else(|| vec![("ref".into(), CHOICE_MESSAGE.into())]),
         (true, 3..=300) => Ok(free),
         _ => Err(vec![("ref".into(), CHOICE_MESSAGE.into())]),
     }
@@ -102,7 +106,10 @@ async fn action_choices(db: &impl ConnectionTrait, theme_code: &str) -> Result<V
 
 /// Offers of the catalogue on a theme (not archived), by name.
 async fn offers_on(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(String, String)>, DbErr> {
-    let ids = offre_theme::Entity::find().select_only().column(offre_theme::Column::OffreId).filter(offre_theme::Column::ThemeCode.eq(theme_code));
+    let ids = offre_theme::Entity::find()
+        .select_only()
+        .column(offre_theme::Column::OffreId)
+        .filter(offre_theme::Column::ThemeCode.eq(theme_code));
     let offers = offre::Entity::find()
         .filter(offre::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(ids)))
         .filter(offre::Column::Archived.eq(false))
@@ -117,14 +124,19 @@ async fn offers_on(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(S
         .into_iter()
         .map(|s| (s.id, s.nom))
         .collect();
-    Ok(offers.into_iter().map(|o| (o.id, format!("{} — {}", o.nom, names.get(&o.structure_id).cloned().unwrap_or_default()))).collect())
+    Ok(offers
+        .into_iter()
+        .map(|o| (o.id, format!("{} — {}", o.nom, names.get(&o.structure_id).cloned().unwrap_or_default())))
+        .collect())
 }
 
 /// The optional due date of an action's form (within a year back, before 2100).
 fn echeance(fields: &[(String, String)], now: DateTime<Utc>) -> Result<Option<NaiveDate>, (String, String)> {
     let raw = field(fields, "echeance");
     match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
-        Ok(d) if d >= crate::socle::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => Ok(Some(d)),
+        Ok(d) if d >= crate::socle::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => {
+            Ok(Some(d))
+        }
         Err(_) if raw.is_empty() => Ok(None),
         _ => Err(("echeance".into(), "Cette date n’est pas valable. Exemple : 31/01/2027.".into())),
     }
@@ -139,7 +151,12 @@ async fn objective_of(db: &impl ConnectionTrait, carnet_id: &str, id: &str) -> R
 }
 
 /// The new-objective form of a theme (after a logged read).
-pub async fn objective_form(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, theme_code: &str) -> Result<Choix, EditError> {
+pub async fn objective_form(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    theme_code: &str,
+) -> Result<Choix, EditError> {
     let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
     let t = theme::Entity::find_by_id(theme_code.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
     Ok(Choix {
@@ -153,7 +170,12 @@ pub async fn objective_form(db: &DatabaseConnection, staff: &Staff, carnet_id: &
 }
 
 /// The new-action form of an objective (after a logged read).
-pub async fn action_form(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, objectif_id: &str) -> Result<Choix, EditError> {
+pub async fn action_form(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    objectif_id: &str,
+) -> Result<Choix, EditError> {
     let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
     let o = objective_of(db, carnet_id, objectif_id).await?;
     Ok(Choix {
@@ -221,7 +243,16 @@ pub async fn add_objective(
     })
     .exec_without_returning(&txn)
     .await?;
-    commit_with_history(txn, carnet_id, Author::from(staff), &format!("objectif:{theme_code}"), None, Some(json!({"objectif": libelle})), now).await?;
+    commit_with_history(
+        txn,
+        carnet_id,
+        Author::from(staff),
+        &format!("objectif:{theme_code}"),
+        None,
+        Some(json!({"objectif": libelle})),
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -277,7 +308,16 @@ pub async fn add_action(
     })
     .exec_without_returning(&txn)
     .await?;
-    commit_with_history(txn, carnet_id, Author::from(staff), &format!("action:{}", o.theme_code), None, Some(json!({"objectif": o.libelle, "action": libelle})), now).await?;
+    commit_with_history(
+        txn,
+        carnet_id,
+        Author::from(staff),
+        &format!("action:{}", o.theme_code),
+        None,
+        Some(json!({"objectif": o.libelle, "action": libelle})),
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -313,7 +353,16 @@ pub async fn set_objective_status(
         return Err(EditError::Conflict { stored: vec![("statut".into(), stored.statut)], version: stored.version });
     }
     let label = super::model::statut_label;
-    commit_with_history(txn, carnet_id, Author::from(staff), &format!("objectif:{}", o.theme_code), Some(json!({"objectif": o.libelle, "statut": label(&o.statut)})), Some(json!({"objectif": o.libelle, "statut": label(statut)})), now).await?;
+    commit_with_history(
+        txn,
+        carnet_id,
+        Author::from(staff),
+        &format!("objectif:{}", o.theme_code),
+        Some(json!({"objectif": o.libelle, "statut": label(&o.statut)})),
+        Some(json!({"objectif": o.libelle, "statut": label(statut)})),
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -350,7 +399,16 @@ pub async fn set_action_status(
         return Err(EditError::Conflict { stored: vec![("statut".into(), a.statut)], version: a.version });
     }
     let label = super::model::statut_label;
-    commit_with_history(txn, carnet_id, who.clone(), &format!("action:{}", o.theme_code), Some(json!({"action": a.libelle, "statut": label(&a.statut)})), Some(json!({"action": a.libelle, "statut": label(statut)})), now).await?;
+    commit_with_history(
+        txn,
+        carnet_id,
+        who.clone(),
+        &format!("action:{}", o.theme_code),
+        Some(json!({"action": a.libelle, "statut": label(&a.statut)})),
+        Some(json!({"action": a.libelle, "statut": label(statut)})),
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -369,7 +427,11 @@ pub async fn set_action_status_as_member(
 }
 
 async fn action_of(db: &impl ConnectionTrait, carnet_id: &str, id: &str) -> Result<action::Model, EditError> {
-    action::Entity::find_by_id(id.to_owned()).filter(action::Column::CarnetId.eq(carnet_id)).one(db).await?.ok_or(EditError::NotFound)
+    action::Entity::find_by_id(id.to_owned())
+        .filter(action::Column::CarnetId.eq(carnet_id))
+        .one(db)
+        .await?
+        .ok_or(EditError::NotFound)
 }
 
 /// An objective's or an action's stored values, as its form holds them.
@@ -398,10 +460,21 @@ impl ItemValues {
     }
 }
 
-async fn item_values(db: &impl ConnectionTrait, carnet_id: &str, objectif: bool, id: &str) -> Result<ItemValues, EditError> {
+async fn item_values(
+    db: &impl ConnectionTrait,
+    carnet_id: &str,
+    objectif: bool,
+    id: &str,
+) -> Result<ItemValues, EditError> {
     Ok(if objectif {
         let o = objective_of(db, carnet_id, id).await?;
-        ItemValues { theme_code: o.theme_code, libelle: o.libelle, statut: o.statut, echeance: None, version: o.version }
+        ItemValues {
+            theme_code: o.theme_code,
+            libelle: o.libelle,
+            statut: o.statut,
+            echeance: None,
+            version: o.version,
+        }
     } else {
         let a = action_of(db, carnet_id, id).await?;
         let theme_code = objective_of(db, carnet_id, &a.objectif_id).await?.theme_code;
@@ -410,7 +483,13 @@ async fn item_values(db: &impl ConnectionTrait, carnet_id: &str, objectif: bool,
 }
 
 /// An objective (`objectif`) or an action, for its edit form (after a logged read).
-pub async fn item(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, objectif: bool, id: &str) -> Result<super::model::PlanItem, EditError> {
+pub async fn item(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    objectif: bool,
+    id: &str,
+) -> Result<super::model::PlanItem, EditError> {
     let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
     let v = item_values(db, carnet_id, objectif, id).await?;
     let theme = theme::Entity::find_by_id(v.theme_code.clone()).one(db).await?.map(|t| t.label).unwrap_or_default();
@@ -495,5 +574,14 @@ pub async fn update_item(
     }
     let after = ItemValues { theme_code: before.theme_code.clone(), libelle, statut, echeance, version: version + 1 };
     let objet = format!("{}:{}", if objectif { "objectif" } else { "action" }, before.theme_code);
-    commit_with_history(txn, carnet_id, Author::from(staff), &objet, Some(before.history(objectif)), Some(after.history(objectif)), now).await
+    commit_with_history(
+        txn,
+        carnet_id,
+        Author::from(staff),
+        &objet,
+        Some(before.history(objectif)),
+        Some(after.history(objectif)),
+        now,
+    )
+    .await
 }

@@ -43,7 +43,10 @@ pub async fn remind_rendez_vous(db: &DatabaseConnection, now: DateTime<Utc>) -> 
         .all(db)
         .await?;
     let mut written = 0;
-    for e in events.into_iter().filter(|e| calme::reminder_moment(e.at) <= now && e.created_at < calme::reminder_moment(e.at)) {
+    for e in events
+        .into_iter()
+        .filter(|e| calme::reminder_moment(e.at) <= now && e.created_at < calme::reminder_moment(e.at))
+    {
         let Some(c) = carnet::Entity::find_by_id(e.carnet_id.clone()).one(db).await? else { continue };
         let Some((canal, destinataire)) = contact(&c) else { continue };
         let structure = structure_of(db, &e.auteur_id).await?;
@@ -61,12 +64,19 @@ pub async fn remind_rendez_vous(db: &DatabaseConnection, now: DateTime<Utc>) -> 
         }
         let heure = crate::i18n::heure_en(Langue::Fr, e.at);
         let lieu = e.lieu.as_deref().map(|l| format!(" Lieu : {l}.")).unwrap_or_default();
-        let corps = format!("Itinéraire : rappel, demain à {heure} : rendez-vous avec {}.{lieu} Votre carnet :", e.auteur_nom);
-        let m = Message::new("rappel_rendez_vous", canal, destinataire, "Rappel : votre rendez-vous de demain".into(), corps)
-            .lien("/mon-carnet")
-            .reminder(Langue::Fr)
-            .about(format!("carnet:{}", c.id))
-            .structure(structure);
+        let corps =
+            format!("Itinéraire : rappel, demain à {heure} : rendez-vous avec {}.{lieu} Votre carnet :", e.auteur_nom);
+        let m = Message::new(
+            "rappel_rendez_vous",
+            canal,
+            destinataire,
+            "Rappel : votre rendez-vous de demain".into(),
+            corps,
+        )
+        .lien("/mon-carnet")
+        .reminder(Langue::Fr)
+        .about(format!("carnet:{}", c.id))
+        .structure(structure);
         outbox::enqueue(&txn, m, now).await?;
         txn.commit().await?;
         written += 1;

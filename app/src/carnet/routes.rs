@@ -92,14 +92,22 @@ async fn membres(State(st): State<FormState>, Path(id): Path<String>, req: Reque
     };
     let now = Utc::now();
     let outcome = match field(&fields, "action").as_str() {
-        "ajouter" => svc::add_member(&st.db, &staff, &id, &field(&fields, "compte"), now).await.map(|_| "membre-ajoute"),
-        "retirer" => svc::revoke_member(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "membre-retire"),
-        "referent" => svc::set_referent_unique(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "referent"),
+        "ajouter" => {
+            svc::add_member(&st.db, &staff, &id, &field(&fields, "compte"), now).await.map(|_| "membre-ajoute")
+        }
+        "retirer" => {
+            svc::revoke_member(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "membre-retire")
+        }
+        "referent" => {
+            svc::set_referent_unique(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "referent")
+        }
         _ => Err(EditError::Invalid(vec![("compte".into(), "Action inconnue. Rechargez la page.".into())])),
     };
     match outcome {
         // Who withdrew their own access can no longer see the carnet: back to the list.
-        Ok("membre-retire") if svc::membership(&st.db, &staff, &id).await.is_err() => see_other("/pro/carnets?ok=retire"),
+        Ok("membre-retire") if svc::membership(&st.db, &staff, &id).await.is_err() => {
+            see_other("/pro/carnets?ok=retire")
+        }
         Ok(ok) => see_other(&format!("/pro/carnets/{id}?ok={ok}#membres")),
         Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
     }
@@ -187,12 +195,18 @@ async fn verify_code(State(st): State<FormState>, req: Request) -> Response {
         }
         Ok(Err(m)) => {
             let status = if m == p::WRONG_MESSAGE { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::GONE };
-            st.refuse(parts, status, Submitted { values: fields, errors: vec![("code".into(), m.into())], message: None }).await
+            st.refuse(
+                parts,
+                status,
+                Submitted { values: fields, errors: vec![("code".into(), m.into())], message: None },
+            )
+            .await
         }
         Err(e) => {
             tracing::error!(error = %e, "code check failed");
             let message = Some(crate::error::AppError::Unavailable.to_string());
-            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { values: fields, errors: vec![], message }).await
+            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { values: fields, errors: vec![], message })
+                .await
         }
     }
 }
@@ -227,7 +241,8 @@ async fn person_theme(State(st): State<FormState>, Path(theme): Path<String>, re
         Ok(v) => v,
         Err(res) => return res,
     };
-    match p::update_commentaire(&st.db, &id, &theme, version, &field(&fields, "commentaire_personne"), Utc::now()).await {
+    match p::update_commentaire(&st.db, &id, &theme, version, &field(&fields, "commentaire_personne"), Utc::now()).await
+    {
         Ok(()) => see_other(&format!("/mon-carnet?ok=theme#theme-{theme}")),
         Err(e) => st.refuse_edit(parts, fields, e, p::CONFLICT_MESSAGE, &["commentaire_personne"]).await,
     }
@@ -267,7 +282,11 @@ async fn person_data(State(st): State<FormState>, req: Request) -> Response {
     }
 }
 
-async fn new_objective(State(st): State<FormState>, Path((id, theme)): Path<(String, String)>, req: Request) -> Response {
+async fn new_objective(
+    State(st): State<FormState>,
+    Path((id, theme)): Path<(String, String)>,
+    req: Request,
+) -> Response {
     let (parts, fields, staff) = match read_staff_form(&st, req).await {
         Ok(f) => f,
         Err(res) => return res,
@@ -315,7 +334,11 @@ async fn plan_item(st: FormState, req: Request, id: String, item: String, object
     }
 }
 
-async fn objective_status(State(st): State<FormState>, Path((id, oid)): Path<(String, String)>, req: Request) -> Response {
+async fn objective_status(
+    State(st): State<FormState>,
+    Path((id, oid)): Path<(String, String)>,
+    req: Request,
+) -> Response {
     plan_item(st, req, id, oid, true).await
 }
 

@@ -18,7 +18,8 @@ use std::collections::{BTreeSet, HashMap};
 
 type Problems = Vec<(String, String)>;
 
-pub const IDENTITE_FIELDS: [&str; 7] = ["prenom", "nom", "date_naissance", "numero_caf", "telephone", "courriel", "adresse"];
+pub const IDENTITE_FIELDS: [&str; 7] =
+    ["prenom", "nom", "date_naissance", "numero_caf", "telephone", "courriel", "adresse"];
 pub const DIAGNOSTIC_FIELDS: [&str; 2] = ["situations", "commentaire"];
 pub const PAGE_SIZE: u64 = 50;
 pub const CONFLICT_MESSAGE: &str = "Quelqu’un a modifié ceci pendant que vous le modifiiez. Vos changements ne sont pas encore \
@@ -36,7 +37,13 @@ pub struct Identite {
     pub adresse: Option<String>,
 }
 
-fn text(errors: &mut Problems, fields: &[(String, String)], k: &str, max: usize, required: Option<&str>) -> Option<String> {
+fn text(
+    errors: &mut Problems,
+    fields: &[(String, String)],
+    k: &str,
+    max: usize,
+    required: Option<&str>,
+) -> Option<String> {
     let v = field(fields, k);
     match (v.chars().count(), required) {
         (0, Some(m)) => errors.push((k.into(), m.into())),
@@ -70,18 +77,25 @@ pub fn validate_identite(fields: &[(String, String)], today: NaiveDate) -> Resul
     if numero_caf.as_ref().is_some_and(|n| !(n.chars().all(|c| c.is_ascii_digit()) && (5..=10).contains(&n.len()))) {
         errors.push(("numero_caf".into(), "Le numéro d’allocataire CAF s’écrit avec 5 à 10 chiffres.".into()));
     }
-    let telephone = text(&mut errors, fields, "telephone", 30, None).map(|t| crate::validation::french_phone(&t).ok_or(t));
+    let telephone =
+        text(&mut errors, fields, "telephone", 30, None).map(|t| crate::validation::french_phone(&t).ok_or(t));
     let telephone = match telephone {
         Some(Ok(t)) => Some(t),
         Some(Err(_)) => {
-            errors.push(("telephone".into(), "Ce numéro de téléphone n’est pas valide. Exemple : 06 12 34 56 78.".into()));
+            errors.push((
+                "telephone".into(),
+                "Ce numéro de téléphone n’est pas valide. Exemple : 06 12 34 56 78.".into(),
+            ));
             None
         }
         None => None,
     };
     let courriel = text(&mut errors, fields, "courriel", 320, None).map(|c| c.to_lowercase());
     if courriel.as_ref().is_some_and(|c| !crate::validation::is_email(c)) {
-        errors.push(("courriel".into(), "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@exemple.fr.".into()));
+        errors.push((
+            "courriel".into(),
+            "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@exemple.fr.".into(),
+        ));
     }
     let adresse = text(&mut errors, fields, "adresse", 300, None);
     match (prenom, nom, date_naissance) {
@@ -100,7 +114,12 @@ pub fn identite_values(c: &carnet::Model) -> Vec<(String, String)> {
         ("date_naissance".to_owned(), c.date_naissance.format("%Y-%m-%d").to_string()),
         ("version".to_owned(), c.version.to_string()),
     ];
-    let optional = [("numero_caf", &c.numero_caf), ("telephone", &c.telephone), ("courriel", &c.courriel), ("adresse", &c.adresse)];
+    let optional = [
+        ("numero_caf", &c.numero_caf),
+        ("telephone", &c.telephone),
+        ("courriel", &c.courriel),
+        ("adresse", &c.adresse),
+    ];
     v.extend(optional.into_iter().filter_map(|(k, x)| x.clone().map(|x| (k.to_owned(), x))));
     v
 }
@@ -157,7 +176,9 @@ fn identite_json(values: &[(String, String)]) -> serde_json::Value {
 /// The professional's current membership of a carnet: `NotFound` when there is no such carnet,
 /// `Forbidden` when they are not (or no longer) a member.
 pub async fn membership(db: &impl ConnectionTrait, staff: &Staff, carnet_id: &str) -> Result<membre::Model, EditError> {
-    if uuid::Uuid::parse_str(carnet_id).is_err() || carnet::Entity::find_by_id(carnet_id.to_owned()).one(db).await?.is_none() {
+    if uuid::Uuid::parse_str(carnet_id).is_err()
+        || carnet::Entity::find_by_id(carnet_id.to_owned()).one(db).await?.is_none()
+    {
         return Err(EditError::NotFound);
     }
     membre::Entity::find()
@@ -177,7 +198,12 @@ pub fn manages_members(staff: &Staff, m: &membre::Model) -> bool {
 
 /// Opens a carnet for a person: the professional who creates it follows them (as référent unique
 /// when they are a référent).
-pub async fn create(db: &DatabaseConnection, staff: &Staff, c: Identite, now: DateTime<Utc>) -> Result<String, EditError> {
+pub async fn create(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    c: Identite,
+    now: DateTime<Utc>,
+) -> Result<String, EditError> {
     if staff.structure_id.is_none() {
         return Err(EditError::NoStructure);
     }
@@ -281,7 +307,11 @@ pub(super) async fn write_identite(
 
 /// The last "after" of an item in the history: its "before" for the change being written
 /// (call it before writing that change's line).
-async fn history_before(db: &impl ConnectionTrait, carnet_id: &str, objet: &str) -> Result<Option<serde_json::Value>, DbErr> {
+async fn history_before(
+    db: &impl ConnectionTrait,
+    carnet_id: &str,
+    objet: &str,
+) -> Result<Option<serde_json::Value>, DbErr> {
     Ok(historique::Entity::find()
         .filter(historique::Column::CarnetId.eq(carnet_id))
         .filter(historique::Column::Objet.eq(objet))
@@ -322,7 +352,10 @@ pub async fn validate_diagnostic(
                 situations.insert(n);
             }
             _ => {
-                errors.push(("situations".into(), "Une des situations choisies n’existe pas pour ce thème. Choisissez dans la liste.".into()));
+                errors.push((
+                    "situations".into(),
+                    "Une des situations choisies n’existe pas pour ce thème. Choisissez dans la liste.".into(),
+                ));
                 break;
             }
         }
@@ -332,7 +365,10 @@ pub async fn validate_diagnostic(
 }
 
 fn diagnostic_values(d: Option<&diagnostic::Model>, theme_code: &str) -> Vec<(String, String)> {
-    let mut v = vec![("theme".to_owned(), theme_code.to_owned()), ("version".to_owned(), d.map_or(0, |d| d.version).to_string())];
+    let mut v = vec![
+        ("theme".to_owned(), theme_code.to_owned()),
+        ("version".to_owned(), d.map_or(0, |d| d.version).to_string()),
+    ];
     if let Some(d) = d {
         v.extend(ids(&d.situations).into_iter().map(|s| ("situations".to_owned(), s.to_string())));
         if let Some(c) = &d.commentaire {
@@ -349,7 +385,11 @@ fn ids(json: &str) -> Vec<i32> {
     serde_json::from_str(json).unwrap_or_default()
 }
 
-async fn diagnostic_row(db: &impl ConnectionTrait, carnet_id: &str, theme_code: &str) -> Result<Option<diagnostic::Model>, DbErr> {
+async fn diagnostic_row(
+    db: &impl ConnectionTrait,
+    carnet_id: &str,
+    theme_code: &str,
+) -> Result<Option<diagnostic::Model>, DbErr> {
     diagnostic::Entity::find()
         .filter(diagnostic::Column::CarnetId.eq(carnet_id))
         .filter(diagnostic::Column::ThemeCode.eq(theme_code))
@@ -435,7 +475,10 @@ async fn write_theme(
             .col_expr(diagnostic::Column::UpdatedAt, Expr::value(now));
         update = match change {
             ThemeChange::Diagnostic(c) => update
-                .col_expr(diagnostic::Column::Situations, Expr::value(json!(c.situations.iter().collect::<Vec<_>>()).to_string()))
+                .col_expr(
+                    diagnostic::Column::Situations,
+                    Expr::value(json!(c.situations.iter().collect::<Vec<_>>()).to_string()),
+                )
                 .col_expr(diagnostic::Column::Commentaire, Expr::value(c.commentaire)),
             ThemeChange::Personne(t) => update.col_expr(diagnostic::Column::CommentairePersonne, Expr::value(t)),
         };
@@ -451,7 +494,10 @@ async fn write_theme(
     if !written {
         txn.rollback().await?;
         let stored = diagnostic_row(db, carnet_id, theme_code).await?;
-        return Err(EditError::Conflict { stored: diagnostic_values(stored.as_ref(), theme_code), version: stored.map_or(0, |d| d.version) });
+        return Err(EditError::Conflict {
+            stored: diagnostic_values(stored.as_ref(), theme_code),
+            version: stored.map_or(0, |d| d.version),
+        });
     }
     let after = diagnostic_row(&txn, carnet_id, theme_code).await?;
     let labels = situation_labels(&txn).await?;
@@ -486,7 +532,13 @@ fn diagnostic_json(d: &diagnostic::Model, labels: &HashMap<i32, String>) -> serd
 }
 
 /// Gives a professional access to a carnet (by a member who manages members).
-pub async fn add_member(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, account_id: &str, now: DateTime<Utc>) -> Result<(), EditError> {
+pub async fn add_member(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    account_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
     let m = membership(db, staff, carnet_id).await?;
     if !manages_members(staff, &m) {
         return Err(EditError::Forbidden);
@@ -512,7 +564,13 @@ pub async fn add_member(db: &DatabaseConnection, staff: &Staff, carnet_id: &str,
 }
 
 /// Withdraws a professional's access (their reads stay in the log, their changes in the history).
-pub async fn revoke_member(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, membre_id: &str, now: DateTime<Utc>) -> Result<(), EditError> {
+pub async fn revoke_member(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    membre_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
     let m = membership(db, staff, carnet_id).await?;
     if !manages_members(staff, &m) && m.id != membre_id {
         return Err(EditError::Forbidden);
@@ -542,7 +600,13 @@ pub async fn revoke_member(db: &DatabaseConnection, staff: &Staff, carnet_id: &s
 }
 
 /// Makes a current member the person's référent unique (the previous one stays a member).
-pub async fn set_referent_unique(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, membre_id: &str, now: DateTime<Utc>) -> Result<(), EditError> {
+pub async fn set_referent_unique(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    membre_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
     let m = membership(db, staff, carnet_id).await?;
     if !manages_members(staff, &m) {
         return Err(EditError::Forbidden);
@@ -571,7 +635,12 @@ pub async fn set_referent_unique(db: &DatabaseConnection, staff: &Staff, carnet_
 }
 
 /// A member's read of a carnet, written to the access log the person sees.
-pub async fn read(db: &impl ConnectionTrait, staff: &Staff, id: &str, now: DateTime<Utc>) -> Result<(membre::Model, carnet::Model), EditError> {
+pub async fn read(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<(membre::Model, carnet::Model), EditError> {
     let m = membership(db, staff, id).await?;
     let c = carnet::Entity::find_by_id(id.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
     lecture::Entity::insert(lecture::ActiveModel {
@@ -588,7 +657,13 @@ pub async fn read(db: &impl ConnectionTrait, staff: &Staff, id: &str, now: DateT
 }
 
 /// One theme's diagnostic (for its form), after a logged read.
-pub async fn theme_diagnostic(db: &impl ConnectionTrait, staff: &Staff, id: &str, theme_code: &str, now: DateTime<Utc>) -> Result<(carnet::Model, ThemeDiagnostic), EditError> {
+pub async fn theme_diagnostic(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    id: &str,
+    theme_code: &str,
+    now: DateTime<Utc>,
+) -> Result<(carnet::Model, ThemeDiagnostic), EditError> {
     let (_, c) = read(db, staff, id, now).await?;
     let t = diagnostic_view(db, id).await?.into_iter().find(|t| t.code == theme_code).ok_or(EditError::NotFound)?;
     Ok((c, t))
@@ -596,7 +671,12 @@ pub async fn theme_diagnostic(db: &impl ConnectionTrait, staff: &Staff, id: &str
 
 /// Reads a carnet: the read is logged for the person. Returns the stored carnet and everything
 /// the page shows.
-pub async fn open(db: &DatabaseConnection, staff: &Staff, id: &str, now: DateTime<Utc>) -> Result<super::model::CarnetVue, EditError> {
+pub async fn open(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<super::model::CarnetVue, EditError> {
     let (m, c) = read(db, staff, id, now).await?;
     let gere_membres = manages_members(staff, &m);
     let membres = members(db, id).await?;
@@ -611,7 +691,12 @@ pub async fn open(db: &DatabaseConnection, staff: &Staff, id: &str, now: DateTim
         lectures: reads(db, id).await?,
         historique: changes(db, id).await?,
         evenements: super::timeline::of(db, id, now).await?,
-        messages: crate::outbox::deliveries(db, &[format!("carnet:{id}")]).await?.iter().take(20).map(|(_, d)| d.into()).collect(),
+        messages: crate::outbox::deliveries(db, &[format!("carnet:{id}")])
+            .await?
+            .iter()
+            .take(20)
+            .map(|(_, d)| d.into())
+            .collect(),
         gere_membres,
         comptes,
     })
@@ -691,7 +776,11 @@ pub(super) async fn diagnostic_view(db: &impl ConnectionTrait, carnet_id: &str) 
         .map(|t| {
             let d = rows.get(&t.code);
             ThemeDiagnostic {
-                situations: situations.iter().filter(|s| s.theme_code == t.code).map(|s| (s.id.to_string(), s.label.clone())).collect(),
+                situations: situations
+                    .iter()
+                    .filter(|s| s.theme_code == t.code)
+                    .map(|s| (s.id.to_string(), s.label.clone()))
+                    .collect(),
                 choisies: d.map(|d| ids(&d.situations).iter().map(i32::to_string).collect()).unwrap_or_default(),
                 commentaire: d.and_then(|d| d.commentaire.clone()).unwrap_or_default(),
                 commentaire_personne: d.and_then(|d| d.commentaire_personne.clone()).unwrap_or_default(),
@@ -712,19 +801,26 @@ pub(super) async fn reads(db: &impl ConnectionTrait, carnet_id: &str) -> Result<
         .all(db)
         .await?
         .into_iter()
-        .map(|l| Lecture { qui: l.auteur_nom, structure: l.structure_nom, quand: crate::socle::dates::jour_heure(l.at) })
+        .map(|l| Lecture {
+            qui: l.auteur_nom,
+            structure: l.structure_nom,
+            quand: crate::socle::dates::jour_heure(l.at),
+        })
         .collect())
 }
 
 fn pairs(json: Option<String>) -> Vec<(String, String)> {
     let v: serde_json::Value = json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
     v.as_object()
-        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()))).collect())
+        .map(|o| {
+            o.iter().map(|(k, v)| (k.clone(), v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()))).collect()
+        })
         .unwrap_or_default()
 }
 
 pub(super) async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Vec<Changement>, DbErr> {
-    let labels: HashMap<String, String> = theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
+    let labels: HashMap<String, String> =
+        theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
     Ok(historique::Entity::find()
         .filter(historique::Column::CarnetId.eq(carnet_id))
         .order_by_desc(historique::Column::Id)
@@ -734,15 +830,25 @@ pub(super) async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Resul
         .into_iter()
         .map(|h| {
             let objet = match h.objet.split_once(':') {
-                Some(("diagnostic", t)) => format!("Diagnostic : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
-                Some(("objectif", t)) => format!("Objectif : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
+                Some(("diagnostic", t)) => {
+                    format!("Diagnostic : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned()))
+                }
+                Some(("objectif", t)) => {
+                    format!("Objectif : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned()))
+                }
                 Some(("action", t)) => format!("Action : {}", labels.get(t).cloned().unwrap_or_else(|| t.to_owned())),
                 _ if h.objet == "identite" => "Identité et contact".to_owned(),
                 _ if h.objet == "membres" => "Professionnels qui suivent la personne".to_owned(),
                 _ if h.objet == "evenement" => "Rendez-vous et notes".to_owned(),
                 _ => h.objet.clone(),
             };
-            Changement { qui: h.auteur_nom, quand: crate::socle::dates::jour_heure(h.at), objet, avant: pairs(h.avant), apres: pairs(h.apres) }
+            Changement {
+                qui: h.auteur_nom,
+                quand: crate::socle::dates::jour_heure(h.at),
+                objet,
+                avant: pairs(h.avant),
+                apres: pairs(h.apres),
+            }
         })
         .collect())
 }
@@ -776,14 +882,21 @@ fn appointments_from(from: DateTime<Utc>) -> sea_orm::sea_query::SelectStatement
 }
 
 /// The carnets a professional currently follows, newest change first, filtered.
-pub async fn list(db: &impl ConnectionTrait, staff: &Staff, f: &ListFilter, page: u64, now: DateTime<Utc>) -> Result<(Vec<CarnetLigne>, u64), DbErr> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    f: &ListFilter,
+    page: u64,
+    now: DateTime<Utc>,
+) -> Result<(Vec<CarnetLigne>, u64), DbErr> {
     let (q, theme_code) = (f.q.as_str(), f.theme.as_str());
     let mine = membre::Entity::find()
         .select_only()
         .column(membre::Column::CarnetId)
         .filter(membre::Column::AccountId.eq(&staff.id))
         .filter(membre::Column::RevokedAt.is_null());
-    let mut query = carnet::Entity::find().filter(carnet::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(mine)));
+    let mut query =
+        carnet::Entity::find().filter(carnet::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(mine)));
     let q = q.trim().to_lowercase();
     if !q.is_empty() {
         use sea_orm::sea_query::ExprTrait;
@@ -804,7 +917,9 @@ pub async fn list(db: &impl ConnectionTrait, staff: &Staff, f: &ListFilter, page
     }
     query = match f.rdv.as_str() {
         "a_venir" => query.filter(carnet::Column::Id.in_subquery(appointments_from(now))),
-        "sans_recent" => query.filter(carnet::Column::Id.not_in_subquery(appointments_from(now - chrono::Duration::days(91)))),
+        "sans_recent" => {
+            query.filter(carnet::Column::Id.not_in_subquery(appointments_from(now - chrono::Duration::days(91))))
+        }
         "aucun" => query.filter(carnet::Column::Id.not_in_subquery(appointments_from(DateTime::<Utc>::UNIX_EPOCH))),
         _ => query,
     };
@@ -817,7 +932,8 @@ pub async fn list(db: &impl ConnectionTrait, staff: &Staff, f: &ListFilter, page
         .all(db)
         .await?;
     let ids: Vec<String> = rows.iter().map(|c| c.id.clone()).collect();
-    let labels: HashMap<String, String> = theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
+    let labels: HashMap<String, String> =
+        theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
     let mut themes: HashMap<String, Vec<String>> = HashMap::new();
     for d in diagnostic::Entity::find().filter(diagnostic::Column::CarnetId.is_in(ids.clone())).all(db).await? {
         if !ids_empty(&d.situations) {

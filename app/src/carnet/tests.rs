@@ -74,24 +74,69 @@ async fn every_function_checks_who_is_asking() {
         ];
         for (who, edit, manage) in cases {
             let name = &who.nom;
-            let version = svc::open(db, &referent, &id, now).await.unwrap().identite.iter().find(|(k, _)| k == "version").unwrap().1.parse().unwrap();
+            let version = svc::open(db, &referent, &id, now)
+                .await
+                .unwrap()
+                .identite
+                .iter()
+                .find(|(k, _)| k == "version")
+                .unwrap()
+                .1
+                .parse()
+                .unwrap();
             assert_eq!(allowed(&svc::membership(db, who, &id).await), edit, "{b}: membership {name}");
             assert_eq!(allowed(&svc::open(db, who, &id, now).await), edit, "{b}: open {name}");
             assert_eq!(allowed(&svc::read(db, who, &id, now).await), edit, "{b}: read {name}");
             assert_eq!(allowed(&svc::theme_diagnostic(db, who, &id, "logement", now).await), edit, "{b}: theme {name}");
-            assert_eq!(allowed(&svc::update_identite(db, who, &id, version, lea(), now).await), edit, "{b}: identite {name}");
-            let d = svc::open(db, &referent, &id, now).await.unwrap().diagnostic.into_iter().find(|d| d.code == "logement").unwrap();
-            assert_eq!(allowed(&svc::update_diagnostic(db, who, &id, "logement", d.version, content(), now).await), edit, "{b}: diagnostic {name}");
+            assert_eq!(
+                allowed(&svc::update_identite(db, who, &id, version, lea(), now).await),
+                edit,
+                "{b}: identite {name}"
+            );
+            let d = svc::open(db, &referent, &id, now)
+                .await
+                .unwrap()
+                .diagnostic
+                .into_iter()
+                .find(|d| d.code == "logement")
+                .unwrap();
+            assert_eq!(
+                allowed(&svc::update_diagnostic(db, who, &id, "logement", d.version, content(), now).await),
+                edit,
+                "{b}: diagnostic {name}"
+            );
             assert_eq!(allowed(&svc::add_member(db, who, &id, &colleague.id, now).await), manage, "{b}: add {name}");
             // Undo the addition so the next row starts from the same members.
             if manage == "ok" {
-                let m = svc::open(db, &referent, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == colleague.id).unwrap();
+                let m = svc::open(db, &referent, &id, now)
+                    .await
+                    .unwrap()
+                    .membres
+                    .into_iter()
+                    .find(|m| m.account_id == colleague.id)
+                    .unwrap();
                 svc::revoke_member(db, who, &id, &m.id, now).await.unwrap();
             }
-            let orientation_membre = svc::open(db, &referent, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == orientation.id).unwrap();
-            assert_eq!(allowed(&svc::set_referent_unique(db, who, &id, &orientation_membre.id, now).await), manage, "{b}: référent {name}");
+            let orientation_membre = svc::open(db, &referent, &id, now)
+                .await
+                .unwrap()
+                .membres
+                .into_iter()
+                .find(|m| m.account_id == orientation.id)
+                .unwrap();
+            assert_eq!(
+                allowed(&svc::set_referent_unique(db, who, &id, &orientation_membre.id, now).await),
+                manage,
+                "{b}: référent {name}"
+            );
             // Back to the référent as référent unique.
-            let first = svc::open(db, &referent, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == referent.id).unwrap();
+            let first = svc::open(db, &referent, &id, now)
+                .await
+                .unwrap()
+                .membres
+                .into_iter()
+                .find(|m| m.account_id == referent.id)
+                .unwrap();
             svc::set_referent_unique(db, &orientation, &id, &first.id, now).await.unwrap();
             let (list, total) = svc::list(db, who, &Default::default(), 1, now).await.unwrap();
             assert_eq!((total == 1, list.len() == 1), (edit == "ok", edit == "ok"), "{b}: list {name}");
@@ -99,8 +144,20 @@ async fn every_function_checks_who_is_asking() {
         // A member who only follows (not référent unique) cannot manage members, but may leave.
         svc::add_member(db, &orientation, &id, &colleague.id, now).await.unwrap();
         assert_eq!(allowed(&svc::add_member(db, &colleague, &id, &other.id, now).await), "403", "{b}");
-        let mine = svc::open(db, &colleague, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == colleague.id).unwrap();
-        let referent_row = svc::open(db, &colleague, &id, now).await.unwrap().membres.into_iter().find(|m| m.account_id == referent.id).unwrap();
+        let mine = svc::open(db, &colleague, &id, now)
+            .await
+            .unwrap()
+            .membres
+            .into_iter()
+            .find(|m| m.account_id == colleague.id)
+            .unwrap();
+        let referent_row = svc::open(db, &colleague, &id, now)
+            .await
+            .unwrap()
+            .membres
+            .into_iter()
+            .find(|m| m.account_id == referent.id)
+            .unwrap();
         assert_eq!(allowed(&svc::revoke_member(db, &colleague, &id, &referent_row.id, now).await), "403", "{b}");
         svc::revoke_member(db, &colleague, &id, &mine.id, now).await.unwrap();
         assert_eq!(allowed(&svc::open(db, &colleague, &id, now).await), "403", "{b}");
@@ -109,7 +166,12 @@ async fn every_function_checks_who_is_asking() {
         assert_eq!(allowed(&svc::open(db, &referent, "../../etc", now).await), "404", "{b}");
         // Every read by a member is in the log the person sees; refused reads are not.
         let vue = svc::open(db, &referent, &id, now).await.unwrap();
-        assert!(vue.lectures.iter().all(|l| ["Camille Référente", "Chargée Orientation", "Sam Collègue"].contains(&l.qui.as_str())), "{b}");
+        assert!(
+            vue.lectures
+                .iter()
+                .all(|l| ["Camille Référente", "Chargée Orientation", "Sam Collègue"].contains(&l.qui.as_str())),
+            "{b}"
+        );
         assert!(vue.lectures.iter().any(|l| l.qui == "Sam Collègue"), "{b}");
         t.drop().await;
     }
@@ -131,8 +193,10 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
 
         // Same theme, both from version 0 (never filled in), at the same moment: one lands, the
         // other is told and sees the stored values.
-        let one = DiagnosticContent { situations: [logement[0]].into_iter().collect(), commentaire: Some("Alice".into()) };
-        let two = DiagnosticContent { situations: [logement[1]].into_iter().collect(), commentaire: Some("Bob".into()) };
+        let one =
+            DiagnosticContent { situations: [logement[0]].into_iter().collect(), commentaire: Some("Alice".into()) };
+        let two =
+            DiagnosticContent { situations: [logement[1]].into_iter().collect(), commentaire: Some("Bob".into()) };
         let (x, y) = tokio::join!(
             svc::update_diagnostic(db, &a, &id, "logement", 0, one, now),
             svc::update_diagnostic(db, &bob, &id, "logement", 0, two, now)
@@ -145,7 +209,10 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
         assert!(stored.iter().any(|(k, v)| k == "commentaire" && (v == "Alice" || v == "Bob")), "{b}");
 
         // Same theme again, both from version 1: still exactly one.
-        let c = |s: i32, who: &str| DiagnosticContent { situations: [s].into_iter().collect(), commentaire: Some(who.into()) };
+        let c = |s: i32, who: &str| DiagnosticContent {
+            situations: [s].into_iter().collect(),
+            commentaire: Some(who.into()),
+        };
         let (x, y) = tokio::join!(
             svc::update_diagnostic(db, &a, &id, "logement", 1, c(logement[2], "Alice 2"), now),
             svc::update_diagnostic(db, &bob, &id, "logement", 1, c(logement[3], "Bob 2"), now)
@@ -154,11 +221,28 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
         // Different themes at once: both land.
         let (x, y) = tokio::join!(
             svc::update_diagnostic(db, &a, &id, "sante", 0, c(sante[0], "santé"), now),
-            svc::update_diagnostic(db, &bob, &id, "emploi", 0, DiagnosticContent { situations: Default::default(), commentaire: Some("emploi".into()) }, now)
+            svc::update_diagnostic(
+                db,
+                &bob,
+                &id,
+                "emploi",
+                0,
+                DiagnosticContent { situations: Default::default(), commentaire: Some("emploi".into()) },
+                now
+            )
         );
         assert_eq!((allowed(&x), allowed(&y)), ("ok", "ok"), "{b}");
         // The identity and a theme at once: both land.
-        let v = svc::open(db, &a, &id, now).await.unwrap().identite.iter().find(|(k, _)| k == "version").unwrap().1.parse().unwrap();
+        let v = svc::open(db, &a, &id, now)
+            .await
+            .unwrap()
+            .identite
+            .iter()
+            .find(|(k, _)| k == "version")
+            .unwrap()
+            .1
+            .parse()
+            .unwrap();
         let mut renamed = lea();
         renamed.adresse = Some("4 rue Thiers, Saint-Gaudens".into());
         let (x, y) = tokio::join!(
@@ -175,10 +259,17 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
         let sante_changes: Vec<_> = vue.historique.iter().filter(|h| h.objet == "Diagnostic : Santé").collect();
         assert_eq!(sante_changes.len(), 2, "{b}: {:?}", vue.historique);
         assert_eq!(sante_changes[0].qui, "Bob (CCAS de Montréjeau (exemple))", "{b}");
-        assert!(sante_changes[0].avant.contains(&("commentaire".into(), "santé".into())), "{b}: {:?}", sante_changes[0]);
+        assert!(
+            sante_changes[0].avant.contains(&("commentaire".into(), "santé".into())),
+            "{b}: {:?}",
+            sante_changes[0]
+        );
         assert!(sante_changes[0].apres.contains(&("commentaire".into(), "santé 2".into())), "{b}");
         let identity = vue.historique.iter().find(|h| h.objet == "Identité et contact").unwrap();
-        assert!(identity.apres.contains(&("adresse".into(), "4 rue Thiers, Saint-Gaudens".into())), "{b}: {identity:?}");
+        assert!(
+            identity.apres.contains(&("adresse".into(), "4 rue Thiers, Saint-Gaudens".into())),
+            "{b}: {identity:?}"
+        );
         t.drop().await;
     }
 }
@@ -190,21 +281,40 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
     load_sample(db).await;
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let errors = svc::validate_identite(
-        &form(&[("prenom", ""), ("nom", &"x".repeat(101)), ("date_naissance", "2030-01-01"), ("numero_caf", "12ab"), ("telephone", "12"), ("courriel", "a@")]),
+        &form(&[
+            ("prenom", ""),
+            ("nom", &"x".repeat(101)),
+            ("date_naissance", "2030-01-01"),
+            ("numero_caf", "12ab"),
+            ("telephone", "12"),
+            ("courriel", "a@"),
+        ]),
         today,
     )
     .unwrap_err();
     let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, vec!["prenom", "nom", "date_naissance", "numero_caf", "telephone", "courriel"]);
-    assert!(svc::validate_identite(&form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "31/12/1990")]), today).is_err());
-    let ok = svc::validate_identite(&form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-12-31"), ("telephone", "0612345678")]), today).unwrap();
+    assert!(svc::validate_identite(
+        &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "31/12/1990")]),
+        today
+    )
+    .is_err());
+    let ok = svc::validate_identite(
+        &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-12-31"), ("telephone", "0612345678")]),
+        today,
+    )
+    .unwrap();
     assert_eq!(ok.telephone.as_deref(), Some("06 12 34 56 78"));
     // A situation of another theme, a theme not in the référentiel.
     let sante = situations(db, "sante").await;
-    let other = svc::validate_diagnostic(db, "logement", &form(&[("situations", &sante[0].to_string())])).await.unwrap();
+    let other =
+        svc::validate_diagnostic(db, "logement", &form(&[("situations", &sante[0].to_string())])).await.unwrap();
     assert!(other.is_err());
     assert!(svc::validate_diagnostic(db, "astrologie", &form(&[])).await.unwrap().is_err());
-    assert!(svc::validate_diagnostic(db, "logement", &form(&[("situations", "1; DROP TABLE carnet")])).await.unwrap().is_err());
+    assert!(svc::validate_diagnostic(db, "logement", &form(&[("situations", "1; DROP TABLE carnet")]))
+        .await
+        .unwrap()
+        .is_err());
     t.drop().await;
 }
 
@@ -243,7 +353,11 @@ async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
         // Expired after 10 minutes; five wrong tries end a code.
         let late = p::request_code(db, "06 12 34 56 78", now).await.unwrap().unwrap();
         let late_code = code_sent_to(db, "06 12 34 56 78").await.unwrap();
-        assert_eq!(p::verify_code(db, &late, &late_code, now + chrono::Duration::minutes(11)).await.unwrap(), Err(p::EXPIRED_MESSAGE), "{b}");
+        assert_eq!(
+            p::verify_code(db, &late, &late_code, now + chrono::Duration::minutes(11)).await.unwrap(),
+            Err(p::EXPIRED_MESSAGE),
+            "{b}"
+        );
         let tried = p::request_code(db, "06 12 34 56 78", now).await.unwrap().unwrap();
         let tried_code = code_sent_to(db, "06 12 34 56 78").await.unwrap();
         for _ in 0..p::MAX_ATTEMPTS {
@@ -252,7 +366,13 @@ async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
         assert!(p::verify_code(db, &tried, &tried_code, now).await.unwrap().is_err(), "{b}: blocked after five tries");
         // A fourth code within a quarter of an hour is not sent (each may cost an SMS).
         p::request_code(db, "06 12 34 56 78", now).await.unwrap().unwrap();
-        let sent = crate::outbox::entity::Entity::find().all(db).await.unwrap().into_iter().filter(|m| m.kind == "code_personne").count();
+        let sent = crate::outbox::entity::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.kind == "code_personne")
+            .count();
         assert_eq!(sent, 3, "{b}");
 
         // What the person sees: their carnet, who follows them, who read it.
@@ -262,20 +382,39 @@ async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
         assert!(mine.lectures.iter().any(|l| l.qui == "Camille"), "{b}");
         // Their contact details: saved, in the history under their name; name and birth date untouched.
         let version = mine.contact.iter().find(|(k, _)| k == "version").unwrap().1.parse().unwrap();
-        let fields = form(&[("telephone", "07 11 22 33 44"), ("courriel", "lea@example.org"), ("adresse", ""), ("prenom", "Pirate")]);
+        let fields = form(&[
+            ("telephone", "07 11 22 33 44"),
+            ("courriel", "lea@example.org"),
+            ("adresse", ""),
+            ("prenom", "Pirate"),
+        ]);
         p::update_contact(db, &id, version, &fields, now).await.unwrap();
         let mine = p::view(db, &id).await.unwrap();
         assert!(mine.contact.contains(&("telephone".into(), "07 11 22 33 44".into())), "{b}");
         assert_eq!(mine.prenom, "Léa", "{b}: the person cannot rename themself");
         assert_eq!(mine.historique[0].qui, "Léa Martin (la personne)", "{b}");
         assert_eq!(allowed(&p::update_contact(db, &id, version, &fields, now).await), "conflict", "{b}: a stale form");
-        assert_eq!(allowed(&p::update_contact(db, &id, version + 1, &form(&[("telephone", "12")]), now).await), "invalid", "{b}");
+        assert_eq!(
+            allowed(&p::update_contact(db, &id, version + 1, &form(&[("telephone", "12")]), now).await),
+            "invalid",
+            "{b}"
+        );
         // Their own words on a theme, next to the professionals' (who see them).
         p::update_commentaire(db, &id, "logement", 0, "Je cherche un T2 près de Saint-Gaudens.", now).await.unwrap();
-        let logement = svc::open(db, &referent, &id, now).await.unwrap().diagnostic.into_iter().find(|d| d.code == "logement").unwrap();
+        let logement = svc::open(db, &referent, &id, now)
+            .await
+            .unwrap()
+            .diagnostic
+            .into_iter()
+            .find(|d| d.code == "logement")
+            .unwrap();
         assert_eq!(logement.commentaire_personne, "Je cherche un T2 près de Saint-Gaudens.", "{b}");
         assert_eq!(allowed(&p::update_commentaire(db, &id, "astrologie", 0, "x", now).await), "404", "{b}");
-        assert_eq!(allowed(&p::update_commentaire(db, &id, "logement", 1, &"x".repeat(2001), now).await), "invalid", "{b}");
+        assert_eq!(
+            allowed(&p::update_commentaire(db, &id, "logement", 1, &"x".repeat(2001), now).await),
+            "invalid",
+            "{b}"
+        );
         // All their data, as a file.
         let data = p::export(db, &id).await.unwrap();
         assert_eq!(data["identite"]["telephone"], "07 11 22 33 44", "{b}");
@@ -304,18 +443,61 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         let (ref_id, ref_label) = choix.referentiel[0].clone();
         let oid = plan::add_objective(db, &referent, &id, "mobilite", &form(&[("ref", &ref_id)]), now).await.unwrap();
         plan::add_objective(db, &referent, &id, "mobilite", &form(&[("libre", "Acheter un vélo")]), now).await.unwrap();
-        assert_eq!(allowed(&plan::add_objective(db, &referent, &id, "mobilite", &form(&[("ref", "999999")]), now).await), "invalid", "{b}");
-        assert_eq!(allowed(&plan::add_objective(db, &referent, &id, "astrologie", &form(&[("libre", "Lire les étoiles")]), now).await), "404", "{b}");
-        assert_eq!(allowed(&plan::add_objective(db, &stranger, &id, "mobilite", &form(&[("libre", "Intrus")]), now).await), "403", "{b}");
+        assert_eq!(
+            allowed(&plan::add_objective(db, &referent, &id, "mobilite", &form(&[("ref", "999999")]), now).await),
+            "invalid",
+            "{b}"
+        );
+        assert_eq!(
+            allowed(
+                &plan::add_objective(db, &referent, &id, "astrologie", &form(&[("libre", "Lire les étoiles")]), now)
+                    .await
+            ),
+            "404",
+            "{b}"
+        );
+        assert_eq!(
+            allowed(&plan::add_objective(db, &stranger, &id, "mobilite", &form(&[("libre", "Intrus")]), now).await),
+            "403",
+            "{b}"
+        );
         // An action that prescribes an offer of the catalogue on the theme; a bad date.
         let actions = plan::action_form(db, &referent, &id, &oid).await.unwrap();
-        let (offre_id, offre_label) = actions.offres.iter().find(|(_, l)| l.contains("Permis")).cloned().expect("an offer on mobility");
+        let (offre_id, offre_label) =
+            actions.offres.iter().find(|(_, l)| l.contains("Permis")).cloned().expect("an offer on mobility");
         // Due dates are written from today: the test never expires.
         let due = crate::socle::dates::today(now) + chrono::Duration::days(60);
         let (in_two_months, shown) = (due.format("%Y-%m-%d").to_string(), due.format("%d/%m/%Y").to_string());
-        let aid = plan::add_action(db, &referent, &id, &oid, &form(&[("offre", &offre_id), ("echeance", &in_two_months)]), now).await.unwrap();
-        assert_eq!(allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("offre", "inconnue")]), now).await), "invalid", "{b}");
-        assert_eq!(allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("libre", "Réviser le code"), ("echeance", "31/01/2027")]), now).await), "invalid", "{b}");
+        let aid = plan::add_action(
+            db,
+            &referent,
+            &id,
+            &oid,
+            &form(&[("offre", &offre_id), ("echeance", &in_two_months)]),
+            now,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("offre", "inconnue")]), now).await),
+            "invalid",
+            "{b}"
+        );
+        assert_eq!(
+            allowed(
+                &plan::add_action(
+                    db,
+                    &referent,
+                    &id,
+                    &oid,
+                    &form(&[("libre", "Réviser le code"), ("echeance", "31/01/2027")]),
+                    now
+                )
+                .await
+            ),
+            "invalid",
+            "{b}"
+        );
         assert_eq!(allowed(&plan::action_form(db, &stranger, &id, &oid).await), "403", "{b}");
         // The person sees it, with the offer, and marks it done; a stale click is a conflict.
         let mine = p::view(db, &id).await.unwrap();
@@ -328,14 +510,38 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         assert_eq!(a.echeance.as_deref(), Some(shown.as_str()), "{b}");
         let me = p::author(db, &id).await.unwrap();
         plan::set_action_status(db, &me, &id, &aid, a.version, "fait", now).await.unwrap();
-        assert_eq!(allowed(&plan::set_action_status(db, &me, &id, &aid, a.version, "a_faire", now).await), "conflict", "{b}");
+        assert_eq!(
+            allowed(&plan::set_action_status(db, &me, &id, &aid, a.version, "a_faire", now).await),
+            "conflict",
+            "{b}"
+        );
         // Members change statuses; strangers cannot; unknown statuses are refused.
-        assert_eq!(allowed(&plan::set_objective_status(db, &referent, &id, &oid, 1, "atteint", now).await), "ok", "{b}");
-        assert_eq!(allowed(&plan::set_objective_status(db, &referent, &id, &oid, 2, "envolé", now).await), "invalid", "{b}");
-        assert_eq!(allowed(&plan::set_objective_status(db, &stranger, &id, &oid, 2, "en_cours", now).await), "403", "{b}");
-        assert_eq!(allowed(&plan::set_action_status_as_member(db, &stranger, &id, &aid, 2, "en_cours", now).await), "403", "{b}");
+        assert_eq!(
+            allowed(&plan::set_objective_status(db, &referent, &id, &oid, 1, "atteint", now).await),
+            "ok",
+            "{b}"
+        );
+        assert_eq!(
+            allowed(&plan::set_objective_status(db, &referent, &id, &oid, 2, "envolé", now).await),
+            "invalid",
+            "{b}"
+        );
+        assert_eq!(
+            allowed(&plan::set_objective_status(db, &stranger, &id, &oid, 2, "en_cours", now).await),
+            "403",
+            "{b}"
+        );
+        assert_eq!(
+            allowed(&plan::set_action_status_as_member(db, &stranger, &id, &aid, 2, "en_cours", now).await),
+            "403",
+            "{b}"
+        );
         let vue = svc::open(db, &referent, &id, now).await.unwrap();
-        let done = vue.historique.iter().find(|h| h.objet == "Action : Mobilité" && h.qui == "Léa Martin (la personne)").expect("the person's change");
+        let done = vue
+            .historique
+            .iter()
+            .find(|h| h.objet == "Action : Mobilité" && h.qui == "Léa Martin (la personne)")
+            .expect("the person's change");
         assert!(done.apres.contains(&("statut".into(), "Fait".into())), "{b}: {done:?}");
         let data = p::export(db, &id).await.unwrap();
         let objectifs = &data["diagnostic"][0]["objectifs"];
@@ -356,9 +562,17 @@ async fn appointments_and_notes_go_on_the_timeline_the_person_reads() {
         let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
         let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
         let id = svc::create(db, &referent, lea(), now).await.unwrap();
-        let rdv = form(&[("kind", "rendez_vous"), ("date", "2099-03-02"), ("heure", "09:30"), ("lieu", "Maison des solidarités"), ("texte", "Faire le point sur le logement.")]);
+        let rdv = form(&[
+            ("kind", "rendez_vous"),
+            ("date", "2099-03-02"),
+            ("heure", "09:30"),
+            ("lieu", "Maison des solidarités"),
+            ("texte", "Faire le point sur le logement."),
+        ]);
         timeline::add(db, &referent, &id, &rdv, now).await.unwrap();
-        timeline::add(db, &referent, &id, &form(&[("kind", "note"), ("texte", "A trouvé un garage solidaire.")]), now).await.unwrap();
+        timeline::add(db, &referent, &id, &form(&[("kind", "note"), ("texte", "A trouvé un garage solidaire.")]), now)
+            .await
+            .unwrap();
         assert_eq!(allowed(&timeline::add(db, &stranger, &id, &rdv, now).await), "403", "{b}");
         for bad in [
             form(&[("kind", "fête"), ("texte", "x")]),
@@ -369,7 +583,10 @@ async fn appointments_and_notes_go_on_the_timeline_the_person_reads() {
         }
         let mine = p::view(db, &id).await.unwrap();
         assert_eq!(mine.evenements.len(), 2, "{b}");
-        assert!(mine.evenements[0].rendez_vous && mine.evenements[0].a_venir, "{b}: the appointment (2099) comes first");
+        assert!(
+            mine.evenements[0].rendez_vous && mine.evenements[0].a_venir,
+            "{b}: the appointment (2099) comes first"
+        );
         assert_eq!(mine.evenements[0].quand, "lundi 2 mars 2099 à 9 h 30", "{b}");
         assert_eq!(mine.evenements[1].texte, "A trouvé un garage solidaire.", "{b}");
         assert!(mine.historique.iter().any(|h| h.objet == "Rendez-vous et notes"), "{b}");
@@ -391,7 +608,9 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
         let id = svc::create(db, &cd, lea(), now).await.unwrap();
         svc::add_member(db, &cd, &id, &ft.id, now).await.unwrap();
-        let oid = plan::add_objective(db, &cd, &id, "emploi", &form(&[("libre", "Trouver un emploi de cariste")]), now).await.unwrap();
+        let oid = plan::add_objective(db, &cd, &id, "emploi", &form(&[("libre", "Trouver un emploi de cariste")]), now)
+            .await
+            .unwrap();
         let aid = plan::add_action(db, &cd, &id, &oid, &form(&[("libre", "Passer le CACES")]), now).await.unwrap();
         let item = plan::item(db, &ft, &id, true, &oid).await.unwrap();
         assert!(item.values.contains(&("libelle".into(), "Trouver un emploi de cariste".into())), "{b}");
@@ -418,14 +637,33 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let done = form(&[("libelle", "Passer le CACES R489"), ("statut", "en_cours"), ("echeance", &in_four_months)]);
         plan::update_item(db, &ft, &id, false, &aid, 1, &done, now).await.expect(b);
         // Bad input: French messages per field, nothing written.
-        let bad = plan::update_item(db, &cd, &id, false, &aid, 2, &form(&[("libelle", "x"), ("statut", "envolé"), ("echeance", "1999-01-01")]), now).await;
+        let bad = plan::update_item(
+            db,
+            &cd,
+            &id,
+            false,
+            &aid,
+            2,
+            &form(&[("libelle", "x"), ("statut", "envolé"), ("echeance", "1999-01-01")]),
+            now,
+        )
+        .await;
         assert!(matches!(&bad, Err(EditError::Invalid(e)) if e.len() == 3), "{b}: {bad:?}");
         assert_eq!(allowed(&plan::update_item(db, &stranger, &id, false, &aid, 2, &done, now).await), "403", "{b}");
         let vue = svc::open(db, &cd, &id, now).await.unwrap();
         let action = &vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap().objectifs[0].actions[0];
-        assert_eq!((action.libelle.as_str(), action.echeance.as_deref(), action.version), ("Passer le CACES R489", Some(shown.as_str()), 2), "{b}");
-        let h = vue.historique.iter().find(|h| h.objet == "Action : Emploi" && h.qui.starts_with("Conseiller FT")).unwrap();
-        assert!(h.avant.contains(&("libellé".into(), "Passer le CACES".into())) && h.apres.contains(&("échéance".into(), shown.clone())), "{b}: {h:?}");
+        assert_eq!(
+            (action.libelle.as_str(), action.echeance.as_deref(), action.version),
+            ("Passer le CACES R489", Some(shown.as_str()), 2),
+            "{b}"
+        );
+        let h =
+            vue.historique.iter().find(|h| h.objet == "Action : Emploi" && h.qui.starts_with("Conseiller FT")).unwrap();
+        assert!(
+            h.avant.contains(&("libellé".into(), "Passer le CACES".into()))
+                && h.apres.contains(&("échéance".into(), shown.clone())),
+            "{b}: {h:?}"
+        );
         t.drop().await;
     }
 }
@@ -452,7 +690,15 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         let old = svc::create(db, &referent, named("Ancien"), now).await.unwrap();
         timeline::add(db, &referent, &old, &rdv(-120), now).await.unwrap();
         let never = svc::create(db, &referent, named("Jamais"), now).await.unwrap();
-        timeline::add(db, &referent, &never, &form(&[("kind", "note"), ("texte", "Une note n’est pas un rendez-vous.")]), now).await.unwrap();
+        timeline::add(
+            db,
+            &referent,
+            &never,
+            &form(&[("kind", "note"), ("texte", "Une note n’est pas un rendez-vous.")]),
+            now,
+        )
+        .await
+        .unwrap();
         let me = &referent;
         let names = |rdv: &str| {
             let f = ListFilter { rdv: rdv.into(), ..Default::default() };
@@ -468,7 +714,8 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         assert_eq!(names("sans_recent").await, vec!["Ancien", "Jamais"], "{b}");
         assert_eq!(names("aucun").await, vec!["Jamais"], "{b}");
         assert_eq!(names("").await.len(), 4, "{b}");
-        let (rows, _) = svc::list(db, &referent, &ListFilter { q: "avenir".into(), ..Default::default() }, 1, now).await.unwrap();
+        let (rows, _) =
+            svc::list(db, &referent, &ListFilter { q: "avenir".into(), ..Default::default() }, 1, now).await.unwrap();
         assert_eq!(rows[0].dernier_rdv, Some(crate::socle::dates::jour(now - chrono::Duration::days(200))), "{b}");
         assert_eq!(rows[0].prochain_rdv, Some(crate::socle::dates::jour(now + chrono::Duration::days(10))), "{b}");
         t.drop().await;
@@ -483,15 +730,34 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
         let b = t.backend();
         let db = &t.db;
         load_sample(db).await;
-        let paris = |d: u32, h: u32, m: u32| chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, d, h, m, 0).unwrap().with_timezone(&Utc);
+        let paris = |d: u32, h: u32, m: u32| {
+            chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, d, h, m, 0).unwrap().with_timezone(&Utc)
+        };
         let referent = pro(db, "mobil-comminges", Role::Referent, "Camille Référente").await;
         let id = svc::create(db, &referent, lea(), paris(1, 9, 0)).await.unwrap();
-        let silent = svc::create(db, &referent, Identite { telephone: None, nom: "Sans contact".into(), ..lea() }, paris(1, 9, 0)).await.unwrap();
-        let rdv = form(&[("kind", "rendez_vous"), ("date", "2026-12-08"), ("heure", "14:00"), ("lieu", "Maison des solidarités"), ("texte", "Point sur la dette de loyer")]);
+        let silent = svc::create(
+            db,
+            &referent,
+            Identite { telephone: None, nom: "Sans contact".into(), ..lea() },
+            paris(1, 9, 0),
+        )
+        .await
+        .unwrap();
+        let rdv = form(&[
+            ("kind", "rendez_vous"),
+            ("date", "2026-12-08"),
+            ("heure", "14:00"),
+            ("lieu", "Maison des solidarités"),
+            ("texte", "Point sur la dette de loyer"),
+        ]);
         timeline::add(db, &referent, &id, &rdv, paris(1, 9, 5)).await.unwrap();
         timeline::add(db, &referent, &silent, &rdv, paris(1, 9, 5)).await.unwrap();
         assert_eq!(rappels::remind_rendez_vous(db, paris(7, 17, 0)).await.unwrap(), 0, "{b}");
-        assert_eq!(rappels::remind_rendez_vous(db, paris(7, 18, 0)).await.unwrap(), 1, "{b}: the person without a contact is not written to");
+        assert_eq!(
+            rappels::remind_rendez_vous(db, paris(7, 18, 0)).await.unwrap(),
+            1,
+            "{b}: the person without a contact is not written to"
+        );
         assert_eq!(rappels::remind_rendez_vous(db, paris(7, 19, 0)).await.unwrap(), 0, "{b}: once");
         let sent = crate::outbox::entity::Entity::find().all(db).await.unwrap();
         let m = sent.iter().find(|m| m.kind == "rappel_rendez_vous").expect(b);
@@ -503,15 +769,38 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
         assert_eq!(vue.messages[0].quoi, "Rappel de la veille (rendez-vous)", "{b}");
 
         // Three actions in a meeting: one message half an hour after the last, then nothing for a day.
-        let oid = plan::add_objective(db, &referent, &id, "mobilite", &form(&[("libre", "Acheter un vélo")]), paris(8, 14, 0)).await.unwrap();
+        let oid = plan::add_objective(
+            db,
+            &referent,
+            &id,
+            "mobilite",
+            &form(&[("libre", "Acheter un vélo")]),
+            paris(8, 14, 0),
+        )
+        .await
+        .unwrap();
         for (n, h) in [(1, 0), (2, 10), (3, 20)] {
-            plan::add_action(db, &referent, &id, &oid, &form(&[("libre", &format!("Action {n}"))]), paris(8, 14, h)).await.unwrap();
+            plan::add_action(db, &referent, &id, &oid, &form(&[("libre", &format!("Action {n}"))]), paris(8, 14, h))
+                .await
+                .unwrap();
         }
         assert_eq!(rappels::announce_actions(db, paris(8, 14, 40)).await.unwrap(), 0, "{b}: the meeting is not over");
         assert_eq!(rappels::announce_actions(db, paris(8, 14, 50)).await.unwrap(), 1, "{b}");
-        let news = crate::outbox::entity::Entity::find().all(db).await.unwrap().into_iter().filter(|m| m.kind == "nouvelles_actions").collect::<Vec<_>>();
+        let news = crate::outbox::entity::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.kind == "nouvelles_actions")
+            .collect::<Vec<_>>();
         assert_eq!(news.len(), 1, "{b}");
-        assert!(news[0].corps.starts_with("Itinéraire : 3 nouvelles actions ont été ajoutées à votre carnet. Pour les voir :"), "{b}: {}", news[0].corps);
+        assert!(
+            news[0]
+                .corps
+                .starts_with("Itinéraire : 3 nouvelles actions ont été ajoutées à votre carnet. Pour les voir :"),
+            "{b}: {}",
+            news[0].corps
+        );
         assert!(news[0].corps.contains("Plus de rappels : {site}/messages/arret/"), "{b}");
         plan::add_action(db, &referent, &id, &oid, &form(&[("libre", "Action 4")]), paris(8, 16, 0)).await.unwrap();
         assert_eq!(rappels::announce_actions(db, paris(9, 14, 49)).await.unwrap(), 0, "{b}: at most one a day");

@@ -8,8 +8,8 @@ use crate::error::EditError;
 use crate::ui::form::field;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
 };
 use serde_json::json;
 
@@ -25,21 +25,29 @@ pub async fn of(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) 
         .all(db)
         .await?
         .into_iter()
-        .map(|e| {
-            Evenement {
-                rendez_vous: e.kind == "rendez_vous",
-                a_venir: e.kind == "rendez_vous" && e.at > now,
-                quand: if e.kind == "rendez_vous" { crate::socle::dates::jour_heure(e.at) } else { crate::socle::dates::jour(e.at) },
-                texte: e.texte,
-                lieu: e.lieu,
-                auteur: e.auteur_nom,
-            }
+        .map(|e| Evenement {
+            rendez_vous: e.kind == "rendez_vous",
+            a_venir: e.kind == "rendez_vous" && e.at > now,
+            quand: if e.kind == "rendez_vous" {
+                crate::socle::dates::jour_heure(e.at)
+            } else {
+                crate::socle::dates::jour(e.at)
+            },
+            texte: e.texte,
+            lieu: e.lieu,
+            auteur: e.auteur_nom,
         })
         .collect())
 }
 
 /// Adds an appointment (date, time, place) or a note (dated now) — a member.
-pub async fn add(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, fields: &[(String, String)], now: DateTime<Utc>) -> Result<(), EditError> {
+pub async fn add(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    carnet_id: &str,
+    fields: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
     svc::membership(db, staff, carnet_id).await?;
     let mut errors = vec![];
     let kind = field(fields, "kind");
@@ -91,7 +99,16 @@ pub async fn add(db: &DatabaseConnection, staff: &Staff, carnet_id: &str, fields
     .exec_without_returning(&txn)
     .await?;
     let what = if kind == "rendez_vous" { "Rendez-vous" } else { "Note" };
-    svc::history(&txn, carnet_id, staff, "evenement", None, Some(json!({"type": what, "texte": texte, "lieu": lieu.unwrap_or_default()})), now).await?;
+    svc::history(
+        &txn,
+        carnet_id,
+        staff,
+        "evenement",
+        None,
+        Some(json!({"type": what, "texte": texte, "lieu": lieu.unwrap_or_default()})),
+        now,
+    )
+    .await?;
     super::plan::touch(&txn, carnet_id, now).await?;
     txn.commit().await?;
     Ok(())

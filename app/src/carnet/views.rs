@@ -2,8 +2,8 @@
 //! diagnostic per theme, members, reads, history) and its forms. Plain forms: they work without
 //! WASM; one form per page, so every field has its own label and id.
 use super::api::{get_carnet, get_carnet_edition, get_mes_carnets, CarnetEdition};
-use crate::auth::api::get_signed_in;
 use super::model::{CarnetVue, Changement, MesCarnets};
+use crate::auth::api::get_signed_in;
 use crate::auth::{failure, ProBar};
 use crate::ui::form::{submitted, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
 use leptos::prelude::*;
@@ -36,7 +36,10 @@ fn notice(ok: &str) -> Option<impl IntoView> {
 pub fn MesCarnetsPage() -> impl IntoView {
     let (q, theme, rdv) = (query("q"), query("theme"), query("rdv"));
     let page = query("page").parse::<u64>().unwrap_or(1);
-    let data = Resource::new_blocking(move || (q.clone(), theme.clone(), rdv.clone(), page), |(q, t, r, p)| get_mes_carnets(q, t, r, p));
+    let data = Resource::new_blocking(
+        move || (q.clone(), theme.clone(), rdv.clone(), page),
+        |(q, t, r, p)| get_mes_carnets(q, t, r, p),
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
@@ -113,7 +116,11 @@ fn MesCarnetsView(m: MesCarnets) -> impl IntoView {
 
 /// `k=v&` for each non-empty pair (URL-encoded).
 fn form_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
-    pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}&", crate::catalogue::model::urlencode(v))).collect()
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}&", crate::catalogue::model::urlencode(v)))
+        .collect()
 }
 
 #[component]
@@ -140,7 +147,12 @@ pub fn NouveauCarnetPage() -> impl IntoView {
 }
 
 #[component]
-fn IdentiteForm(action: String, values: Vec<(String, String)>, submitted: Option<Submitted>, button: &'static str) -> impl IntoView {
+fn IdentiteForm(
+    action: String,
+    values: Vec<(String, String)>,
+    submitted: Option<Submitted>,
+    button: &'static str,
+) -> impl IntoView {
     let form = submitted.clone().unwrap_or(Submitted { values, errors: vec![], message: None });
     let v = |k: &str| form.value(k).unwrap_or_default();
     let e = |k: &str| form.error(k);
@@ -180,7 +192,8 @@ pub fn CarnetPage() -> impl IntoView {
 
 #[component]
 fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
-    let value = |k: &str| c.identite.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_else(|| "—".into());
+    let value =
+        |k: &str| c.identite.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_else(|| "—".into());
     let identite = format!("/pro/carnets/{}/identite", c.id);
     let action = format!("/pro/carnets/{}", c.id);
     let themes = c
@@ -310,7 +323,10 @@ fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
 #[component]
 fn ChangementItem(h: Changement) -> impl IntoView {
     let list = |pairs: Vec<(String, String)>| {
-        pairs.into_iter().map(|(k, v)| view! { <li>{k}" : "{if v.is_empty() { "—".to_owned() } else { v }}</li> }).collect_view()
+        pairs
+            .into_iter()
+            .map(|(k, v)| view! { <li>{k}" : "{if v.is_empty() { "—".to_owned() } else { v }}</li> })
+            .collect_view()
     };
     let (before, after) = (!h.avant.is_empty(), !h.apres.is_empty());
     view! {
@@ -346,19 +362,26 @@ fn CarnetEditionView(e: CarnetEdition, submitted: Option<Submitted>) -> impl Int
     let body = match e.theme.clone() {
         None => {
             let action = format!("/pro/carnets/{}/identite", e.id);
-            (format!("Identité et contact — {}", e.nom), view! {
-                <IdentiteForm action values=e.identite.clone() submitted button="Enregistrer" />
-            }
-            .into_any())
+            (
+                format!("Identité et contact — {}", e.nom),
+                view! {
+                    <IdentiteForm action values=e.identite.clone() submitted button="Enregistrer" />
+                }
+                .into_any(),
+            )
         }
         Some(t) => {
             let action = format!("/pro/carnets/{}/diagnostic/{}", e.id, t.code);
             let form = submitted.clone().unwrap_or_else(|| {
-                let mut values = vec![("version".to_owned(), t.version.to_string()), ("commentaire".to_owned(), t.commentaire.clone())];
+                let mut values = vec![
+                    ("version".to_owned(), t.version.to_string()),
+                    ("commentaire".to_owned(), t.commentaire.clone()),
+                ];
                 values.extend(t.choisies.iter().map(|s| ("situations".to_owned(), s.clone())));
                 Submitted { values, errors: vec![], message: None }
             });
-            let person = (!t.commentaire_personne.is_empty()).then(|| view! { <p><strong>"La personne dit : "</strong>{t.commentaire_personne.clone()}</p> });
+            let person = (!t.commentaire_personne.is_empty())
+                .then(|| view! { <p><strong>"La personne dit : "</strong>{t.commentaire_personne.clone()}</p> });
             (format!("Diagnostic : {} — {}", t.label, e.nom), view! {
                 {person}
                 <ErrorSummary submitted />
@@ -456,7 +479,11 @@ fn Plan(carnet: String, theme: String, theme_label: String, objectifs: Vec<super
 #[component]
 pub fn ChoixPage() -> impl IntoView {
     let params = use_params_map().read_untracked();
-    let key = (params.get("id").unwrap_or_default(), params.get("theme").unwrap_or_default(), params.get("oid").unwrap_or_default());
+    let key = (
+        params.get("id").unwrap_or_default(),
+        params.get("theme").unwrap_or_default(),
+        params.get("oid").unwrap_or_default(),
+    );
     let data = Resource::new_blocking(move || key.clone(), |(id, theme, oid)| super::api::get_choix(id, theme, oid));
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
@@ -476,7 +503,8 @@ fn ChoixForm(c: super::model::Choix, submitted: Option<Submitted>) -> impl IntoV
     let is_action = path.ends_with("/actions");
     let form = submitted.clone().unwrap_or_default();
     let back = format!("/pro/carnets/{}", c.carnet_id);
-    let title = if is_action { format!("Nouvelle action — {}", c.titre) } else { format!("Nouvel objectif — {}", c.titre) };
+    let title =
+        if is_action { format!("Nouvelle action — {}", c.titre) } else { format!("Nouvel objectif — {}", c.titre) };
     let offres = (is_action && !c.offres.is_empty()).then(|| view! {
         <SelectField name="offre" label="Ou une offre du catalogue" empty="Aucune" choices=c.offres.clone()
             selected=form.value("offre") error=form.error("offre") hint="Prescrire une offre : la personne la verra dans son carnet." />
@@ -579,7 +607,8 @@ pub fn PlanItemPage() -> impl IntoView {
         (Some(o), _) => (id, "objectif".to_owned(), o),
         (None, a) => (id, "action".to_owned(), a.unwrap_or_default()),
     };
-    let data = Resource::new_blocking(move || key.clone(), |(id, kind, item)| super::api::get_plan_item(id, kind, item));
+    let data =
+        Resource::new_blocking(move || key.clone(), |(id, kind, item)| super::api::get_plan_item(id, kind, item));
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
@@ -601,8 +630,10 @@ fn PlanItemForm(item: super::model::PlanItem, submitted: Option<Submitted>) -> i
     let missing: Vec<(String, String)> = stored.filter(|(k, _)| form.value(k).is_none()).collect();
     form.values.extend(missing);
     let v = |k: &str| form.value(k).unwrap_or_default();
-    let statuts: &[&'static str] = if item.objectif { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
-    let choices: Vec<(String, String)> = statuts.iter().map(|c| (c.to_string(), super::model::statut_label(c).to_owned())).collect();
+    let statuts: &[&'static str] =
+        if item.objectif { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
+    let choices: Vec<(String, String)> =
+        statuts.iter().map(|c| (c.to_string(), super::model::statut_label(c).to_owned())).collect();
     let what = if item.objectif { "Objectif" } else { "Action" };
     let title = format!("{what} — {} — {}", item.theme, item.nom);
     let back = format!("/pro/carnets/{}", item.carnet_id);

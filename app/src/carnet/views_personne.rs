@@ -98,7 +98,9 @@ fn notice(ok: &str) -> Option<impl IntoView> {
 fn MonCarnetView(c: MonCarnet, imprimer: bool, submitted: Option<Submitted>) -> impl IntoView {
     let value = |k: &str| c.contact.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
     // The contact form shows what was typed when it was sent back, else what is stored.
-    let contact_form = submitted.clone().filter(|s| s.value("telephone").is_some() || s.value("courriel").is_some() || s.value("adresse").is_some());
+    let contact_form = submitted
+        .clone()
+        .filter(|s| s.value("telephone").is_some() || s.value("courriel").is_some() || s.value("adresse").is_some());
     let cv = |k: &str| match &contact_form {
         Some(s) => s.value(k).unwrap_or_default(),
         None => value(k),
@@ -199,13 +201,17 @@ fn MonCarnetView(c: MonCarnet, imprimer: bool, submitted: Option<Submitted>) -> 
 /// One theme, as the person reads it, with their own words.
 #[component]
 fn MonTheme(t: ThemeDiagnostic, imprimer: bool, sent: Option<Submitted>) -> impl IntoView {
-    let chosen: Vec<String> = t.situations.iter().filter(|(id, _)| t.choisies.contains(id)).map(|(_, l)| l.clone()).collect();
+    let chosen: Vec<String> =
+        t.situations.iter().filter(|(id, _)| t.choisies.contains(id)).map(|(_, l)| l.clone()).collect();
     let anchor = format!("theme-{}", t.code);
     let action = format!("/mon-carnet/theme/{}", t.code);
     let heading = format!("titre-{}", t.code);
     let label = format!("Ce que je veux dire sur : {}", t.label);
     let form = sent.unwrap_or_else(|| Submitted {
-        values: vec![("version".into(), t.version.to_string()), ("commentaire_personne".into(), t.commentaire_personne.clone())],
+        values: vec![
+            ("version".into(), t.version.to_string()),
+            ("commentaire_personne".into(), t.commentaire_personne.clone()),
+        ],
         errors: vec![],
         message: None,
     });

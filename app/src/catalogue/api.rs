@@ -8,9 +8,7 @@ pub async fn search_offres(filtres: Filtres) -> Result<Resultats, AppError> {
     let db = crate::db_from_context()?;
     let index = index_from_context()?;
     let recherche = validate(&db, &filtres).await.map_err(AppError::with_status)?;
-    super::db::query::search(&db, &index, &recherche)
-        .await
-        .map_err(|e| AppError::from(e).with_status())
+    super::db::query::search(&db, &index, &recherche).await.map_err(|e| AppError::from(e).with_status())
 }
 
 #[server(endpoint = "offre")]
@@ -25,18 +23,18 @@ pub async fn get_offre(id: String) -> Result<OffreDetail, AppError> {
     // An offer its structure has not updated for too long is no longer shown to the public.
     let fraicheur = use_context::<super::fraicheur::Fraicheur>().unwrap_or_default();
     detail
-        .filter(|o| o.date_maj.parse::<chrono::NaiveDate>().is_ok_and(|d| d >= fraicheur.visible_depuis(crate::socle::dates::today(now))))
+        .filter(|o| {
+            o.date_maj
+                .parse::<chrono::NaiveDate>()
+                .is_ok_and(|d| d >= fraicheur.visible_depuis(crate::socle::dates::today(now)))
+        })
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 
 #[server(endpoint = "offres-filtres")]
 pub async fn get_filtre_options() -> Result<FiltreOptions, AppError> {
     let db = crate::db_from_context()?;
-    let themes = crate::referentiel::db::load_themes(&db)
-        .await?
-        .into_iter()
-        .map(|t| (t.code, t.label))
-        .collect();
+    let themes = crate::referentiel::db::load_themes(&db).await?.into_iter().map(|t| (t.code, t.label)).collect();
     let index = index_from_context()?;
     let communes = super::db::query::communes_with_offres(&db, &index).await?;
     let par_theme = index.count_by_theme(&db).await?;
@@ -52,10 +50,7 @@ fn index_from_context() -> Result<std::sync::Arc<super::index::SearchIndex>, App
 
 /// Checks every filter; the first problem becomes a French message for the person.
 #[cfg(feature = "ssr")]
-pub async fn validate(
-    db: &sea_orm::DatabaseConnection,
-    f: &Filtres,
-) -> Result<super::db::query::Recherche, AppError> {
+pub async fn validate(db: &sea_orm::DatabaseConnection, f: &Filtres) -> Result<super::db::query::Recherche, AppError> {
     use super::search::{query_terms, MAX_QUERY_CHARS};
     let bad = |m: &str| AppError::BadRequest(m.to_owned());
     let some = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
@@ -141,7 +136,12 @@ async fn origine(
     use crate::i18n::{t, ta};
     let some = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     if let Some(text) = some(&f.pres) {
-        let unknown = || AppError::BadRequest(ta("distance-commune-inconnue", &[("commune", text.chars().take(100).collect::<String>().into())]));
+        let unknown = || {
+            AppError::BadRequest(ta(
+                "distance-commune-inconnue",
+                &[("commune", text.chars().take(100).collect::<String>().into())],
+            ))
+        };
         if text.chars().count() > 100 {
             return Err(unknown());
         }

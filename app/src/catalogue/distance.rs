@@ -115,7 +115,13 @@ pub fn trouver_commune<'a>(communes: &'a [CommuneRef], text: &str) -> Trouve<'a>
     if text.len() == 5 && text.chars().all(|c| c.is_ascii_digit()) {
         let mut v: Vec<&CommuneRef> = communes.iter().filter(|c| c.codes_postaux.iter().any(|p| p == text)).collect();
         v.sort_by(|a, b| crate::text::fold(&a.nom).cmp(&crate::text::fold(&b.nom)));
-        return if v.len() == 1 { Trouve::Une(v[0]) } else if v.is_empty() { Trouve::Aucune } else { Trouve::Plusieurs(v) };
+        return if v.len() == 1 {
+            Trouve::Une(v[0])
+        } else if v.is_empty() {
+            Trouve::Aucune
+        } else {
+            Trouve::Plusieurs(v)
+        };
     }
     let key = name_key(text);
     if key.is_empty() {
@@ -175,7 +181,14 @@ mod tests {
     #[test]
     fn positions_are_read_as_map_sites_copy_them() {
         let p = Position { lat: 43.1081, lon: 0.7234 };
-        for text in ["43.1081, 0.7234", "43.1081,0.7234", " 43.1081 0.7234 ", "43,1081, 0,7234", "43,1081 0,7234", "43.1081;0.7234"] {
+        for text in [
+            "43.1081, 0.7234",
+            "43.1081,0.7234",
+            " 43.1081 0.7234 ",
+            "43,1081, 0,7234",
+            "43,1081 0,7234",
+            "43.1081;0.7234",
+        ] {
             assert_eq!(Position::parse(text), Some(p), "{text}");
         }
         for bad in ["", "43.1", "nord", "91, 0", "43, 181", "NaN, 1", "inf, 1", "1, 2, 3, 4"] {

@@ -130,7 +130,10 @@ mod tests {
         assert_eq!(f.lire_periode("99999999999"), Err("Choisissez une durée entre 14 et 335 jours.".into()));
         assert!(f.lire_periode("").unwrap_err().starts_with("Indiquez un nombre de jours"));
         for typed in ["trois mois", "-5", "90.5", "9O"] {
-            assert!(f.lire_periode(typed).unwrap_err().starts_with("Écrivez un nombre de jours en chiffres"), "{typed}");
+            assert!(
+                f.lire_periode(typed).unwrap_err().starts_with("Écrivez un nombre de jours en chiffres"),
+                "{typed}"
+            );
         }
     }
 }

@@ -25,7 +25,8 @@ pub struct ListeAImprimer {
 pub async fn liste_imprimable(filtres: Filtres, fichier: bool) -> Result<ListeAImprimer, AppError> {
     let db = crate::db_from_context()?;
     let index = use_context::<std::sync::Arc<super::index::SearchIndex>>().ok_or(AppError::Unavailable)?;
-    let mut recherche = super::api::validate(&db, &Filtres { page: None, ..filtres }).await.map_err(AppError::with_status)?;
+    let mut recherche =
+        super::api::validate(&db, &Filtres { page: None, ..filtres }).await.map_err(AppError::with_status)?;
     recherche.page = MAX_PLUS;
     let found = super::db::query::search(&db, &index, &recherche).await.map_err(|e| AppError::from(e).with_status())?;
     let mut offres = Vec::with_capacity(found.offres.len());
@@ -46,7 +47,13 @@ pub async fn liste_imprimable(filtres: Filtres, fichier: bool) -> Result<ListeAI
             );
         }
     }
-    Ok(ListeAImprimer { total: found.total, offres, origine: found.origine, a_distance, a_distance_total: found.a_distance_total })
+    Ok(ListeAImprimer {
+        total: found.total,
+        offres,
+        origine: found.origine,
+        a_distance,
+        a_distance_total: found.a_distance_total,
+    })
 }
 
 #[component]
@@ -101,18 +108,27 @@ fn Liste(liste: ListeAImprimer) -> impl IntoView {
 
 /// One offer on paper: how to reach it, when, and how far when sorted by distance.
 fn item(o: OffreDetail, km: Option<u32>) -> impl IntoView {
-    let place = [o.adresse.clone(), o.code_postal.clone().zip(o.commune.clone()).map(|(cp, c)| format!("{cp} {c}")).or(o.commune.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = [
+        o.adresse.clone(),
+        o.code_postal.clone().zip(o.commune.clone()).map(|(cp, c)| format!("{cp} {c}")).or(o.commune.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
     let hours = if o.semaine.is_empty() {
         o.horaires.clone()
     } else {
         Some(
             o.semaine
                 .iter()
-                .map(|j| format!("{} : {}", j.jour, if j.plages.is_empty() { "fermé".to_owned() } else { j.plages.join(", ") }))
+                .map(|j| {
+                    format!(
+                        "{} : {}",
+                        j.jour,
+                        if j.plages.is_empty() { "fermé".to_owned() } else { j.plages.join(", ") }
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" · "),
         )

@@ -13,8 +13,7 @@ use super::horaires::{self, Horaires};
 use super::search::{correct, terms};
 use crate::text::fold;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
-    Statement,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use std::collections::{BTreeMap, HashMap};
 use tokio::sync::{Mutex, RwLock};
@@ -143,7 +142,10 @@ fn public_bit(code: &str) -> u64 {
 /// Reads the catalogue's version (bumped by every write of offers).
 pub async fn current_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
     let row = db
-        .query_one_raw(Statement::from_string(db.get_database_backend(), "SELECT version FROM catalogue_state WHERE id = 1"))
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM catalogue_state WHERE id = 1",
+        ))
         .await?;
     Ok(row.and_then(|r| r.try_get::<i64>("", "version").ok()).unwrap_or(0))
 }
@@ -157,7 +159,10 @@ pub async fn bump_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
         .ok_or_else(|| DbErr::Custom("catalogue_state has no row".into()))
 }
 
-async fn load(db: &impl ConnectionTrait, since: Option<i64>) -> Result<(Vec<Row>, HashMap<String, Vec<String>>), DbErr> {
+async fn load(
+    db: &impl ConnectionTrait,
+    since: Option<i64>,
+) -> Result<(Vec<Row>, HashMap<String, Vec<String>>), DbErr> {
     let mut q = offre::Entity::find()
         .select_only()
         .columns([
@@ -254,12 +259,10 @@ impl Inner {
             pos,
             id: row.id,
         };
-        let pos = self
-            .by_name
-            .partition_point(|&o| {
-                let d = &self.docs[o as usize];
-                (d.nom_key.as_str(), d.id.as_str()) < (doc.nom_key.as_str(), doc.id.as_str())
-            });
+        let pos = self.by_name.partition_point(|&o| {
+            let d = &self.docs[o as usize];
+            (d.nom_key.as_str(), d.id.as_str()) < (doc.nom_key.as_str(), doc.id.as_str())
+        });
         self.by_name.insert(pos, ord);
         self.by_id.insert(doc.id.clone(), ord);
         self.count(doc.themes, doc.commune, true);
@@ -322,7 +325,10 @@ impl Inner {
             }
         }
         let open = std::sync::Arc::new(
-            self.docs.iter().map(|d| d.alive && d.horaires.as_ref().is_some_and(|h| h.ouvert_le(day))).collect::<Vec<_>>(),
+            self.docs
+                .iter()
+                .map(|d| d.alive && d.horaires.as_ref().is_some_and(|h| h.ouvert_le(day)))
+                .collect::<Vec<_>>(),
         );
         *cached = Some((day, open.clone()));
         open
@@ -483,7 +489,14 @@ impl Inner {
     }
 
     /// The answer for these documents: their ids, and their distances from the origin.
-    fn hits(&self, q: &Query, total: u64, docs: Vec<u32>, terms: Vec<String>, corrections: Vec<(String, String)>) -> Hits {
+    fn hits(
+        &self,
+        q: &Query,
+        total: u64,
+        docs: Vec<u32>,
+        terms: Vec<String>,
+        corrections: Vec<(String, String)>,
+    ) -> Hits {
         let docs: Vec<&Doc> = docs.iter().map(|o| &self.docs[*o as usize]).collect();
         let km = match q.origine {
             Some(origin) => docs.iter().map(|d| d.pos.map(|p| origin.km_to(&p))).collect(),
@@ -503,7 +516,8 @@ impl Inner {
                 None
             } else {
                 let first: String = t.chars().take(1).collect();
-                let words = self.dict.range(first.clone()..).map(|(k, _)| k.as_str()).take_while(|k| k.starts_with(&first));
+                let words =
+                    self.dict.range(first.clone()..).map(|(k, _)| k.as_str()).take_while(|k| k.starts_with(&first));
                 correct(t, words)
             };
             match fixed {
@@ -562,7 +576,11 @@ type Corrected = (Vec<String>, Vec<(String, String)>);
 /// f32 scores as a total order (they are never NaN).
 fn ordered(x: f32) -> u32 {
     let b = x.to_bits();
-    if b & 0x8000_0000 != 0 { !b } else { b | 0x8000_0000 }
+    if b & 0x8000_0000 != 0 {
+        !b
+    } else {
+        b | 0x8000_0000
+    }
 }
 
 impl SearchIndex {
@@ -638,11 +656,20 @@ impl SearchIndex {
     pub async fn communes(&self, db: &impl ConnectionTrait) -> Result<Vec<(String, String)>, DbErr> {
         self.refresh(db).await?;
         let inner = self.inner.read().await;
-        Ok(inner.communes.iter().filter(|c| inner.per_commune.contains_key(&c.code)).map(|c| (c.code.clone(), c.nom.clone())).collect())
+        Ok(inner
+            .communes
+            .iter()
+            .filter(|c| inner.per_commune.contains_key(&c.code))
+            .map(|c| (c.code.clone(), c.nom.clone()))
+            .collect())
     }
 
     /// Reads the communes of the département (by name), e.g. to find the one a person typed.
-    pub async fn with_communes<R>(&self, db: &impl ConnectionTrait, f: impl FnOnce(&[CommuneRef]) -> R) -> Result<R, DbErr> {
+    pub async fn with_communes<R>(
+        &self,
+        db: &impl ConnectionTrait,
+        f: impl FnOnce(&[CommuneRef]) -> R,
+    ) -> Result<R, DbErr> {
         self.refresh(db).await?;
         Ok(f(&self.inner.read().await.communes))
     }

@@ -3,8 +3,8 @@
 pub mod api;
 pub mod distance;
 pub mod edition;
-pub mod model;
 pub mod imprimer;
+pub mod model;
 pub mod orientation;
 mod synonymes_pages;
 mod views;
@@ -12,18 +12,18 @@ mod views;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod fraicheur;
+#[cfg(feature = "ssr")]
+pub mod horaires;
+#[cfg(feature = "ssr")]
 pub mod index;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
-pub mod horaires;
-#[cfg(feature = "ssr")]
-pub mod fraicheur;
-#[cfg(feature = "ssr")]
 pub mod synonymes;
 
 pub use edition::{EspaceProPage, OffreEditPage};
-pub use synonymes_pages::SynonymesPage;
 #[cfg(feature = "ssr")]
 pub use synonymes_pages::routes as synonymes_routes;
+pub use synonymes_pages::SynonymesPage;
 pub use views::{CataloguePage, MesOffresPage, OffrePage, SaveOffre};

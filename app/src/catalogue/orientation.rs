@@ -57,7 +57,8 @@ pub struct MesOrientations {
 pub async fn get_orienter(offre: String) -> Result<Orienter, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
-    let (offre_nom, structure, _, _) = service::destination(&db, &offre).await?.ok_or_else(|| AppError::NotFound.with_status())?;
+    let (offre_nom, structure, _, _) =
+        service::destination(&db, &offre).await?.ok_or_else(|| AppError::NotFound.with_status())?;
     let (lignes, _) = crate::carnet::service::list(&db, &staff, &Default::default(), 1, chrono::Utc::now()).await?;
     let carnets = lignes.into_iter().map(|c| (c.id, c.nom)).collect();
     Ok(Orienter { staff, offre_id: offre, offre_nom, structure, carnets })
@@ -236,7 +237,10 @@ pub mod service {
     use crate::db::statement as sql;
 
     /// The offer's name, its structure's name, where the structure reads its mail, its id.
-    pub async fn destination(db: &impl ConnectionTrait, offre_id: &str) -> Result<Option<(String, String, Option<String>, String)>, DbErr> {
+    pub async fn destination(
+        db: &impl ConnectionTrait,
+        offre_id: &str,
+    ) -> Result<Option<(String, String, Option<String>, String)>, DbErr> {
         if uuid::Uuid::parse_str(offre_id).is_err() {
             return Ok(None);
         }
@@ -248,13 +252,27 @@ pub mod service {
                 vec![offre_id.into(), false.into()],
             ))
             .await?;
-        row.map(|r| Ok((r.try_get("", "offre")?, r.try_get("", "structure")?, r.try_get("", "courriel")?, r.try_get("", "structure_id")?)))
-            .transpose()
+        row.map(|r| {
+            Ok((
+                r.try_get("", "offre")?,
+                r.try_get("", "structure")?,
+                r.try_get("", "courriel")?,
+                r.try_get("", "structure_id")?,
+            ))
+        })
+        .transpose()
     }
 
     /// Checks the form and sends the request; returns the token of the structure's link.
-    pub async fn send(db: &DatabaseConnection, staff: &Staff, offre_id: &str, fields: &[(String, String)], now: DateTime<Utc>) -> Result<String, EditError> {
-        let (offre_nom, structure, courriel, structure_id) = destination(db, offre_id).await?.ok_or(EditError::NotFound)?;
+    pub async fn send(
+        db: &DatabaseConnection,
+        staff: &Staff,
+        offre_id: &str,
+        fields: &[(String, String)],
+        now: DateTime<Utc>,
+    ) -> Result<String, EditError> {
+        let (offre_nom, structure, courriel, structure_id) =
+            destination(db, offre_id).await?.ok_or(EditError::NotFound)?;
         let mut errors: Vec<(String, String)> = vec![];
         let mut err = |k: &str, m: &str| errors.push((k.to_owned(), m.to_owned()));
         let nom = field(fields, "personne_nom").trim().to_owned();
@@ -292,7 +310,9 @@ pub mod service {
         let Some(courriel) = courriel else {
             return Err(EditError::Invalid(vec![(
                 "objet".into(),
-                format!("{structure} n’a pas d’adresse e-mail dans le catalogue : appelez-la pour orienter la personne."),
+                format!(
+                    "{structure} n’a pas d’adresse e-mail dans le catalogue : appelez-la pour orienter la personne."
+                ),
             )]));
         };
         if !errors.is_empty() {
@@ -390,7 +410,11 @@ pub mod service {
             return Ok(None);
         }
         let q = format!("{SELECT} WHERE r.lien_hash = ? AND r.anonymisee_at IS NULL");
-        db.query_one_raw(sql(db, &q, vec![crate::auth::session::token_hash(jeton).into()])).await?.as_ref().map(row).transpose()
+        db.query_one_raw(sql(db, &q, vec![crate::auth::session::token_hash(jeton).into()]))
+            .await?
+            .as_ref()
+            .map(row)
+            .transpose()
     }
 
     pub async fn by_token(db: &impl ConnectionTrait, jeton: &str) -> Result<Option<OrientationVue>, DbErr> {
@@ -398,8 +422,14 @@ pub mod service {
     }
 
     pub async fn sent_by(db: &impl ConnectionTrait, staff: &Staff) -> Result<Vec<OrientationVue>, DbErr> {
-        let q = format!("{SELECT} WHERE r.account_id = ? AND r.anonymisee_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
-        let rows: Vec<Row> = db.query_all_raw(sql(db, &q, vec![staff.id.clone().into()])).await?.iter().map(row).collect::<Result<_, _>>()?;
+        let q =
+            format!("{SELECT} WHERE r.account_id = ? AND r.anonymisee_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
+        let rows: Vec<Row> = db
+            .query_all_raw(sql(db, &q, vec![staff.id.clone().into()]))
+            .await?
+            .iter()
+            .map(row)
+            .collect::<Result<_, _>>()?;
         let references: Vec<String> = rows.iter().map(|r| format!("orientation:{}", r.id)).collect();
         let mut sent: std::collections::HashMap<String, Vec<crate::messages::model::Livraison>> = Default::default();
         for (reference, d) in crate::outbox::deliveries(db, &references).await? {
@@ -407,12 +437,20 @@ pub mod service {
         }
         Ok(rows
             .into_iter()
-            .map(|r| OrientationVue { messages: sent.remove(&format!("orientation:{}", r.id)).unwrap_or_default(), ..r.vue })
+            .map(|r| OrientationVue {
+                messages: sent.remove(&format!("orientation:{}", r.id)).unwrap_or_default(),
+                ..r.vue
+            })
             .collect())
     }
 
     /// The structure's answer, once: `acceptee`, or `refusee` with a reason.
-    pub async fn answer(db: &DatabaseConnection, jeton: &str, fields: &[(String, String)], now: DateTime<Utc>) -> Result<(), EditError> {
+    pub async fn answer(
+        db: &DatabaseConnection,
+        jeton: &str,
+        fields: &[(String, String)],
+        now: DateTime<Utc>,
+    ) -> Result<(), EditError> {
         let r = find(db, jeton).await?.ok_or(EditError::NotFound)?;
         let reponse = field(fields, "reponse");
         let motif = field(fields, "motif").trim().to_owned();
@@ -421,7 +459,10 @@ pub mod service {
             _ => return Err(EditError::Invalid(vec![("motif".into(), "Choisissez : accepter ou refuser.".into())])),
         }
         if reponse == "refusee" && motif.is_empty() {
-            return Err(EditError::Invalid(vec![("motif".into(), "Pour refuser, écrivez le motif : il aide à trouver une autre solution.".into())]));
+            return Err(EditError::Invalid(vec![(
+                "motif".into(),
+                "Pour refuser, écrivez le motif : il aide à trouver une autre solution.".into(),
+            )]));
         }
         if motif.chars().count() > 1000 {
             return Err(EditError::Invalid(vec![("motif".into(), "Le motif fait au plus 1000 caractères.".into())]));
@@ -431,7 +472,12 @@ pub mod service {
             .execute_raw(sql(
                 &txn,
                 "UPDATE orientation SET statut = ?, motif = ?, reponse_at = ? WHERE id = ? AND statut = 'envoyee'",
-                vec![reponse.clone().into(), Some(motif.clone()).filter(|m| !m.is_empty()).into(), now.into(), r.id.clone().into()],
+                vec![
+                    reponse.clone().into(),
+                    Some(motif.clone()).filter(|m| !m.is_empty()).into(),
+                    now.into(),
+                    r.id.clone().into(),
+                ],
             ))
             .await?;
         if done.rows_affected() == 0 {
@@ -453,20 +499,30 @@ pub mod service {
         // The person hears the answer too (news: in the day, with a « STOP » link).
         if let Some((canal, contact)) = crate::outbox::channel_of(&r.vue.personne_contact) {
             let corps = if reponse == "acceptee" {
-                format!("Itinéraire : {} a accepté la demande faite pour vous (« {} »). Elle va vous contacter.", r.vue.structure, r.vue.offre_nom)
+                format!(
+                    "Itinéraire : {} a accepté la demande faite pour vous (« {} »). Elle va vous contacter.",
+                    r.vue.structure, r.vue.offre_nom
+                )
             } else {
                 format!(
                     "Itinéraire : {} ne peut pas vous accueillir pour « {} ». Parlez-en avec la personne qui vous accompagne.",
                     r.vue.structure, r.vue.offre_nom
                 )
             };
-            let m = crate::outbox::Message::new("orientation_personne", canal, contact, format!("Réponse de {}", r.vue.structure), corps)
-                .reminder(crate::i18n::Langue::Fr)
-                .about(format!("orientation:{}", r.id));
+            let m = crate::outbox::Message::new(
+                "orientation_personne",
+                canal,
+                contact,
+                format!("Réponse de {}", r.vue.structure),
+                corps,
+            )
+            .reminder(crate::i18n::Langue::Fr)
+            .about(format!("orientation:{}", r.id));
             crate::outbox::enqueue(&txn, m, now).await?;
         }
         if let Some(c) = &r.carnet_id {
-            let auteur = Author { id: String::new(), nom: format!("{} (réponse à une orientation)", r.vue.structure) };
+            let auteur =
+                Author { id: String::new(), nom: format!("{} (réponse à une orientation)", r.vue.structure) };
             crate::carnet::externe::note(&txn, c, auteur, &texte, now).await?;
         }
         txn.commit().await?;
@@ -475,19 +531,39 @@ pub mod service {
 
     /// Closes requests unanswered for 30 days, and erases the person's data from requests older
     /// than `anonymise_after` days. Returns (closed, anonymised).
-    pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>, anonymise_after: i64) -> Result<(u64, u64), DbErr> {
+    pub async fn clean_up(
+        db: &DatabaseConnection,
+        now: DateTime<Utc>,
+        anonymise_after: i64,
+    ) -> Result<(u64, u64), DbErr> {
         let stale = format!("{SELECT} WHERE r.statut = 'envoyee' AND r.created_at < ?");
         let rows = db.query_all_raw(sql(db, &stale, vec![(now - Duration::days(JOURS_SANS_REPONSE)).into()])).await?;
         let mut closed = 0;
         for r in rows.iter().map(row) {
             let r = r?;
             let txn = db.begin().await?;
-            let done = txn.execute_raw(sql(&txn, "UPDATE orientation SET statut = 'close' WHERE id = ? AND statut = 'envoyee'", vec![r.id.into()])).await?;
+            let done = txn
+                .execute_raw(sql(
+                    &txn,
+                    "UPDATE orientation SET statut = 'close' WHERE id = ? AND statut = 'envoyee'",
+                    vec![r.id.into()],
+                ))
+                .await?;
             if done.rows_affected() == 1 {
                 closed += 1;
                 if let Some(c) = &r.carnet_id {
-                    let texte = format!("Orientation vers « {} » close : pas de réponse en {JOURS_SANS_REPONSE} jours.", r.vue.offre_nom);
-                    crate::carnet::externe::note(&txn, c, Author { id: String::new(), nom: "Itinéraire".into() }, &texte, now).await?;
+                    let texte = format!(
+                        "Orientation vers « {} » close : pas de réponse en {JOURS_SANS_REPONSE} jours.",
+                        r.vue.offre_nom
+                    );
+                    crate::carnet::externe::note(
+                        &txn,
+                        c,
+                        Author { id: String::new(), nom: "Itinéraire".into() },
+                        &texte,
+                        now,
+                    )
+                    .await?;
                 }
             }
             txn.commit().await?;
@@ -553,7 +629,11 @@ pub mod service {
         use crate::test_support::{form, last_message, load_sample, pro};
 
         async fn offre(db: &DatabaseConnection, nom: &str) -> String {
-            let r = db.query_one_raw(sql(db, "SELECT id FROM offre WHERE nom = ?", vec![nom.into()])).await.unwrap().unwrap();
+            let r = db
+                .query_one_raw(sql(db, "SELECT id FROM offre WHERE nom = ?", vec![nom.into()]))
+                .await
+                .unwrap()
+                .unwrap();
             r.try_get("", "id").unwrap()
         }
 
@@ -601,8 +681,14 @@ pub mod service {
                     }
                     other => panic!("{b}: {other:?}"),
                 }
-                assert!(matches!(send(db, &stranger, &permis, &demande(&carnet), now).await, Err(EditError::Invalid(e)) if e[0].0 == "carnet"), "{b}");
-                assert!(matches!(send(db, &referent, "inconnue", &demande(&carnet), now).await, Err(EditError::NotFound)), "{b}");
+                assert!(
+                    matches!(send(db, &stranger, &permis, &demande(&carnet), now).await, Err(EditError::Invalid(e)) if e[0].0 == "carnet"),
+                    "{b}"
+                );
+                assert!(
+                    matches!(send(db, &referent, "inconnue", &demande(&carnet), now).await, Err(EditError::NotFound)),
+                    "{b}"
+                );
                 // Sent: the structure gets an e-mail with its link; the carnet says so.
                 let token = send(db, &referent, &permis, &demande(&carnet), now).await.expect(b);
                 let mail = last_message(db, "orientation", "contact@mobil-comminges.example").await.expect(b);
@@ -616,7 +702,13 @@ pub mod service {
                 let refused = answer(db, &token, &form(&[("reponse", "refusee")]), now).await;
                 assert!(matches!(refused, Err(EditError::Invalid(_))), "{b}");
                 answer(db, &token, &form(&[("reponse", "acceptee")]), now).await.expect(b);
-                assert!(matches!(answer(db, &token, &form(&[("reponse", "refusee"), ("motif", "complet")]), now).await, Err(EditError::Conflict { .. })), "{b}");
+                assert!(
+                    matches!(
+                        answer(db, &token, &form(&[("reponse", "refusee"), ("motif", "complet")]), now).await,
+                        Err(EditError::Conflict { .. })
+                    ),
+                    "{b}"
+                );
                 assert_eq!(by_token(db, &token).await.unwrap().unwrap().statut, "Acceptée", "{b}");
                 assert!(last_message(db, "orientation_reponse", &referent.email).await.is_some(), "{b}");
                 let notes = crate::carnet::timeline::of(db, &carnet, now).await.unwrap();
@@ -632,7 +724,15 @@ pub mod service {
                 assert_eq!(by_token(db, &other).await.unwrap().unwrap().statut, "Close sans réponse", "{b}");
                 assert_eq!(clean_up(db, now + Duration::days(731), 730).await.unwrap(), (0, 2), "{b}");
                 assert!(by_token(db, &other).await.unwrap().is_none(), "{b}");
-                let left = db.query_one_raw(sql(db, "SELECT COUNT(*) AS n FROM orientation WHERE personne_nom <> '' OR personne_contact <> ''", vec![])).await.unwrap().unwrap();
+                let left = db
+                    .query_one_raw(sql(
+                        db,
+                        "SELECT COUNT(*) AS n FROM orientation WHERE personne_nom <> '' OR personne_contact <> ''",
+                        vec![],
+                    ))
+                    .await
+                    .unwrap()
+                    .unwrap();
                 assert_eq!(left.try_get::<i64>("", "n").unwrap(), 0, "{b}");
                 t.drop().await;
             }

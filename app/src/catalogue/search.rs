@@ -6,9 +6,8 @@ use crate::text::fold;
 
 /// Words too common to help a search (folded).
 const STOPWORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le",
-    "les", "leur", "ou", "par", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une",
-    "vos", "votre", "vous", "y",
+    "a", "au", "aux", "avec", "ce", "ces", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le", "les", "leur",
+    "ou", "par", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une", "vos", "votre", "vous", "y",
 ];
 
 /// One search term: folded, singular-ish. "Logements" → "logement", "Santé" → "sante".
@@ -144,7 +143,10 @@ mod tests {
     fn highlight_marks_matching_words_only() {
         let q = query_terms("permis");
         let runs = highlight("Passer son permis B", &q);
-        assert_eq!(runs, vec![("Passer son ".to_owned(), false), ("permis".to_owned(), true), (" B".to_owned(), false)]);
+        assert_eq!(
+            runs,
+            vec![("Passer son ".to_owned(), false), ("permis".to_owned(), true), (" B".to_owned(), false)]
+        );
         let runs = highlight("<script>alert(1)</script>", &q);
         assert!(runs.iter().all(|(_, hit)| !hit));
     }

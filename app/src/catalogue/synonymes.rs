@@ -42,13 +42,17 @@ pub fn expansions(liste: &Liste) -> HashMap<String, Vec<Vec<String>>> {
 pub async fn load(db: &impl ConnectionTrait) -> Result<(Liste, i64), DbErr> {
     let backend = db.get_database_backend();
     let rows = db
-        .query_all_raw(Statement::from_string(backend, "SELECT theme_code, mot, equivalents FROM synonyme ORDER BY theme_code, mot"))
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT theme_code, mot, equivalents FROM synonyme ORDER BY theme_code, mot",
+        ))
         .await?;
     let mut liste = Liste::new();
     for r in rows {
         let theme: String = r.try_get("", "theme_code")?;
         let mot: String = r.try_get("", "mot")?;
-        let equivalents: Vec<String> = serde_json::from_str(&r.try_get::<String>("", "equivalents")?).unwrap_or_default();
+        let equivalents: Vec<String> =
+            serde_json::from_str(&r.try_get::<String>("", "equivalents")?).unwrap_or_default();
         liste.entry(theme).or_default().insert(mot, equivalents);
     }
     let version = db
@@ -78,7 +82,8 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Vec<String>>, String> {
             return Err(format!("Ligne {n} : écrivez le mot, deux-points, puis les mots des offres séparés par des virgules (par exemple « manger : alimentaire, épicerie »)."));
         };
         let mot = mot.trim().to_lowercase();
-        let equivalents: Vec<String> = rest.split(',').map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).collect();
+        let equivalents: Vec<String> =
+            rest.split(',').map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).collect();
         if key(&mot).is_empty() || mot.split_whitespace().count() != 1 {
             return Err(format!("Ligne {n} : avant les deux-points, un seul mot."));
         }
@@ -96,7 +101,12 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Vec<String>>, String> {
 }
 
 /// Replaces one theme's words if the list is still at `version`; the search uses them at once.
-pub async fn save(db: &DatabaseConnection, theme: &str, words: &BTreeMap<String, Vec<String>>, version: i32) -> Result<i32, EditError> {
+pub async fn save(
+    db: &DatabaseConnection,
+    theme: &str,
+    words: &BTreeMap<String, Vec<String>>,
+    version: i32,
+) -> Result<i32, EditError> {
     let backend = db.get_database_backend();
     let txn = db.begin().await?;
     let bumped = txn
@@ -114,8 +124,12 @@ pub async fn save(db: &DatabaseConnection, theme: &str, words: &BTreeMap<String,
     }
     // The search index reloads the words with the catalogue's next version.
     bump_version(&txn).await?;
-    txn.execute_raw(Statement::from_sql_and_values(backend, crate::db::numbered(backend, "DELETE FROM synonyme WHERE theme_code = ?"), [Value::from(theme)]))
-        .await?;
+    txn.execute_raw(Statement::from_sql_and_values(
+        backend,
+        crate::db::numbered(backend, "DELETE FROM synonyme WHERE theme_code = ?"),
+        [Value::from(theme)],
+    ))
+    .await?;
     for (mot, equivalents) in words {
         let json = serde_json::to_string(equivalents).unwrap_or_else(|_| "[]".into());
         txn.execute_raw(Statement::from_sql_and_values(
@@ -150,7 +164,10 @@ mod tests {
     #[test]
     fn expansions_use_the_search_terms() {
         let mut liste = Liste::new();
-        liste.entry("sante".into()).or_default().insert("Psy".into(), vec!["psychologue".into(), "santé mentale".into()]);
+        liste
+            .entry("sante".into())
+            .or_default()
+            .insert("Psy".into(), vec!["psychologue".into(), "santé mentale".into()]);
         let x = expansions(&liste);
         assert_eq!(x["psy"], vec![vec!["psychologue".to_string()], vec!["sante".to_string(), "mentale".to_string()]]);
     }

@@ -39,7 +39,12 @@ pub async fn get_synonymes() -> Result<Synonymes, AppError> {
         .into_iter()
         .map(|t| {
             let words = liste.get(&t.code).cloned().unwrap_or_default();
-            SynonymesTheme { texte: super::synonymes::to_text(&words), nombre: words.len(), code: t.code, label: t.label }
+            SynonymesTheme {
+                texte: super::synonymes::to_text(&words),
+                nombre: words.len(),
+                code: t.code,
+                label: t.label,
+            }
         })
         .collect();
     Ok(Synonymes { staff, version: version as i32, themes })
@@ -156,7 +161,16 @@ pub mod routes {
         };
         match outcome {
             Ok(()) => see_other("/pro/synonymes?ok=1"),
-            Err(e) => st.refuse_edit(parts, fields, e, "Quelqu’un a modifié cette liste entre-temps. Vérifiez puis enregistrez de nouveau.", &["mots"]).await,
+            Err(e) => {
+                st.refuse_edit(
+                    parts,
+                    fields,
+                    e,
+                    "Quelqu’un a modifié cette liste entre-temps. Vérifiez puis enregistrez de nouveau.",
+                    &["mots"],
+                )
+                .await
+            }
         }
     }
 }

@@ -188,19 +188,25 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
             .join(", ");
         view! { <p class="note">{ta("catalogue-corrections", &[("liste", list.into())])}</p> }
     });
-    let empty = (r.total == 0).then(|| view! {
-        <p>{t("catalogue-vide")}</p>
-        <p><a href="/catalogue">{t("catalogue-tout-voir")}</a></p>
-        <crate::itineraire::DefaultHelp />
+    let empty = (r.total == 0).then(|| {
+        view! {
+            <p>{t("catalogue-vide")}</p>
+            <p><a href="/catalogue">{t("catalogue-tout-voir")}</a></p>
+            <crate::itineraire::DefaultHelp />
+        }
     });
     let shown = r.offres.len();
-    let items = r.offres.into_iter().enumerate().map(|(i, o)| card(o, Some(format!("r{}", i + 1)), &themes)).collect_view();
+    let items =
+        r.offres.into_iter().enumerate().map(|(i, o)| card(o, Some(format!("r{}", i + 1)), &themes)).collect_view();
     let choices = (!r.communes_possibles.is_empty()).then(|| {
         let links = r
             .communes_possibles
             .iter()
             .map(|nom| {
-                let href = format!("/catalogue?{}", Filtres { pres: Some(nom.clone()), page: None, ..filtres.clone() }.to_query(None));
+                let href = format!(
+                    "/catalogue?{}",
+                    Filtres { pres: Some(nom.clone()), page: None, ..filtres.clone() }.to_query(None)
+                );
                 view! { <li><a href=href>{nom.clone()}</a></li> }
             })
             .collect_view();
@@ -215,7 +221,8 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
     });
     let remote = (!r.a_distance.is_empty()).then(|| {
         let more = (r.a_distance_total > r.a_distance.len() as u64).then(|| {
-            let all = Filtres { mode: Some("a-distance".into()), pres: None, position: None, page: None, ..filtres.clone() };
+            let all =
+                Filtres { mode: Some("a-distance".into()), pres: None, position: None, page: None, ..filtres.clone() };
             let href = format!("/catalogue?{}", all.to_query(None));
             view! { <p><a href=href>{t("catalogue-a-distance-toutes")}</a></p> }
         });
@@ -235,7 +242,8 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
             let text = ta("catalogue-voir-plus", &[("n", shown.into()), ("total", r.total.into())]);
             view! { <p class="more"><a class="button secondary" href=href>{text}</a></p> }.into_any()
         } else {
-            view! { <p class="note">{ta("catalogue-limite", &[("n", shown.into()), ("total", r.total.into())])}</p> }.into_any()
+            view! { <p class="note">{ta("catalogue-limite", &[("n", shown.into()), ("total", r.total.into())])}</p> }
+                .into_any()
         }
     });
     view! {
@@ -322,7 +330,8 @@ fn Semaine(jours: Vec<JourHoraires>) -> impl IntoView {
         .map(|j| {
             let hours = if j.plages.is_empty() { t("horaires-ferme") } else { plages(&j.plages) };
             let holiday = j.ferie.then(|| format!(" ({})", t("horaires-ferie")));
-            let jour = ta("horaires-jour", &[("j", i64::from(j.jour_semaine).into()), ("d", i64::from(j.jour_mois).into())]);
+            let jour =
+                ta("horaires-jour", &[("j", i64::from(j.jour_semaine).into()), ("d", i64::from(j.jour_mois).into())]);
             view! { <tr><th scope="row">{jour}{holiday}</th><td>{hours}</td></tr> }
         })
         .collect_view();
@@ -368,16 +377,19 @@ fn OffreView(offre: OffreDetail) -> impl IntoView {
         Some(false) => t("offre-payant"),
         None => t("offre-non-precise"),
     };
-    let address = [o.adresse.clone(), o.complement_adresse.clone(),
+    let address = [
+        o.adresse.clone(),
+        o.complement_adresse.clone(),
         match (&o.code_postal, &o.commune) {
             (Some(cp), Some(c)) => Some(format!("{cp} {c}")),
             (None, Some(c)) => Some(c.clone()),
             _ => None,
-        }]
-        .into_iter()
-        .flatten()
-        .map(|line| view! { {line}<br /> })
-        .collect_view();
+        },
+    ]
+    .into_iter()
+    .flatten()
+    .map(|line| view! { {line}<br /> })
+    .collect_view();
     let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
     let themes = o.themes.iter().map(|(c, l)| theme_label(c, l)).collect::<Vec<_>>().join(" · ");
     let francais = crate::i18n::langue() != crate::i18n::Langue::Fr;

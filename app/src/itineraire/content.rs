@@ -1,8 +1,8 @@
 //! The entry information is data: Markdown pages and JSON files under `content/`, embedded in the
 //! binary at build time (edit the files, rebuild; no HTML in the views).
 use super::model::*;
-use crate::i18n::Langue;
 use crate::error::AppError;
+use crate::i18n::Langue;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -77,10 +77,7 @@ fn parse_page(src: &str) -> Option<(PageResume, String)> {
     let rest = src.strip_prefix("---\n")?;
     let (front, body) = rest.split_once("\n---\n")?;
     let field = |key: &str| {
-        front
-            .lines()
-            .find_map(|l| l.strip_prefix(key).and_then(|v| v.strip_prefix(':')))
-            .map(|v| v.trim().to_owned())
+        front.lines().find_map(|l| l.strip_prefix(key).and_then(|v| v.strip_prefix(':'))).map(|v| v.trim().to_owned())
     };
     let summary = PageResume { slug: field("slug")?, titre: field("titre")?, resume: field("resume")? };
     let mut html = String::new();
@@ -95,11 +92,7 @@ pub fn territoire(code: Option<&str>) -> Result<Territoire, AppError> {
         return Err(unknown_territoire());
     }
     let wanted = crate::text::fold(code).replace(' ', "-");
-    c.territoires
-        .iter()
-        .find(|t| t.code == wanted)
-        .cloned()
-        .ok_or_else(unknown_territoire)
+    c.territoires.iter().find(|t| t.code == wanted).cloned().ok_or_else(unknown_territoire)
 }
 
 fn unknown_territoire() -> AppError {
@@ -118,7 +111,8 @@ pub fn parcours(code: Option<&str>, l: Langue) -> Result<Parcours, AppError> {
     let territoire = territoire(code)?;
     let t = textes(l);
     let semaines = territoire.delai_orientation_semaines.to_string();
-    let etapes = t.etapes.iter().map(|e| Etape { quand: e.quand.replace("{semaines}", &semaines), ..e.clone() }).collect();
+    let etapes =
+        t.etapes.iter().map(|e| Etape { quand: e.quand.replace("{semaines}", &semaines), ..e.clone() }).collect();
     let pages = t.pages.iter().map(|(s, _)| s.clone()).collect();
     Ok(Parcours { territoire, etapes, pages })
 }
@@ -151,7 +145,12 @@ mod tests {
             }
             for (e, f) in t.etapes.iter().zip(&fr.etapes) {
                 assert_eq!(e.page, f.page, "{}: a step links elsewhere than in French", l.code());
-                assert_eq!(e.quand.contains("{semaines}"), f.quand.contains("{semaines}"), "{}: delay missing", l.code());
+                assert_eq!(
+                    e.quand.contains("{semaines}"),
+                    f.quand.contains("{semaines}"),
+                    "{}: delay missing",
+                    l.code()
+                );
                 if let Some(p) = &e.page {
                     assert!(page(p, l).is_ok(), "step links to missing page {p}");
                 }

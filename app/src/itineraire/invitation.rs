@@ -6,8 +6,8 @@
 use super::model::{Contact, Territoire};
 use crate::auth::{failure, model::Staff, ProBar};
 use crate::error::AppError;
-use crate::ui::form::{submitted, ErrorSummary, SelectField, Submitted, TextField};
 use crate::i18n::t;
+use crate::ui::form::{submitted, ErrorSummary, SelectField, Submitted, TextField};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -161,7 +161,10 @@ fn InvitationsForm(p: InvitationsPage, submitted: Option<Submitted>) -> impl Int
     // After the post, the letters are in the context (they are shown once: only hashes are kept).
     let lettres = use_context::<Vec<Lettre>>();
     let form = submitted.clone().unwrap_or_default();
-    let validite = format!("Chaque lien est valable {} jours ; après, il mène à une page qui donne votre numéro d’accueil.", p.jours);
+    let validite = format!(
+        "Chaque lien est valable {} jours ; après, il mène à une page qui donne votre numéro d’accueil.",
+        p.jours
+    );
     let territoire = form.value("territoire");
     view! {
         <Title text="Lettres d’invitation" />
@@ -286,11 +289,21 @@ pub mod service {
         Ok(tokens)
     }
 
-    pub async fn open(db: &impl ConnectionTrait, typed: &str, now: DateTime<Utc>) -> Result<Ouverture, crate::error::AppError> {
+    pub async fn open(
+        db: &impl ConnectionTrait,
+        typed: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Ouverture, crate::error::AppError> {
         let defaut = content::territoire(None)?;
         let Some(token) = normalize(typed) else { return Ok(Ouverture::Inconnue(defaut)) };
         let id = crate::auth::session::token_hash(&token);
-        let row = db.query_one_raw(sql(db, "SELECT territoire, expires_at FROM invitation WHERE id = ?", vec![id.clone().into()])).await?;
+        let row = db
+            .query_one_raw(sql(
+                db,
+                "SELECT territoire, expires_at FROM invitation WHERE id = ?",
+                vec![id.clone().into()],
+            ))
+            .await?;
         let Some(row) = row else { return Ok(Ouverture::Inconnue(defaut)) };
         let code: String = row.try_get("", "territoire")?;
         let expires: DateTime<Utc> = row.try_get("", "expires_at")?;
@@ -298,12 +311,23 @@ pub mod service {
         if expires <= now {
             return Ok(Ouverture::Expiree(territoire));
         }
-        db.execute_raw(sql(db, "UPDATE invitation SET opened_at = ? WHERE id = ? AND opened_at IS NULL", vec![now.into(), id.into()])).await?;
+        db.execute_raw(sql(
+            db,
+            "UPDATE invitation SET opened_at = ? WHERE id = ? AND opened_at IS NULL",
+            vec![now.into(), id.into()],
+        ))
+        .await?;
         Ok(Ouverture::Valide(territoire.code))
     }
 
     /// The letters for freshly made tokens, links on `origin`.
-    pub fn letters(origin: &str, tokens: &[String], jours: u32, now: DateTime<Utc>, contact: &crate::itineraire::model::Contact) -> Vec<Lettre> {
+    pub fn letters(
+        origin: &str,
+        tokens: &[String],
+        jours: u32,
+        now: DateTime<Utc>,
+        contact: &crate::itineraire::model::Contact,
+    ) -> Vec<Lettre> {
         let texte = super::texte_lettre(contact);
         let expire_le = crate::socle::dates::jour(now + Duration::days(i64::from(jours)));
         tokens
@@ -351,13 +375,23 @@ pub mod service {
             if crate::itineraire::content::territoire(Some(&territoire)).map(|t| t.code) != Ok(territoire.clone()) {
                 errors.push(("territoire".to_owned(), "Choisissez un territoire dans la liste.".to_owned()));
             }
-            let nombre = field(&fields, "nombre").trim().parse::<u32>().ok().filter(|n| (1..=super::MAX_LETTRES).contains(n));
+            let nombre =
+                field(&fields, "nombre").trim().parse::<u32>().ok().filter(|n| (1..=super::MAX_LETTRES).contains(n));
             if nombre.is_none() {
-                errors.push(("nombre".to_owned(), format!("Indiquez un nombre de lettres entre 1 et {}.", super::MAX_LETTRES)));
+                errors.push((
+                    "nombre".to_owned(),
+                    format!("Indiquez un nombre de lettres entre 1 et {}.", super::MAX_LETTRES),
+                ));
             }
             let contact = crate::itineraire::content::territoire(Some(&territoire)).map(|t| t.contact);
             let (Some(n), Ok(contact)) = (nombre.filter(|_| errors.is_empty()), contact) else {
-                return st.refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: fields, errors, message: None }).await;
+                return st
+                    .refuse(
+                        parts,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        Submitted { values: fields, errors, message: None },
+                    )
+                    .await;
             };
             // Links point at the site the professional is using (behind HTTPS when cookies are).
             let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost").to_owned();
@@ -372,12 +406,24 @@ pub mod service {
                         context();
                         leptos::prelude::provide_context(lettres.clone());
                     };
-                    crate::ui::form::render_again(st.options.clone(), parts, StatusCode::OK, Submitted::default(), provide).await
+                    crate::ui::form::render_again(
+                        st.options.clone(),
+                        parts,
+                        StatusCode::OK,
+                        Submitted::default(),
+                        provide,
+                    )
+                    .await
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "invitations failed");
                     let message = Some(crate::error::AppError::Unavailable.to_string());
-                    st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { values: fields, errors: vec![], message }).await
+                    st.refuse(
+                        parts,
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        Submitted { values: fields, errors: vec![], message },
+                    )
+                    .await
                 }
             }
         }
@@ -402,7 +448,8 @@ pub mod service {
         #[test]
         fn nothing_printed_says_rsa() {
             let contact = content::territoire(Some("comminges")).unwrap().contact;
-            let printed = super::super::texte_lettre(&contact).join(" ") + &super::super::texte_sms("https://x.example/i/AAAA-BBBB-CCCC");
+            let printed = super::super::texte_lettre(&contact).join(" ")
+                + &super::super::texte_sms("https://x.example/i/AAAA-BBBB-CCCC");
             assert!(!printed.to_uppercase().contains("RSA"), "{printed}");
             assert!(!printed.to_lowercase().contains("revenu de solidarit"), "{printed}");
             assert!(printed.contains("05 99 00 31 12"), "{printed}");
@@ -413,11 +460,16 @@ pub mod service {
             for t in TestDb::all().await {
                 let b = t.backend();
                 crate::test_support::load_sample(&t.db).await;
-                let staff = crate::test_support::staff_of(&t.db, "mobil-comminges", crate::auth::model::Role::Referent).await;
+                let staff =
+                    crate::test_support::staff_of(&t.db, "mobil-comminges", crate::auth::model::Role::Referent).await;
                 let now = Utc::now();
                 let tokens = create(&t.db, &staff, "comminges", 3, 60, now).await.unwrap();
                 assert_eq!(tokens.len(), 3, "{b}");
-                assert_eq!(open(&t.db, &grouped(&tokens[0]).to_lowercase(), now).await.unwrap(), Ouverture::Valide("comminges".into()), "{b}");
+                assert_eq!(
+                    open(&t.db, &grouped(&tokens[0]).to_lowercase(), now).await.unwrap(),
+                    Ouverture::Valide("comminges".into()),
+                    "{b}"
+                );
                 // 61 days later: the Comminges contact, not an error.
                 match open(&t.db, &tokens[1], now + Duration::days(61)).await.unwrap() {
                     Ouverture::Expiree(ter) => assert_eq!(ter.contact.telephone, "05 99 00 31 12", "{b}"),

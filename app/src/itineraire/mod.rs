@@ -1,10 +1,10 @@
 //! Entry pages for the person: what Itinéraire is, the next steps of their path, and the 10
 //! themes it can help with.
 pub mod api;
-pub mod invitation;
 #[cfg(feature = "ssr")]
 mod content;
 mod etapes;
+pub mod invitation;
 pub mod model;
 mod theme_filter;
 
@@ -63,8 +63,12 @@ fn ThemeList(themes: Vec<Theme>, query: String) -> impl IntoView {
             if french {
                 return th.keywords();
             }
-            let translated = th.objectifs.iter().enumerate().map(|(i, o)| crate::i18n::objectif_label(&th.code, i + 1, o));
-            let words = std::iter::once(crate::i18n::theme_label(&th.code, &th.label)).chain(translated).collect::<Vec<_>>().join(" ");
+            let translated =
+                th.objectifs.iter().enumerate().map(|(i, o)| crate::i18n::objectif_label(&th.code, i + 1, o));
+            let words = std::iter::once(crate::i18n::theme_label(&th.code, &th.label))
+                .chain(translated)
+                .collect::<Vec<_>>()
+                .join(" ");
             format!("{} {}", th.keywords(), crate::text::fold(&words))
         })
         .collect();

@@ -5,7 +5,13 @@ use leptos::prelude::*;
 /// `messages[n]` is the sentence for `n` themes found, `{q}` standing for the words typed; the
 /// server writes them in the page's language (the WASM carries no text of its own).
 #[island]
-pub fn ThemeFilter(initial: String, status: String, messages: Vec<String>, label: String, bouton: String) -> impl IntoView {
+pub fn ThemeFilter(
+    initial: String,
+    status: String,
+    messages: Vec<String>,
+    label: String,
+    bouton: String,
+) -> impl IntoView {
     let (query, set_query) = signal(initial.clone());
     let (message, set_message) = signal(status);
     Effect::new(move |previous: Option<String>| {
@@ -52,9 +58,8 @@ pub fn ThemeFilter(initial: String, status: String, messages: Vec<String>, label
 #[cfg(feature = "hydrate")]
 fn filter_cards(query: &str) -> usize {
     use wasm_bindgen::JsCast;
-    let Some(cards) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-keywords]").ok())
+    let Some(cards) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all("[data-keywords]").ok())
     else {
         return 0;
     };

@@ -38,7 +38,9 @@ async fn arret(State(st): State<FormState>, Path(jeton): Path<String>, req: Requ
         "reprendre" => false,
         _ => {
             let message = crate::i18n::tr(crate::i18n::from_headers(&parts.headers).0, "erreur-demande", &[]);
-            return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { message: Some(message), ..Default::default() }).await;
+            return st
+                .refuse(parts, StatusCode::BAD_REQUEST, Submitted { message: Some(message), ..Default::default() })
+                .await;
         }
     };
     match crate::outbox::arret::set(&st.db, &jeton, stop, chrono::Utc::now()).await {
@@ -48,7 +50,12 @@ async fn arret(State(st): State<FormState>, Path(jeton): Path<String>, req: Requ
         Err(e) => {
             tracing::error!(error = %e, "stop link failed");
             let message = AppError::Unavailable.to_string();
-            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { message: Some(message), ..Default::default() }).await
+            st.refuse(
+                parts,
+                StatusCode::SERVICE_UNAVAILABLE,
+                Submitted { message: Some(message), ..Default::default() },
+            )
+            .await
         }
     }
 }
@@ -63,7 +70,9 @@ async fn renvoyer(State(st): State<FormState>, req: Request) -> Response {
     let structure = match scope(&staff) {
         Ok(s) => s,
         Err(e) => {
-            return st.refuse(parts, StatusCode::FORBIDDEN, Submitted { message: Some(e.to_string()), ..Default::default() }).await
+            return st
+                .refuse(parts, StatusCode::FORBIDDEN, Submitted { message: Some(e.to_string()), ..Default::default() })
+                .await
         }
     };
     match crate::outbox::resend(&st.db, structure.as_deref(), &field(&fields, "id"), chrono::Utc::now()).await {
@@ -77,7 +86,12 @@ async fn renvoyer(State(st): State<FormState>, req: Request) -> Response {
         Err(crate::outbox::ResendError::Db(e)) => {
             tracing::error!(error = %e, "resend failed");
             let message = AppError::Unavailable.to_string();
-            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { message: Some(message), ..Default::default() }).await
+            st.refuse(
+                parts,
+                StatusCode::SERVICE_UNAVAILABLE,
+                Submitted { message: Some(message), ..Default::default() },
+            )
+            .await
         }
     }
 }

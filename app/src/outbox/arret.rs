@@ -30,7 +30,12 @@ pub async fn view(db: &impl ConnectionTrait, token: &str) -> Result<Option<Arret
 
 /// Stops (`true`) or resumes (`false`) the reminders of the link's contact. Doing it twice is
 /// harmless. `None` for an unknown link.
-pub async fn set(db: &impl ConnectionTrait, token: &str, stop: bool, now: DateTime<Utc>) -> Result<Option<ArretVue>, DbErr> {
+pub async fn set(
+    db: &impl ConnectionTrait,
+    token: &str,
+    stop: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<ArretVue>, DbErr> {
     let Some(j) = find(db, token).await? else { return Ok(None) };
     let existing = arret::Entity::find_by_id(j.contact_hash.clone()).one(db).await?;
     match (stop, existing) {

@@ -29,7 +29,11 @@ pub fn next_allowed(now: DateTime<Utc>) -> DateTime<Utc> {
         return now;
     }
     let local = now.with_timezone(&Paris);
-    let day = if local.hour() >= FIN { local.date_naive().checked_add_days(Days::new(1)).unwrap_or(local.date_naive()) } else { local.date_naive() };
+    let day = if local.hour() >= FIN {
+        local.date_naive().checked_add_days(Days::new(1)).unwrap_or(local.date_naive())
+    } else {
+        local.date_naive()
+    };
     let morning = day.and_time(NaiveTime::from_hms_opt(DEBUT, 0, 0).unwrap_or_default());
     Paris.from_local_datetime(&morning).earliest().map_or(now, |t| t.with_timezone(&Utc))
 }

@@ -10,8 +10,15 @@ use sha2::{Digest, Sha256};
 /// `06 39…`, and their country codes (Arcep's numbering plan): Guadeloupe, Saint-Martin and
 /// Saint-Barthélemy 0690/0691 → 590, Guyane 0694 → 594, Martinique 0696/0697 → 596, La Réunion
 /// 0692/0693 → 262, Mayotte 0639 → 262.
-const OUTRE_MER: [(&str, &str); 7] =
-    [("0690", "590"), ("0691", "590"), ("0694", "594"), ("0696", "596"), ("0697", "596"), ("0692", "262"), ("0693", "262")];
+const OUTRE_MER: [(&str, &str); 7] = [
+    ("0690", "590"),
+    ("0691", "590"),
+    ("0694", "594"),
+    ("0696", "596"),
+    ("0697", "596"),
+    ("0692", "262"),
+    ("0693", "262"),
+];
 const MAYOTTE: (&str, &str) = ("0639", "262");
 
 /// A French mobile as stored (`06 12 34 56 78`) in international digits, as Brevo wants them
@@ -78,7 +85,11 @@ pub async fn pepper(db: &impl ConnectionTrait) -> Result<String, DbErr> {
         .on_conflict(sea_orm::sea_query::OnConflict::column(secret::Column::Nom).do_nothing().to_owned())
         .exec_without_returning(db)
         .await?;
-    secret::Entity::find_by_id(NOM).one(db).await?.map(|s| s.valeur).ok_or_else(|| DbErr::Custom("secret: no pepper".into()))
+    secret::Entity::find_by_id(NOM)
+        .one(db)
+        .await?
+        .map(|s| s.valeur)
+        .ok_or_else(|| DbErr::Custom("secret: no pepper".into()))
 }
 
 /// The peppered SHA-256 of a contact already in [`canonical`] form.

@@ -17,8 +17,8 @@ pub use db::entity;
 pub use file::FileSender;
 pub use model::{Canal, Message, Outgoing, SendError, SendFuture, Sender, Senders, Sent, Statut, Urgence};
 pub use service::{
-    deliver_pending, deliveries, enqueue, failures, last_deliveries, purge, queue, resend, retry_delay, Delivery, Failure,
-    Queue, ResendError, short_token, CLAIM_SECONDS, FAILURES_DAYS, MAX_ATTEMPTS,
+    deliver_pending, deliveries, enqueue, failures, last_deliveries, purge, queue, resend, retry_delay, short_token,
+    Delivery, Failure, Queue, ResendError, CLAIM_SECONDS, FAILURES_DAYS, MAX_ATTEMPTS,
 };
 
 /// The person's phone when they gave one (SMS reaches a cheap phone), else their e-mail. An

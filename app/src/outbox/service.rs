@@ -13,8 +13,10 @@ use chrono::{DateTime, Duration, Utc};
 use futures_util::StreamExt;
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 /// Tries before a message that keeps failing for a temporary reason is given up.
@@ -46,7 +48,10 @@ pub async fn enqueue(db: &impl ConnectionTrait, msg: Message, now: DateTime<Utc>
     let mut corps = msg.corps;
     if let Some(l) = msg.stop {
         let token = stop_token(db, &msg.destinataire, now).await?;
-        corps = format!("{corps}\n{}", crate::i18n::tr(l, "message-stop", &[("lien", format!("{{site}}/messages/arret/{token}").into())]));
+        corps = format!(
+            "{corps}\n{}",
+            crate::i18n::tr(l, "message-stop", &[("lien", format!("{{site}}/messages/arret/{token}").into())])
+        );
     }
     entity::ActiveModel {
         id: Set(uuid::Uuid::now_v7().to_string()),
@@ -114,12 +119,18 @@ fn due(senders: &Senders, now: DateTime<Utc>) -> Condition {
 
 /// Sends what is due, oldest first, several at once; returns how many left. Each message is
 /// claimed by a conditional update first, so two servers never send the same one.
-pub async fn deliver_pending(db: &DatabaseConnection, senders: &Senders, public_url: &str, now: DateTime<Utc>) -> Result<usize, DbErr> {
+pub async fn deliver_pending(
+    db: &DatabaseConnection,
+    senders: &Senders,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
     use entity::Column as C;
     if senders.canaux().is_empty() {
         return Ok(0);
     }
-    let candidates = entity::Entity::find().filter(due(senders, now)).order_by_asc(C::CreatedAt).limit(BATCH).all(db).await?;
+    let candidates =
+        entity::Entity::find().filter(due(senders, now)).order_by_asc(C::CreatedAt).limit(BATCH).all(db).await?;
     if candidates.is_empty() {
         return Ok(0);
     }
@@ -176,8 +187,10 @@ async fn stopped_contacts(db: &impl ConnectionTrait, messages: &[entity::Model])
         return Ok(vec![]);
     }
     let pepper = contact::pepper(db).await?;
-    let hashes: Vec<(String, String)> =
-        reminders.iter().map(|m| (m.id.clone(), contact::hash_with(&pepper, &contact::canonical(&m.destinataire)))).collect();
+    let hashes: Vec<(String, String)> = reminders
+        .iter()
+        .map(|m| (m.id.clone(), contact::hash_with(&pepper, &contact::canonical(&m.destinataire))))
+        .collect();
     let found: Vec<String> = arret::Entity::find()
         .filter(arret::Column::ContactHash.is_in(hashes.iter().map(|(_, h)| h.clone())))
         .all(db)
@@ -197,11 +210,23 @@ fn outgoing(m: &entity::Model, public: &str) -> Outgoing {
         None => corps,
     };
     let texte = if m.canal == Canal::Sms.code() { sms::prepare(&texte) } else { texte };
-    Outgoing { id: m.id.clone(), kind: m.kind.clone(), canal: m.canal.clone(), destinataire: m.destinataire.clone(), sujet: m.sujet.clone(), texte }
+    Outgoing {
+        id: m.id.clone(),
+        kind: m.kind.clone(),
+        canal: m.canal.clone(),
+        destinataire: m.destinataire.clone(),
+        sujet: m.sujet.clone(),
+        texte,
+    }
 }
 
 /// Records what the provider answered; returns whether the message left.
-async fn record(db: &DatabaseConnection, m: &entity::Model, result: Result<Option<String>, SendError>, now: DateTime<Utc>) -> Result<bool, DbErr> {
+async fn record(
+    db: &DatabaseConnection,
+    m: &entity::Model,
+    result: Result<Option<String>, SendError>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
     match result {
         Ok(provider_ref) => {
             finish(db, m, Statut::Envoye, None, provider_ref, now).await?;
@@ -317,7 +342,10 @@ pub async fn deliveries(db: &impl ConnectionTrait, references: &[String]) -> Res
 }
 
 /// The last message about each of `references`.
-pub async fn last_deliveries(db: &impl ConnectionTrait, references: &[String]) -> Result<std::collections::HashMap<String, Delivery>, DbErr> {
+pub async fn last_deliveries(
+    db: &impl ConnectionTrait,
+    references: &[String],
+) -> Result<std::collections::HashMap<String, Delivery>, DbErr> {
     let mut map = std::collections::HashMap::new();
     for (r, d) in deliveries(db, references).await? {
         map.entry(r).or_insert(d);
@@ -340,7 +368,11 @@ pub const FAILURES_DAYS: i64 = 7;
 
 /// The failures of the last 7 days, of one structure (`None`: every structure, for national
 /// administrators).
-pub async fn failures(db: &impl ConnectionTrait, structure_id: Option<&str>, now: DateTime<Utc>) -> Result<Vec<Failure>, DbErr> {
+pub async fn failures(
+    db: &impl ConnectionTrait,
+    structure_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Failure>, DbErr> {
     use entity::Column as C;
     let mut q = entity::Entity::find()
         .filter(C::Statut.eq(Statut::Echec))
@@ -353,7 +385,12 @@ pub async fn failures(db: &impl ConnectionTrait, structure_id: Option<&str>, now
     Ok(q.all(db)
         .await?
         .iter()
-        .map(|m| Failure { id: m.id.clone(), delivery: Delivery::of(m), sujet: m.sujet.clone(), renvoyable: !m.corps.is_empty() })
+        .map(|m| Failure {
+            id: m.id.clone(),
+            delivery: Delivery::of(m),
+            sujet: m.sujet.clone(),
+            renvoyable: !m.corps.is_empty(),
+        })
         .collect())
 }
 
@@ -373,7 +410,12 @@ impl From<DbErr> for ResendError {
 
 /// Puts a failed message back in the queue, to go at once (once: a second click finds it
 /// waiting, not failed).
-pub async fn resend(db: &DatabaseConnection, structure_id: Option<&str>, id: &str, now: DateTime<Utc>) -> Result<(), ResendError> {
+pub async fn resend(
+    db: &DatabaseConnection,
+    structure_id: Option<&str>,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ResendError> {
     use entity::Column as C;
     let mut q = entity::Entity::update_many()
         .col_expr(C::Statut, Expr::value(Statut::EnAttente.to_value()))

@@ -88,10 +88,13 @@ pub fn prepare(texte: &str) -> String {
     match gsm {
         Some(t) => t,
         // Another script: only the punctuation and spaces that have no use there change.
-        None => texte.chars().map(|c| match c {
-            '\u{a0}' | '\u{202f}' | '\u{2009}' => ' ',
-            c => c,
-        }).collect(),
+        None => texte
+            .chars()
+            .map(|c| match c {
+                '\u{a0}' | '\u{202f}' | '\u{2009}' => ' ',
+                c => c,
+            })
+            .collect(),
     }
 }
 

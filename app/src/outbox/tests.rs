@@ -71,7 +71,9 @@ async fn a_provider_away_is_tried_again_after_1_5_30_120_and_720_minutes_then_th
             assert_eq!((row.attempts, row.statut), (attempt, Statut::EnAttente), "{b}");
             assert_eq!(row.prochain_essai, Some(now + Duration::minutes(wait)), "{b}: try {attempt}");
             // Not before its time (the quiet hours do not hold back a code).
-            deliver_pending(&t.db, &r.both(), SITE, now + Duration::minutes(wait) - Duration::seconds(1)).await.unwrap();
+            deliver_pending(&t.db, &r.both(), SITE, now + Duration::minutes(wait) - Duration::seconds(1))
+                .await
+                .unwrap();
             assert_eq!(one(&t.db).await.attempts, attempt, "{b}");
             now += Duration::minutes(wait);
         }
@@ -148,8 +150,14 @@ async fn reminders_wait_for_eight_in_the_morning_but_codes_go_at_night() {
         let b = t.backend();
         let night = chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, 7, 22, 30, 0).unwrap().with_timezone(&Utc);
         enqueue(&t.db, code("06 12 34 56 78"), night).await.unwrap();
-        let reminder = Message::new("rappel_seance", Canal::Sms, "06 12 34 56 78".into(), "Rappel".into(), "Rappel : demain.".into())
-            .reminder(Langue::Fr);
+        let reminder = Message::new(
+            "rappel_seance",
+            Canal::Sms,
+            "06 12 34 56 78".into(),
+            "Rappel".into(),
+            "Rappel : demain.".into(),
+        )
+        .reminder(Langue::Fr);
         enqueue(&t.db, reminder, night).await.unwrap();
         let r = Arc::new(Recorder::default());
         assert_eq!(deliver_pending(&t.db, &r.both(), SITE, night).await.unwrap(), 1, "{b}");
@@ -198,7 +206,10 @@ async fn stop_ends_reminders_not_the_codes_she_asks_for_and_can_be_undone() {
         let r = Arc::new(Recorder::default());
         deliver_pending(&t.db, &r.both(), SITE, now).await.unwrap();
         let texte = r.sent()[0].texte.clone();
-        assert!(texte.starts_with("Rappel 1.\nPlus de rappels : https://itineraire.example/messages/arret/"), "{b}: {texte}");
+        assert!(
+            texte.starts_with("Rappel 1.\nPlus de rappels : https://itineraire.example/messages/arret/"),
+            "{b}: {texte}"
+        );
         let token = stop_token(&texte);
         assert_eq!(token.len(), 16, "{b}");
         // The page knows the contact only masked.

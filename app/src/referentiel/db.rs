@@ -45,10 +45,7 @@ item_entity!(action, "ref_action");
 
 /// Loads the 10 themes with their situations, objectifs and actions (4 queries, not 1 + 3×10).
 pub async fn load_themes(db: &DatabaseConnection) -> Result<Vec<Theme>, DbErr> {
-    let themes = theme::Entity::find()
-        .order_by_asc(theme::Column::Position)
-        .all(db)
-        .await?;
+    let themes = theme::Entity::find().order_by_asc(theme::Column::Position).all(db).await?;
     let mut by_code: HashMap<String, Theme> = themes
         .iter()
         .map(|t| {
@@ -64,37 +61,22 @@ pub async fn load_themes(db: &DatabaseConnection) -> Result<Vec<Theme>, DbErr> {
             )
         })
         .collect();
-    for s in situation::Entity::find()
-        .order_by_asc(situation::Column::Position)
-        .all(db)
-        .await?
-    {
+    for s in situation::Entity::find().order_by_asc(situation::Column::Position).all(db).await? {
         if let Some(t) = by_code.get_mut(&s.theme_code) {
             t.situations.push(s.label);
         }
     }
-    for o in objectif::Entity::find()
-        .order_by_asc(objectif::Column::Position)
-        .all(db)
-        .await?
-    {
+    for o in objectif::Entity::find().order_by_asc(objectif::Column::Position).all(db).await? {
         if let Some(t) = by_code.get_mut(&o.theme_code) {
             t.objectifs.push(o.label);
         }
     }
-    for a in action::Entity::find()
-        .order_by_asc(action::Column::Position)
-        .all(db)
-        .await?
-    {
+    for a in action::Entity::find().order_by_asc(action::Column::Position).all(db).await? {
         if let Some(t) = by_code.get_mut(&a.theme_code) {
             t.actions.push(a.label);
         }
     }
-    Ok(themes
-        .into_iter()
-        .filter_map(|t| by_code.remove(&t.code))
-        .collect())
+    Ok(themes.into_iter().filter_map(|t| by_code.remove(&t.code)).collect())
 }
 
 #[cfg(test)]
@@ -105,10 +87,8 @@ mod tests {
     /// The migration loads the whole reference file: same themes, same counts, labels verbatim.
     #[tokio::test]
     async fn referentiel_is_loaded_verbatim_on_every_backend() {
-        let file: serde_json::Value = serde_json::from_str(include_str!(
-            "../../../reference/referentiel-carnet-de-bord.json"
-        ))
-        .unwrap();
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../../../reference/referentiel-carnet-de-bord.json")).unwrap();
         let expected = file["themes"].as_array().unwrap();
         for t in TestDb::all().await {
             let themes = load_themes(&t.db).await.unwrap();

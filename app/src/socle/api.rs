@@ -88,7 +88,16 @@ pub async fn get_seance_edition(atelier_id: Option<String>, id: Option<String>) 
         (None, None) => return Err(AppError::NotFound.with_status()),
     };
     let communes = crate::catalogue::db::query::communes(&db).await?;
-    Ok(SeanceEdition { staff, id, atelier_id: atelier.id, atelier_titre: atelier.titre, values, communes, annulee, inscrits })
+    Ok(SeanceEdition {
+        staff,
+        id,
+        atelier_id: atelier.id,
+        atelier_titre: atelier.titre,
+        values,
+        communes,
+        annulee,
+        inscrits,
+    })
 }
 
 /// The registrants of a session and its roll call (the session's organisers and admins only).

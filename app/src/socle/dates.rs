@@ -4,12 +4,24 @@ use chrono_tz::Europe::Paris;
 
 const JOURS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const MOIS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// A date and time typed in a form (`2026-12-01`, `09:30`), in Paris time.
 pub fn parse_local(date: &str, time: &str) -> Result<DateTime<Utc>, &'static str> {
-    let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "Indiquez une date, par exemple 2026-12-01.")?;
+    let d =
+        NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "Indiquez une date, par exemple 2026-12-01.")?;
     let t = NaiveTime::parse_from_str(time.trim(), "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(time.trim(), "%H:%M:%S"))
         .map_err(|_| "Indiquez une heure, par exemple 09:30.")?;
@@ -48,12 +60,7 @@ pub fn jour(at: DateTime<Utc>) -> String {
     let p = at.with_timezone(&Paris);
     let d = p.day();
     let num = if d == 1 { "1er".to_string() } else { d.to_string() };
-    format!(
-        "{} {num} {} {}",
-        JOURS[p.weekday().num_days_from_monday() as usize],
-        MOIS[p.month0() as usize],
-        p.year()
-    )
+    format!("{} {num} {} {}", JOURS[p.weekday().num_days_from_monday() as usize], MOIS[p.month0() as usize], p.year())
 }
 
 /// "mardi 1er décembre 2026, de 9 h 30 à 11 h 30" (or "… au mercredi 2 …" across days).

@@ -21,8 +21,14 @@ pub struct SeanceInfo {
 }
 
 pub async fn seance_info(db: &impl ConnectionTrait, seance_id: &str) -> Result<SeanceInfo, DbErr> {
-    let s = seance::Entity::find_by_id(seance_id.to_owned()).one(db).await?.ok_or(DbErr::RecordNotFound("seance".into()))?;
-    let a = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await?.ok_or(DbErr::RecordNotFound("atelier".into()))?;
+    let s = seance::Entity::find_by_id(seance_id.to_owned())
+        .one(db)
+        .await?
+        .ok_or(DbErr::RecordNotFound("seance".into()))?;
+    let a = atelier::Entity::find_by_id(s.atelier_id.clone())
+        .one(db)
+        .await?
+        .ok_or(DbErr::RecordNotFound("atelier".into()))?;
     let commune = match &s.code_insee {
         Some(code) => crate::catalogue::db::commune::Entity::find_by_id(code.clone()).one(db).await?.map(|c| c.nom),
         None => None,
@@ -32,7 +38,14 @@ pub async fn seance_info(db: &impl ConnectionTrait, seance_id: &str) -> Result<S
         (Some(l), _) => Some(l),
         (None, c) => c,
     };
-    Ok(SeanceInfo { titre: a.titre, debut: s.debut, fin: s.fin, lieu, visio: s.lien_visio.is_some(), structure_id: a.structure_id })
+    Ok(SeanceInfo {
+        titre: a.titre,
+        debut: s.debut,
+        fin: s.fin,
+        lieu,
+        visio: s.lien_visio.is_some(),
+        structure_id: a.structure_id,
+    })
 }
 
 /// The language a registrant registered in (French for registrations made before it was kept).
@@ -87,7 +100,8 @@ pub fn rappel(l: Langue, s: &SeanceInfo) -> (String, String) {
         (None, true) => tr(l, "message-rappel-visio", &[]),
         _ => String::new(),
     };
-    let args = [("titre", s.titre.as_str().into()), ("heure", crate::i18n::heure_en(l, s.debut).into()), ("ou", ou.into())];
+    let args =
+        [("titre", s.titre.as_str().into()), ("heure", crate::i18n::heure_en(l, s.debut).into()), ("ou", ou.into())];
     let corps = tr(l, "message-rappel", &args).replace(", .", ".").replace("، .", ".");
     (tr(l, "message-rappel-sujet", &args), corps)
 }
@@ -157,7 +171,10 @@ mod tests {
         let site = "https://itineraire.haute-garonne.fr";
         let mut t = format!("{corps}\n{site}{lien}");
         if let Some(l) = stop {
-            t = format!("{t}\n{}", tr(l, "message-stop", &[("lien", format!("{site}/messages/arret/AbCdEfGhIjKlMnOp").into())]));
+            t = format!(
+                "{t}\n{}",
+                tr(l, "message-stop", &[("lien", format!("{site}/messages/arret/AbCdEfGhIjKlMnOp").into())])
+            );
         }
         sms::prepare(&t)
     }
@@ -179,7 +196,10 @@ mod tests {
                 ("rappel", rappel(l, &s), short_token.as_str(), Some(l)),
             ];
             for (what, (sujet, corps), lien, stop) in messages {
-                assert!(!corps.contains("message-") && !sujet.contains("message-"), "{l:?} {what}: a key is missing: {corps}");
+                assert!(
+                    !corps.contains("message-") && !sujet.contains("message-"),
+                    "{l:?} {what}: a key is missing: {corps}"
+                );
                 assert!(corps.contains("Réussir son entretien"), "{l:?} {what}: {corps}");
                 let texte = as_sms(&corps, lien, stop);
                 assert!(!sms::mentions_rsa(&texte), "{l:?} {what}");

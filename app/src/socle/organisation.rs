@@ -3,8 +3,8 @@
 //! workshop's structure; every edit is conditional on the version the person started from.
 use super::dates;
 use super::db::{atelier, inscription, list, seance};
-use super::model::{AtelierLigne, Inscrit, Inscrits, SeanceLigne, Statut};
 use super::messages;
+use super::model::{AtelierLigne, Inscrit, Inscrits, SeanceLigne, Statut};
 use super::service::fill_from_waiting;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::commune;
@@ -14,8 +14,10 @@ use crate::ui::form::{field, field_all};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -25,9 +27,19 @@ pub const LIST_MAX: u64 = 200;
 pub const PAST_DAYS: i64 = 60;
 pub const MAX_CAPACITE: i32 = 500;
 
-pub const ATELIER_FIELDS: [&str; 9] =
-    ["titre", "description", "themes", "competences", "accessibilite", "badge_nom", "badge_description", "badge_criteres", "badge_image"];
-pub const SEANCE_FIELDS: [&str; 7] = ["date", "heure_debut", "heure_fin", "lieu", "code_insee", "lien_visio", "capacite"];
+pub const ATELIER_FIELDS: [&str; 9] = [
+    "titre",
+    "description",
+    "themes",
+    "competences",
+    "accessibilite",
+    "badge_nom",
+    "badge_description",
+    "badge_criteres",
+    "badge_image",
+];
+pub const SEANCE_FIELDS: [&str; 7] =
+    ["date", "heure_debut", "heure_fin", "lieu", "code_insee", "lien_visio", "capacite"];
 pub const CONFLICT_MESSAGE: &str = "Quelqu’un a modifié ceci pendant que vous le modifiiez. Vos changements ne sont pas encore \
     enregistrés. Sous chaque champ concerné, vous voyez la valeur enregistrée par l’autre personne. Vérifiez, puis enregistrez à nouveau.";
 
@@ -69,7 +81,9 @@ fn validate_achievement(errors: &mut Problems, fields: &[(String, String)]) -> A
     }
     let description = optional_text(errors, fields, "badge_description", 1000);
     let criteres = optional_text(errors, fields, "badge_criteres", 1000);
-    let image = Some(field(fields, "badge_image")).filter(|i| !i.is_empty()).unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
+    let image = Some(field(fields, "badge_image"))
+        .filter(|i| !i.is_empty())
+        .unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
     if !crate::badges::image::is_design(&image) {
         errors.push(("badge_image".into(), "Choisissez une couleur dans la liste.".into()));
     }
@@ -96,7 +110,10 @@ fn count_error(errors: &mut Problems, k: &str, v: &str, min: usize, max: usize, 
     }
 }
 
-pub async fn validate_atelier(db: &impl ConnectionTrait, fields: &[(String, String)]) -> Result<Result<AtelierContent, Problems>, DbErr> {
+pub async fn validate_atelier(
+    db: &impl ConnectionTrait,
+    fields: &[(String, String)],
+) -> Result<Result<AtelierContent, Problems>, DbErr> {
     let mut errors = Problems::new();
     let titre = field(fields, "titre");
     count_error(&mut errors, "titre", &titre, 3, 120, "Indiquez le titre de l’atelier.");
@@ -109,8 +126,11 @@ pub async fn validate_atelier(db: &impl ConnectionTrait, fields: &[(String, Stri
     } else if themes.iter().any(|t| !labels.contains_key(t)) {
         errors.push(("themes".into(), "Un des thèmes choisis n’existe pas. Choisissez dans la liste.".into()));
     }
-    let competences: Vec<String> =
-        field(fields, "competences").lines().map(|l| l.trim().trim_start_matches(['-', '•']).trim().to_owned()).filter(|l| !l.is_empty()).collect();
+    let competences: Vec<String> = field(fields, "competences")
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['-', '•']).trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
     if competences.is_empty() {
         errors.push(("competences".into(), "Indiquez au moins une compétence travaillée (une par ligne).".into()));
     } else if competences.len() > 10 {
@@ -142,7 +162,8 @@ pub async fn validate_seance(
         match dates::parse_local(&date, &field(fields, "heure_debut")) {
             Ok(d) => Some(d),
             Err(m) => {
-                let k = if chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok() { "heure_debut" } else { "date" };
+                let k =
+                    if chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok() { "heure_debut" } else { "date" };
                 errors.push((k.into(), m.into()));
                 None
             }
@@ -179,7 +200,10 @@ pub async fn validate_seance(
         errors.push(("lien_visio".into(), "Ce lien n’est pas valide. Il commence par https://.".into()));
     }
     if code_insee.is_none() && lien_visio.is_none() {
-        errors.push(("code_insee".into(), "Indiquez la commune où a lieu la séance, ou un lien de visio si elle a lieu en ligne.".into()));
+        errors.push((
+            "code_insee".into(),
+            "Indiquez la commune où a lieu la séance, ou un lien de visio si elle a lieu en ligne.".into(),
+        ));
     }
     if lieu.is_some() && code_insee.is_none() {
         errors.push(("code_insee".into(), "Choisissez la commune de cette adresse.".into()));
@@ -199,7 +223,9 @@ pub async fn validate_seance(
         return Ok(Err(errors));
     }
     match (debut, fin, capacite) {
-        (Some(debut), Some(fin), Some(capacite)) => Ok(Ok(SeanceContent { debut, fin, lieu, code_insee, lien_visio, capacite })),
+        (Some(debut), Some(fin), Some(capacite)) => {
+            Ok(Ok(SeanceContent { debut, fin, lieu, code_insee, lien_visio, capacite }))
+        }
         _ => Ok(Err(vec![("date".into(), "Indiquez la date et les heures de la séance.".into())])),
     }
 }
@@ -260,7 +286,11 @@ pub async fn load_atelier(db: &impl ConnectionTrait, staff: &Staff, id: &str) ->
 }
 
 /// The session and its workshop, if this professional may manage them.
-pub async fn load_seance(db: &impl ConnectionTrait, staff: &Staff, id: &str) -> Result<(seance::Model, atelier::Model), EditError> {
+pub async fn load_seance(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    id: &str,
+) -> Result<(seance::Model, atelier::Model), EditError> {
     if uuid::Uuid::parse_str(id).is_err() {
         return Err(EditError::NotFound);
     }
@@ -287,7 +317,11 @@ fn ligne(s: &seance::Model, communes: &HashMap<String, String>, now: DateTime<Ut
 }
 
 /// Sessions of these workshops, from `PAST_DAYS` ago, by date.
-async fn seance_lignes(db: &impl ConnectionTrait, ateliers: Vec<String>, now: DateTime<Utc>) -> Result<Vec<(String, SeanceLigne)>, DbErr> {
+async fn seance_lignes(
+    db: &impl ConnectionTrait,
+    ateliers: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(String, SeanceLigne)>, DbErr> {
     let seances = seance::Entity::find()
         .filter(seance::Column::AtelierId.is_in(ateliers))
         .filter(seance::Column::Fin.gt(now - Duration::days(PAST_DAYS)))
@@ -295,14 +329,26 @@ async fn seance_lignes(db: &impl ConnectionTrait, ateliers: Vec<String>, now: Da
         .all(db)
         .await?;
     let codes: Vec<String> = seances.iter().filter_map(|s| s.code_insee.clone()).collect();
-    let communes: HashMap<String, String> =
-        commune::Entity::find().filter(commune::Column::Code.is_in(codes)).all(db).await?.into_iter().map(|c| (c.code, c.nom)).collect();
+    let communes: HashMap<String, String> = commune::Entity::find()
+        .filter(commune::Column::Code.is_in(codes))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.nom))
+        .collect();
     Ok(seances.iter().map(|s| (s.atelier_id.clone(), ligne(s, &communes, now))).collect())
 }
 
 /// The workshops this professional manages, with their recent and upcoming sessions.
-pub async fn list_ateliers(db: &impl ConnectionTrait, staff: &Staff, now: DateTime<Utc>) -> Result<Vec<AtelierLigne>, DbErr> {
-    let mut q = atelier::Entity::find().order_by_asc(atelier::Column::Archived).order_by_asc(atelier::Column::Titre).limit(LIST_MAX);
+pub async fn list_ateliers(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    now: DateTime<Utc>,
+) -> Result<Vec<AtelierLigne>, DbErr> {
+    let mut q = atelier::Entity::find()
+        .order_by_asc(atelier::Column::Archived)
+        .order_by_asc(atelier::Column::Titre)
+        .limit(LIST_MAX);
     if staff.role != Role::Admin {
         let Some(s) = &staff.structure_id else { return Ok(vec![]) };
         q = q.filter(atelier::Column::StructureId.eq(s.clone()));
@@ -321,11 +367,20 @@ pub async fn list_ateliers(db: &impl ConnectionTrait, staff: &Staff, now: DateTi
 }
 
 /// The sessions of one workshop (for its page).
-pub async fn seances_of(db: &impl ConnectionTrait, atelier_id: &str, now: DateTime<Utc>) -> Result<Vec<SeanceLigne>, DbErr> {
+pub async fn seances_of(
+    db: &impl ConnectionTrait,
+    atelier_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<SeanceLigne>, DbErr> {
     Ok(seance_lignes(db, vec![atelier_id.to_owned()], now).await?.into_iter().map(|(_, l)| l).collect())
 }
 
-pub async fn create_atelier(db: &DatabaseConnection, staff: &Staff, c: AtelierContent, now: DateTime<Utc>) -> Result<String, EditError> {
+pub async fn create_atelier(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    c: AtelierContent,
+    now: DateTime<Utc>,
+) -> Result<String, EditError> {
     let structure_id = staff.structure_id.clone().ok_or(EditError::NoStructure)?;
     let id = insert_atelier(db, &structure_id, c, now).await?;
     tracing::info!(atelier = %id, account = %staff.id, "workshop created");
@@ -333,7 +388,12 @@ pub async fn create_atelier(db: &DatabaseConnection, staff: &Staff, c: AtelierCo
 }
 
 /// Writes a new workshop of a structure (also used to load the demo data).
-pub async fn insert_atelier(db: &impl ConnectionTrait, structure_id: &str, c: AtelierContent, now: DateTime<Utc>) -> Result<String, DbErr> {
+pub async fn insert_atelier(
+    db: &impl ConnectionTrait,
+    structure_id: &str,
+    c: AtelierContent,
+    now: DateTime<Utc>,
+) -> Result<String, DbErr> {
     let id = uuid::Uuid::new_v4().to_string();
     atelier::ActiveModel {
         id: Set(id.clone()),
@@ -418,7 +478,12 @@ pub async fn create_seance(
 }
 
 /// Writes a new session of a workshop (also used to load the demo data).
-pub async fn insert_seance(db: &impl ConnectionTrait, atelier_id: &str, c: SeanceContent, now: DateTime<Utc>) -> Result<String, DbErr> {
+pub async fn insert_seance(
+    db: &impl ConnectionTrait,
+    atelier_id: &str,
+    c: SeanceContent,
+    now: DateTime<Utc>,
+) -> Result<String, DbErr> {
     let id = uuid::Uuid::new_v4().to_string();
     seance::ActiveModel {
         id: Set(id.clone()),
@@ -487,7 +552,10 @@ pub async fn update_seance(
 ) -> Result<(), EditError> {
     use seance::Column as S;
     let (stored, _) = load_seance(db, staff, id).await?;
-    let moved = stored.debut != c.debut || stored.fin != c.fin || stored.lieu != c.lieu || stored.code_insee != c.code_insee
+    let moved = stored.debut != c.debut
+        || stored.fin != c.fin
+        || stored.lieu != c.lieu
+        || stored.code_insee != c.code_insee
         || stored.lien_visio != c.lien_visio;
     let txn = db.begin().await?;
     let res = seance::Entity::update_many()
@@ -565,7 +633,12 @@ pub async fn cancel_seance(
 }
 
 /// The registrants of a session (seat first, then waiting list, then cancelled), for its organisers.
-pub async fn inscrits(db: &DatabaseConnection, staff: &Staff, seance_id: &str, now: DateTime<Utc>) -> Result<Inscrits, EditError> {
+pub async fn inscrits(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    seance_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Inscrits, EditError> {
     use inscription::Column as I;
     let (s, a) = load_seance(db, staff, seance_id).await?;
     let rows = inscription::Entity::find()
@@ -626,10 +699,7 @@ pub async fn roll_call(
         return Err(EditError::Invalid(vec![("appel".into(), "Cette séance est annulée : pas d’appel.".into())]));
     }
     if s.debut > now {
-        return Err(EditError::Invalid(vec![(
-            "appel".into(),
-            "L’appel s’ouvre au début de la séance.".into(),
-        )]));
+        return Err(EditError::Invalid(vec![("appel".into(), "L’appel s’ouvre au début de la séance.".into())]));
     }
     if marks.iter().any(|(_, v)| v != "present" && v != "absent") {
         return Err(EditError::Invalid(vec![("appel".into(), "Choisissez « présent » ou « absent ».".into())]));

@@ -6,9 +6,7 @@ use super::messages;
 use super::model::Statut;
 use crate::auth::session::token_hash;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    sea_query::Expr, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 
 /// No reminder in the last hours before the session: the person is on her way.
 pub const PAS_APRES: Duration = Duration::hours(2);
@@ -59,7 +57,8 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<usize
             }
             let l = messages::langue_of(&i);
             let (sujet, corps) = messages::rappel(l, &info);
-            if let Some((canal, destinataire)) = crate::outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref()) {
+            if let Some((canal, destinataire)) = crate::outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref())
+            {
                 let m = crate::outbox::Message::new("rappel_seance", canal, destinataire, sujet, corps)
                     .lien(format!("/inscription/{token}"))
                     .reminder(l)

@@ -23,9 +23,11 @@ pub struct RegistrationLimits {
     per_seance: DefaultKeyedRateLimiter<String>,
 }
 
-pub const LIMIT_MESSAGE: &str = "Trop d’inscriptions ont été envoyées depuis cette connexion. Réessayez dans un moment, \
+pub const LIMIT_MESSAGE: &str =
+    "Trop d’inscriptions ont été envoyées depuis cette connexion. Réessayez dans un moment, \
     ou appelez l’organisateur de l’atelier.";
-pub const BUSY_MESSAGE: &str = "Beaucoup de personnes s’inscrivent à cette séance en ce moment. Réessayez dans une minute.";
+pub const BUSY_MESSAGE: &str =
+    "Beaucoup de personnes s’inscrivent à cette séance en ce moment. Réessayez dans une minute.";
 
 impl RegistrationLimits {
     /// `per_ip_per_hour` attempts from one address; `per_seance_per_minute` on one session.
@@ -108,7 +110,9 @@ async fn register(
     let r = match service::validate_registration(&fields, langue) {
         Ok(r) => r,
         Err(errors) => {
-            return st.refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: fields, errors, message: None }).await
+            return st
+                .refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: fields, errors, message: None })
+                .await
         }
     };
     let (status, text) = match service::register(&st.db, &id, &r, Utc::now()).await {
@@ -119,7 +123,10 @@ async fn register(
         Err(RegisterError::NotFound) => (StatusCode::NOT_FOUND, "Cette séance n’existe pas ou plus."),
         Err(RegisterError::Db(e)) => {
             tracing::error!(error = %e, "registration failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "Le service est momentanément indisponible. Réessayez dans quelques minutes.")
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Le service est momentanément indisponible. Réessayez dans quelques minutes.",
+            )
         }
     };
     st.refuse(parts, status, message(fields, text)).await
@@ -133,7 +140,10 @@ async fn cancel(State(st): State<FormState>, Path(jeton): Path<String>, req: Req
         Err(CancelError::Past) => (StatusCode::CONFLICT, "Cette séance est terminée : il n’y a plus rien à annuler."),
         Err(CancelError::Db(e)) => {
             tracing::error!(error = %e, "cancellation failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "Le service est momentanément indisponible. Réessayez dans quelques minutes.")
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Le service est momentanément indisponible. Réessayez dans quelques minutes.",
+            )
         }
     };
     st.refuse(parts, status, message(fields, text)).await
@@ -181,7 +191,9 @@ async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: 
     let now = Utc::now();
     let outcome = match field(&fields, "action").as_str() {
         "archiver" => org::update_atelier(&st.db, &staff, &id, version, None, Some(true), now).await.map(|_| "archive"),
-        "restaurer" => org::update_atelier(&st.db, &staff, &id, version, None, Some(false), now).await.map(|_| "restaure"),
+        "restaurer" => {
+            org::update_atelier(&st.db, &staff, &id, version, None, Some(false), now).await.map(|_| "restaure")
+        }
         _ => match checked(org::validate_atelier(&st.db, &fields).await) {
             Ok(c) => org::update_atelier(&st.db, &staff, &id, version, Some(c), None, now).await.map(|_| "modifie"),
             Err(e) => Err(e),

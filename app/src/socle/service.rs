@@ -8,10 +8,10 @@
 //! also orders locks the same way everywhere (session, then registrations): no deadlock.
 use super::dates;
 use super::db::{atelier, inscription, list, seance};
+use super::messages;
 use super::model::{Ateliers, MonInscription, SeanceCarte, SeanceDetail, Statut};
 use crate::auth::session::{new_token, token_hash};
 use crate::catalogue::db::{commune, structure};
-use super::messages;
 use crate::outbox::{self, Urgence};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -40,7 +40,10 @@ pub struct Registration {
 }
 
 /// Checks a registration form: per-field messages in the person's language, or the registration.
-pub fn validate_registration(fields: &[(String, String)], l: crate::i18n::Langue) -> Result<Registration, Vec<(String, String)>> {
+pub fn validate_registration(
+    fields: &[(String, String)],
+    l: crate::i18n::Langue,
+) -> Result<Registration, Vec<(String, String)>> {
     use crate::ui::form::field;
     let m = |key: &str| crate::i18n::tr(l, key, &[]);
     let mut errors: Vec<(String, String)> = Vec::new();
@@ -125,7 +128,10 @@ fn by_token(hash: &str) -> Condition {
 
 /// The session's row, conditions for taking a seat (open, not over).
 fn open_session(id: &str, now: DateTime<Utc>) -> Condition {
-    Condition::all().add(seance::Column::Id.eq(id)).add(seance::Column::Annulee.eq(false)).add(seance::Column::Fin.gt(now))
+    Condition::all()
+        .add(seance::Column::Id.eq(id))
+        .add(seance::Column::Annulee.eq(false))
+        .add(seance::Column::Fin.gt(now))
 }
 
 /// Registers a person: a seat if one is free, else the waiting list if they asked for it.
@@ -196,7 +202,8 @@ pub async fn register(
     // The confirmation of what she has just done: urgent, at any hour.
     let info = messages::seance_info(&txn, seance_id).await?;
     let texts = messages::confirmation(r.langue, &info, statut);
-    messages::tell(&txn, &i, &info, "inscription", texts, Urgence::Urgent, Some(format!("/inscription/{token}")), now).await?;
+    messages::tell(&txn, &i, &info, "inscription", texts, Urgence::Urgent, Some(format!("/inscription/{token}")), now)
+        .await?;
     txn.commit().await?;
     Ok(Registered { token, statut })
 }
@@ -294,7 +301,11 @@ pub async fn cancel(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) ->
 
 /// Gives free seats to the people waiting, first come first served, and tells each of them.
 /// Call it inside a transaction that already wrote the session's row.
-pub async fn fill_from_waiting(txn: &impl ConnectionTrait, seance_id: &str, now: DateTime<Utc>) -> Result<usize, DbErr> {
+pub async fn fill_from_waiting(
+    txn: &impl ConnectionTrait,
+    seance_id: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
     use inscription::Column as I;
     use seance::Column as S;
     let mut promoted = 0;
@@ -370,7 +381,11 @@ struct Upcoming {
     themes: HashMap<String, String>,
 }
 
-async fn upcoming_rows(db: &DatabaseConnection, now: DateTime<Utc>, atelier_id: Option<&str>) -> Result<Upcoming, DbErr> {
+async fn upcoming_rows(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    atelier_id: Option<&str>,
+) -> Result<Upcoming, DbErr> {
     use seance::Column as S;
     let mut q = seance::Entity::find().filter(S::Annulee.eq(false)).filter(S::Fin.gt(now));
     if let Some(a) = atelier_id {
@@ -430,7 +445,9 @@ pub async fn upcoming(
         .seances
         .iter()
         .filter(|s| {
-            theme.as_deref().is_none_or(|t| up.ateliers.get(&s.atelier_id).is_some_and(|a| list(&a.themes).iter().any(|x| x == t)))
+            theme
+                .as_deref()
+                .is_none_or(|t| up.ateliers.get(&s.atelier_id).is_some_and(|a| list(&a.themes).iter().any(|x| x == t)))
         })
         .filter(|s| match commune.as_deref() {
             None => true,
@@ -443,7 +460,11 @@ pub async fn upcoming(
 }
 
 /// One session for the public page (also when cancelled or over: the page says so).
-pub async fn seance_detail(db: &DatabaseConnection, id: &str, now: DateTime<Utc>) -> Result<Option<SeanceDetail>, DbErr> {
+pub async fn seance_detail(
+    db: &DatabaseConnection,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SeanceDetail>, DbErr> {
     let Some(s) = seance::Entity::find_by_id(id.to_owned()).one(db).await? else { return Ok(None) };
     let Some(a) = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await? else { return Ok(None) };
     let up = upcoming_rows(db, now, Some(&a.id)).await?;
@@ -477,7 +498,11 @@ pub async fn seance_detail(db: &DatabaseConnection, id: &str, now: DateTime<Utc>
 }
 
 /// The registration behind a private link.
-pub async fn mon_inscription(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> Result<Option<MonInscription>, DbErr> {
+pub async fn mon_inscription(
+    db: &DatabaseConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<MonInscription>, DbErr> {
     use inscription::Column as I;
     let Some(i) = inscription::Entity::find().filter(by_token(&token_hash(token))).one(db).await? else {
         return Ok(None);
@@ -516,8 +541,7 @@ pub async fn mon_inscription(db: &DatabaseConnection, token: &str, now: DateTime
 /// The registration's session as an iCalendar file (to add to the phone's calendar).
 pub async fn calendar(db: &DatabaseConnection, token: &str) -> Result<Option<String>, DbErr> {
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
-    let Some(i) = inscription::Entity::find().filter(by_token(&token_hash(token))).one(db).await?
-    else {
+    let Some(i) = inscription::Entity::find().filter(by_token(&token_hash(token))).one(db).await? else {
         return Ok(None);
     };
     let Some(s) = seance::Entity::find_by_id(i.seance_id.clone()).one(db).await? else { return Ok(None) };

@@ -18,7 +18,9 @@ async fn setup(db: &DatabaseConnection, capacite: i32) -> (Staff, String) {
     load_sample(db).await;
     let staff = staff_of(db, "mobil-comminges", Role::Referent).await;
     let atelier = atelier_of(db, &staff).await;
-    let s = org::create_seance(db, &staff, &atelier, session_at(Utc::now() + Duration::days(1), capacite), Utc::now()).await.unwrap();
+    let s = org::create_seance(db, &staff, &atelier, session_at(Utc::now() + Duration::days(1), capacite), Utc::now())
+        .await
+        .unwrap();
     (staff, s)
 }
 
@@ -74,7 +76,9 @@ async fn fifty_people_at_once_for_ten_seats_give_ten_seats_and_forty_clear_full_
         let tasks: Vec<_> = (50..55)
             .map(|i| {
                 let (db, id) = (t.db.clone(), id.clone());
-                tokio::spawn(async move { service::register(&db, &id, &Registration { attente: true, ..person(i) }, Utc::now()).await })
+                tokio::spawn(async move {
+                    service::register(&db, &id, &Registration { attente: true, ..person(i) }, Utc::now()).await
+                })
             })
             .collect();
         for task in tasks {
@@ -93,11 +97,18 @@ async fn the_same_person_cannot_take_two_seats_even_at_once() {
         let me = Registration { courriel: Some("lea@example.org".into()), ..person(1) };
         service::register(&t.db, &id, &me, Utc::now()).await.unwrap();
         let again = Registration { prenom: "Léa".into(), telephone: None, ..me.clone() };
-        assert!(matches!(service::register(&t.db, &id, &again, Utc::now()).await, Err(RegisterError::AlreadyRegistered)), "{b}");
+        assert!(
+            matches!(service::register(&t.db, &id, &again, Utc::now()).await, Err(RegisterError::AlreadyRegistered)),
+            "{b}"
+        );
         // Typed another way, the number is the same number.
-        let fields = form(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "+33 6 00 00 00 01"), ("consentement", "oui")]);
+        let fields =
+            form(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "+33 6 00 00 00 01"), ("consentement", "oui")]);
         let typed = service::validate_registration(&fields, crate::i18n::Langue::Fr).unwrap();
-        assert!(matches!(service::register(&t.db, &id, &typed, Utc::now()).await, Err(RegisterError::AlreadyRegistered)), "{b}");
+        assert!(
+            matches!(service::register(&t.db, &id, &typed, Utc::now()).await, Err(RegisterError::AlreadyRegistered)),
+            "{b}"
+        );
         // Ten clicks at once of one new person: one seat.
         let tasks: Vec<_> = (0..10)
             .map(|_| {
@@ -160,19 +171,33 @@ async fn a_cancellation_gives_the_seat_to_the_first_waiting_and_tells_them() {
 #[tokio::test]
 async fn registration_form_gives_a_french_message_per_field() {
     let errs = |pairs: &[(&str, &str)]| {
-        service::validate_registration(&form(pairs), crate::i18n::Langue::Fr).err().unwrap_or_default().into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+        service::validate_registration(&form(pairs), crate::i18n::Langue::Fr)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect::<Vec<_>>()
     };
     assert_eq!(errs(&[]), ["prenom", "nom", "telephone", "consentement"]);
-    assert_eq!(errs(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "05 61 00 00 00"), ("consentement", "oui")]), ["telephone"]);
+    assert_eq!(
+        errs(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "05 61 00 00 00"), ("consentement", "oui")]),
+        ["telephone"]
+    );
     assert_eq!(errs(&[("prenom", "Léa"), ("nom", "M"), ("courriel", "lea@"), ("consentement", "oui")]), ["courriel"]);
-    assert_eq!(errs(&[("prenom", &"x".repeat(81)), ("nom", "M"), ("courriel", "lea@example.org"), ("consentement", "oui")]), ["prenom"]);
-    let ok = service::validate_registration(&form(&[
-        ("prenom", " Léa "),
-        ("nom", "Martin"),
-        ("telephone", "07.12.34.56.78"),
-        ("courriel", "Lea@Example.org"),
-        ("consentement", "oui"),
-    ]), crate::i18n::Langue::Fr)
+    assert_eq!(
+        errs(&[("prenom", &"x".repeat(81)), ("nom", "M"), ("courriel", "lea@example.org"), ("consentement", "oui")]),
+        ["prenom"]
+    );
+    let ok = service::validate_registration(
+        &form(&[
+            ("prenom", " Léa "),
+            ("nom", "Martin"),
+            ("telephone", "07.12.34.56.78"),
+            ("courriel", "Lea@Example.org"),
+            ("consentement", "oui"),
+        ]),
+        crate::i18n::Langue::Fr,
+    )
     .unwrap();
     assert_eq!(ok.prenom, "Léa");
     assert_eq!(ok.telephone.as_deref(), Some("07 12 34 56 78"));
@@ -191,9 +216,15 @@ async fn organisers_manage_only_their_own_structures_sessions() {
         assert!(matches!(org::load_atelier(&t.db, &other, &atelier.id).await, Err(EditError::Forbidden)), "{b}");
         assert!(matches!(org::inscrits(&t.db, &other, &id, now).await, Err(EditError::Forbidden)), "{b}");
         assert!(matches!(org::roll_call(&t.db, &other, &id, &[], now).await, Err(EditError::Forbidden)), "{b}");
-        assert!(matches!(org::cancel_seance(&t.db, &other, &id, 1, "test", now).await, Err(EditError::Forbidden)), "{b}");
+        assert!(
+            matches!(org::cancel_seance(&t.db, &other, &id, 1, "test", now).await, Err(EditError::Forbidden)),
+            "{b}"
+        );
         let c = session_at(now + Duration::days(2), 5);
-        assert!(matches!(org::create_seance(&t.db, &other, &atelier.id, c.clone(), now).await, Err(EditError::Forbidden)), "{b}");
+        assert!(
+            matches!(org::create_seance(&t.db, &other, &atelier.id, c.clone(), now).await, Err(EditError::Forbidden)),
+            "{b}"
+        );
         assert!(matches!(org::update_seance(&t.db, &other, &id, 1, c, now).await, Err(EditError::Forbidden)), "{b}");
         // Admins manage every structure's; the organiser sees names and contacts.
         let admin = Staff { role: Role::Admin, structure_id: None, structure_nom: None, ..other.clone() };
@@ -214,7 +245,8 @@ async fn cancelling_a_session_tells_everyone_registered_or_waiting() {
         for i in 1..=2 {
             service::register(&t.db, &id, &person(i), now).await.unwrap();
         }
-        let email = Registration { telephone: None, courriel: Some("sam@example.org".into()), attente: true, ..person(3) };
+        let email =
+            Registration { telephone: None, courriel: Some("sam@example.org".into()), attente: true, ..person(3) };
         service::register(&t.db, &id, &email, now).await.unwrap();
         assert!(matches!(org::cancel_seance(&t.db, &staff, &id, 1, " ", now).await, Err(EditError::Invalid(_))), "{b}");
         assert_eq!(org::cancel_seance(&t.db, &staff, &id, 1, "Animateur malade", now).await.unwrap(), 3, "{b}");
@@ -224,7 +256,10 @@ async fn cancelling_a_session_tells_everyone_registered_or_waiting() {
         assert!(told.iter().all(|m| m.corps.contains("Animateur malade")), "{b}");
         assert!(matches!(service::register(&t.db, &id, &person(9), now).await, Err(RegisterError::Closed(_))), "{b}");
         // An outdated form cannot cancel again or edit.
-        assert!(matches!(org::cancel_seance(&t.db, &staff, &id, 1, "encore", now).await, Err(EditError::Conflict { .. })), "{b}");
+        assert!(
+            matches!(org::cancel_seance(&t.db, &staff, &id, 1, "encore", now).await, Err(EditError::Conflict { .. })),
+            "{b}"
+        );
         t.drop().await;
     }
 }
@@ -312,7 +347,8 @@ async fn names_and_contacts_are_erased_after_the_retention_period() {
         let (staff, old) = setup(&t.db, 5).await;
         let now = Utc::now();
         let (_, atelier) = org::load_seance(&t.db, &staff, &old).await.unwrap();
-        let recent = org::create_seance(&t.db, &staff, &atelier.id, session_at(now + Duration::days(10), 5), now).await.unwrap();
+        let recent =
+            org::create_seance(&t.db, &staff, &atelier.id, session_at(now + Duration::days(10), 5), now).await.unwrap();
         // Registrations made when `old` was upcoming; then time passes: `old` ended 94 days ago.
         let a = service::register(&t.db, &old, &person(1), now).await.unwrap();
         let kept = service::register(&t.db, &recent, &person(2), now).await.unwrap();
@@ -320,8 +356,17 @@ async fn names_and_contacts_are_erased_after_the_retention_period() {
         let report = service::purge(&t.db, later, 90).await.unwrap();
         assert_eq!(report.inscriptions, 1, "{b}");
         assert_eq!(report.messages, 2, "{b}");
-        let erased = inscription::Entity::find().filter(inscription::Column::SeanceId.eq(&old)).one(&t.db).await.unwrap().unwrap();
-        assert_eq!((erased.prenom.as_str(), erased.telephone.as_deref(), erased.jeton_hash.as_deref()), ("", None, None), "{b}");
+        let erased = inscription::Entity::find()
+            .filter(inscription::Column::SeanceId.eq(&old))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (erased.prenom.as_str(), erased.telephone.as_deref(), erased.jeton_hash.as_deref()),
+            ("", None, None),
+            "{b}"
+        );
         assert_eq!(erased.statut, "inscrit", "{b}");
         assert!(service::mon_inscription(&t.db, &a.token, later).await.unwrap().is_none(), "{b}");
         // The recent session's registrant is untouched; a second run erases nothing more.
@@ -343,7 +388,10 @@ async fn the_outbox_sends_each_message_once_with_its_link_and_retries_failures()
     sender.failing(Some(outbox::SendError::Temporary("gateway down".into())));
     assert_eq!(outbox::deliver_pending(&t.db, &senders, "https://itineraire.example", now).await.unwrap(), 0);
     let pending = messages(&t.db, "inscription").await;
-    assert_eq!((pending[0].attempts, pending[0].sent_at, pending[0].last_error.as_deref()), (1, None, Some("gateway down")));
+    assert_eq!(
+        (pending[0].attempts, pending[0].sent_at, pending[0].last_error.as_deref()),
+        (1, None, Some("gateway down"))
+    );
     sender.failing(None);
     // The retry waits a minute.
     assert_eq!(outbox::deliver_pending(&t.db, &senders, "https://itineraire.example", now).await.unwrap(), 0);
@@ -353,7 +401,11 @@ async fn the_outbox_sends_each_message_once_with_its_link_and_retries_failures()
     let sent = sender.sent();
     assert_eq!(sent.len(), 1);
     assert_eq!((sent[0].canal.as_str(), sent[0].destinataire.as_str()), ("sms", "06 00 00 00 01"));
-    assert!(sent[0].texte.ends_with(&format!("https://itineraire.example/inscription/{}", r.token)), "{}", sent[0].texte);
+    assert!(
+        sent[0].texte.ends_with(&format!("https://itineraire.example/inscription/{}", r.token)),
+        "{}",
+        sent[0].texte
+    );
     // The words (not the random token of the link, which may hold any letters) never say RSA.
     let words = sent[0].texte.replace(&r.token, "");
     assert!(!words.to_lowercase().contains("rsa"), "{words}");
@@ -384,7 +436,14 @@ async fn session_forms_check_dates_places_and_capacity() {
         let f: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let db = t.db.clone();
         async move {
-            org::validate_seance(&db, &f, now, inscrits).await.unwrap().err().unwrap_or_default().into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+            org::validate_seance(&db, &f, now, inscrits)
+                .await
+                .unwrap()
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>()
         }
     };
     let ok = |d: &str| {
@@ -417,17 +476,25 @@ async fn the_day_before_at_six_each_seated_person_is_reminded_once_with_a_link_t
         load_sample(&t.db).await;
         let staff = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
         let atelier = atelier_of(&t.db, &staff).await;
-        let paris = |d: u32, h: u32, m: u32| chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, d, h, m, 0).unwrap().with_timezone(&Utc);
+        let paris = |d: u32, h: u32, m: u32| {
+            chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, d, h, m, 0).unwrap().with_timezone(&Utc)
+        };
         let created = paris(1, 10, 0);
         // Monday 7 December, 9:30.
         let s = org::create_seance(&t.db, &staff, &atelier, session_at(paris(7, 9, 30), 3), created).await.unwrap();
-        let seated = service::register(&t.db, &s, &Registration { langue: crate::i18n::Langue::En, ..person(1) }, created).await.unwrap();
+        let seated =
+            service::register(&t.db, &s, &Registration { langue: crate::i18n::Langue::En, ..person(1) }, created)
+                .await
+                .unwrap();
         let cancelled = service::register(&t.db, &s, &person(2), created).await.unwrap();
         service::cancel(&t.db, &cancelled.token, paris(2, 10, 0)).await.unwrap();
         service::register(&t.db, &s, &person(3), created).await.unwrap();
         // 17:59 on Sunday: not yet. 18:00: the two seated people, once, whatever the number of servers.
         assert_eq!(super::rappels::remind(&t.db, paris(6, 17, 59)).await.unwrap(), 0, "{b}");
-        let (x, y) = tokio::join!(super::rappels::remind(&t.db, paris(6, 18, 0)), super::rappels::remind(&t.db, paris(6, 18, 0)));
+        let (x, y) = tokio::join!(
+            super::rappels::remind(&t.db, paris(6, 18, 0)),
+            super::rappels::remind(&t.db, paris(6, 18, 0))
+        );
         assert_eq!(x.unwrap() + y.unwrap(), 2, "{b}");
         assert_eq!(super::rappels::remind(&t.db, paris(6, 19, 0)).await.unwrap(), 0, "{b}");
         // Someone registering on Sunday evening has just had her confirmation: no reminder.
@@ -438,7 +505,13 @@ async fn the_day_before_at_six_each_seated_person_is_reminded_once_with_a_link_t
         assert_eq!(reminders.len(), 2, "{b}");
         let mine = reminders.iter().find(|m| m.destinataire == "06 00 00 00 01").expect(b);
         // In her language, with the hour and place, a short private link, and « STOP »; not at night.
-        assert!(mine.corps.starts_with("Itinéraire, reminder: tomorrow at 9:30, \"Faire son CV\", 4 rue Thiers, Saint-Gaudens. To cancel:"), "{b}: {}", mine.corps);
+        assert!(
+            mine.corps.starts_with(
+                "Itinéraire, reminder: tomorrow at 9:30, \"Faire son CV\", 4 rue Thiers, Saint-Gaudens. To cancel:"
+            ),
+            "{b}: {}",
+            mine.corps
+        );
         assert!(mine.corps.contains("\nNo more reminders: {site}/messages/arret/"), "{b}: {}", mine.corps);
         assert!(!mine.urgent, "{b}");
         let link = mine.lien.clone().expect(b);

@@ -2,8 +2,8 @@
 //! page of a registration. Plain HTML forms: they work before and without WASM.
 use super::api::{get_ateliers, get_inscription, get_seance};
 use super::model::{Ateliers, MonInscription, Retention, SeanceCarte, SeanceDetail, Statut};
-use crate::ui::form::{submitted, CheckField, ErrorSummary, SelectField, Submitted, TextField};
 use crate::i18n::{t, ta};
+use crate::ui::form::{submitted, CheckField, ErrorSummary, SelectField, Submitted, TextField};
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -106,7 +106,9 @@ fn Infos(s: SeanceDetail, #[prop(optional_no_strip)] lien_visio: Option<String>)
         None => t("ateliers-en-ligne").into_any(),
     };
     let visio = match lien_visio {
-        Some(l) => view! { <p>{format!("{} : ", t("ateliers-lien-visio"))}<a href=l.clone()>{l.clone()}</a></p> }.into_any(),
+        Some(l) => {
+            view! { <p>{format!("{} : ", t("ateliers-lien-visio"))}<a href=l.clone()>{l.clone()}</a></p> }.into_any()
+        }
         None if s.a_distance => view! { <p class="muted">{t("ateliers-visio-inscrits")}</p> }.into_any(),
         None => ().into_any(),
     };
@@ -178,7 +180,11 @@ fn Inscription(s: SeanceDetail, submitted: Option<Submitted>) -> impl IntoView {
     let (title, intro, button) = if full {
         (t("inscription-attente"), t("inscription-complet"), t("inscription-attente"))
     } else {
-        (t("inscription-titre"), format!("{}. {}", places(s.places_restantes), t("inscription-sans-compte")), t("inscription-bouton"))
+        (
+            t("inscription-titre"),
+            format!("{}. {}", places(s.places_restantes), t("inscription-sans-compte")),
+            t("inscription-bouton"),
+        )
     };
     let consent_hint = ta("inscription-consentement-aide", &[("jours", i64::from(retention).into())]);
     view! {
@@ -231,7 +237,13 @@ pub fn InscriptionPage() -> impl IntoView {
 }
 
 #[component]
-fn InscriptionView(i: MonInscription, jeton: String, nouvelle: bool, annulee: bool, submitted: Option<Submitted>) -> impl IntoView {
+fn InscriptionView(
+    i: MonInscription,
+    jeton: String,
+    nouvelle: bool,
+    annulee: bool,
+    submitted: Option<Submitted>,
+) -> impl IntoView {
     let s = i.seance.clone();
     let title = match i.statut {
         Statut::Inscrit => t("inscription-reservee"),

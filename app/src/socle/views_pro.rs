@@ -42,7 +42,12 @@ fn SeanceLignes(seances: Vec<SeanceLigne>) -> impl IntoView {
                 "Annulée".to_string()
             } else {
                 let attente = if s.en_attente > 0 { format!(", {} en attente", s.en_attente) } else { String::new() };
-                format!("{} inscrits sur {} places{attente}{}", s.inscrits, s.capacite, if s.passee { " – passée" } else { "" })
+                format!(
+                    "{} inscrits sur {} places{attente}{}",
+                    s.inscrits,
+                    s.capacite,
+                    if s.passee { " – passée" } else { "" }
+                )
             };
             view! {
                 <li>
@@ -150,8 +155,11 @@ fn AtelierForm(edition: AtelierEdition, submitted: Option<Submitted>) -> impl In
                 archive_label="Archiver cet atelier" />
         }
     });
-    let designs: Vec<(String, String)> = crate::badges::image::DESIGNS.iter().map(|(c, l, _)| (c.to_string(), l.to_string())).collect();
-    let design = Some(v("badge_image")).filter(|d| !d.is_empty()).unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
+    let designs: Vec<(String, String)> =
+        crate::badges::image::DESIGNS.iter().map(|(c, l, _)| (c.to_string(), l.to_string())).collect();
+    let design = Some(v("badge_image"))
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
     let badge_name = Some(v("badge_nom")).filter(|n| !n.is_empty()).unwrap_or_else(|| v("titre"));
     let badge_preview = (!badge_name.is_empty()).then(|| {
         let svg = crate::badges::image::svg(&design, &badge_name);
@@ -226,7 +234,10 @@ fn SeanceForm(edition: SeanceEdition, submitted: Option<Submitted>) -> impl Into
     let back = format!("/pro/ateliers/{}", edition.atelier_id);
     let (title, action) = match &edition.id {
         Some(id) => (format!("Séance de « {} »", edition.atelier_titre), format!("/pro/seances/{id}")),
-        None => (format!("Nouvelle séance de « {} »", edition.atelier_titre), format!("/pro/ateliers/{}/nouvelle-seance", edition.atelier_id)),
+        None => (
+            format!("Nouvelle séance de « {} »", edition.atelier_titre),
+            format!("/pro/ateliers/{}/nouvelle-seance", edition.atelier_id),
+        ),
     };
     let capacite = if edition.id.is_none() && v("capacite").is_empty() { "12".to_string() } else { v("capacite") };
     let cancel = edition.id.clone().map(|id| {
@@ -308,8 +319,10 @@ fn InscritsView(i: Inscrits, submitted: Option<Submitted>) -> impl IntoView {
             } else {
                 format!("{} {}", p.prenom, p.nom)
             };
-            let contact = [p.telephone.clone(), p.courriel.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-            let messages = p.messages.into_iter().map(|l| view! { <crate::messages::LivraisonEtat l /> }).collect_view();
+            let contact =
+                [p.telephone.clone(), p.courriel.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+            let messages =
+                p.messages.into_iter().map(|l| view! { <crate::messages::LivraisonEtat l /> }).collect_view();
             let cell = if appel && p.statut == Statut::Inscrit {
                 let field = format!("presence-{}", p.id);
                 let (yes, no) = (format!("present-{}", p.id), format!("absent-{}", p.id));

@@ -14,7 +14,10 @@ pub fn FormEnhancer() -> impl IntoView {
 mod browser {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use wasm_bindgen_futures::{spawn_local, JsFuture};
-    use web_sys::{DomParser, Event, FormData, HtmlElement, HtmlFormElement, RequestInit, Response, SubmitEvent, SupportedType, UrlSearchParams};
+    use web_sys::{
+        DomParser, Event, FormData, HtmlElement, HtmlFormElement, RequestInit, Response, SubmitEvent, SupportedType,
+        UrlSearchParams,
+    };
 
     pub fn install() {
         let Some(window) = web_sys::window() else { return };
@@ -62,7 +65,8 @@ mod browser {
         let headers = web_sys::Headers::new()?;
         headers.set("Accept", "text/html")?;
         init.set_headers(&headers);
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(&form.action(), &init)).await?.dyn_into()?;
+        let response: Response =
+            JsFuture::from(window.fetch_with_str_and_init(&form.action(), &init)).await?.dyn_into()?;
         let html_answer = response.headers().get("content-type")?.is_some_and(|c| c.starts_with("text/html"));
         if !html_answer {
             return Err(JsValue::NULL);

@@ -224,8 +224,11 @@ pub fn ArchiveBox(
     visible_text: &'static str,
     archive_label: &'static str,
 ) -> impl IntoView {
-    let (label, value, text) =
-        if archived { ("Rendre visible", "restaurer", archived_text) } else { (archive_label, "archiver", visible_text) };
+    let (label, value, text) = if archived {
+        ("Rendre visible", "restaurer", archived_text)
+    } else {
+        (archive_label, "archiver", visible_text)
+    };
     view! {
         <section aria-labelledby="archivage" class="archive-box">
             <h2 id="archivage">"Visibilité"</h2>
@@ -293,12 +296,7 @@ mod server {
 
     /// Every value of `name` (checkboxes), trimmed, without empties.
     pub fn field_all(fields: &[(String, String)], name: &str) -> Vec<String> {
-        fields
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-            .collect()
+        fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect()
     }
 
     /// A refused post shown on the page its form is on, for posts to a URL that has no page of

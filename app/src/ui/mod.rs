@@ -5,8 +5,8 @@ pub mod form;
 pub mod security;
 
 use crate::error::AppError;
-use leptos::prelude::*;
 use crate::i18n::t;
+use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// Header, skip link, main and footer around every page.
@@ -25,7 +25,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     });
     // Not on `/langue` itself, which is nothing but the choice.
     let sur_choix = leptos_router::hooks::use_location().pathname.get_untracked() == "/langue";
-    let premier = (page.traduite && !page.choisie && !sur_choix).then(|| view! { <crate::i18n::LangueChoix titre=true /> });
+    let premier =
+        (page.traduite && !page.choisie && !sur_choix).then(|| view! { <crate::i18n::LangueChoix titre=true /> });
     view! {
         <a class="skip-link" href="#contenu">{t("nav-aller-contenu")}</a>
         <header class="site-header">

@@ -10,8 +10,8 @@ pub struct PageNonce(pub String);
 
 /// Gives Leptos this response's nonce, so its inline scripts carry it.
 pub fn provide_page_nonce() {
-    let from_request = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+    let from_request =
+        use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
     match from_request {
         Some(PageNonce(n)) => provide_context(leptos::nonce::Nonce::from_value(n)),
         // Rendering outside the server's middleware (never in production): a fresh nonce.

@@ -80,22 +80,12 @@ fn item_table<T: IntoIden + Clone + 'static>(table: T) -> TableCreateStatement {
         .col(string_len(Item::ThemeCode, 64))
         .col(text(Item::Label))
         .col(integer(Item::Position))
-        .foreign_key(
-            ForeignKey::create()
-                .from(table, Item::ThemeCode)
-                .to(RefTheme::Table, RefTheme::Code),
-        )
+        .foreign_key(ForeignKey::create().from(table, Item::ThemeCode).to(RefTheme::Table, RefTheme::Code))
         .to_owned()
 }
 
 fn unique_label_index<T: IntoIden + Clone + 'static>(name: &str, table: T) -> IndexCreateStatement {
-    Index::create()
-        .name(name)
-        .table(table)
-        .col(Item::ThemeCode)
-        .col(Item::Label)
-        .unique()
-        .to_owned()
+    Index::create().name(name).table(table).col(Item::ThemeCode).col(Item::Label).unique().to_owned()
 }
 
 fn insert_items<T: IntoIden + Clone + 'static>(
@@ -103,22 +93,15 @@ fn insert_items<T: IntoIden + Clone + 'static>(
     rows: impl Iterator<Item = (String, String, i32)>,
 ) -> Result<InsertStatement, DbErr> {
     let mut insert = Query::insert();
-    insert
-        .into_table(table)
-        .columns([Item::ThemeCode, Item::Label, Item::Position]);
+    insert.into_table(table).columns([Item::ThemeCode, Item::Label, Item::Position]);
     for (theme, label, position) in rows {
-        insert
-            .values([theme.into(), label.into(), position.into()])
-            .map_err(|e| DbErr::Migration(e.to_string()))?;
+        insert.values([theme.into(), label.into(), position.into()]).map_err(|e| DbErr::Migration(e.to_string()))?;
     }
     Ok(insert.to_owned())
 }
 
 fn positioned<'a>(theme: &'a str, labels: &'a [String]) -> impl Iterator<Item = (String, String, i32)> + 'a {
-    labels
-        .iter()
-        .enumerate()
-        .map(move |(i, l)| (theme.to_owned(), l.clone(), i as i32))
+    labels.iter().enumerate().map(move |(i, l)| (theme.to_owned(), l.clone(), i as i32))
 }
 
 #[async_trait::async_trait]
@@ -169,20 +152,12 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager.create_table(item_table(RefAction::Table)).await?;
-        manager
-            .create_index(unique_label_index("ux_ref_situation_label", RefSituation::Table))
-            .await?;
-        manager
-            .create_index(unique_label_index("ux_ref_objectif_label", RefObjectif::Table))
-            .await?;
-        manager
-            .create_index(unique_label_index("ux_ref_action_label", RefAction::Table))
-            .await?;
+        manager.create_index(unique_label_index("ux_ref_situation_label", RefSituation::Table)).await?;
+        manager.create_index(unique_label_index("ux_ref_objectif_label", RefObjectif::Table)).await?;
+        manager.create_index(unique_label_index("ux_ref_action_label", RefAction::Table)).await?;
 
         let mut themes = Query::insert();
-        themes
-            .into_table(RefTheme::Table)
-            .columns([RefTheme::Code, RefTheme::Label, RefTheme::Position]);
+        themes.into_table(RefTheme::Table).columns([RefTheme::Code, RefTheme::Label, RefTheme::Position]);
         let mut sous_themes = Query::insert();
         sous_themes.into_table(RefSousTheme::Table).columns([
             RefSousTheme::Code,
@@ -198,12 +173,7 @@ impl MigrationTrait for Migration {
             for (j, st) in t.objectifs_par_sous_theme.iter().enumerate() {
                 has_sous_themes = true;
                 sous_themes
-                    .values([
-                        st.code.clone().into(),
-                        t.code.clone().into(),
-                        st.label.clone().into(),
-                        (j as i32).into(),
-                    ])
+                    .values([st.code.clone().into(), t.code.clone().into(), st.label.clone().into(), (j as i32).into()])
                     .map_err(|e| DbErr::Migration(e.to_string()))?;
             }
         }
@@ -213,21 +183,11 @@ impl MigrationTrait for Migration {
         }
 
         let all = |f: fn(&ThemeJson) -> &[String]| {
-            referentiel
-                .themes
-                .iter()
-                .flat_map(move |t| positioned(&t.code, f(t)))
-                .collect::<Vec<_>>()
+            referentiel.themes.iter().flat_map(move |t| positioned(&t.code, f(t))).collect::<Vec<_>>()
         };
-        manager
-            .exec_stmt(insert_items(RefSituation::Table, all(|t| &t.situations).into_iter())?)
-            .await?;
-        manager
-            .exec_stmt(insert_items(RefAction::Table, all(|t| &t.actions).into_iter())?)
-            .await?;
-        manager
-            .exec_stmt(insert_items(RefObjectif::Table, all(|t| &t.objectifs).into_iter())?)
-            .await?;
+        manager.exec_stmt(insert_items(RefSituation::Table, all(|t| &t.situations).into_iter())?).await?;
+        manager.exec_stmt(insert_items(RefAction::Table, all(|t| &t.actions).into_iter())?).await?;
+        manager.exec_stmt(insert_items(RefObjectif::Table, all(|t| &t.objectifs).into_iter())?).await?;
         // Objectifs of `emploi` and `formation` sit under sub-themes in the source UI.
         for t in &referentiel.themes {
             for st in &t.objectifs_par_sous_theme {

@@ -110,8 +110,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        let file: CommunesFile = serde_json::from_str(COMMUNES_JSON)
-            .map_err(|e| DbErr::Migration(format!("communes illisibles : {e}")))?;
+        let file: CommunesFile =
+            serde_json::from_str(COMMUNES_JSON).map_err(|e| DbErr::Migration(format!("communes illisibles : {e}")))?;
         let mut insert = Query::insert();
         insert.into_table(Commune::Table).columns([
             Commune::Code,
@@ -197,9 +197,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Offre::CreatedAt))
                     .col(timestamp_with_time_zone(Offre::UpdatedAt))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(Offre::Table, Offre::StructureId)
-                            .to(Structure::Table, Structure::Id),
+                        ForeignKey::create().from(Offre::Table, Offre::StructureId).to(Structure::Table, Structure::Id),
                     )
                     .to_owned(),
             )

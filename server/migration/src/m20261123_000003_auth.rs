@@ -83,11 +83,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("ix_session_account")
-                    .table(Session::Table)
-                    .col(Session::AccountId)
-                    .to_owned(),
+                Index::create().name("ix_session_account").table(Session::Table).col(Session::AccountId).to_owned(),
             )
             .await
     }

@@ -20,7 +20,8 @@ impl MigrationTrait for Migration {
             "DROP TABLE IF EXISTS search_term",
         ];
         if pg {
-            statements.extend(["DROP INDEX IF EXISTS ix_offre_search", "ALTER TABLE offre DROP COLUMN IF EXISTS search_tsv"]);
+            statements
+                .extend(["DROP INDEX IF EXISTS ix_offre_search", "ALTER TABLE offre DROP COLUMN IF EXISTS search_tsv"]);
         } else {
             statements.extend([
                 "DROP TRIGGER IF EXISTS offre_fts_ai",

@@ -120,7 +120,11 @@ impl MigrationTrait for Migration {
                     .col(integer(Atelier::Version).default(1))
                     .col(timestamp_with_time_zone(Atelier::CreatedAt))
                     .col(timestamp_with_time_zone(Atelier::UpdatedAt))
-                    .foreign_key(ForeignKey::create().from(Atelier::Table, Atelier::StructureId).to(Structure::Table, Structure::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Atelier::Table, Atelier::StructureId)
+                            .to(Structure::Table, Structure::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -150,7 +154,9 @@ impl MigrationTrait for Migration {
                             .to(Atelier::Table, Atelier::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
-                    .foreign_key(ForeignKey::create().from(Seance::Table, Seance::CodeInsee).to(Commune::Table, Commune::Code))
+                    .foreign_key(
+                        ForeignKey::create().from(Seance::Table, Seance::CodeInsee).to(Commune::Table, Commune::Code),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -229,7 +235,12 @@ impl MigrationTrait for Migration {
                 .col(Inscription::Statut)
                 .col(Inscription::CreatedAt)
                 .to_owned(),
-            Index::create().name("ix_outbox_pending").table(Outbox::Table).col(Outbox::SentAt).col(Outbox::CreatedAt).to_owned(),
+            Index::create()
+                .name("ix_outbox_pending")
+                .table(Outbox::Table)
+                .col(Outbox::SentAt)
+                .col(Outbox::CreatedAt)
+                .to_owned(),
         ];
         for index in indexes {
             manager.create_index(index).await?;

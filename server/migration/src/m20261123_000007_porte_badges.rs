@@ -100,13 +100,19 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .alter_table(Table::alter().table(Badge::Table).add_column(string_len_null(Badge::PorteBadgesId, 36)).to_owned())
+            .alter_table(
+                Table::alter().table(Badge::Table).add_column(string_len_null(Badge::PorteBadgesId, 36)).to_owned(),
+            )
             .await?;
         manager
-            .create_index(Index::create().name("badge_porte_badges").table(Badge::Table).col(Badge::PorteBadgesId).to_owned())
+            .create_index(
+                Index::create().name("badge_porte_badges").table(Badge::Table).col(Badge::PorteBadgesId).to_owned(),
+            )
             .await?;
         manager
-            .alter_table(Table::alter().table(BadgeState::Table).add_column(string_len_null(BadgeState::Pepper, 64)).to_owned())
+            .alter_table(
+                Table::alter().table(BadgeState::Table).add_column(string_len_null(BadgeState::Pepper, 64)).to_owned(),
+            )
             .await
     }
 

@@ -174,12 +174,20 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("carnet_membre_account").table(CarnetMembre::Table).col(CarnetMembre::AccountId).to_owned(),
+                Index::create()
+                    .name("carnet_membre_account")
+                    .table(CarnetMembre::Table)
+                    .col(CarnetMembre::AccountId)
+                    .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create().name("carnet_membre_carnet").table(CarnetMembre::Table).col(CarnetMembre::CarnetId).to_owned(),
+                Index::create()
+                    .name("carnet_membre_carnet")
+                    .table(CarnetMembre::Table)
+                    .col(CarnetMembre::CarnetId)
+                    .to_owned(),
             )
             .await?;
         manager
@@ -196,7 +204,13 @@ impl MigrationTrait for Migration {
                     .col(integer(CarnetDiagnostic::Version))
                     .col(timestamp_with_time_zone(CarnetDiagnostic::UpdatedAt))
                     .foreign_key(&mut fk(CarnetDiagnostic::Table, CarnetDiagnostic::CarnetId))
-                    .index(Index::create().name("carnet_diagnostic_theme").col(CarnetDiagnostic::CarnetId).col(CarnetDiagnostic::ThemeCode).unique())
+                    .index(
+                        Index::create()
+                            .name("carnet_diagnostic_theme")
+                            .col(CarnetDiagnostic::CarnetId)
+                            .col(CarnetDiagnostic::ThemeCode)
+                            .unique(),
+                    )
                     .to_owned(),
             )
             .await?;

@@ -50,7 +50,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("personne_code_carnet").table(PersonneCode::Table).col(PersonneCode::CarnetId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("personne_code_carnet")
+                    .table(PersonneCode::Table)
+                    .col(PersonneCode::CarnetId)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_table(

@@ -39,7 +39,9 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .alter_table(Table::alter().table(Account::Table).add_column(integer(Account::Version).default(1)).to_owned())
+            .alter_table(
+                Table::alter().table(Account::Table).add_column(integer(Account::Version).default(1)).to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -62,7 +64,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("account_lien_account").table(AccountLien::Table).col(AccountLien::AccountId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("account_lien_account")
+                    .table(AccountLien::Table)
+                    .col(AccountLien::AccountId)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_index(
@@ -78,7 +86,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_index(Index::drop().name("carnet_evenement_kind_at").table(CarnetEvenement::Table).to_owned()).await?;
+        manager
+            .drop_index(Index::drop().name("carnet_evenement_kind_at").table(CarnetEvenement::Table).to_owned())
+            .await?;
         manager.drop_table(Table::drop().table(AccountLien::Table).if_exists().to_owned()).await?;
         manager.alter_table(Table::alter().table(Account::Table).drop_column(Account::Version).to_owned()).await
     }

@@ -25,13 +25,20 @@ impl MigrationTrait for Migration {
         ] {
             db.execute_unprepared(sql).await?;
         }
-        let file: File = serde_json::from_str(SYNONYMES_JSON).map_err(|e| DbErr::Migration(format!("synonymes.json: {e}")))?;
+        let file: File =
+            serde_json::from_str(SYNONYMES_JSON).map_err(|e| DbErr::Migration(format!("synonymes.json: {e}")))?;
         let mut insert = Query::insert();
-        insert.into_table(Alias::new("synonyme")).columns([Alias::new("theme_code"), Alias::new("mot"), Alias::new("equivalents")]);
+        insert.into_table(Alias::new("synonyme")).columns([
+            Alias::new("theme_code"),
+            Alias::new("mot"),
+            Alias::new("equivalents"),
+        ]);
         for (theme, words) in &file.themes {
             for (mot, equivalents) in words {
                 let json = serde_json::to_string(equivalents).map_err(|e| DbErr::Migration(e.to_string()))?;
-                insert.values([theme.clone().into(), mot.clone().into(), json.into()]).map_err(|e| DbErr::Migration(e.to_string()))?;
+                insert
+                    .values([theme.clone().into(), mot.clone().into(), json.into()])
+                    .map_err(|e| DbErr::Migration(e.to_string()))?;
             }
         }
         manager.exec_stmt(insert.to_owned()).await

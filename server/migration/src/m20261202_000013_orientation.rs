@@ -61,7 +61,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_orientation_account").table(Orientation::Table).col(Orientation::AccountId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_orientation_account")
+                    .table(Orientation::Table)
+                    .col(Orientation::AccountId)
+                    .to_owned(),
+            )
             .await
     }
 

@@ -34,8 +34,16 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .create_index(Index::create().name("carnet_evenement_carnet").table(CarnetEvenement::Table).col(CarnetEvenement::CarnetId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("carnet_evenement_carnet")
+                    .table(CarnetEvenement::Table)
+                    .col(CarnetEvenement::CarnetId)
+                    .to_owned(),
+            )
             .await?;
-        manager.drop_index(Index::drop().name("carnet_evenement_carnet_kind_at").table(CarnetEvenement::Table).to_owned()).await
+        manager
+            .drop_index(Index::drop().name("carnet_evenement_carnet_kind_at").table(CarnetEvenement::Table).to_owned())
+            .await
     }
 }

@@ -110,22 +110,44 @@ impl MigrationTrait for Migration {
             .to_owned();
         manager.exec_stmt(failed).await?;
 
-        manager.alter_table(Table::alter().table(Inscription::Table).add_column(string_len_null(Inscription::Langue, 8)).to_owned()).await?;
         manager
-            .alter_table(Table::alter().table(Inscription::Table).add_column(timestamp_with_time_zone_null(Inscription::RappelLe)).to_owned())
+            .alter_table(
+                Table::alter().table(Inscription::Table).add_column(string_len_null(Inscription::Langue, 8)).to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Inscription::Table)
+                    .add_column(timestamp_with_time_zone_null(Inscription::RappelLe))
+                    .to_owned(),
+            )
             .await?;
         // The reminder carries a shorter private link of its own (two SMS parts at most); the
         // confirmation's link keeps working.
         manager
-            .alter_table(Table::alter().table(Inscription::Table).add_column(string_len_null(Inscription::RappelJetonHash, 64)).to_owned())
-            .await?;
-        manager
             .alter_table(
-                Table::alter().table(CarnetEvenement::Table).add_column(timestamp_with_time_zone_null(CarnetEvenement::RappelLe)).to_owned(),
+                Table::alter()
+                    .table(Inscription::Table)
+                    .add_column(string_len_null(Inscription::RappelJetonHash, 64))
+                    .to_owned(),
             )
             .await?;
         manager
-            .alter_table(Table::alter().table(Carnet::Table).add_column(timestamp_with_time_zone_null(Carnet::NouvellesLe)).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(CarnetEvenement::Table)
+                    .add_column(timestamp_with_time_zone_null(CarnetEvenement::RappelLe))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Carnet::Table)
+                    .add_column(timestamp_with_time_zone_null(Carnet::NouvellesLe))
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -165,7 +187,9 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .get_connection()
-            .execute_unprepared("INSERT INTO secret (nom, valeur) SELECT 'contacts', pepper FROM badge_state WHERE pepper IS NOT NULL")
+            .execute_unprepared(
+                "INSERT INTO secret (nom, valeur) SELECT 'contacts', pepper FROM badge_state WHERE pepper IS NOT NULL",
+            )
             .await?;
 
         let indexes = [
@@ -190,7 +214,11 @@ impl MigrationTrait for Migration {
                 .col(Inscription::RappelJetonHash)
                 .unique()
                 .to_owned(),
-            Index::create().name("ix_message_jeton_created").table(MessageJeton::Table).col(MessageJeton::CreatedAt).to_owned(),
+            Index::create()
+                .name("ix_message_jeton_created")
+                .table(MessageJeton::Table)
+                .col(MessageJeton::CreatedAt)
+                .to_owned(),
         ];
         for index in indexes {
             manager.create_index(index).await?;
@@ -216,11 +244,15 @@ impl MigrationTrait for Migration {
         ] {
             manager.alter_table(Table::alter().table(Outbox::Table).drop_column(col).to_owned()).await?;
         }
-        manager.drop_index(Index::drop().name("ux_inscription_rappel_jeton").table(Inscription::Table).to_owned()).await?;
+        manager
+            .drop_index(Index::drop().name("ux_inscription_rappel_jeton").table(Inscription::Table).to_owned())
+            .await?;
         for col in [Inscription::Langue, Inscription::RappelLe, Inscription::RappelJetonHash] {
             manager.alter_table(Table::alter().table(Inscription::Table).drop_column(col).to_owned()).await?;
         }
-        manager.alter_table(Table::alter().table(CarnetEvenement::Table).drop_column(CarnetEvenement::RappelLe).to_owned()).await?;
+        manager
+            .alter_table(Table::alter().table(CarnetEvenement::Table).drop_column(CarnetEvenement::RappelLe).to_owned())
+            .await?;
         manager.alter_table(Table::alter().table(Carnet::Table).drop_column(Carnet::NouvellesLe).to_owned()).await?;
         Ok(())
     }

@@ -94,8 +94,13 @@ impl Sender for BrevoSender {
                 let id = json.get("messageId").map(|v| v.to_string().trim_matches('"').to_owned());
                 return Ok(id);
             }
-            let detail = json.get("message").and_then(|v| v.as_str()).unwrap_or("").chars().take(200).collect::<String>();
-            let reason = format!("API SMS, réponse {}{}", status.as_u16(), if detail.is_empty() { String::new() } else { format!(" : {detail}") });
+            let detail =
+                json.get("message").and_then(|v| v.as_str()).unwrap_or("").chars().take(200).collect::<String>();
+            let reason = format!(
+                "API SMS, réponse {}{}",
+                status.as_u16(),
+                if detail.is_empty() { String::new() } else { format!(" : {detail}") }
+            );
             if status.is_server_error() || status.as_u16() == 408 || status.as_u16() == 429 {
                 Err(SendError::Temporary(reason))
             } else {

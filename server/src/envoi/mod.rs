@@ -30,7 +30,10 @@ impl Envoi {
         }
         let courriel: Option<Arc<dyn app::outbox::Sender>> = match &c.smtp_url {
             Some(url) => {
-                let from = c.smtp_expediteur.as_deref().ok_or("ITINERAIRE_SMTP_URL est donné sans ITINERAIRE_SMTP_EXPEDITEUR")?;
+                let from = c
+                    .smtp_expediteur
+                    .as_deref()
+                    .ok_or("ITINERAIRE_SMTP_URL est donné sans ITINERAIRE_SMTP_EXPEDITEUR")?;
                 Some(Arc::new(smtp::SmtpSender::new(url, from, smtp::TIMEOUT)?))
             }
             None => None,
@@ -50,7 +53,10 @@ impl Envoi {
             return out;
         }
         if self.senders.courriel.is_none() {
-            out.push("les e-mails ne sont pas envoyés : aucun relais SMTP (ITINERAIRE_SMTP_URL, ITINERAIRE_SMTP_EXPEDITEUR)".into());
+            out.push(
+                "les e-mails ne sont pas envoyés : aucun relais SMTP (ITINERAIRE_SMTP_URL, ITINERAIRE_SMTP_EXPEDITEUR)"
+                    .into(),
+            );
         }
         if self.senders.sms.is_none() {
             out.push("les SMS ne sont pas envoyés : aucune clé d’API SMS (ITINERAIRE_SMS_CLE)".into());

@@ -42,8 +42,14 @@ impl SmtpSender {
             .date_now()
             .message_id(Some(format!("<{}@{}>", m.id, self.domain)))
             // Automatic messages: no out-of-office answers (RFC 3834); the kind for the relay's statistics.
-            .raw_header(header::HeaderValue::new(header::HeaderName::new_from_ascii_str("Auto-Submitted"), "auto-generated".into()))
-            .raw_header(header::HeaderValue::new(header::HeaderName::new_from_ascii_str("X-Itineraire-Message"), m.kind.clone()))
+            .raw_header(header::HeaderValue::new(
+                header::HeaderName::new_from_ascii_str("Auto-Submitted"),
+                "auto-generated".into(),
+            ))
+            .raw_header(header::HeaderValue::new(
+                header::HeaderName::new_from_ascii_str("X-Itineraire-Message"),
+                m.kind.clone(),
+            ))
             .multipart(MultiPart::alternative_plain_html(m.texte.clone(), html(&m.sujet, &m.texte)))
             .map_err(|e| SendError::Permanent(format!("message impossible à écrire : {e}")))
     }
@@ -55,7 +61,9 @@ impl Sender for SmtpSender {
             let email = self.message(m)?;
             match self.transport.send(email).await {
                 Ok(response) => Ok(response.message().next().map(|s| s.chars().take(120).collect())),
-                Err(e) if e.is_permanent() => Err(SendError::Permanent(format!("refusé par le relais SMTP : {}", reason(&e)))),
+                Err(e) if e.is_permanent() => {
+                    Err(SendError::Permanent(format!("refusé par le relais SMTP : {}", reason(&e))))
+                }
                 Err(e) => Err(SendError::Temporary(format!("relais SMTP indisponible : {}", reason(&e)))),
             }
         })
@@ -103,6 +111,8 @@ mod tests {
         let h = super::html("Sujet <b>", "Bonjour <script>\nVotre lien : https://itineraire.example/i?a=1&b=2");
         assert!(h.contains("<title>Sujet &lt;b&gt;</title>"));
         assert!(h.contains("<p>Bonjour &lt;script&gt;</p>"));
-        assert!(h.contains("<a href=\"https://itineraire.example/i?a=1&amp;b=2\">https://itineraire.example/i?a=1&amp;b=2</a>"));
+        assert!(h.contains(
+            "<a href=\"https://itineraire.example/i?a=1&amp;b=2\">https://itineraire.example/i?a=1&amp;b=2</a>"
+        ));
     }
 }

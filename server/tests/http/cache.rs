@@ -37,7 +37,15 @@ async fn public_pages_are_served_from_the_cache_until_something_is_posted() {
     let seance = first_seance(&app).await;
     let before = send(&app, get(&format!("/ateliers/{seance}"))).await;
     assert_eq!(cache_state(&send(&app, get(&format!("/ateliers/{seance}"))).await), Some("hit"));
-    let r = send(&app, post(&format!("/ateliers/{seance}"), ORIGIN, "prenom=L%C3%A9a&nom=Martin&courriel=lea%40example.fr&consentement=oui&attente=oui")).await;
+    let r = send(
+        &app,
+        post(
+            &format!("/ateliers/{seance}"),
+            ORIGIN,
+            "prenom=L%C3%A9a&nom=Martin&courriel=lea%40example.fr&consentement=oui&attente=oui",
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let after = send(&app, get(&format!("/ateliers/{seance}"))).await;
     assert_eq!(cache_state(&after), Some("miss"));
@@ -69,7 +77,11 @@ async fn each_language_is_stored_apart() {
     let mut req = get("/catalogue");
     req.headers_mut().insert(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9".parse().unwrap());
     let browser = send(&app, req).await;
-    assert!(browser.body.contains("Find help near you") && browser.body.contains("Choisissez votre langue"), "{}", browser.body);
+    assert!(
+        browser.body.contains("Find help near you") && browser.body.contains("Choisissez votre langue"),
+        "{}",
+        browser.body
+    );
     assert!(!en.body.contains("Choisissez votre langue"));
     // Choosing a language changes nothing stored: the pages stay in the cache.
     let r = send(&app, post("/langue", ORIGIN, "langue=ar&retour=%2Fcatalogue")).await;

@@ -13,22 +13,51 @@ async fn national_admins_edit_the_everyday_words_and_the_search_uses_them_at_onc
     assert!(page.body.contains("manger : alimentaire, epicerie, colis, repas, courses"), "{}", page.body);
     let form = |mots: &str, version: &str| format!("version={version}&mots={}", app::catalogue::model::urlencode(mots));
     // A structure's admin may not change the national list.
-    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("tartine : épicerie", "1")), &local)).await;
+    let r = send(
+        &app,
+        with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("tartine : épicerie", "1")), &local),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(send(&app, with_cookie(get("/pro/synonymes"), &local)).await.status, StatusCode::FORBIDDEN);
     // A line without its colon: a French message naming the line, nothing saved.
-    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("manger : colis\ntartine épicerie", "1")), &admin)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("manger : colis\ntartine épicerie", "1")),
+            &admin,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Ligne 2 : écrivez le mot, deux-points"), "{}", r.body);
     // Saved: the search finds the grocery from "tartine", with the word that matched highlighted.
-    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("manger : colis\ntartine : épicerie", "1")), &admin)).await;
-    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro/synonymes?ok=1"));
+    let r = send(
+        &app,
+        with_cookie(
+            post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("manger : colis\ntartine : épicerie", "1")),
+            &admin,
+        ),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.headers[header::LOCATION].to_str().unwrap()),
+        (StatusCode::SEE_OTHER, "/pro/synonymes?ok=1")
+    );
     let found = send(&app, get("/catalogue?q=tartine")).await;
     assert!(found.body.contains("<mark>Épicerie</mark> solidaire"), "{}", found.body);
     // A second admin who opened the page before: 409, their text kept, the stored one shown.
-    let r = send(&app, with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("tartine : pain", "1")), &admin)).await;
+    let r = send(
+        &app,
+        with_cookie(post("/pro/synonymes/difficulte_financiere", ORIGIN, &form("tartine : pain", "1")), &admin),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert!(r.body.contains("tartine : pain") && r.body.contains("Valeur enregistrée : « manger : colis"), "{}", r.body);
+    assert!(
+        r.body.contains("tartine : pain") && r.body.contains("Valeur enregistrée : « manger : colis"),
+        "{}",
+        r.body
+    );
     // An unknown theme: 404.
     let r = send(&app, with_cookie(post("/pro/synonymes/astrologie", ORIGIN, &form("a : b", "2")), &admin)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -67,7 +96,11 @@ async fn letters_carry_a_short_link_that_opens_the_territory_then_expires_into_a
     let pro = super::equipe::account(&app, &db, "ref@mobil.example", "mobil-comminges", Role::Referent).await;
     let r = send(&app, with_cookie(post("/pro/invitations", ORIGIN, "territoire=atlantide&nombre=900"), &pro)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Choisissez un territoire dans la liste.") && r.body.contains("entre 1 et 200"), "{}", r.body);
+    assert!(
+        r.body.contains("Choisissez un territoire dans la liste.") && r.body.contains("entre 1 et 200"),
+        "{}",
+        r.body
+    );
     let r = send(&app, with_cookie(post("/pro/invitations", ORIGIN, "territoire=comminges&nombre=2"), &pro)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body.matches("class=\"lettre\"").count(), 2, "{}", r.body);
@@ -78,10 +111,24 @@ async fn letters_carry_a_short_link_that_opens_the_territory_then_expires_into_a
     let link = letter.split("/i/").nth(1).map(|s| s[..14].to_owned()).unwrap();
     // Typed from paper, in lower case: on to the territory's next steps.
     let r = send(&app, get(&format!("/i/{}", link.to_lowercase()))).await;
-    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::FOUND, "/bienvenue?territoire=comminges"), "{}", r.body);
+    assert_eq!(
+        (r.status, r.headers[header::LOCATION].to_str().unwrap()),
+        (StatusCode::FOUND, "/bienvenue?territoire=comminges"),
+        "{}",
+        r.body
+    );
     // An expired link: a kind page with the territory's phone number, never an error.
     let staff = super::equipe::staff(&db, &pro).await;
-    let old = app::itineraire::invitation::service::create(&db.db, &staff, "comminges", 1, 60, chrono::Utc::now() - chrono::Duration::days(61)).await.unwrap();
+    let old = app::itineraire::invitation::service::create(
+        &db.db,
+        &staff,
+        "comminges",
+        1,
+        60,
+        chrono::Utc::now() - chrono::Duration::days(61),
+    )
+    .await
+    .unwrap();
     let r = send(&app, get(&format!("/i/{}", old[0]))).await;
     assert_eq!(r.status, StatusCode::GONE);
     assert!(r.body.contains("Ce lien n’est plus valable") && r.body.contains("href=\"tel:0599003112\""), "{}", r.body);
@@ -95,7 +142,8 @@ async fn letters_carry_a_short_link_that_opens_the_territory_then_expires_into_a
 async fn a_referent_orients_someone_and_the_structure_accepts_from_its_emailed_link() {
     let db = seeded().await;
     let app = app_for(&db);
-    let permis = send(&app, get("/catalogue?q=permis")).await.body.split("/offres/").nth(1).map(|s| s[..36].to_owned()).unwrap();
+    let permis =
+        send(&app, get("/catalogue?q=permis")).await.body.split("/offres/").nth(1).map(|s| s[..36].to_owned()).unwrap();
     let offer = send(&app, get(&format!("/offres/{permis}"))).await;
     assert!(offer.body.contains(&format!("href=\"/pro/orienter/{permis}\"")), "{}", offer.body);
     // Not signed in: the sign-in page first.
@@ -110,10 +158,28 @@ async fn a_referent_orients_someone_and_the_structure_accepts_from_its_emailed_l
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Sans l’accord de la personne") && r.body.contains("Passer le permis B"), "{}", r.body);
     // A cross-site post is refused before anything.
-    let r = send(&app, with_cookie(post(&format!("/pro/orienter/{permis}"), Some("https://ailleurs.example"), &format!("{typed}&consentement=oui")), &pro)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(
+                &format!("/pro/orienter/{permis}"),
+                Some("https://ailleurs.example"),
+                &format!("{typed}&consentement=oui"),
+            ),
+            &pro,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = send(&app, with_cookie(post(&format!("/pro/orienter/{permis}"), ORIGIN, &format!("{typed}&consentement=oui")), &pro)).await;
-    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro/orientations?ok=1"));
+    let r = send(
+        &app,
+        with_cookie(post(&format!("/pro/orienter/{permis}"), ORIGIN, &format!("{typed}&consentement=oui")), &pro),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.headers[header::LOCATION].to_str().unwrap()),
+        (StatusCode::SEE_OTHER, "/pro/orientations?ok=1")
+    );
     let list = send(&app, with_cookie(get("/pro/orientations"), &pro)).await;
     assert!(list.body.contains("Léa Martin") && list.body.contains("En attente de réponse"), "{}", list.body);
     // The structure opens the link from its e-mail, without an account, and answers.
@@ -156,7 +222,8 @@ async fn a_structure_admin_sets_how_often_its_offers_are_checked_and_a_referent_
     let db = seeded().await;
     let app = app_for(&db);
     let admin = super::equipe::account(&app, &db, "admin@mobil.example", "mobil-comminges", Role::AdminStructure).await;
-    let second = super::equipe::account(&app, &db, "admin2@mobil.example", "mobil-comminges", Role::AdminStructure).await;
+    let second =
+        super::equipe::account(&app, &db, "admin2@mobil.example", "mobil-comminges", Role::AdminStructure).await;
     let referent = super::equipe::account(&app, &db, "ref@mobil.example", "mobil-comminges", Role::Referent).await;
     let stale = |body: &str| body.matches("class=\"tag tag-stale\"").count();
     let page = send(&app, with_cookie(get("/pro"), &admin)).await;
@@ -166,14 +233,26 @@ async fn a_structure_admin_sets_how_often_its_offers_are_checked_and_a_referent_
     let offers = page.body.matches("class=\"offre-card\"").count();
     // A référent reads the rule but has no form, and a post of theirs is refused.
     let theirs = send(&app, with_cookie(get("/pro"), &referent)).await;
-    assert!(theirs.body.contains("depuis 180 jours") && start_tags(&theirs.body, "name=\"jours\"").is_empty(), "{}", theirs.body);
+    assert!(
+        theirs.body.contains("depuis 180 jours") && start_tags(&theirs.body, "name=\"jours\"").is_empty(),
+        "{}",
+        theirs.body
+    );
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=30"), &referent)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
-    assert_eq!(send(&app, with_cookie(post("/pro", None, "version=0&jours=30"), &admin)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        send(&app, with_cookie(post("/pro", None, "version=0&jours=30"), &admin)).await.status,
+        StatusCode::FORBIDDEN
+    );
     // Words or a period out of bounds: 422, a French message, what was typed kept.
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=trois+mois"), &admin)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Écrivez un nombre de jours en chiffres, entre 14 et 335") && r.body.contains("value=\"trois mois\""), "{}", r.body);
+    assert!(
+        r.body.contains("Écrivez un nombre de jours en chiffres, entre 14 et 335")
+            && r.body.contains("value=\"trois mois\""),
+        "{}",
+        r.body
+    );
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=400"), &admin)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Choisissez une durée entre 14 et 335 jours."), "{}", r.body);
@@ -183,12 +262,21 @@ async fn a_structure_admin_sets_how_often_its_offers_are_checked_and_a_referent_
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=30"), &admin)).await;
     assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro?ok=periode"));
     let page = send(&app, with_cookie(get("/pro?ok=periode"), &admin)).await;
-    assert!(page.body.contains("La durée est enregistrée.") && page.body.contains("depuis 30 jours (durée choisie par votre structure)"), "{}", page.body);
+    assert!(
+        page.body.contains("La durée est enregistrée.")
+            && page.body.contains("depuis 30 jours (durée choisie par votre structure)"),
+        "{}",
+        page.body
+    );
     assert_eq!(stale(&page.body), offers, "{}", page.body);
     // The second admin opened the page before: 409, their number kept, the stored one shown.
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=0&jours=60"), &second)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert!(r.body.contains("Quelqu’un a changé la durée") && r.body.contains("Valeur enregistrée : « 30 »"), "{}", r.body);
+    assert!(
+        r.body.contains("Quelqu’un a changé la durée") && r.body.contains("Valeur enregistrée : « 30 »"),
+        "{}",
+        r.body
+    );
     assert!(r.body.contains("value=\"60\"") && r.body.contains("name=\"version\" value=\"1\""), "{}", r.body);
     // Back to the usual period: the list is as it was.
     let r = send(&app, with_cookie(post("/pro", ORIGIN, "version=1&jours=30&action=habituelle"), &second)).await;

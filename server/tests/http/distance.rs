@@ -23,7 +23,8 @@ async fn with_places() -> TestDb {
             }
         ]
     });
-    let report = app::catalogue::db::import::import_json(&db.db, extra.to_string().as_bytes(), |_, _| {}).await.unwrap();
+    let report =
+        app::catalogue::db::import::import_json(&db.db, extra.to_string().as_bytes(), |_, _| {}).await.unwrap();
     assert_eq!((report.created, report.rejected.len()), (2, 0), "{report:?}");
     db
 }
@@ -62,7 +63,10 @@ async fn the_nearest_offers_come_first_from_a_typed_commune() {
     for typed in ["Saint-Gaudens", "st+gaudens", "SAINT-GAUDENS"] {
         let r = send(&app, get(&format!("/catalogue?pres={typed}&page=5"))).await;
         assert_eq!(r.status, StatusCode::OK, "{typed}");
-        assert!(r.body.contains("Les offres les plus proches de Saint-Gaudens d’abord. Distances à vol d’oiseau."), "{typed}");
+        assert!(
+            r.body.contains("Les offres les plus proches de Saint-Gaudens d’abord. Distances à vol d’oiseau."),
+            "{typed}"
+        );
         let d = distances(&r.body);
         // Every offer one can go to is listed, nearest first; Saint-Gaudens' own come first.
         assert_eq!(d.len() as u64, announced(&r.body));
@@ -73,7 +77,11 @@ async fn the_nearest_offers_come_first_from_a_typed_commune() {
         let valentine = d.iter().find(|x| x.1.contains("Permanence emploi à Valentine")).expect("listed");
         assert_eq!(valentine.0, 4);
         // Toulouse is 78 km away.
-        assert!(d.iter().any(|x| x.0 == 78 && x.1.contains("Toulouse")), "{:?}", d.iter().map(|x| x.0).collect::<Vec<_>>());
+        assert!(
+            d.iter().any(|x| x.0 == 78 && x.1.contains("Toulouse")),
+            "{:?}",
+            d.iter().map(|x| x.0).collect::<Vec<_>>()
+        );
         // Offers done only at a distance are beside the list, marked, and none is lost.
         let remote = r.body.split("id=\"a-distance\"").nth(1).expect("the remote offers' section");
         assert!(remote.starts_with(">Aussi à distance, sans vous déplacer</h2>"), "{remote:.200}");

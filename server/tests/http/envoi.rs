@@ -36,10 +36,13 @@ impl Sinks {
             .expect("node end2end/sinks/sinks.mjs (scripts/setup.sh installs its packages)");
         let stdout = child.stdout.take().unwrap();
         let mut line = String::new();
-        tokio::time::timeout(std::time::Duration::from_secs(20), tokio::io::BufReader::new(stdout).read_line(&mut line))
-            .await
-            .expect("the sinks start")
-            .unwrap();
+        tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            tokio::io::BufReader::new(stdout).read_line(&mut line),
+        )
+        .await
+        .expect("the sinks start")
+        .unwrap();
         let ports: serde_json::Value = serde_json::from_str(&line).expect(&line);
         Sinks { child, smtp: ports["smtp"].as_u64().unwrap() as u16, http: ports["http"].as_u64().unwrap() as u16 }
     }
@@ -117,8 +120,15 @@ async fn an_email_reaches_a_real_smtp_server_with_text_html_date_and_message_id(
     assert_eq!(mail["sujet"], "Inscription : Réussir l’entretien");
     assert_eq!(mail["kind"], "inscription");
     assert_eq!(mail["autoSubmitted"], "auto-generated");
-    assert_eq!(mail["texte"].as_str().unwrap().trim_end(), "Vous êtes inscrite.\nhttps://itineraire.example/inscription/abc");
-    assert!(mail["html"].as_str().unwrap().contains("<a href=\"https://itineraire.example/inscription/abc\">"), "{}", mail["html"]);
+    assert_eq!(
+        mail["texte"].as_str().unwrap().trim_end(),
+        "Vous êtes inscrite.\nhttps://itineraire.example/inscription/abc"
+    );
+    assert!(
+        mail["html"].as_str().unwrap().contains("<a href=\"https://itineraire.example/inscription/abc\">"),
+        "{}",
+        mail["html"]
+    );
     assert_eq!(mail["multipart"], true, "a plain text part and an HTML part");
     assert_eq!(mail["messageId"], format!("<{}@itineraire.example>", m.id));
     let date = chrono::DateTime::parse_from_rfc3339(mail["date"].as_str().unwrap()).unwrap();
@@ -129,16 +139,23 @@ async fn an_email_reaches_a_real_smtp_server_with_text_html_date_and_message_id(
 async fn an_sms_reaches_the_api_in_international_form_with_the_key_and_its_encoding() {
     let sinks = Sinks::start().await;
     let sms = BrevoSender::new(&sinks.api_url(), KEY, "Itineraire", std::time::Duration::from_secs(5)).unwrap();
-    assert!(sms.send(&outgoing("sms", "06 12 34 56 78", "Vous etes inscrite.")).await.unwrap().is_some(), "Brevo's messageId kept");
+    assert!(
+        sms.send(&outgoing("sms", "06 12 34 56 78", "Vous etes inscrite.")).await.unwrap().is_some(),
+        "Brevo's messageId kept"
+    );
     sms.send(&outgoing("sms", "06 90 12 34 56", "Guadeloupe")).await.unwrap();
     sms.send(&outgoing("sms", "07 81 00 00 00", "Ви записані")).await.unwrap();
     let got = sinks.messages().await;
     let to: Vec<&str> = got.iter().map(|m| m["destinataire"].as_str().unwrap()).collect();
     assert_eq!(to, ["33612345678", "590690123456", "33781000000"]);
-    assert_eq!((got[0]["de"].as_str(), got[0]["type"].as_str(), got[0]["kind"].as_str()), (Some("Itineraire"), Some("transactional"), Some("inscription")));
+    assert_eq!(
+        (got[0]["de"].as_str(), got[0]["type"].as_str(), got[0]["kind"].as_str()),
+        (Some("Itineraire"), Some("transactional"), Some("inscription"))
+    );
     assert_eq!((got[0]["unicodeEnabled"].as_bool(), got[2]["unicodeEnabled"].as_bool()), (Some(false), Some(true)));
     // A wrong key: refused for good, with the API's reason.
-    let wrong = BrevoSender::new(&sinks.api_url(), "mauvaise", "Itineraire", std::time::Duration::from_secs(5)).unwrap();
+    let wrong =
+        BrevoSender::new(&sinks.api_url(), "mauvaise", "Itineraire", std::time::Duration::from_secs(5)).unwrap();
     assert_eq!(
         wrong.send(&outgoing("sms", "06 12 34 56 78", "x")).await,
         Err(SendError::Permanent("API SMS, réponse 401 : Key not found".into()))
@@ -158,7 +175,8 @@ fn sms_to(to: &str, n: usize) -> Message {
 }
 
 fn mail_to(to: &str) -> Message {
-    Message::new("mot_de_passe", Canal::Courriel, to.into(), "Nouveau mot de passe".into(), "Ouvrez ce lien :".into()).lien("/pro/mot-de-passe/x")
+    Message::new("mot_de_passe", Canal::Courriel, to.into(), "Nouveau mot de passe".into(), "Ouvrez ce lien :".into())
+        .lien("/pro/mot-de-passe/x")
 }
 
 async fn rows(db: &TestDb) -> Vec<outbox::entity::Model> {
@@ -184,7 +202,11 @@ async fn a_registration_reaches_the_persons_phone_and_only_a_trace_stays() {
         assert!(texte.starts_with("Itinéraire : vous etes inscrit à \""), "{b}: {texte}");
         assert!(texte.ends_with(&format!("{SITE}{link}")), "{b}: {texte}");
         let row = rows(&db).await.into_iter().find(|m| m.kind == "inscription").unwrap();
-        assert_eq!((row.statut, row.corps.as_str(), row.lien.as_deref()), (Statut::Envoye, "", None), "{b}: the link is not kept");
+        assert_eq!(
+            (row.statut, row.corps.as_str(), row.lien.as_deref()),
+            (Statut::Envoye, "", None),
+            "{b}: the link is not kept"
+        );
         assert_eq!(row.destinataire, "06 •• •• •• 78", "{b}");
         assert_eq!(row.fournisseur_ref.as_deref(), got[0]["messageId"].as_str(), "{b}");
         db.drop().await;
@@ -206,12 +228,25 @@ async fn a_relay_down_keeps_the_messages_waiting_then_each_goes_once_when_it_is_
         assert_eq!(outbox::deliver_pending(&db.db, &senders, SITE, now).await.unwrap(), 0, "{b}");
         for m in rows(&db).await {
             assert_eq!((m.statut, m.attempts), (Statut::EnAttente, 1), "{b}");
-            assert!(m.last_error.as_deref().unwrap().contains("indisponible") || m.last_error.as_deref().unwrap().contains("connexion impossible"), "{b}: {:?}", m.last_error);
+            assert!(
+                m.last_error.as_deref().unwrap().contains("indisponible")
+                    || m.last_error.as_deref().unwrap().contains("connexion impossible"),
+                "{b}: {:?}",
+                m.last_error
+            );
         }
         sinks.restart().await;
         // Not before the retry time; then every message, once.
-        assert_eq!(outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::seconds(30)).await.unwrap(), 0, "{b}");
-        assert_eq!(outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::minutes(1)).await.unwrap(), 6, "{b}");
+        assert_eq!(
+            outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::seconds(30)).await.unwrap(),
+            0,
+            "{b}"
+        );
+        assert_eq!(
+            outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::minutes(1)).await.unwrap(),
+            6,
+            "{b}"
+        );
         assert_eq!(outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::hours(13)).await.unwrap(), 0, "{b}");
         assert_eq!(sinks.messages().await.len(), 6, "{b}");
         assert!(rows(&db).await.iter().all(|m| m.statut == Statut::Envoye), "{b}");
@@ -239,7 +274,11 @@ async fn refusals_stop_at_once_with_the_reason_and_failures_are_tried_again_late
         outbox::enqueue(&db.db, mail_to("inconnue@example.org").about("compte:a1"), now).await.unwrap();
         outbox::deliver_pending(&db.db, &senders, SITE, now).await.unwrap();
         let seen = outbox::last_deliveries(&db.db, &["compte:a1".to_owned()]).await.unwrap();
-        assert!(seen["compte:a1"].libelle.starts_with("échec : refusé par le relais SMTP"), "{b}: {}", seen["compte:a1"].libelle);
+        assert!(
+            seen["compte:a1"].libelle.starts_with("échec : refusé par le relais SMTP"),
+            "{b}: {}",
+            seen["compte:a1"].libelle
+        );
         assert!(!seen["compte:a1"].libelle.contains("inconnue@"), "{b}: no address in the reason");
         // 500, then no answer, then 451 (SMTP): waiting, tried again, then sent.
         sinks.mode(serde_json::json!({"sms": "500", "smtp": "451"})).await;
@@ -251,11 +290,20 @@ async fn refusals_stop_at_once_with_the_reason_and_failures_are_tried_again_late
         outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::minutes(1)).await.unwrap();
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{b}: the API's timeout acted");
         let waiting = outbox::last_deliveries(&db.db, &["carnet:c2".to_owned(), "compte:a2".to_owned()]).await.unwrap();
-        assert!(waiting["carnet:c2"].libelle.contains("pas de réponse à temps"), "{b}: {}", waiting["carnet:c2"].libelle);
+        assert!(
+            waiting["carnet:c2"].libelle.contains("pas de réponse à temps"),
+            "{b}: {}",
+            waiting["carnet:c2"].libelle
+        );
         assert!(waiting["compte:a2"].libelle.starts_with("en attente"), "{b}: {}", waiting["compte:a2"].libelle);
         sinks.mode(serde_json::json!({"sms": "ok", "smtp": "ok"})).await;
-        assert_eq!(outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::minutes(6)).await.unwrap(), 2, "{b}");
-        let kinds: Vec<String> = sinks.messages().await.iter().map(|m| m["kind"].as_str().unwrap().to_owned()).collect();
+        assert_eq!(
+            outbox::deliver_pending(&db.db, &senders, SITE, now + Duration::minutes(6)).await.unwrap(),
+            2,
+            "{b}"
+        );
+        let kinds: Vec<String> =
+            sinks.messages().await.iter().map(|m| m["kind"].as_str().unwrap().to_owned()).collect();
         assert_eq!(kinds.len(), 2, "{b}: {kinds:?}");
         db.drop().await;
     }
@@ -293,7 +341,12 @@ async fn a_structures_administrator_sees_its_failures_and_sends_one_again() {
         // The organiser's list of registrants says it did not arrive, and why.
         let admin = signed_in(&db, &app, "sam@mobil.example", Role::AdminStructure).await;
         let inscrits = send(&app, with_cookie(get(&format!("/pro/seances/{seance}/inscrits")), &admin)).await;
-        assert!(inscrits.body.contains("Confirmation d’inscription (SMS) : échec : API SMS, réponse 400 : Invalid phone number"), "{b}");
+        assert!(
+            inscrits
+                .body
+                .contains("Confirmation d’inscription (SMS) : échec : API SMS, réponse 400 : Invalid phone number"),
+            "{b}"
+        );
         let page = send(&app, with_cookie(get("/pro/messages"), &admin)).await;
         assert_eq!(page.status, StatusCode::OK, "{b}");
         assert!(page.body.contains("Confirmation d’inscription") && page.body.contains("06 •• •• •• 78"), "{b}");
@@ -304,12 +357,18 @@ async fn a_structures_administrator_sees_its_failures_and_sends_one_again() {
         assert_eq!(send(&app, with_cookie(get("/pro/messages"), &referent)).await.status, StatusCode::FORBIDDEN, "{b}");
         let r = send(&app, with_cookie(as_page(post("/pro/messages", ORIGIN, &format!("id={id}"))), &referent)).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
-        let r = send(&app, with_cookie(post("/pro/messages", Some("https://evil.example"), &format!("id={id}")), &admin)).await;
+        let r =
+            send(&app, with_cookie(post("/pro/messages", Some("https://evil.example"), &format!("id={id}")), &admin))
+                .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
         // Sent again once the number problem is fixed (here: the API accepts).
         sinks.mode(serde_json::json!({"sms": "ok"})).await;
         let r = send(&app, with_cookie(as_page(post("/pro/messages", ORIGIN, &format!("id={id}"))), &admin)).await;
-        assert_eq!((r.status, r.headers.get(header::LOCATION).map(|l| l.to_str().unwrap())), (StatusCode::SEE_OTHER, Some("/pro/messages?ok=renvoye")), "{b}");
+        assert_eq!(
+            (r.status, r.headers.get(header::LOCATION).map(|l| l.to_str().unwrap())),
+            (StatusCode::SEE_OTHER, Some("/pro/messages?ok=renvoye")),
+            "{b}"
+        );
         let again = send(&app, with_cookie(as_page(post("/pro/messages", ORIGIN, &format!("id={id}"))), &admin)).await;
         assert_eq!(again.status, StatusCode::CONFLICT, "{b}");
         assert!(again.body.contains("déjà été renvoyé"), "{b}");
@@ -327,8 +386,14 @@ async fn stop_from_a_reminder_is_one_confirmed_click_and_can_be_undone() {
         let b = db.backend();
         let app = app_for(&db);
         let now = Utc::now();
-        let reminder = Message::new("rappel_seance", Canal::Sms, "06 12 34 56 78".into(), "Rappel".into(), "Rappel : demain.".into())
-            .reminder(app::i18n::Langue::Fr);
+        let reminder = Message::new(
+            "rappel_seance",
+            Canal::Sms,
+            "06 12 34 56 78".into(),
+            "Rappel".into(),
+            "Rappel : demain.".into(),
+        )
+        .reminder(app::i18n::Langue::Fr);
         outbox::enqueue(&db.db, reminder, now).await.unwrap();
         let row = rows(&db).await.remove(0);
         let token = row.corps.split("/messages/arret/").nth(1).unwrap().to_owned();
@@ -339,7 +404,11 @@ async fn stop_from_a_reminder_is_one_confirmed_click_and_can_be_undone() {
         assert!(!page.body.contains("06 12 34 56 78"), "{b}");
         // A link opener (mail scanner) fetching the page changes nothing; a cross-site post is refused.
         assert!(!outbox::arret::is_stopped(&db.db, "06 12 34 56 78").await.unwrap(), "{b}");
-        assert_eq!(send(&app, post(&path, Some("https://evil.example"), "action=arreter")).await.status, StatusCode::FORBIDDEN, "{b}");
+        assert_eq!(
+            send(&app, post(&path, Some("https://evil.example"), "action=arreter")).await.status,
+            StatusCode::FORBIDDEN,
+            "{b}"
+        );
         let r = send(&app, as_page(post(&path, ORIGIN, "action=arreter"))).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}");
         let done = send(&app, get(r.headers[header::LOCATION].to_str().unwrap())).await;
@@ -349,7 +418,11 @@ async fn stop_from_a_reminder_is_one_confirmed_click_and_can_be_undone() {
         let r = send(&app, as_page(post(&path, ORIGIN, "action=reprendre"))).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}");
         assert!(!outbox::arret::is_stopped(&db.db, "06 12 34 56 78").await.unwrap(), "{b}");
-        assert_eq!(send(&app, as_page(post(&path, ORIGIN, "action=autre"))).await.status, StatusCode::BAD_REQUEST, "{b}");
+        assert_eq!(
+            send(&app, as_page(post(&path, ORIGIN, "action=autre"))).await.status,
+            StatusCode::BAD_REQUEST,
+            "{b}"
+        );
         let unknown = send(&app, get("/messages/arret/inconnu")).await;
         assert_eq!(unknown.status, StatusCode::NOT_FOUND, "{b}");
         assert!(unknown.body.contains("Ce lien n’est pas (ou plus) valable."), "{b}");

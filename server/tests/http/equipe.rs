@@ -1,8 +1,15 @@
 use super::*;
 
 /// A professional's account, signed in through the form: the `name=value` of their cookie.
-pub(super) async fn account(app: &Router, db: &TestDb, email: &str, structure: &str, role: app::auth::model::Role) -> String {
-    let s = app::catalogue::db::find_structure(&db.db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+pub(super) async fn account(
+    app: &Router,
+    db: &TestDb,
+    email: &str,
+    structure: &str,
+    role: app::auth::model::Role,
+) -> String {
+    let s =
+        app::catalogue::db::find_structure(&db.db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: email.into(),
         nom: format!("Nom de {email}"),
@@ -25,7 +32,11 @@ pub(super) async fn staff(db: &TestDb, cookie: &str) -> app::auth::model::Staff 
 /// The path of the last password link e-mailed to `to`.
 async fn link_to(db: &TestDb, kind: &str, to: &str) -> String {
     let all = app::outbox::entity::Entity::find().all(&db.db).await.unwrap();
-    all.into_iter().rev().find(|m| m.kind == kind && m.destinataire == to).and_then(|m| m.lien).expect("a link was sent")
+    all.into_iter()
+        .rev()
+        .find(|m| m.kind == kind && m.destinataire == to)
+        .and_then(|m| m.lien)
+        .expect("a link was sent")
 }
 
 #[tokio::test]
@@ -40,24 +51,43 @@ async fn a_forgotten_password_is_chosen_again_through_the_emailed_link() {
     // Known or unknown, the same answer.
     for email in ["inconnu%40ailleurs.example", "camille%40mobil.example"] {
         let r = send(&app, post("/pro/mot-de-passe-oublie", ORIGIN, &format!("email={email}"))).await;
-        assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro/mot-de-passe-oublie?envoye=1"));
+        assert_eq!(
+            (r.status, r.headers[header::LOCATION].to_str().unwrap()),
+            (StatusCode::SEE_OTHER, "/pro/mot-de-passe-oublie?envoye=1")
+        );
     }
-    assert!(send(&app, get("/pro/mot-de-passe-oublie?envoye=1")).await.body.contains("Si un compte existe avec cette adresse"));
+    assert!(send(&app, get("/pro/mot-de-passe-oublie?envoye=1"))
+        .await
+        .body
+        .contains("Si un compte existe avec cette adresse"));
     let link = link_to(&db, "mot_de_passe", "camille@mobil.example").await;
     let r = send(&app, get(&link)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("camille@mobil.example") && r.body.contains("noindex"), "{}", r.body);
     let r = send(&app, post(&link, ORIGIN, "mot_de_passe=nouveau+mot+de+passe&confirmation=autre+chose+encore")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Les deux mots de passe ne sont pas les mêmes") && !r.body.contains("nouveau mot de passe\""), "{}", r.body);
-    let r = send(&app, post(&link, ORIGIN, "mot_de_passe=nouveau+mot+de+passe&confirmation=nouveau+mot+de+passe")).await;
-    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/pro/connexion?motdepasse=1"));
+    assert!(
+        r.body.contains("Les deux mots de passe ne sont pas les mêmes") && !r.body.contains("nouveau mot de passe\""),
+        "{}",
+        r.body
+    );
+    let r =
+        send(&app, post(&link, ORIGIN, "mot_de_passe=nouveau+mot+de+passe&confirmation=nouveau+mot+de+passe")).await;
+    assert_eq!(
+        (r.status, r.headers[header::LOCATION].to_str().unwrap()),
+        (StatusCode::SEE_OTHER, "/pro/connexion?motdepasse=1")
+    );
     // The old session is closed; the link is spent; the new password signs in.
     assert!(send(&app, with_cookie(get("/pro/carnets"), &old)).await.body.contains("Connexion nécessaire"));
     assert!(send(&app, get(&link)).await.body.contains("Ce lien n’est plus valable"));
-    let r = send(&app, post(&link, ORIGIN, "mot_de_passe=encore+un+mot+de+passe&confirmation=encore+un+mot+de+passe")).await;
+    let r = send(&app, post(&link, ORIGIN, "mot_de_passe=encore+un+mot+de+passe&confirmation=encore+un+mot+de+passe"))
+        .await;
     assert_eq!(r.status, StatusCode::GONE);
-    let r = send(&app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=nouveau+mot+de+passe&suite=%2Fpro")).await;
+    let r = send(
+        &app,
+        post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=nouveau+mot+de+passe&suite=%2Fpro"),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     db.drop().await;
 }
@@ -75,44 +105,129 @@ async fn a_structure_administrator_invites_a_colleague_who_then_signs_in() {
     assert!(!r.body.contains("href=\"/pro/equipe\""), "the team link is only for administrators");
     let r = send(&app, with_cookie(get("/pro/equipe"), &admin)).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("Équipe : Association Mobil’Comminges (exemple)") && r.body.contains("ref@mobil.example"), "{}", r.body);
+    assert!(
+        r.body.contains("Équipe : Association Mobil’Comminges (exemple)") && r.body.contains("ref@mobil.example"),
+        "{}",
+        r.body
+    );
     let structure = staff(&db, &admin).await.structure_id.unwrap();
     // Bad input: 422, French messages, typed values kept.
-    let r = send(&app, with_cookie(post("/pro/equipe", ORIGIN, &format!("structure={structure}&nom=Lou&email=lou&role=referent")), &admin)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post("/pro/equipe", ORIGIN, &format!("structure={structure}&nom=Lou&email=lou&role=referent")),
+            &admin,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Cette adresse e-mail n’est pas valide") && r.body.contains("value=\"Lou\""), "{}", r.body);
     // A referent cannot invite, even by posting the form.
-    let r = send(&app, with_cookie(post("/pro/equipe", ORIGIN, &format!("structure={structure}&nom=Lou&email=lou%40mobil.example&role=admin_structure")), &referent)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(
+                "/pro/equipe",
+                ORIGIN,
+                &format!("structure={structure}&nom=Lou&email=lou%40mobil.example&role=admin_structure"),
+            ),
+            &referent,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = send(&app, with_cookie(post("/pro/equipe", ORIGIN, &format!("structure={structure}&nom=Lou+Nouvelle&email=lou%40mobil.example&role=referent")), &admin)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(
+                "/pro/equipe",
+                ORIGIN,
+                &format!("structure={structure}&nom=Lou+Nouvelle&email=lou%40mobil.example&role=referent"),
+            ),
+            &admin,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(send(&app, with_cookie(get("/pro/equipe"), &admin)).await.body.contains("Invitation envoyée"));
     // Lou's e-mail: choose a password, sign in.
     let link = link_to(&db, "invitation", "lou@mobil.example").await;
     assert!(send(&app, get(&link)).await.body.contains("Bienvenue, Lou Nouvelle"));
-    let r = send(&app, post(&link, ORIGIN, "mot_de_passe=le+mot+de+passe+de+Lou&confirmation=le+mot+de+passe+de+Lou")).await;
+    let r = send(&app, post(&link, ORIGIN, "mot_de_passe=le+mot+de+passe+de+Lou&confirmation=le+mot+de+passe+de+Lou"))
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = send(&app, post("/pro/connexion", ORIGIN, "email=lou%40mobil.example&mot_de_passe=le+mot+de+passe+de+Lou&suite=%2Fpro")).await;
+    let r = send(
+        &app,
+        post("/pro/connexion", ORIGIN, "email=lou%40mobil.example&mot_de_passe=le+mot+de+passe+de+Lou&suite=%2Fpro"),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let lou = r.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
     let lou_id = staff(&db, &lou).await.id;
     // Two administrators' pages opened at the same version: the second save is told, with the stored role.
-    let r = send(&app, with_cookie(post(&format!("/pro/equipe/{lou_id}"), ORIGIN, "version=1&role=charge_orientation&etat=actif"), &admin)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(&format!("/pro/equipe/{lou_id}"), ORIGIN, "version=1&role=charge_orientation&etat=actif"),
+            &admin,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let r = send(&app, with_cookie(post(&format!("/pro/equipe/{lou_id}"), ORIGIN, "version=1&role=admin_structure&etat=actif"), &admin)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(&format!("/pro/equipe/{lou_id}"), ORIGIN, "version=1&role=admin_structure&etat=actif"),
+            &admin,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("Valeur enregistrée : « Chargé d’orientation »"), "{}", r.body);
     // Disabled: Lou's session stops at once.
-    let r = send(&app, with_cookie(post(&format!("/pro/equipe/{lou_id}"), ORIGIN, "version=2&role=charge_orientation&etat=desactive"), &admin)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(&format!("/pro/equipe/{lou_id}"), ORIGIN, "version=2&role=charge_orientation&etat=desactive"),
+            &admin,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(send(&app, with_cookie(get("/pro/carnets"), &lou)).await.body.contains("Connexion nécessaire"));
     // "Mon compte": a new password signs out the other sessions.
-    let r = send(&app, post("/pro/connexion", ORIGIN, "email=ref%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=%2Fpro")).await;
+    let r = send(
+        &app,
+        post("/pro/connexion", ORIGIN, "email=ref%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=%2Fpro"),
+    )
+    .await;
     let second = r.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
-    let r = send(&app, with_cookie(post("/pro/mon-compte", ORIGIN, "actuel=faux&mot_de_passe=un+nouveau+mot+long&confirmation=un+nouveau+mot+long"), &referent)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(
+                "/pro/mon-compte",
+                ORIGIN,
+                "actuel=faux&mot_de_passe=un+nouveau+mot+long&confirmation=un+nouveau+mot+long",
+            ),
+            &referent,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Ce n’est pas votre mot de passe actuel."));
-    let r = send(&app, with_cookie(post("/pro/mon-compte", ORIGIN, "actuel=un+mot+de+passe+long&mot_de_passe=un+nouveau+mot+long&confirmation=un+nouveau+mot+long"), &second)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(
+                "/pro/mon-compte",
+                ORIGIN,
+                "actuel=un+mot+de+passe+long&mot_de_passe=un+nouveau+mot+long&confirmation=un+nouveau+mot+long",
+            ),
+            &second,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let fresh = r.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
     assert!(send(&app, with_cookie(get("/pro/carnets"), &referent)).await.body.contains("Connexion nécessaire"));
@@ -137,20 +252,39 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
     let former = account(&app, &db, "ancien@ccas.example", "ccas-montrejeau", Role::Referent).await;
     let m = staff(&db, &member).await;
     let fields = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
-    let identite = svc::validate_identite(&fields(&[("prenom", "Inès"), ("nom", "Durand"), ("date_naissance", "1988-05-17"), ("telephone", "0611223344")]), now.date_naive()).unwrap();
+    let identite = svc::validate_identite(
+        &fields(&[
+            ("prenom", "Inès"),
+            ("nom", "Durand"),
+            ("date_naissance", "1988-05-17"),
+            ("telephone", "0611223344"),
+        ]),
+        now.date_naive(),
+    )
+    .unwrap();
     let id = svc::create(&db.db, &m, identite, now).await.unwrap();
-    let oid = plan::add_objective(&db.db, &m, &id, "logement", &fields(&[("libre", "Trouver un logement")]), now).await.unwrap();
+    let oid = plan::add_objective(&db.db, &m, &id, "logement", &fields(&[("libre", "Trouver un logement")]), now)
+        .await
+        .unwrap();
     let aid = plan::add_action(&db.db, &m, &id, &oid, &fields(&[("libre", "Déposer un dossier")]), now).await.unwrap();
     timeline::add(&db.db, &m, &id, &fields(&[("kind", "note"), ("texte", "Premier contact.")]), now).await.unwrap();
     let f = staff(&db, &former).await;
     svc::add_member(&db.db, &m, &id, &f.id, now).await.unwrap();
-    let membre = svc::open(&db.db, &m, &id, now).await.unwrap().membres.into_iter().find(|x| x.account_id == f.id).unwrap().id;
+    let membre =
+        svc::open(&db.db, &m, &id, now).await.unwrap().membres.into_iter().find(|x| x.account_id == f.id).unwrap().id;
     svc::revoke_member(&db.db, &m, &id, &membre, now).await.unwrap();
     // The person, signed in with their code.
     let demande = personne::request_code(&db.db, "0611223344", now).await.unwrap().unwrap();
-    let sms = app::outbox::entity::Entity::find().all(&db.db).await.unwrap().into_iter().find(|x| x.kind == "code_personne").unwrap();
+    let sms = app::outbox::entity::Entity::find()
+        .all(&db.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.kind == "code_personne")
+        .unwrap();
     let code: String = sms.corps.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).unwrap().to_owned();
-    let person = format!("{}={}", personne::COOKIE, personne::verify_code(&db.db, &demande, &code, now).await.unwrap().unwrap());
+    let person =
+        format!("{}={}", personne::COOKIE, personne::verify_code(&db.db, &demande, &code, now).await.unwrap().unwrap());
     let history_before = svc::open(&db.db, &m, &id, now).await.unwrap().historique.len();
 
     let base = format!("/pro/carnets/{id}");
@@ -195,9 +329,18 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
                 assert_eq!(r.status, StatusCode::FORBIDDEN, "{who}: GET {page}");
                 assert!(r.body.contains("Accès refusé"), "{who}: GET {page}");
             } else {
-                assert!(r.status.is_redirection() || r.body.contains("Connexion nécessaire"), "{who}: GET {page}: {}", r.status);
+                assert!(
+                    r.status.is_redirection() || r.body.contains("Connexion nécessaire"),
+                    "{who}: GET {page}: {}",
+                    r.status
+                );
             }
-            assert!(!r.body.contains("Durand") && !r.body.contains("06 11 22 33 44") && !r.body.contains("Trouver un logement"), "{who}: GET {page} leaks");
+            assert!(
+                !r.body.contains("Durand")
+                    && !r.body.contains("06 11 22 33 44")
+                    && !r.body.contains("Trouver un logement"),
+                "{who}: GET {page} leaks"
+            );
             checked += 1;
         }
         for (path, body) in &posts {
@@ -206,7 +349,10 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
                 assert_eq!(r.status, StatusCode::FORBIDDEN, "{who}: POST {path} {body}");
             } else {
                 assert_eq!(r.status, StatusCode::SEE_OTHER, "{who}: POST {path}");
-                assert!(r.headers[header::LOCATION].to_str().unwrap().starts_with("/pro/connexion"), "{who}: POST {path}");
+                assert!(
+                    r.headers[header::LOCATION].to_str().unwrap().starts_with("/pro/connexion"),
+                    "{who}: POST {path}"
+                );
             }
             assert!(!r.body.contains("Durand"), "{who}: POST {path} leaks");
             checked += 1;

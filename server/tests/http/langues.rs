@@ -5,8 +5,14 @@ fn message_keys() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../app/locales/fr");
     std::fs::read_dir(dir)
         .unwrap()
-        .flat_map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap().lines().map(str::to_owned).collect::<Vec<_>>())
-        .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.to_owned()).filter(|k| k.chars().next().is_some_and(|c| c.is_ascii_lowercase())))
+        .flat_map(|f| {
+            std::fs::read_to_string(f.unwrap().path()).unwrap().lines().map(str::to_owned).collect::<Vec<_>>()
+        })
+        .filter_map(|l| {
+            l.split_once(" = ")
+                .map(|(k, _)| k.to_owned())
+                .filter(|k| k.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        })
         // One-word keys ("chargement") are ordinary words that offer texts may contain.
         .filter(|k| k.contains('-'))
         .collect()
@@ -34,9 +40,14 @@ async fn a_first_visit_offers_the_languages_and_follows_the_browser() {
     let home = send(&app, get("/")).await;
     assert_eq!(html_tag(&home.body), "html lang=\"fr\" dir=\"ltr\"");
     assert!(home.body.contains("Choisissez votre langue"), "{}", home.body);
-    for (code, name) in [("fr", "Français"), ("en", "English"), ("ar", "العربية"), ("uk", "Українська"), ("fa-AF", "دری")] {
+    for (code, name) in
+        [("fr", "Français"), ("en", "English"), ("ar", "العربية"), ("uk", "Українська"), ("fa-AF", "دری")]
+    {
         let tags = start_tags(&home.body, &format!("value=\"{code}\""));
-        assert!(tags.iter().any(|t| t.starts_with("button") && t.contains(&format!("lang=\"{code}\""))), "{code}: {tags:?}");
+        assert!(
+            tags.iter().any(|t| t.starts_with("button") && t.contains(&format!("lang=\"{code}\""))),
+            "{code}: {tags:?}"
+        );
         assert!(home.body.contains(name));
     }
     // A browser in Arabic gets the page in Arabic, right to left, the choice still offered.
@@ -59,7 +70,10 @@ async fn the_chosen_language_is_remembered_and_pro_pages_stay_french() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.headers[header::LOCATION], "/catalogue?q=cv");
     let cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(cookie.starts_with("langue=uk;") && cookie.contains("Max-Age=31536000") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.starts_with("langue=uk;") && cookie.contains("Max-Age=31536000") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     let uk = send(&app, in_language(get("/catalogue?q=cv"), "uk")).await;
     assert_eq!(html_tag(&uk.body), "html lang=\"uk\" dir=\"ltr\"");
     assert!(uk.body.contains("Знайти допомогу поруч"), "{}", uk.body);
@@ -116,14 +130,20 @@ async fn every_person_page_exists_in_every_language_with_no_message_key_shown() 
         "/langue".into(),
         "/page-qui-n-existe-pas".into(),
     ];
-    for (code, dir, word) in [("en", "ltr", "Find help"), ("ar", "rtl", "البحث عن مساعدة"), ("uk", "ltr", "Знайти допомогу"), ("fa-AF", "rtl", "پیدا کردن کمک")] {
+    for (code, dir, word) in [
+        ("en", "ltr", "Find help"),
+        ("ar", "rtl", "البحث عن مساعدة"),
+        ("uk", "ltr", "Знайти допомогу"),
+        ("fa-AF", "rtl", "پیدا کردن کمک"),
+    ] {
         for page in &pages {
             let r = send(&app, in_language(get(page), code)).await;
             assert!(r.status == StatusCode::OK || page.contains("n-existe-pas"), "{code} {page}: {}", r.status);
             assert_eq!(html_tag(&r.body), format!("html lang=\"{code}\" dir=\"{dir}\""), "{code} {page}");
             assert!(r.body.contains(word), "{code} {page}: the menu is not translated");
             // Text between tags only: attribute values (ids, classes) may look like keys.
-            let text: String = r.body.split('<').filter_map(|t| t.split_once('>').map(|(_, x)| x)).collect::<Vec<_>>().join(" ");
+            let text: String =
+                r.body.split('<').filter_map(|t| t.split_once('>').map(|(_, x)| x)).collect::<Vec<_>>().join(" ");
             for k in &keys {
                 assert!(!text.contains(k.as_str()), "{code} {page}: message key {k} shown");
             }
@@ -146,7 +166,11 @@ async fn a_registration_form_refused_speaks_the_persons_language() {
     let db = seeded().await;
     let app = app_for(&db);
     let seance = first_seance(&app).await;
-    let r = send(&app, as_page(in_language(post(&format!("/ateliers/{seance}"), ORIGIN, "prenom=&nom=&telephone=&courriel="), "en"))).await;
+    let r = send(
+        &app,
+        as_page(in_language(post(&format!("/ateliers/{seance}"), ORIGIN, "prenom=&nom=&telephone=&courriel="), "en")),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Enter your first name.") && r.body.contains("The form has 4 errors"), "{}", r.body);
     assert!(r.body.contains("First name (required)"), "{}", r.body);

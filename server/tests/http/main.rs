@@ -10,20 +10,20 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::EntityTrait;
 use tower::ServiceExt;
 
-/// Professionals' accounts and a structure's team; the carnet's routes for every kind of visitor.
-mod equipe;
-/// Markup stored anywhere is shown as text.
-mod xss;
 /// Public pages from the page cache.
 mod cache;
 /// The catalogue in real life: open today, fresh offers, everyday words.
 mod catalogue_vie;
-/// The person's pages in their language.
-mod langues;
 /// The catalogue sorted by distance from a commune or the phone's position.
 mod distance;
 /// Messages leave through real SMTP and SMS-API servers on loopback.
 mod envoi;
+/// Professionals' accounts and a structure's team; the carnet's routes for every kind of visitor.
+mod equipe;
+/// The person's pages in their language.
+mod langues;
+/// Markup stored anywhere is shown as text.
+mod xss;
 
 fn app_for(db: &TestDb) -> Router {
     app_with_limits(db, Default::default())
@@ -33,7 +33,11 @@ fn app_with_limits(db: &TestDb, limits: app::socle::routes::RegistrationLimits) 
     app_with(db, limits, None)
 }
 
-fn app_with(db: &TestDb, limits: app::socle::routes::RegistrationLimits, issuer: app::badges::issuer::SharedIssuer) -> Router {
+fn app_with(
+    db: &TestDb,
+    limits: app::socle::routes::RegistrationLimits,
+    issuer: app::badges::issuer::SharedIssuer,
+) -> Router {
     // Fresh renders: tests write through the services as well as the forms (the cache has its own test).
     app_configured(db, limits, issuer, None)
 }
@@ -59,10 +63,7 @@ fn app_full(
     page_cache: Option<std::time::Duration>,
     messages_problems: Vec<String>,
 ) -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("itineraire")
-        .site_root("target/site")
-        .build();
+    let leptos_options = LeptosOptions::builder().output_name("itineraire").site_root("target/site").build();
     server::router(
         server::AppState {
             leptos_options,
@@ -132,8 +133,16 @@ async fn home_page_lists_the_ten_themes_from_the_database() {
         assert!(r.body.starts_with("<!DOCTYPE html>"), "{}", &r.body[..100.min(r.body.len())]);
         assert!(r.body.contains("<html lang=\"fr\""));
         for label in [
-            "Logement", "Emploi", "Formation", "Difficultés administratives", "Difficultés financières",
-            "Mobilité", "Santé", "Contraintes familiales", "Maîtrise de la langue française", "Numérique",
+            "Logement",
+            "Emploi",
+            "Formation",
+            "Difficultés administratives",
+            "Difficultés financières",
+            "Mobilité",
+            "Santé",
+            "Contraintes familiales",
+            "Maîtrise de la langue française",
+            "Numérique",
         ] {
             assert!(r.body.contains(&format!(">{label}</h3>")), "{label} missing on {}", db.backend());
         }
@@ -192,7 +201,9 @@ async fn unknown_page_gets_a_french_404_with_a_way_back() {
 async fn footer_pages_exist() {
     let db = TestDb::sqlite().await;
     let app = app_for(&db);
-    for (path, title) in [("/accessibilite", "<h1>Accessibilité</h1>"), ("/mentions-legales", "<h1>Mentions légales</h1>")] {
+    for (path, title) in
+        [("/accessibilite", "<h1>Accessibilité</h1>"), ("/mentions-legales", "<h1>Mentions légales</h1>")]
+    {
         let r = send(&app, get(path)).await;
         assert_eq!(r.status, StatusCode::OK, "{path}");
         assert!(r.body.contains(title), "{path}");
@@ -395,7 +406,10 @@ async fn catalogue_bad_filters_get_a_french_400() {
         ("public=martiens", "Ce public n’existe pas."),
         ("page=0", "Ce numéro de page n’existe pas."),
         ("page=abc", "Ce numéro de page n’existe pas."),
-        ("pres=Paris", "Nous ne trouvons pas « Paris » en Haute-Garonne. Écrivez le nom de votre commune ou son code postal"),
+        (
+            "pres=Paris",
+            "Nous ne trouvons pas « Paris » en Haute-Garonne. Écrivez le nom de votre commune ou son code postal",
+        ),
         ("pres=75001", "Nous ne trouvons pas « 75001 » en Haute-Garonne."),
         ("pres=%3Cb%3Ex%3C%2Fb%3E", "Nous ne trouvons pas « &lt;b&gt;x&lt;/b&gt; »"),
         ("position=nord", "Votre position n’est pas comprise. Écrivez plutôt votre commune."),
@@ -425,7 +439,8 @@ async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
     assert!(r.body.contains("<h1 lang=\"fr\">Location de scooters et de voitures à petit prix</h1>"));
     assert!(r.body.contains("href=\"tel:0599003130\""));
     // The demo is dated from the day it is loaded (no date bomb): its offers are 36 days old.
-    let maj = app::socle::dates::today(chrono::Utc::now()) - chrono::Duration::days(app::catalogue::db::import::SAMPLE_AGE_DAYS);
+    let maj = app::socle::dates::today(chrono::Utc::now())
+        - chrono::Duration::days(app::catalogue::db::import::SAMPLE_AGE_DAYS);
     assert!(r.body.contains(&format!("Mis à jour le {}", maj.format("%d/%m/%Y"))), "{}", maj);
     for bad in ["pas-un-uuid", "00000000-0000-4000-8000-000000000000"] {
         let r = send(&app, get(&format!("/offres/{bad}"))).await;
@@ -439,7 +454,11 @@ async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
 async fn catalogue_opens_on_the_themes_with_their_counts() {
     let db = seeded().await;
     let r = send(&app_for(&db), get("/catalogue")).await;
-    assert!(r.body.contains("href=\"/catalogue?theme=mobilite\">Mobilité<span class=\"count\"> (5)</span>"), "{}", r.body);
+    assert!(
+        r.body.contains("href=\"/catalogue?theme=mobilite\">Mobilité<span class=\"count\"> (5)</span>"),
+        "{}",
+        r.body
+    );
     assert!(r.body.contains("Numérique<span class=\"count\"> (2)</span>"));
     db.drop().await;
 }
@@ -480,7 +499,11 @@ fn with_cookie(mut req: Request<Body>, cookie: &str) -> Request<Body> {
 
 /// Signs in through the form; returns the `name=value` of the session cookie.
 async fn sign_in(app: &Router) -> String {
-    let r = send(app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=%2Fpro")).await;
+    let r = send(
+        app,
+        post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=%2Fpro"),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(r.headers[header::LOCATION], "/pro");
     let cookie = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
@@ -502,7 +525,9 @@ async fn professionals_sign_in_with_a_password_and_out_again() {
     assert!(start_tags(&r.body, "name=\"mot_de_passe\"")[0].contains("autocomplete=\"current-password\""));
 
     // A wrong password: 401, a French message, the e-mail kept, the password not sent back.
-    let r = send(&app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=devine&suite=%2Fpro")).await;
+    let r =
+        send(&app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=devine&suite=%2Fpro"))
+            .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert!(r.body.contains("Adresse e-mail ou mot de passe incorrect."));
     assert!(start_tags(&r.body, "name=\"email\"")[0].contains("value=\"camille@mobil.example\""));
@@ -513,16 +538,34 @@ async fn professionals_sign_in_with_a_password_and_out_again() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("Indiquez votre adresse e-mail.") && r.body.contains("Indiquez votre mot de passe."));
     // From another site: refused before anything is checked.
-    let r = send(&app, post("/pro/connexion", Some("https://evil.example"), "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long")).await;
+    let r = send(
+        &app,
+        post(
+            "/pro/connexion",
+            Some("https://evil.example"),
+            "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long",
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // Open redirects are not followed.
-    let r = send(&app, post("/pro/connexion", ORIGIN, "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=https%3A%2F%2Fevil.example")).await;
+    let r = send(
+        &app,
+        post(
+            "/pro/connexion",
+            ORIGIN,
+            "email=camille%40mobil.example&mot_de_passe=un+mot+de+passe+long&suite=https%3A%2F%2Fevil.example",
+        ),
+    )
+    .await;
     assert_eq!(r.headers[header::LOCATION], "/pro");
 
     let cookie = sign_in(&app).await;
     let r = send(&app, with_cookie(get("/pro"), &cookie)).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("Camille Martin") && r.body.contains("Les offres de Association Mobil’Comminges (exemple)"));
+    assert!(
+        r.body.contains("Camille Martin") && r.body.contains("Les offres de Association Mobil’Comminges (exemple)")
+    );
     assert!(r.body.contains("Permis de conduire solidaire"), "the structure's offers are listed");
     assert!(!r.body.contains("Épicerie solidaire"), "other structures' offers are not");
 
@@ -573,18 +616,27 @@ async fn professionals_create_and_edit_offers_with_french_messages_per_field() {
     let edit = format!("{}&version=1", NEW_OFFER.replace("partag%C3%A9", "solidaire"));
     let r = send(&app, with_cookie(post(&format!("/pro/offres/{id}"), ORIGIN, &edit), &cookie)).await;
     assert_eq!(r.headers[header::LOCATION], "/pro?ok=modifiee");
-    let r = send(&app, with_cookie(post(&format!("/pro/offres/{id}"), ORIGIN, &edit.replace("solidaire", "du+samedi")), &cookie)).await;
+    let r = send(
+        &app,
+        with_cookie(post(&format!("/pro/offres/{id}"), ORIGIN, &edit.replace("solidaire", "du+samedi")), &cookie),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("Quelqu’un a modifié cette offre"));
     assert!(r.body.contains("Valeur enregistrée : « Atelier vélo solidaire »"));
-    assert!(start_tags(&r.body, "name=\"nom\"")[0].contains("value=\"Atelier vélo du samedi\""), "what was typed is kept");
+    assert!(
+        start_tags(&r.body, "name=\"nom\"")[0].contains("value=\"Atelier vélo du samedi\""),
+        "what was typed is kept"
+    );
 
     // Another structure's offer: 403, nothing changed.
     let r = send(&app, get("/catalogue?q=epicerie")).await;
     let other = r.body.split("href=\"/offres/").nth(1).unwrap().split('"').next().unwrap().to_owned();
     let r = send(&app, with_cookie(get(&format!("/pro/offres/{other}")), &cookie)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = send(&app, with_cookie(post(&format!("/pro/offres/{other}"), ORIGIN, "action=archiver&version=1"), &cookie)).await;
+    let r =
+        send(&app, with_cookie(post(&format!("/pro/offres/{other}"), ORIGIN, "action=archiver&version=1"), &cookie))
+            .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(send(&app, get(&format!("/offres/{other}"))).await.status, StatusCode::OK);
     db.drop().await;
@@ -696,7 +748,11 @@ async fn a_full_session_offers_the_waiting_list() {
     let r = send(&app, post(&page, ORIGIN, &format!("{sam}&attente=oui"))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = send(&app, get(r.headers[header::LOCATION].to_str().unwrap())).await;
-    assert!(r.body.contains("Vous êtes sur la liste d’attente") && r.body.contains("Vous êtes le prochain"), "{}", r.body);
+    assert!(
+        r.body.contains("Vous êtes sur la liste d’attente") && r.body.contains("Vous êtes le prochain"),
+        "{}",
+        r.body
+    );
 }
 
 #[tokio::test]
@@ -752,13 +808,18 @@ async fn organisers_see_their_registrants_and_nobody_else_does() {
     assert!(!r.body.contains("Martin"));
     let r = send(&app, with_cookie(post(&format!("/pro/seances/{other}/inscrits"), ORIGIN, ""), &cookie)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = send(&app, with_cookie(post(&format!("/pro/seances/{other}"), ORIGIN, "version=1&action=annuler&motif=x"), &cookie)).await;
+    let r = send(
+        &app,
+        with_cookie(post(&format!("/pro/seances/{other}"), ORIGIN, "version=1&action=annuler&motif=x"), &cookie),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     // A new workshop and its first session, with a message per missing field first.
     let r = send(&app, with_cookie(post("/pro/nouvel-atelier", ORIGIN, "titre=CV"), &cookie)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    for m in ["au moins 3 caractères", "Décrivez l’atelier", "Choisissez au moins un thème", "au moins une compétence"] {
+    for m in ["au moins 3 caractères", "Décrivez l’atelier", "Choisissez au moins un thème", "au moins une compétence"]
+    {
         assert!(r.body.contains(m), "{m}");
     }
     let body = "titre=R%C3%A9parer+son+v%C3%A9lo&description=On+apprend+%C3%A0+r%C3%A9parer+son+v%C3%A9lo+soi-m%C3%AAme.&themes=mobilite&competences=Changer+une+chambre+%C3%A0+air";
@@ -777,7 +838,8 @@ async fn organisers_see_their_registrants_and_nobody_else_does() {
 async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     use app::badges::{issuer::Issuer, service};
     let db = seeded_with_account().await;
-    let issuer = std::sync::Arc::new(Issuer::new(ed25519_dalek::SigningKey::from_bytes(&[5u8; 32]), "http://127.0.0.1:3000"));
+    let issuer =
+        std::sync::Arc::new(Issuer::new(ed25519_dalek::SigningKey::from_bytes(&[5u8; 32]), "http://127.0.0.1:3000"));
     let app = app_with(&db, Default::default(), Some(issuer.clone()));
     assert_eq!(send(&app_for(&db), get("/.well-known/did.json")).await.status, StatusCode::NOT_FOUND);
     let r = send(&app, get("/.well-known/did.json")).await;
@@ -788,7 +850,8 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
 
     // Léa registers for a demo session; during it, the organiser marks her present.
     let now = chrono::Utc::now();
-    let token = app::auth::session::sign_in(&db.db, "camille@mobil.example", "un mot de passe long", now).await.unwrap();
+    let token =
+        app::auth::session::sign_in(&db.db, "camille@mobil.example", "un mot de passe long", now).await.unwrap();
     let staff = app::auth::session::staff_for_token(&db.db, &token, now).await.unwrap().unwrap();
     let id = demo_session(&db, "Mobilité : passer le permis", 10).await;
     assert_eq!(send(&app, post(&format!("/ateliers/{id}"), ORIGIN, LEA)).await.status, StatusCode::SEE_OTHER);
@@ -803,7 +866,14 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
 
     let r = send(&app, get(&format!("/badges/{}", badge.id))).await;
     assert_eq!(r.status, StatusCode::OK);
-    for text in ["Mobilité : passer le permis", "Léa Martin", "Badge authentique", "Signature valide", "Émetteur identifié", "Non révoqué"] {
+    for text in [
+        "Mobilité : passer le permis",
+        "Léa Martin",
+        "Badge authentique",
+        "Signature valide",
+        "Émetteur identifié",
+        "Non révoqué",
+    ] {
         assert!(r.body.contains(text), "{text}");
     }
     let r = send(&app, get(&format!("/badges/{}/badge.json", badge.id))).await;
@@ -868,25 +938,35 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     // Léa's private link to "Mes badges" (sent by the outbox) shows the badge, its picture and
     // how to share it; a wrong link says so kindly.
     let messages = app::outbox::entity::Entity::find().all(&db.db).await.unwrap();
-    let message = messages.into_iter().find(|m| m.kind == "porte_badges" && m.destinataire == "06 12 34 56 78").unwrap();
+    let message =
+        messages.into_iter().find(|m| m.kind == "porte_badges" && m.destinataire == "06 12 34 56 78").unwrap();
     let link = message.lien.unwrap();
     let r = send(&app, get(&link)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Mes badges") && r.body.contains("Mobilité : passer le permis"), "{}", r.body);
     assert!(r.body.contains(&format!("http://127.0.0.1:3000/badges/{}", badge.id)) && r.body.contains("noindex"));
     let r = send(&app, get(&format!("/badges/{}/image.svg", badge.id))).await;
-    assert_eq!((r.status, &r.headers[header::CONTENT_TYPE]), (StatusCode::OK, &"image/svg+xml".parse::<header::HeaderValue>().unwrap()));
+    assert_eq!(
+        (r.status, &r.headers[header::CONTENT_TYPE]),
+        (StatusCode::OK, &"image/svg+xml".parse::<header::HeaderValue>().unwrap())
+    );
     assert!(r.body.starts_with("<svg") && !r.body.contains("<script"));
     let r = send(&app, get("/mes-badges/lien-faux")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.body.contains("Ce lien ne fonctionne pas") && r.body.contains("Recevoir un nouveau lien"));
     // A lost link is sent again; the answer does not say whether the contact is known.
     let r = send(&app, post("/mes-badges", ORIGIN, "contact=06+12+34+56+78")).await;
-    assert_eq!((r.status, r.headers.get(header::LOCATION).map(|l| l.to_str().unwrap())), (StatusCode::SEE_OTHER, Some("/mes-badges?envoye=1")));
+    assert_eq!(
+        (r.status, r.headers.get(header::LOCATION).map(|l| l.to_str().unwrap())),
+        (StatusCode::SEE_OTHER, Some("/mes-badges?envoye=1"))
+    );
     let r = send(&app, post("/mes-badges", ORIGIN, "contact=bonjour")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Indiquez le numéro de portable"));
-    assert_eq!(send(&app, post("/mes-badges", Some("https://ailleurs.example"), "contact=06+12+34+56+78")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        send(&app, post("/mes-badges", Some("https://ailleurs.example"), "contact=06+12+34+56+78")).await.status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
@@ -896,17 +976,37 @@ async fn a_referent_opens_a_carnet_through_the_forms_and_strangers_get_nothing()
     // Not signed in: sent to the sign-in page; nothing is written.
     let r = send(&app, get("/pro/carnets")).await;
     assert!(r.body.contains("Connexion nécessaire") || r.status.is_redirection(), "{}", r.status);
-    let r = send(&app, post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17")).await;
-    assert!(r.status.is_redirection() && r.headers[header::LOCATION].to_str().unwrap().starts_with("/pro/connexion"), "{}", r.status);
+    let r =
+        send(&app, post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17")).await;
+    assert!(
+        r.status.is_redirection() && r.headers[header::LOCATION].to_str().unwrap().starts_with("/pro/connexion"),
+        "{}",
+        r.status
+    );
     let cookie = sign_in(&app).await;
     // Cross-site: refused before anything else.
-    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", Some("https://ailleurs.example"), "prenom=X"), &cookie)).await;
+    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", Some("https://ailleurs.example"), "prenom=X"), &cookie))
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // Bad input: 422 with French messages, typed values kept.
-    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=17%2F05%2F1988"), &cookie)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=17%2F05%2F1988"),
+            &cookie,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("sous la forme 31/12/1980") && r.body.contains("value=\"Durand\""), "{}", r.body);
-    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17"), &cookie)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17"),
+            &cookie,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = r.headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_owned();
     let r = send(&app, with_cookie(get(&page), &cookie)).await;
@@ -915,13 +1015,19 @@ async fn a_referent_opens_a_carnet_through_the_forms_and_strangers_get_nothing()
     // A theme not in the référentiel (no such page: 404), a situation of another theme (422).
     let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/astrologie"), ORIGIN, "version=0"), &cookie)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "version=0&situations=999999"), &cookie)).await;
+    let r = send(
+        &app,
+        with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "version=0&situations=999999"), &cookie),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Une des situations choisies n’existe pas"));
-    let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "situations=1"), &cookie)).await;
+    let r =
+        send(&app, with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "situations=1"), &cookie)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "a form without its version");
     // Someone else's carnet, an unknown one: 403 / 404 pages, in French.
-    let stranger = app::catalogue::db::find_structure(&db.db, "itineraire-exemple:ccas-montrejeau").await.unwrap().unwrap();
+    let stranger =
+        app::catalogue::db::find_structure(&db.db, "itineraire-exemple:ccas-montrejeau").await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: "sam@ccas.example".into(),
         nom: "Sam".into(),
@@ -930,14 +1036,29 @@ async fn a_referent_opens_a_carnet_through_the_forms_and_strangers_get_nothing()
         password: "un autre mot de passe".into(),
     };
     app::auth::session::put_account(&db.db, input).await.unwrap();
-    let r = send(&app, post("/pro/connexion", ORIGIN, "email=sam%40ccas.example&mot_de_passe=un+autre+mot+de+passe&suite=%2Fpro")).await;
+    let r = send(
+        &app,
+        post("/pro/connexion", ORIGIN, "email=sam%40ccas.example&mot_de_passe=un+autre+mot+de+passe&suite=%2Fpro"),
+    )
+    .await;
     let sam = r.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
     let r = send(&app, with_cookie(get(&page), &sam)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(r.body.contains("Accès refusé") && !r.body.contains("Durand"), "{}", r.body);
-    let r = send(&app, with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "version=0&commentaire=intrusion"), &sam)).await;
+    let r = send(
+        &app,
+        with_cookie(post(&format!("{page}/diagnostic/logement"), ORIGIN, "version=0&commentaire=intrusion"), &sam),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = send(&app, with_cookie(post(&format!("{page}/identite"), ORIGIN, "version=1&prenom=X&nom=Y&date_naissance=1990-01-01"), &sam)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(&format!("{page}/identite"), ORIGIN, "version=1&prenom=X&nom=Y&date_naissance=1990-01-01"),
+            &sam,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let r = send(&app, with_cookie(get(&format!("/pro/carnets/{}", uuid::Uuid::new_v4())), &cookie)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -951,22 +1072,46 @@ async fn the_person_opens_their_carnet_with_a_code_and_takes_their_data() {
     let db = seeded_with_account().await;
     let app = app_for(&db);
     let cookie = sign_in(&app).await;
-    let r = send(&app, with_cookie(post("/pro/nouveau-carnet", ORIGIN, "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17&telephone=06+11+22+33+44"), &cookie)).await;
+    let r = send(
+        &app,
+        with_cookie(
+            post(
+                "/pro/nouveau-carnet",
+                ORIGIN,
+                "prenom=In%C3%A8s&nom=Durand&date_naissance=1988-05-17&telephone=06+11+22+33+44",
+            ),
+            &cookie,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     // Not signed in: the code form; the data and the edits send back to it.
     let r = send(&app, get("/mon-carnet")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Recevoir mon code") && r.body.contains("noindex"));
     assert_eq!(send(&app, get("/mon-carnet/donnees.json")).await.headers[header::LOCATION], "/mon-carnet");
-    assert_eq!(send(&app, post("/mon-carnet/contact", ORIGIN, "version=1&telephone=0611223344")).await.headers[header::LOCATION], "/mon-carnet");
-    assert_eq!(send(&app, post("/mon-carnet", Some("https://ailleurs.example"), "contact=0611223344")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        send(&app, post("/mon-carnet/contact", ORIGIN, "version=1&telephone=0611223344")).await.headers
+            [header::LOCATION],
+        "/mon-carnet"
+    );
+    assert_eq!(
+        send(&app, post("/mon-carnet", Some("https://ailleurs.example"), "contact=0611223344")).await.status,
+        StatusCode::FORBIDDEN
+    );
     // The code arrives by SMS.
     let r = send(&app, post("/mon-carnet", ORIGIN, "contact=06.11.22.33.44")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let next = r.headers[header::LOCATION].to_str().unwrap().to_owned();
     let demande = next.strip_prefix("/mon-carnet/code?d=").unwrap().to_owned();
     assert!(send(&app, get(&next)).await.body.contains("one-time-code"));
-    let m = app::outbox::entity::Entity::find().all(&db.db).await.unwrap().into_iter().find(|m| m.kind == "code_personne").unwrap();
+    let m = app::outbox::entity::Entity::find()
+        .all(&db.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == "code_personne")
+        .unwrap();
     let code: String = m.corps.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).unwrap().to_owned();
     let r = send(&app, post("/mon-carnet/code", ORIGIN, &format!("demande={demande}&code=12345x"))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -974,22 +1119,48 @@ async fn the_person_opens_their_carnet_with_a_code_and_takes_their_data() {
     let r = send(&app, post("/mon-carnet/code", ORIGIN, &format!("demande={demande}&code={code}"))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let set = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
-    assert!(set.starts_with("itineraire_personne=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+    assert!(
+        set.starts_with("itineraire_personne=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
     let person = set.split(';').next().unwrap().to_owned();
     // Their carnet: who follows them, who read it; their words saved.
     let r = send(&app, with_cookie(get("/mon-carnet"), &person)).await;
-    assert!(r.body.contains("Le carnet de Inès Durand") && r.body.contains("Camille Martin") && r.body.contains("Qui a lu mon carnet"), "{}", r.body);
-    let r = send(&app, with_cookie(post("/mon-carnet/theme/logement", ORIGIN, "version=0&commentaire_personne=%3C%2Ftextarea%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"), &person)).await;
+    assert!(
+        r.body.contains("Le carnet de Inès Durand")
+            && r.body.contains("Camille Martin")
+            && r.body.contains("Qui a lu mon carnet"),
+        "{}",
+        r.body
+    );
+    let r = send(
+        &app,
+        with_cookie(
+            post(
+                "/mon-carnet/theme/logement",
+                ORIGIN,
+                "version=0&commentaire_personne=%3C%2Ftextarea%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            ),
+            &person,
+        ),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = send(&app, with_cookie(get("/mon-carnet"), &person)).await;
     let at = r.body.find("alert(1)").map(|i| &r.body[i.saturating_sub(40)..i + 40]).unwrap_or("absent");
-    assert!(r.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !r.body.contains("<script>alert(1)"), "text, never HTML: {at}");
+    assert!(
+        r.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !r.body.contains("<script>alert(1)"),
+        "text, never HTML: {at}"
+    );
     let r = send(&app, with_cookie(get("/mon-carnet/donnees.json"), &person)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
     let data: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(data["identite"]["prenom"], "Inès");
-    assert!(send(&app, with_cookie(get("/mon-carnet/imprimer"), &person)).await.body.contains("Le carnet de Inès Durand"));
+    assert!(send(&app, with_cookie(get("/mon-carnet/imprimer"), &person))
+        .await
+        .body
+        .contains("Le carnet de Inès Durand"));
     // The person's cookie opens nothing of the professionals'.
     assert!(send(&app, with_cookie(get("/pro/carnets"), &person)).await.body.contains("Connexion nécessaire"));
     let r = send(&app, with_cookie(post("/mon-carnet/deconnexion", ORIGIN, ""), &person)).await;

@@ -98,7 +98,11 @@ impl Fields<'_> {
             None | Some(Json::Null) => Ok(None),
             Some(Json::Number(n)) => Ok(n.as_f64()),
             Some(Json::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Json::String(s)) => s.trim().parse::<f64>().map(Some).map_err(|_| format!("« {key} » doit être un nombre (reçu « {} »)", truncate(s))),
+            Some(Json::String(s)) => s
+                .trim()
+                .parse::<f64>()
+                .map(Some)
+                .map_err(|_| format!("« {key} » doit être un nombre (reçu « {} »)", truncate(s))),
             Some(_) => Err(format!("« {key} » doit être un nombre")),
         };
         match (number("latitude")?, number("longitude")?) {
@@ -237,10 +241,9 @@ pub async fn import_json(
     progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
     let doc: Json = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let (Some(structures), Some(services)) = (
-        doc.get("structures").and_then(Json::as_array),
-        doc.get("services").and_then(Json::as_array),
-    ) else {
+    let (Some(structures), Some(services)) =
+        (doc.get("structures").and_then(Json::as_array), doc.get("services").and_then(Json::as_array))
+    else {
         return Err(ImportError::Shape);
     };
     import_rows(db, structures, services, progress).await
@@ -255,9 +258,15 @@ pub const SAMPLE_AGE_DAYS: i64 = 36;
 /// catalogue and the demo never expire: no date bomb in the tests).
 pub fn redated(bytes: &[u8], today: NaiveDate) -> Result<Vec<u8>, ImportError> {
     let mut doc: Json = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let date = |v: &Json| v.get("date_maj").and_then(Json::as_str).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let date =
+        |v: &Json| v.get("date_maj").and_then(Json::as_str).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let rows = |doc: &Json| -> Vec<Json> {
-        ["structures", "services"].iter().filter_map(|k| doc.get(*k).and_then(Json::as_array)).flatten().cloned().collect()
+        ["structures", "services"]
+            .iter()
+            .filter_map(|k| doc.get(*k).and_then(Json::as_array))
+            .flatten()
+            .cloned()
+            .collect()
     };
     let Some(newest) = rows(&doc).iter().filter_map(date).max() else { return Ok(bytes.to_vec()) };
     let shift = (today - chrono::Duration::days(SAMPLE_AGE_DAYS)) - newest;
@@ -302,12 +311,8 @@ pub fn csv_rows(bytes: &[u8]) -> Result<Vec<Json>, ImportError> {
     let count = |c: u8| header.iter().filter(|b| **b == c).count();
     let delimiter = if count(b';') > count(b',') { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(bytes);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ImportError::NotCsv(e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let headers: Vec<String> =
+        reader.headers().map_err(|e| ImportError::NotCsv(e.to_string()))?.iter().map(|h| h.trim().to_owned()).collect();
     if !headers.iter().any(|h| h == "id") {
         return Err(ImportError::NotCsv("la première ligne doit nommer les colonnes, dont « id »".into()));
     }
@@ -323,7 +328,9 @@ pub fn csv_rows(bytes: &[u8]) -> Result<Vec<Json>, ImportError> {
             let value = if LIST_COLUMNS.contains(&name.as_str()) {
                 match serde_json::from_str::<Json>(cell) {
                     Ok(list @ Json::Array(_)) => list,
-                    _ => Json::Array(cell.split(',').map(|v| Json::String(v.trim().to_owned())).filter(|v| v != "").collect()),
+                    _ => Json::Array(
+                        cell.split(',').map(|v| Json::String(v.trim().to_owned())).filter(|v| v != "").collect(),
+                    ),
                 }
             } else {
                 Json::String(cell.to_owned())
@@ -405,7 +412,12 @@ async fn import_rows(
                 }
                 Err(e) => {
                     row_txn.rollback().await?;
-                    report.rejected.push(Rejet { list: "services", row: n, id: row_id(row), reason: format!("refusée par la base : {e}") });
+                    report.rejected.push(Rejet {
+                        list: "services",
+                        row: n,
+                        id: row_id(row),
+                        reason: format!("refusée par la base : {e}"),
+                    });
                 }
             }
         }

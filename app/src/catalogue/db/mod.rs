@@ -25,7 +25,10 @@ pub async fn structure_nom(db: &impl sea_orm::ConnectionTrait, id: &str) -> Resu
 }
 
 /// A structure by its id, or by `source:id` as in data·inclusion files (for the command line).
-pub async fn find_structure(db: &impl sea_orm::ConnectionTrait, key: &str) -> Result<Option<structure::Model>, sea_orm::DbErr> {
+pub async fn find_structure(
+    db: &impl sea_orm::ConnectionTrait,
+    key: &str,
+) -> Result<Option<structure::Model>, sea_orm::DbErr> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     if let Some(s) = structure::Entity::find_by_id(key.to_owned()).one(db).await? {
         return Ok(Some(s));

@@ -1,13 +1,15 @@
 //! Reading the catalogue: filtered full-text search, one offer, the filter choices.
-use super::{commune, offre, offre_theme, schema::{Schema, SCHEMA}, structure};
-use crate::catalogue::model::*;
-use crate::catalogue::index::{Query, SearchIndex, REMOTE_ONLY};
-use crate::catalogue::horaires;
-use crate::catalogue::search::{highlight, stem};
-use crate::catalogue::distance::{km_shown, CommuneRef, Position};
-use sea_orm::{
-    entity::prelude::*, DbBackend, FromQueryResult, QueryOrder, Statement, Value,
+use super::{
+    commune, offre, offre_theme,
+    schema::{Schema, SCHEMA},
+    structure,
 };
+use crate::catalogue::distance::{km_shown, CommuneRef, Position};
+use crate::catalogue::horaires;
+use crate::catalogue::index::{Query, SearchIndex, REMOTE_ONLY};
+use crate::catalogue::model::*;
+use crate::catalogue::search::{highlight, stem};
+use sea_orm::{entity::prelude::*, DbBackend, FromQueryResult, QueryOrder, Statement, Value};
 use std::collections::HashMap;
 
 /// Filters once checked (see `api::validate`): every value is known to be acceptable.
@@ -121,7 +123,11 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
 }
 
 /// The offers found, as the list shows them.
-async fn resumes(db: &DatabaseConnection, r: &Recherche, hits: crate::catalogue::index::Hits) -> Result<Vec<OffreResume>, DbErr> {
+async fn resumes(
+    db: &DatabaseConnection,
+    r: &Recherche,
+    hits: crate::catalogue::index::Hits,
+) -> Result<Vec<OffreResume>, DbErr> {
     let terms = hits.terms;
     let km: HashMap<&str, f64> =
         hits.ids.iter().zip(&hits.km).filter_map(|(id, km)| Some((id.as_str(), (*km)?))).collect();
@@ -215,11 +221,12 @@ fn excerpt(description: &str, terms: &[String]) -> String {
 }
 
 /// One visible offer as its page shows it, at `now` (today's hours, the coming week).
-pub async fn offre_detail(db: &DatabaseConnection, id: &str, now: chrono::DateTime<chrono::Utc>) -> Result<Option<OffreDetail>, DbErr> {
-    let Some(o) = offre::Entity::find_by_id(id.to_owned())
-        .filter(offre::Column::Archived.eq(false))
-        .one(db)
-        .await?
+pub async fn offre_detail(
+    db: &DatabaseConnection,
+    id: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<OffreDetail>, DbErr> {
+    let Some(o) = offre::Entity::find_by_id(id.to_owned()).filter(offre::Column::Archived.eq(false)).one(db).await?
     else {
         return Ok(None);
     };
@@ -269,7 +276,10 @@ pub async fn offre_detail(db: &DatabaseConnection, id: &str, now: chrono::DateTi
 
 /// Communes of the département that have at least one offer, by name.
 /// The communes that have at least one visible offer (code INSEE, name), by name.
-pub async fn communes_with_offres(db: &DatabaseConnection, index: &SearchIndex) -> Result<Vec<(String, String)>, DbErr> {
+pub async fn communes_with_offres(
+    db: &DatabaseConnection,
+    index: &SearchIndex,
+) -> Result<Vec<(String, String)>, DbErr> {
     index.communes(db).await
 }
 

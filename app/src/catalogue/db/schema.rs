@@ -98,7 +98,18 @@ mod tests {
 
     #[test]
     fn each_theme_maps_back_to_itself() {
-        for theme in ["emploi", "logement", "sante", "mobilite", "numerique", "contraintes_familiales", "maitrise_langue", "formation", "difficulte_administrative", "difficulte_financiere"] {
+        for theme in [
+            "emploi",
+            "logement",
+            "sante",
+            "mobilite",
+            "numerique",
+            "contraintes_familiales",
+            "maitrise_langue",
+            "formation",
+            "difficulte_administrative",
+            "difficulte_financiere",
+        ] {
             let t = SCHEMA.thematiques_for([&theme.to_string()]);
             assert_eq!(t.len(), 1, "{theme}");
             assert_eq!(SCHEMA.themes_of(&t[0]), [theme.to_string()], "{theme}");

@@ -20,13 +20,7 @@ fn q(text: &str) -> Recherche {
 }
 
 async fn names(db: &sea_orm::DatabaseConnection, r: Recherche) -> Vec<String> {
-    search(db, &r)
-        .await
-        .unwrap()
-        .offres
-        .into_iter()
-        .map(|o| o.nom.into_iter().map(|(t, _)| t).collect())
-        .collect()
+    search(db, &r).await.unwrap().offres.into_iter().map(|o| o.nom.into_iter().map(|(t, _)| t).collect()).collect()
 }
 
 #[tokio::test]
@@ -74,17 +68,23 @@ async fn filters_combine_with_search() {
     for t in TestDb::all().await {
         import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
         let b = t.backend();
-        let mobilite = search(&t.db, &Recherche { theme: Some("mobilite".into()), page: 1, ..Default::default() }).await.unwrap();
+        let mobilite =
+            search(&t.db, &Recherche { theme: Some("mobilite".into()), page: 1, ..Default::default() }).await.unwrap();
         assert_eq!(mobilite.total, 5, "{b}");
         assert!(mobilite.offres.iter().all(|o| o.themes.contains(&"mobilite".to_string())));
-        let gratuit_mobilite = Recherche { theme: Some("mobilite".into()), gratuit: true, page: 1, ..Default::default() };
+        let gratuit_mobilite =
+            Recherche { theme: Some("mobilite".into()), gratuit: true, page: 1, ..Default::default() };
         assert_eq!(names(&t.db, gratuit_mobilite).await, ["Conseil en mobilité : trouver comment se déplacer"], "{b}");
         let montrejeau = Recherche { commune: Some("31390".into()), page: 1, ..Default::default() };
         assert_eq!(search(&t.db, &montrejeau).await.unwrap().total, 4, "{b}");
-        let distance = Recherche { mode: Some("a-distance".into()), terms: query_terms("budget"), page: 1, ..Default::default() };
+        let distance =
+            Recherche { mode: Some("a-distance".into()), terms: query_terms("budget"), page: 1, ..Default::default() };
         assert_eq!(names(&t.db, distance).await, ["Faire le point sur son budget"], "{b}");
         // "tous-publics" offers are offered to every public.
-        let exiles = search(&t.db, &Recherche { public: Some("personnes-exilees".into()), page: 1, ..Default::default() }).await.unwrap();
+        let exiles =
+            search(&t.db, &Recherche { public: Some("personnes-exilees".into()), page: 1, ..Default::default() })
+                .await
+                .unwrap();
         assert!(exiles.offres.iter().any(|o| o.structure.starts_with("Lire et écrire")), "{b}");
         assert!(exiles.total > 1, "{b}");
         t.drop().await;
@@ -232,11 +232,17 @@ async fn a_bad_csv_row_is_reported_and_the_others_imported() {
 #[tokio::test]
 async fn open_today_and_freshness_follow_the_clock() {
     use chrono::TimeZone;
-    let paris = |y, m, d, h| chrono_tz::Europe::Paris.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&chrono::Utc);
+    let paris =
+        |y, m, d, h| chrono_tz::Europe::Paris.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&chrono::Utc);
     for t in TestDb::all().await {
         let b = t.backend();
         import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
-        let open = |now| Recherche { ouvert_aujourdhui: true, page: crate::catalogue::model::MAX_PLUS, now, ..Default::default() };
+        let open = |now| Recherche {
+            ouvert_aujourdhui: true,
+            page: crate::catalogue::model::MAX_PLUS,
+            now,
+            ..Default::default()
+        };
         // Saturday 5 December 2026: only the shelter (24/7) is open.
         assert_eq!(names(&t.db, open(paris(2026, 12, 5, 10))).await, ["Hébergement d’urgence et mise à l’abri"], "{b}");
         // Tuesday 1 December: the weekday offers and the grocery (Tu,Th), not the French lessons (Mo,We).
@@ -249,12 +255,16 @@ async fn open_today_and_freshness_follow_the_clock() {
         // Friday 25 December is a public holiday: the weekday offers say "PH off".
         assert_eq!(search(&t.db, &open(paris(2026, 12, 25, 10))).await.unwrap().total, 1, "{b}");
         // The cards say it, with today's hours.
-        let card = open_tuesday.offres.iter().find(|o| o.aujourdhui.as_ref().is_some_and(|a| a.plages == ["9 h – 12 h", "14 h – 17 h"]));
+        let card = open_tuesday
+            .offres
+            .iter()
+            .find(|o| o.aujourdhui.as_ref().is_some_and(|a| a.plages == ["9 h – 12 h", "14 h – 17 h"]));
         assert!(card.is_some_and(|c| c.aujourdhui.as_ref().unwrap().maintenant), "{b}: open at 10:00");
         // Freshness: the sample is dated 2026-10-15; hidden once older than the limit.
         let f = crate::catalogue::fraicheur::Fraicheur { a_mettre_a_jour_jours: 180, masquee_jours: 365 };
         let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let visible_on = |today| Recherche { a_jour_depuis: Some(f.visible_depuis(today)), page: 1, ..Default::default() };
+        let visible_on =
+            |today| Recherche { a_jour_depuis: Some(f.visible_depuis(today)), page: 1, ..Default::default() };
         assert_eq!(search(&t.db, &visible_on(day(2027, 10, 15))).await.unwrap().total, 32, "{b}");
         assert_eq!(search(&t.db, &visible_on(day(2027, 10, 16))).await.unwrap().total, 0, "{b}");
         t.drop().await;
@@ -271,7 +281,13 @@ async fn everyday_words_find_offers_through_the_synonyms_and_admins_edit_them() 
         let found = |text: &'static str| {
             let (db, ix) = (&t.db, &ix);
             async move {
-                super::query::search(db, ix, &q(text)).await.unwrap().offres.into_iter().map(|o| o.nom.into_iter().map(|(t, _)| t).collect::<String>()).collect::<Vec<_>>()
+                super::query::search(db, ix, &q(text))
+                    .await
+                    .unwrap()
+                    .offres
+                    .into_iter()
+                    .map(|o| o.nom.into_iter().map(|(t, _)| t).collect::<String>())
+                    .collect::<Vec<_>>()
             }
         };
         // None of the food offers says "manger"; the list says what it means.
@@ -281,7 +297,10 @@ async fn everyday_words_find_offers_through_the_synonyms_and_admins_edit_them() 
         assert!(!manger.iter().any(|n| n.contains("Permis")), "{b}: {manger:?}");
         assert_eq!(found("psy").await.first().map(String::as_str), Some("Parler à un psychologue"), "{b}");
         assert!(found("douche").await.contains(&"Hébergement d’urgence et mise à l’abri".to_string()), "{b}");
-        assert!(found("nounou").await.contains(&"Places en crèche pour les parents en recherche d’emploi".to_string()), "{b}");
+        assert!(
+            found("nounou").await.contains(&"Places en crèche pour les parents en recherche d’emploi".to_string()),
+            "{b}"
+        );
         assert!(found("loyer").await.contains(&"Loyers impayés : être conseillé rapidement".to_string()), "{b}");
         // The words found through a synonym are highlighted.
         let r = super::query::search(&t.db, &ix, &q("manger")).await.unwrap();
@@ -294,7 +313,10 @@ async fn everyday_words_find_offers_through_the_synonyms_and_admins_edit_them() 
         synonymes::save(&t.db, "difficulte_financiere", &words, version as i32).await.expect(b);
         assert_eq!(found("tartine").await, ["Épicerie solidaire : faire ses courses à petit prix"], "{b}");
         let again = synonymes::save(&t.db, "difficulte_financiere", &words, version as i32).await;
-        assert!(matches!(again, Err(crate::error::EditError::Conflict { version: v, .. }) if i64::from(v) == version + 1), "{b}");
+        assert!(
+            matches!(again, Err(crate::error::EditError::Conflict { version: v, .. }) if i64::from(v) == version + 1),
+            "{b}"
+        );
         t.drop().await;
     }
 }
@@ -337,7 +359,12 @@ async fn sorted_by_distance_nearest_first_with_positions_kept_through_export() {
         let export = super::export::export_json(&t.db).await.unwrap();
         let row = export["services"].as_array().unwrap().iter().find(|s| s["id"] == "valentine").unwrap().clone();
         assert_eq!((row["latitude"].as_f64(), row["longitude"].as_f64()), (Some(43.0905), Some(0.707)), "{b}");
-        assert!(export["services"].as_array().unwrap().iter().filter(|s| s["id"] != "valentine").all(|s| s.get("latitude").is_none()));
+        assert!(export["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["id"] != "valentine")
+            .all(|s| s.get("latitude").is_none()));
         // A position out of range is refused with its reason.
         let bad = serde_json::json!({"structures": [], "services": [{
             "id": "ailleurs", "source": "itineraire-exemple", "structure_id": "mobil-comminges", "nom": "Ailleurs",

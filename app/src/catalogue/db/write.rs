@@ -42,12 +42,7 @@ pub fn json_list(v: &[String]) -> String {
 
 /// Theme code → label (the labels go into the search text).
 pub async fn theme_labels(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
-    Ok(crate::referentiel::db::theme::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.code, t.label))
-        .collect())
+    Ok(crate::referentiel::db::theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect())
 }
 
 /// An offer's stored position (both columns, valid degrees), if any.
@@ -57,7 +52,11 @@ pub fn stored_position(latitude: Option<f64>, longitude: Option<f64>) -> Option<
 
 /// The content columns of an offer and its search text. Identity, structure, date, archive
 /// flag, version and `seq` are the caller's.
-pub fn content_model(c: &OffreContent, structure_nom: &str, theme_labels: &HashMap<String, String>) -> offre::ActiveModel {
+pub fn content_model(
+    c: &OffreContent,
+    structure_nom: &str,
+    theme_labels: &HashMap<String, String>,
+) -> offre::ActiveModel {
     let labels: Vec<&str> = c.themes.iter().filter_map(|t| theme_labels.get(t).map(String::as_str)).collect();
     let mut parts = vec![c.nom.as_str(), c.description.as_str(), structure_nom];
     parts.extend(labels);
@@ -91,10 +90,7 @@ pub fn content_model(c: &OffreContent, structure_nom: &str, theme_labels: &HashM
 
 /// Sets the themes of an offer to exactly `themes`.
 pub async fn replace_themes(db: &impl ConnectionTrait, offre_id: &str, themes: &BTreeSet<String>) -> Result<(), DbErr> {
-    offre_theme::Entity::delete_many()
-        .filter(offre_theme::Column::OffreId.eq(offre_id))
-        .exec(db)
-        .await?;
+    offre_theme::Entity::delete_many().filter(offre_theme::Column::OffreId.eq(offre_id)).exec(db).await?;
     if !themes.is_empty() {
         offre_theme::Entity::insert_many(themes.iter().map(|theme_code| offre_theme::ActiveModel {
             offre_id: Set(offre_id.to_owned()),

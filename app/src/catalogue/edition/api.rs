@@ -21,7 +21,8 @@ pub async fn get_edition(id: Option<String>) -> Result<Edition, AppError> {
     let db = crate::db_from_context()?;
     let (values, archived) = match &id {
         Some(id) => {
-            let (m, themes) = super::service::load(&db, &staff, id).await.map_err(|e| e.into_app_error().with_status())?;
+            let (m, themes) =
+                super::service::load(&db, &staff, id).await.map_err(|e| e.into_app_error().with_status())?;
             (super::service::values_of(&m, &themes), m.archived)
         }
         None => (vec![], false),

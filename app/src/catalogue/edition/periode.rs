@@ -17,7 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 /// A structure is reminded of its offers to update at most once in this many days.
 pub const RAPPEL_JOURS: u64 = 30;
 
-pub const CONFLICT_MESSAGE: &str = "Quelqu’un a changé la durée pendant que vous la changiez. Votre choix n’est pas encore \
+pub const CONFLICT_MESSAGE: &str =
+    "Quelqu’un a changé la durée pendant que vous la changiez. Votre choix n’est pas encore \
      enregistré. Vérifiez la durée enregistrée, puis enregistrez à nouveau si vous le souhaitez.";
 
 /// Whether this professional may change their structure's settings.
@@ -30,7 +31,11 @@ fn stored_days(s: &structure::Model) -> Option<u32> {
 }
 
 /// The update period of this professional's structure (`None`: they belong to none).
-pub async fn periode(db: &impl ConnectionTrait, staff: &Staff, fraicheur: Fraicheur) -> Result<Option<PeriodeMaj>, DbErr> {
+pub async fn periode(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    fraicheur: Fraicheur,
+) -> Result<Option<PeriodeMaj>, DbErr> {
     let Some(id) = &staff.structure_id else { return Ok(None) };
     let Some(s) = structure::Entity::find_by_id(id.clone()).one(db).await? else { return Ok(None) };
     let choisie = stored_days(&s);
@@ -47,7 +52,10 @@ pub async fn periode(db: &impl ConnectionTrait, staff: &Staff, fraicheur: Fraich
 }
 
 /// The periods in force for each structure that chose its own.
-pub async fn par_structure(db: &impl ConnectionTrait, fraicheur: Fraicheur) -> Result<HashMap<String, Fraicheur>, DbErr> {
+pub async fn par_structure(
+    db: &impl ConnectionTrait,
+    fraicheur: Fraicheur,
+) -> Result<HashMap<String, Fraicheur>, DbErr> {
     Ok(structure::Entity::find()
         .filter(structure::Column::PeriodeMajJours.is_not_null())
         .all(db)
@@ -99,7 +107,12 @@ pub async fn set_periode(
 /// period), at most once every [`RAPPEL_JOURS`]; returns how many structures were reminded.
 /// Only structures with an administrator in Itinéraire are reminded: imported ones are kept up
 /// to date at their source.
-pub async fn remind(db: &DatabaseConnection, fraicheur: Fraicheur, today: NaiveDate, now: DateTime<Utc>) -> Result<u64, DbErr> {
+pub async fn remind(
+    db: &DatabaseConnection,
+    fraicheur: Fraicheur,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
     use crate::auth::db::account;
     let mut admins: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for a in account::Entity::find()
@@ -159,10 +172,11 @@ pub async fn remind(db: &DatabaseConnection, fraicheur: Fraicheur, today: NaiveD
                 s.nom, f.a_mettre_a_jour_jours, f.masquee_jours
             );
             // A reminder to a structure: held during the quiet hours like any other.
-            let message = crate::outbox::Message::new("offres_a_mettre_a_jour", crate::outbox::Canal::Courriel, to, sujet, corps)
-                .lien("/pro")
-                .normal()
-                .structure(Some(id.clone()));
+            let message =
+                crate::outbox::Message::new("offres_a_mettre_a_jour", crate::outbox::Canal::Courriel, to, sujet, corps)
+                    .lien("/pro")
+                    .normal()
+                    .structure(Some(id.clone()));
             crate::outbox::enqueue(&txn, message, now).await?;
         }
         txn.commit().await?;

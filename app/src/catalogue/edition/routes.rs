@@ -84,9 +84,24 @@ async fn edit(State(st): State<FormState>, req: Request) -> Response {
 
 /// The offer form's fields compared with the stored offer on a conflict.
 const FIELDS: [&str; 18] = [
-    "nom", "description", "themes", "publics", "conditions_acces", "frais", "frais_precisions", "modes_accueil",
-    "modes_mobilisation", "adresse", "complement_adresse", "code_insee", "code_postal", "position", "horaires_accueil",
-    "telephone", "courriel", "lien",
+    "nom",
+    "description",
+    "themes",
+    "publics",
+    "conditions_acces",
+    "frais",
+    "frais_precisions",
+    "modes_accueil",
+    "modes_mobilisation",
+    "adresse",
+    "complement_adresse",
+    "code_insee",
+    "code_postal",
+    "position",
+    "horaires_accueil",
+    "telephone",
+    "courriel",
+    "lien",
 ];
 
 async fn refused_by(st: &FormState, parts: Parts, fields: Vec<(String, String)>, e: EditError) -> Response {

@@ -5,10 +5,10 @@ use super::model::OffreLigne;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::schema::{Schema, SCHEMA};
 use crate::catalogue::db::write::{content_model, replace_themes, stored_position, theme_labels, OffreContent};
+use crate::catalogue::db::{commune, offre, offre_theme, structure_nom, theme_codes};
 use crate::catalogue::distance::Position;
 use crate::catalogue::fraicheur::{Etat, Fraicheur};
 use crate::catalogue::index::bump_version;
-use crate::catalogue::db::{commune, offre, offre_theme, structure_nom, theme_codes};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -59,7 +59,9 @@ pub fn values_of(m: &offre::Model, themes: &[String]) -> Vec<(String, String)> {
     for t in themes {
         v.push(("themes".into(), t.clone()));
     }
-    for (k, list) in [("publics", &m.publics), ("modes_accueil", &m.modes_accueil), ("modes_mobilisation", &m.modes_mobilisation)] {
+    for (k, list) in
+        [("publics", &m.publics), ("modes_accueil", &m.modes_accueil), ("modes_mobilisation", &m.modes_mobilisation)]
+    {
         for c in json_codes(list) {
             v.push((k.into(), c));
         }
@@ -107,7 +109,9 @@ pub async fn validate(
     let frais = opt("frais");
     match &frais {
         None => err("frais", "Indiquez si l’offre est gratuite ou payante.".into()),
-        Some(f) if Schema::label(&SCHEMA.frais, f).is_none() => err("frais", "Ce choix n’existe pas. Choisissez dans la liste.".into()),
+        Some(f) if Schema::label(&SCHEMA.frais, f).is_none() => {
+            err("frais", "Ce choix n’existe pas. Choisissez dans la liste.".into())
+        }
         _ => {}
     }
     let modes_accueil = field_all(fields, "modes_accueil");
@@ -144,7 +148,10 @@ pub async fn validate(
     let position = opt("position").and_then(|p| {
         let parsed = Position::parse(&p);
         if parsed.is_none() {
-            err("position", "Écrivez la latitude puis la longitude, séparées par une virgule. Exemple : 43.1081, 0.7234.".into());
+            err(
+                "position",
+                "Écrivez la latitude puis la longitude, séparées par une virgule. Exemple : 43.1081, 0.7234.".into(),
+            );
         }
         parsed
     });
@@ -156,10 +163,13 @@ pub async fn validate(
                 if let (Some(p), Some(centre)) = (position, centre) {
                     let km = p.km_to(&centre);
                     if km > MAX_KM_FROM_COMMUNE {
-                        err("position", format!(
+                        err(
+                            "position",
+                            format!(
                             "Cette position est à {} km de {} : vérifiez-la (la latitude d’abord, puis la longitude).",
                             crate::catalogue::distance::km_shown(km), c.nom
-                        ));
+                        ),
+                        );
                     }
                 }
                 let postaux: Vec<&str> = c.codes_postaux.split(',').filter(|p| !p.is_empty()).collect();
@@ -167,7 +177,11 @@ pub async fn validate(
                     None if postaux.len() == 1 => code_postal = Some(postaux[0].to_owned()),
                     Some(p) if !postaux.contains(&p.as_str()) => err(
                         "code_postal",
-                        format!("Ce code postal ne correspond pas à {} (codes possibles : {}).", c.nom, postaux.join(", ")),
+                        format!(
+                            "Ce code postal ne correspond pas à {} (codes possibles : {}).",
+                            c.nom,
+                            postaux.join(", ")
+                        ),
                     ),
                     _ => {}
                 }
@@ -268,7 +282,11 @@ pub async fn create(db: &DatabaseConnection, staff: &Staff, content: OffreConten
 }
 
 /// The offer and its themes, if this professional may edit it.
-pub async fn load(db: &impl ConnectionTrait, staff: &Staff, id: &str) -> Result<(offre::Model, Vec<String>), EditError> {
+pub async fn load(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    id: &str,
+) -> Result<(offre::Model, Vec<String>), EditError> {
     if uuid::Uuid::parse_str(id).is_err() {
         return Err(EditError::NotFound);
     }
@@ -425,11 +443,7 @@ pub async fn list(
                 a_mettre_a_jour: etat != Etat::AJour,
                 masquee: etat == Etat::Masquee,
                 version: r.version,
-                themes: themes
-                    .iter()
-                    .filter(|(o, _)| *o == r.id)
-                    .filter_map(|(_, t)| labels.get(t).cloned())
-                    .collect(),
+                themes: themes.iter().filter(|(o, _)| *o == r.id).filter_map(|(_, t)| labels.get(t).cloned()).collect(),
                 id: r.id,
                 nom: r.nom,
                 commune: r.commune,

@@ -32,7 +32,13 @@ fn with(mut f: Vec<(String, String)>, k: &str, v: &str) -> Vec<(String, String)>
 
 async fn search_names(db: &DatabaseConnection, ix: &SearchIndex, text: &str) -> Vec<String> {
     let r = query::Recherche { terms: crate::catalogue::search::query_terms(text), page: 1, ..Default::default() };
-    query::search(db, ix, &r).await.unwrap().offres.into_iter().map(|o| o.nom.into_iter().map(|(t, _)| t).collect()).collect()
+    query::search(db, ix, &r)
+        .await
+        .unwrap()
+        .offres
+        .into_iter()
+        .map(|o| o.nom.into_iter().map(|(t, _)| t).collect())
+        .collect()
 }
 
 #[tokio::test]
@@ -86,7 +92,11 @@ async fn a_professional_creates_edits_archives_their_own_offers_only() {
         let ix = SearchIndex::default();
         assert!(search_names(&t.db, &ix, "permis").await.is_empty(), "{b}: empty catalogue");
         import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
-        assert_eq!(search_names(&t.db, &ix, "permis").await.first().map(String::as_str), Some("Permis de conduire solidaire"), "{b}");
+        assert_eq!(
+            search_names(&t.db, &ix, "permis").await.first().map(String::as_str),
+            Some("Permis de conduire solidaire"),
+            "{b}"
+        );
         let mobil = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
         let ccas = staff_of(&t.db, "ccas-montrejeau", Role::AdminStructure).await;
 
@@ -94,9 +104,18 @@ async fn a_professional_creates_edits_archives_their_own_offers_only() {
         let id = service::create(&t.db, &mobil, content).await.expect(b);
         // Visible at once in the catalogue's search, and in the structure's list.
         assert_eq!(search_names(&t.db, &ix, "velo partage").await, vec!["Atelier vélo partagé".to_string()], "{b}");
-        let (list, _) = service::list(&t.db, &mobil, Default::default(), chrono::Utc::now().date_naive()).await.unwrap();
+        let (list, _) =
+            service::list(&t.db, &mobil, Default::default(), chrono::Utc::now().date_naive()).await.unwrap();
         assert!(list.iter().any(|o| o.id == id && o.themes == vec!["Mobilité".to_string()]), "{b}");
-        assert!(!service::list(&t.db, &ccas, Default::default(), chrono::Utc::now().date_naive()).await.unwrap().0.iter().any(|o| o.id == id), "{b}");
+        assert!(
+            !service::list(&t.db, &ccas, Default::default(), chrono::Utc::now().date_naive())
+                .await
+                .unwrap()
+                .0
+                .iter()
+                .any(|o| o.id == id),
+            "{b}"
+        );
 
         // Another structure can neither read it for editing, nor change it, nor archive it.
         assert!(matches!(service::load(&t.db, &ccas, &id).await, Err(EditError::Forbidden)), "{b}");
@@ -121,7 +140,15 @@ async fn a_professional_creates_edits_archives_their_own_offers_only() {
         // Archived: gone from the catalogue, still in the structure's list; restored: back.
         service::set_archived(&t.db, &mobil, &id, 2, true).await.expect(b);
         assert!(search_names(&t.db, &ix, "velo solidaire").await.is_empty(), "{b}");
-        assert!(service::list(&t.db, &mobil, Default::default(), chrono::Utc::now().date_naive()).await.unwrap().0.iter().any(|o| o.id == id && o.archived), "{b}");
+        assert!(
+            service::list(&t.db, &mobil, Default::default(), chrono::Utc::now().date_naive())
+                .await
+                .unwrap()
+                .0
+                .iter()
+                .any(|o| o.id == id && o.archived),
+            "{b}"
+        );
         assert!(query::offre_detail(&t.db, &id, chrono::Utc::now()).await.unwrap().is_none(), "{b}");
         service::set_archived(&t.db, &mobil, &id, 3, false).await.expect(b);
         assert_eq!(search_names(&t.db, &ix, "velo solidaire").await.len(), 1, "{b}");
@@ -190,8 +217,20 @@ async fn old_offers_are_flagged_then_hidden_until_their_structure_confirms_them(
         assert_eq!(query::search(&t.db, &ix, &hidden_on(day(2027, 11, 1))).await.unwrap().total, 0, "{b}");
         // Another structure cannot confirm it; an outdated version is refused.
         let today = day(2027, 11, 1);
-        assert!(matches!(service::confirm_up_to_date(&t.db, &ccas, &permis.id, permis.version, today).await, Err(EditError::Forbidden)), "{b}");
-        assert!(matches!(service::confirm_up_to_date(&t.db, &mobil, &permis.id, permis.version + 7, today).await, Err(EditError::Conflict { .. })), "{b}");
+        assert!(
+            matches!(
+                service::confirm_up_to_date(&t.db, &ccas, &permis.id, permis.version, today).await,
+                Err(EditError::Forbidden)
+            ),
+            "{b}"
+        );
+        assert!(
+            matches!(
+                service::confirm_up_to_date(&t.db, &mobil, &permis.id, permis.version + 7, today).await,
+                Err(EditError::Conflict { .. })
+            ),
+            "{b}"
+        );
         // Its structure confirms it: current again, back in the public's search at once.
         service::confirm_up_to_date(&t.db, &mobil, &permis.id, permis.version, today).await.expect(b);
         let (list, _) = on(today).await.unwrap();
@@ -208,7 +247,8 @@ async fn an_offer_keeps_its_position_through_an_edit() {
     let ok = service::validate(&t.db, &with(valid(), "position", "43,1090 0,7250")).await.unwrap().unwrap();
     assert_eq!(ok.position, crate::catalogue::distance::Position::new(43.109, 0.725));
     // Without a commune, a position has nothing to be checked against.
-    let no_commune: Vec<_> = with(valid(), "position", "43.109, 0.725").into_iter().filter(|(k, _)| k != "code_insee").collect();
+    let no_commune: Vec<_> =
+        with(valid(), "position", "43.109, 0.725").into_iter().filter(|(k, _)| k != "code_insee").collect();
     let e = service::validate(&t.db, &no_commune).await.unwrap().unwrap_err();
     assert!(e.iter().any(|(k, m)| k == "code_insee" && m.contains("où se trouve cette position")), "{e:?}");
 
@@ -308,7 +348,10 @@ async fn administrators_are_reminded_of_offers_to_update_at_most_once_a_month() 
             let db = t.db.clone();
             async move {
                 let all = crate::outbox::entity::Entity::find().all(&db).await.unwrap();
-                all.into_iter().filter(|m| m.kind == "offres_a_mettre_a_jour").map(|m| (m.destinataire, m.sujet, m.lien)).collect::<Vec<_>>()
+                all.into_iter()
+                    .filter(|m| m.kind == "offres_a_mettre_a_jour")
+                    .map(|m| (m.destinataire, m.sujet, m.lien))
+                    .collect::<Vec<_>>()
             }
         };
         let on = |today: chrono::NaiveDate| remind(&t.db, f, today, chrono::Utc::now());
@@ -321,7 +364,8 @@ async fn administrators_are_reminded_of_offers_to_update_at_most_once_a_month() 
         assert_eq!(mobil.len(), 1, "{b}: {mobil:?}");
         assert_eq!(mobil[0].0, "admin@mobil.example", "{b}");
         let (theirs, _) = service::list(&t.db, &admin, f, day(2026, 11, 20)).await.unwrap();
-        let subject = format!("Itinéraire : {} offres de {} à vérifier", theirs.len(), admin.structure_nom.clone().unwrap());
+        let subject =
+            format!("Itinéraire : {} offres de {} à vérifier", theirs.len(), admin.structure_nom.clone().unwrap());
         assert_eq!(mobil[0].1, subject, "{b}");
         assert_eq!(mobil[0].2.as_deref(), Some("/pro"), "{b}");
         assert_eq!(on(day(2026, 11, 21)).await.unwrap(), 0, "{b}");
@@ -331,7 +375,12 @@ async fn administrators_are_reminded_of_offers_to_update_at_most_once_a_month() 
         assert_eq!(on(day(2027, 4, 20)).await.unwrap(), 2, "{b}");
         let mut to: Vec<String> = sent().await.into_iter().map(|m| m.0).collect();
         to.sort();
-        assert_eq!(to, ["admin@ccas.example", "admin@mobil.example", "admin@mobil.example", "admin@mobil.example"].map(String::from), "{b}");
+        assert_eq!(
+            to,
+            ["admin@ccas.example", "admin@mobil.example", "admin@mobil.example", "admin@mobil.example"]
+                .map(String::from),
+            "{b}"
+        );
         t.drop().await;
     }
 }

@@ -1,6 +1,6 @@
 //! "Mes offres gardées": offers kept on the phone (localStorage), no account, nothing sent.
-use leptos::prelude::*;
 use crate::i18n::t;
+use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +37,8 @@ fn store(_: &[Kept]) {}
 /// The texts come from the server, in the page's language.
 #[island]
 pub fn SaveOffre(id: String, nom: String, garder: String, gardee: String, mes_offres: String) -> impl IntoView {
-    let (garder, gardee, mes_offres) = (StoredValue::new(garder), StoredValue::new(gardee), StoredValue::new(mes_offres));
+    let (garder, gardee, mes_offres) =
+        (StoredValue::new(garder), StoredValue::new(gardee), StoredValue::new(mes_offres));
     let (ready, set_ready) = signal(false);
     let (kept, set_kept) = signal(false);
     {
