@@ -13,6 +13,11 @@ pg_dir="${PG_THROWAWAY:-}"
 sinks_pid=""
 cleanup() { [ -z "$sinks_pid" ] || kill "$sinks_pid" 2>/dev/null || true; scripts/postgres.sh stop "$pg_dir"; }
 trap cleanup EXIT
+# Layout and lints first: both halves of the app (the server with `ssr`, the browser with `hydrate`).
+echo "[test] cargo fmt --check, cargo clippy -D warnings (server half, browser half)"
+cargo fmt --all -- --check
+cargo clippy -q -p app -p server -p migration --features app/ssr --all-targets -- -D warnings
+cargo clippy -q -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 echo "[test] Rust tests (SQLite + PostgreSQL: ${DATABASE_URL%%@*}@…)"
 cargo test -p migration -p app -p server --features app/ssr
 # The rooms' benchmarks, small and unoptimised (the same debug build): they still run and their

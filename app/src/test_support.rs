@@ -1,4 +1,5 @@
 //! Helpers shared by the rooms' tests: the sample catalogue, professionals, forms.
+#![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use crate::auth::model::{Role, Staff};
 
 use crate::error::EditError;

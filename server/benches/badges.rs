@@ -1,6 +1,7 @@
 //! Signing and verifying Open Badges (eddsa-rdfc-2022: JSON-LD expansion with embedded contexts,
 //! RDFC-1.0, SHA-256, Ed25519). `cargo bench -p server --bench badges [-- --n N]`. Prints a
 //! Markdown table for docs/PERFORMANCE.md; every verification is checked to succeed.
+#![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::badges::proof;
 use ed25519_dalek::SigningKey;
 use serde_json::json;

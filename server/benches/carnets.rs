@@ -5,6 +5,7 @@
 //! of diagnostic with situations and 0–4 appointments (past year to next months) per carnet, and
 //! one orientation manager follows them all (the worst case). Times `carnet::service::list` (the
 //! page's query: count, 50 rows, their themes, référents and appointments), as the page asks it.
+#![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::auth::model::{Role, Staff};
 use app::auth::session::{insert_account, NewAccount};
 use app::carnet::db::{carnet, diagnostic, evenement, membre};

@@ -3,6 +3,7 @@
 //! DATABASE_URL names one. Each round fires N registrations at once at a session of S seats and
 //! checks that exactly S got a seat; then N people register at once on a session with room for
 //! all, and the baseline registers N people one after another. Prints a Markdown table for docs/PERFORMANCE.md.
+#![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::db::testing::TestDb;
 use app::socle::organisation::{insert_atelier, insert_seance, AtelierContent, SeanceContent};
 use app::socle::service::{register, RegisterError, Registration};

@@ -2,6 +2,7 @@
 //! imports them with the same code as `server import`, then times realistic queries.
 //! `cargo bench -p server --bench search [-- --offers N --runs R]`; PostgreSQL too when
 //! DATABASE_URL names one. Prints a Markdown table for docs/PERFORMANCE.md.
+#![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::catalogue::db::import::import_json;
 use app::catalogue::db::query::{search, Recherche};
 use app::catalogue::index::SearchIndex;

@@ -192,27 +192,6 @@ pub fn redact_tokens(path: &str) -> String {
         .join("/")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn private_tokens_never_reach_the_logs() {
-        for (path, logged) in [
-            ("/inscription/AbCdEfGhIjKlMnOp", "/inscription/…"),
-            ("/inscription/AbCdEfGhIjKlMnOp/calendrier.ics", "/inscription/…/calendrier.ics"),
-            ("/messages/arret/AbCdEfGhIjKlMnOp", "/messages/arret/…"),
-            ("/i/7KQ2-M9XD-4HTR", "/i/…"),
-            ("/pro/mot-de-passe/abc", "/pro/mot-de-passe/…"),
-            ("/orientation/x", "/orientation/…"),
-            ("/mes-badges/y", "/mes-badges/…"),
-            ("/mes-badges", "/mes-badges"),
-            ("/ateliers/0193e0c8-1111-7aaa-8bbb-0123456789ab", "/ateliers/0193e0c8-1111-7aaa-8bbb-0123456789ab"),
-            (&format!("/autre/{}", "z".repeat(43)), "/autre/…"),
-        ] {
-            assert_eq!(super::redact_tokens(path), logged, "{path}");
-        }
-    }
-}
-
 /// Draws a nonce per request for the page's inline scripts (read by `app::shell`), then sets the
 /// policy: the page policy with that nonce on HTML, a closed default on everything else.
 async fn content_security_policy(mut req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
@@ -288,5 +267,26 @@ async fn healthz(State(db): State<DatabaseConnection>) -> impl IntoResponse {
         (StatusCode::OK, "ok")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "base de données indisponible")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn private_tokens_never_reach_the_logs() {
+        for (path, logged) in [
+            ("/inscription/AbCdEfGhIjKlMnOp", "/inscription/…"),
+            ("/inscription/AbCdEfGhIjKlMnOp/calendrier.ics", "/inscription/…/calendrier.ics"),
+            ("/messages/arret/AbCdEfGhIjKlMnOp", "/messages/arret/…"),
+            ("/i/7KQ2-M9XD-4HTR", "/i/…"),
+            ("/pro/mot-de-passe/abc", "/pro/mot-de-passe/…"),
+            ("/orientation/x", "/orientation/…"),
+            ("/mes-badges/y", "/mes-badges/…"),
+            ("/mes-badges", "/mes-badges"),
+            ("/ateliers/0193e0c8-1111-7aaa-8bbb-0123456789ab", "/ateliers/0193e0c8-1111-7aaa-8bbb-0123456789ab"),
+            (&format!("/autre/{}", "z".repeat(43)), "/autre/…"),
+        ] {
+            assert_eq!(super::redact_tokens(path), logged, "{path}");
+        }
     }
 }

@@ -1,4 +1,5 @@
 //! Sign-in and session tests, on SQLite and (with DATABASE_URL) PostgreSQL.
+#![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::model::Role;
 use super::session::*;
 use crate::db::testing::TestDb;

@@ -957,6 +957,8 @@ pub async fn list(
         rows.into_iter().filter_map(|m| names.get(&m.account_id).map(|n| (m.carnet_id, n.clone()))).collect()
     };
     // Last appointment held and next one planned, for the rows shown.
+    /// Whether a date replaces the one kept (later for the last one, earlier for the next).
+    type Later = fn(&DateTime<Utc>, &DateTime<Utc>) -> bool;
     let mut dernier: HashMap<String, DateTime<Utc>> = HashMap::new();
     let mut prochain: HashMap<String, DateTime<Utc>> = HashMap::new();
     let rdvs = evenement::Entity::find()
@@ -965,7 +967,7 @@ pub async fn list(
         .all(db)
         .await?;
     for e in rdvs {
-        let (map, better): (_, fn(&DateTime<Utc>, &DateTime<Utc>) -> bool) =
+        let (map, better): (_, Later) =
             if e.at <= now { (&mut dernier, |new, old| new > old) } else { (&mut prochain, |new, old| new < old) };
         match map.get(&e.carnet_id) {
             Some(old) if !better(&e.at, old) => {}

@@ -1,5 +1,6 @@
 //! The carnet's rules: who may do what (a matrix over every function and every kind of
 //! professional), no lost update under concurrent edits, a history and an access log.
+#![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::service::{self as svc, DiagnosticContent, Identite};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;

@@ -114,7 +114,7 @@ pub fn trouver_commune<'a>(communes: &'a [CommuneRef], text: &str) -> Trouve<'a>
     };
     if text.len() == 5 && text.chars().all(|c| c.is_ascii_digit()) {
         let mut v: Vec<&CommuneRef> = communes.iter().filter(|c| c.codes_postaux.iter().any(|p| p == text)).collect();
-        v.sort_by(|a, b| crate::text::fold(&a.nom).cmp(&crate::text::fold(&b.nom)));
+        v.sort_by_key(|c| crate::text::fold(&c.nom));
         return if v.len() == 1 {
             Trouve::Une(v[0])
         } else if v.is_empty() {

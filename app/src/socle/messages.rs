@@ -125,27 +125,20 @@ pub fn urgence_before(s: &SeanceInfo, now: DateTime<Utc>) -> Urgence {
     }
 }
 
-/// Writes a message to a registrant, when she left a contact that can receive one.
-pub async fn tell(
-    db: &impl ConnectionTrait,
+/// The message to a registrant (urgent unless said otherwise, about her registration, listed
+/// with her session's structure), when she left a contact that can receive one.
+pub fn to_registrant(
     i: &inscription::Model,
     s: &SeanceInfo,
     kind: &'static str,
     (sujet, corps): (String, String),
-    urgence: Urgence,
-    lien: Option<String>,
-    now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
-    let Some((canal, destinataire)) = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref()) else {
-        return Ok(false);
-    };
-    let mut m = Message::new(kind, canal, destinataire, sujet, corps)
-        .urgence(urgence)
-        .about(format!("inscription:{}", i.id))
-        .structure(Some(s.structure_id.clone()));
-    m.lien = lien;
-    outbox::enqueue(db, m, now).await?;
-    Ok(true)
+) -> Option<Message> {
+    let (canal, destinataire) = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref())?;
+    Some(
+        Message::new(kind, canal, destinataire, sujet, corps)
+            .about(format!("inscription:{}", i.id))
+            .structure(Some(s.structure_id.clone())),
+    )
 }
 
 #[cfg(test)]

@@ -533,7 +533,8 @@ async fn tell_registrants(
     let mut n = 0;
     for p in people {
         let t = texts(messages::langue_of(&p), &info);
-        if messages::tell(txn, &p, &info, kind, t, urgence, None, now).await? {
+        if let Some(m) = messages::to_registrant(&p, &info, kind, t) {
+            crate::outbox::enqueue(txn, m.urgence(urgence), now).await?;
             n += 1;
         }
     }

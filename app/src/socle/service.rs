@@ -12,7 +12,7 @@ use super::messages;
 use super::model::{Ateliers, MonInscription, SeanceCarte, SeanceDetail, Statut};
 use crate::auth::session::{new_token, token_hash};
 use crate::catalogue::db::{commune, structure};
-use crate::outbox::{self, Urgence};
+use crate::outbox;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
@@ -202,8 +202,9 @@ pub async fn register(
     // The confirmation of what she has just done: urgent, at any hour.
     let info = messages::seance_info(&txn, seance_id).await?;
     let texts = messages::confirmation(r.langue, &info, statut);
-    messages::tell(&txn, &i, &info, "inscription", texts, Urgence::Urgent, Some(format!("/inscription/{token}")), now)
-        .await?;
+    if let Some(m) = messages::to_registrant(&i, &info, "inscription", texts) {
+        outbox::enqueue(&txn, m.lien(format!("/inscription/{token}")), now).await?;
+    }
     txn.commit().await?;
     Ok(Registered { token, statut })
 }
@@ -276,7 +277,9 @@ pub async fn cancel(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) ->
     // Her cancellation confirmed (to the contact about to be erased), at any hour.
     let info = messages::seance_info(&txn, &s.id).await?;
     let texts = messages::desinscription(messages::langue_of(&i), &info);
-    messages::tell(&txn, &i, &info, "desinscription", texts, Urgence::Urgent, None, now).await?;
+    if let Some(m) = messages::to_registrant(&i, &info, "desinscription", texts) {
+        outbox::enqueue(&txn, m, now).await?;
+    }
     // The contact goes: the same person may register again, and nothing is kept that is not needed.
     inscription::Entity::update_many()
         .col_expr(I::Statut, Expr::value(Statut::Annule.code()))
@@ -347,7 +350,9 @@ pub async fn fill_from_waiting(
         promoted += 1;
         let info = messages::seance_info(txn, seance_id).await?;
         let texts = messages::promotion(messages::langue_of(&next), &info);
-        messages::tell(txn, &next, &info, "promotion", texts, messages::urgence_before(&info, now), None, now).await?;
+        if let Some(m) = messages::to_registrant(&next, &info, "promotion", texts) {
+            outbox::enqueue(txn, m.urgence(messages::urgence_before(&info, now)), now).await?;
+        }
     }
 }
 

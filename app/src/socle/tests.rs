@@ -1,5 +1,6 @@
 //! The offre socle on SQLite and (with DATABASE_URL) PostgreSQL: seats never overbooked, the
 //! waiting list, cancellations, organisers' rights, the roll call, retention, the outbox.
+#![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::db::{inscription, seance};
 use super::model::Statut;
 use super::organisation::{self as org, SeanceContent};

@@ -186,7 +186,7 @@ fn Inscription(s: SeanceDetail, submitted: Option<Submitted>) -> impl IntoView {
             t("inscription-bouton"),
         )
     };
-    let consent_hint = ta("inscription-consentement-aide", &[("jours", i64::from(retention).into())]);
+    let consent_hint = ta("inscription-consentement-aide", &[("jours", retention.into())]);
     view! {
         <section aria-labelledby="inscription" class="inscription">
             <h2 id="inscription">{title}</h2>

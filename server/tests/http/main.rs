@@ -1,4 +1,5 @@
 //! The server as a browser sees it: pages, status codes, security headers, CSRF, health.
+#![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::db::testing::TestDb;
 use axum::{
     body::Body,

@@ -1,4 +1,5 @@
 //! Offer editing by professionals, on SQLite and (with DATABASE_URL) PostgreSQL.
+#![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::service::{self, EditError};
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::{import::import_json, query};
