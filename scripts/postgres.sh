@@ -68,8 +68,19 @@ stop() {
   log "grappe jetable arrêtée et supprimée"
 }
 
+# A throw-away cluster's server killed at once (no checkpoint, as a power cut would) and
+# started again with the same settings: for the crash test.
+crash() {
+  local dir="${1:-}"
+  [ -n "$dir" ] && [ -d "$dir/data" ] || fail "crash: pas de grappe jetable dans « $dir »"
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  as_pg() { if [ "$(id -un)" = postgres ]; then "$@"; else $SUDO runuser -u postgres -- "$@"; fi; }
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -m immediate -w -t 60 restart >/dev/null || { cat "$dir/log" >&2; fail "redémarrage après arrêt immédiat impossible"; }
+}
+
 case "${1:-start}" in
   start) start ;;
   stop) stop "${2:-}" ;;
-  *) fail "usage: scripts/postgres.sh start|stop [dir]" ;;
+  crash) crash "${2:-}" ;;
+  *) fail "usage: scripts/postgres.sh start|stop|crash [dir]" ;;
 esac

@@ -42,9 +42,11 @@ smtp_port=$(node -p 'JSON.parse(require("fs").readFileSync("target/e2e/sinks.jso
 api_port=$(node -p 'JSON.parse(require("fs").readFileSync("target/e2e/sinks.json","utf8")).http')
 export ITINERAIRE_SMTP_URL="smtp://127.0.0.1:$smtp_port" ITINERAIRE_SMTP_EXPEDITEUR="Itinéraire <ne-pas-repondre@itineraire.example>"
 export ITINERAIRE_SMS_URL="http://127.0.0.1:$api_port" ITINERAIRE_SMS_CLE=cle-de-test ITINERAIRE_SMS_EXPEDITEUR=Itineraire
-./target/release/server badge-key
+ITINERAIRE_PUBLIC_URL=http://127.0.0.1:3000 ./target/release/server badge-key
 # Every end2end registration comes from 127.0.0.1: lift the per-address limit (its own Rust test checks it).
+# The site's address is given (badges are issued only with one), so the demo data is asked for.
 DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE=10000 \
+  ITINERAIRE_PUBLIC_URL=http://127.0.0.1:3000 ITINERAIRE_DEMO=true \
   cargo leptos end-to-end --release --precompress
 # cargo-leptos may say success when its own build failed and nothing ran: Playwright's report
 # must exist and count every listed test as passed, none skipped, none flaky.

@@ -20,6 +20,8 @@ pub mod ui;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod rate_limit;
 #[cfg(all(test, feature = "ssr"))]
 mod test_support;
 #[cfg(feature = "ssr")]

@@ -24,6 +24,7 @@ async function run(days, port) {
     DATABASE_URL: `sqlite://${dir}/itineraire.db?mode=rwc`,
     ITINERAIRE_BADGE_KEY: path.join(dir, "badge-key.secret"),
     ITINERAIRE_DEMO: "true",
+    ITINERAIRE_PUBLIC_URL: `http://127.0.0.1:${port}`,
     LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
     LEPTOS_SITE_ROOT: path.join(root, "target/site"),
     RUST_LOG: "warn",

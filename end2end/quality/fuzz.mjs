@@ -30,6 +30,9 @@ const env = {
   ITINERAIRE_INSCRIPTIONS_PAR_SEANCE_MINUTE: "100000000",
   ITINERAIRE_BADGE_KEY: path.join(dir, "badge-key.secret"),
   ITINERAIRE_MESSAGES_FICHIER: path.join(dir, "messages.jsonl"),
+  // Every request comes through a « proxy » on loopback with a hostile X-Forwarded-For: the
+  // parsing is fuzzed, and the per-address limits do not stop the hostile badges below.
+  ITINERAIRE_PROXIES: "127.0.0.1",
   RUST_LOG: "warn",
 };
 const bin = path.join(root, "target/release/server");
@@ -73,15 +76,17 @@ for (let i = 0; i < 100 && !code; i++) {
 const person = (await form(base, "/mon-carnet/code", { demande, code })).headers.get("set-cookie").split(";")[0];
 
 // --- the data that must not change ------------------------------------------------------------
-const TABLES = {
-  offre: "*", offre_theme: "*", structure: "*", atelier: "*", seance: "*", inscription: "*", badge: "*",
-  porte_badges: "*", porte_badges_contact: "*", carnet: "*", carnet_membre: "*", carnet_diagnostic: "*",
-  synonyme: "*", invitation: "*", orientation: "*", carnet_objectif: "*", carnet_action: "*", carnet_evenement: "*", carnet_historique: "*", account_lien: "*",
-  // The lock counters move on wrong passwords by design; the rest of an account must not.
-  account: "id, email, nom, password_hash, role, structure_id, disabled, version",
+// Every table of the database, but those that a refused request still writes by design:
+const CHANGING = {
+  limite: "every attempt is counted, refused or not (rate limits)",
+  personne_code: "a code demand is written even for an unknown contact, so that nobody learns who has a carnet",
+  carnet_lecture: "every page a professional reads in a carnet is logged for the person",
+  seaql_migrations: "—",
 };
+const TABLES = execFileSync("sqlite3", [file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"], { encoding: "utf8" })
+  .split("\n").map((t) => t.trim()).filter((t) => t && !(t in CHANGING));
 const fingerprint = () =>
-  Object.entries(TABLES).map(([t, cols]) => execFileSync("sqlite3", [file, `SELECT ${cols} FROM ${t} ORDER BY 1`], { encoding: "utf8" })).join("\n§\n");
+  TABLES.map((t) => `${t}\n${execFileSync("sqlite3", [file, `SELECT * FROM ${t} ORDER BY 1`], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 })}`).join("\n§\n");
 
 // --- generators ---------------------------------------------------------------------------------
 let seed = 0x2545f491;
@@ -124,6 +129,44 @@ function body(ep) {
   return parts.join("&");
 }
 
+/** A hostile X-Forwarded-For: addresses, IPv6, garbage, long lists. */
+function forwardedFor() {
+  switch (rnd(6)) {
+    case 0: return `${rnd(256)}.${rnd(256)}.${rnd(256)}.${rnd(256)}`;
+    case 1: return `2001:db8:${rnd(65536).toString(16)}::${rnd(65536).toString(16)}`;
+    case 2: return Array.from({ length: rnd(40) }, () => `${rnd(256)}.${rnd(256)}.0.1`).join(", ");
+    case 3: return pick(NASTY).replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, "").slice(0, 4000);
+    case 4: return "127.0.0.1, ".repeat(rnd(50)) + "unknown";
+    default: return "";
+  }
+}
+
+/** A hostile « badge » for /verifier: RDFC-1.0's poison graphs (cliques of blank nodes), deep
+ * nesting, many statements, unknown contexts, wrong types. */
+function hostileCredential() {
+  const ctx = ["https://www.w3.org/ns/credentials/v2"];
+  const key = "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+  const proof = { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod",
+    verificationMethod: `did:key:${key}#${key}`, proofValue: "z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk" };
+  const base = { "@context": ctx, type: ["VerifiableCredential"], issuer: `did:key:${key}`, proof };
+  switch (rnd(6)) {
+    case 0: {
+      const n = 5 + rnd(40);
+      const nodes = Array.from({ length: n }, (_, i) => ({ id: `_:n${i}`, lien: Array.from({ length: n }, (_, j) => ({ id: `_:n${j}` })).filter((_, j) => j !== i) }));
+      return JSON.stringify({ ...base, evidence: nodes });
+    }
+    case 1: {
+      let v = { fin: 1 };
+      for (let i = rnd(400); i > 0; i--) v = { a: v };
+      return JSON.stringify({ ...base, credentialSubject: v });
+    }
+    case 2: return JSON.stringify({ ...base, evidence: Array.from({ length: rnd(5000) }, (_, i) => ({ nom: `preuve ${i}` })) });
+    case 3: return JSON.stringify({ ...base, "@context": [...ctx, "https://ailleurs.example/contexte.json"] });
+    case 4: return JSON.stringify({ ...base, type: pick(NASTY), proof: pick([[], {}, "x", null]) });
+    default: return "[".repeat(rnd(100000));
+  }
+}
+
 // --- the endpoints ------------------------------------------------------------------------------
 const GARBAGE_ID = () => pick(["00000000-0000-4000-8000-000000000000", "x", enc(pick(NASTY)).slice(0, 60) || "x", "1", String(rnd(1e6))]);
 const stale = [{ version: "999999" }, { version: "abc" }, { version: undefined }, { version: "-1" }];
@@ -134,6 +177,7 @@ const FORMS = [
   { path: () => `/inscription/${GARBAGE_ID()}`, fields: { action: "annuler" }, breaks: [{}] },
   { path: () => "/mes-badges", fields: { contact: "0600000000" }, breaks: [{ contact: "pas-un-contact" }, { contact: undefined }, { contact: "06 00 00 00 01" }] },
   { path: () => "/verifier", fields: { credential: "{}" }, breaks: [{ credential: "{\"@context\":1}" }, { credential: undefined }, { credential: "not json" }] },
+  { path: () => "/verifier", fields: {}, breaks: [{}], raw: () => `badge=${enc(hostileCredential())}` },
   { path: () => "/mon-carnet", fields: { contact: "0600000001" }, breaks: [{ contact: "x" }, { contact: undefined }, { contact: "inconnu@nulle-part.example" }] },
   { path: () => "/langue", fields: { langue: "en", retour: "/catalogue" }, breaks: [{ langue: "klingon" }, { langue: undefined }, { retour: "//evil.example" }] },
   { path: () => "/mon-carnet/code", fields: { demande: "x", code: "123456" }, breaks: [{ demande: "inconnue" }, { demande: undefined }] },
@@ -196,11 +240,14 @@ const PAGES = [
 ];
 
 // --- the run ------------------------------------------------------------------------------------
-const stats = { requests: 0, byStatus: {}, fiveXX: [], endpoints: 0 };
+const stats = { requests: 0, byStatus: {}, fiveXX: [], endpoints: 0, verifierWorstMs: 0, byEndpoint: {}, notSignedIn: [] };
 const CONTENT_TYPES = ["application/x-www-form-urlencoded", "application/x-www-form-urlencoded", "application/x-www-form-urlencoded",
   "application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded; charset=latin1"];
 async function send(label, url, init) {
   let r;
+  const xff = forwardedFor();
+  if (xff) init = { ...init, headers: { ...(init?.headers ?? {}), "x-forwarded-for": xff } };
+  const t0 = performance.now();
   try {
     r = await fetch(url, { redirect: "manual", ...init });
     await r.arrayBuffer();
@@ -210,6 +257,14 @@ async function send(label, url, init) {
   }
   stats.requests++;
   stats.byStatus[r.status] = (stats.byStatus[r.status] ?? 0) + 1;
+  const ep = (stats.byEndpoint[init?.endpoint ?? label] ??= {});
+  ep[r.status] = (ep[r.status] ?? 0) + 1;
+  // A request sent signed in that the server answers « sign in first » tested nothing of its form.
+  const location = r.headers.get("location") ?? "";
+  if (init?.signedIn && (r.status === 401 || location.startsWith("/pro/connexion") || (location === "/mon-carnet" && label.includes("/mon-carnet/")))) {
+    stats.notSignedIn.push(`${label}: ${r.status} ${location}`);
+  }
+  if (label.startsWith("POST /verifier")) stats.verifierWorstMs = Math.max(stats.verifierWorstMs, performance.now() - t0);
   if (r.status >= 500) stats.fiveXX.push(`${label}: ${r.status}`);
 }
 async function pool(n, make) {
@@ -220,14 +275,21 @@ function formRequest(ep) {
   const headers = { "content-type": rnd(8) === 0 ? pick(CONTENT_TYPES) : CONTENT_TYPES[0] };
   if (!ep.crossSite) headers.origin = base; else if (rnd(2)) headers.origin = "https://ailleurs.example";
   if (ep.cookie) headers.cookie = ep.cookie();
-  const b = rnd(20) === 0 ? Buffer.from(Array.from({ length: rnd(2000) }, () => rnd(256))) : body(ep);
-  return { method: "POST", headers, body: b };
+  const signedIn = Boolean(ep.cookie) && !ep.crossSite;
+  const b = ep.raw ? ep.raw() : rnd(20) === 0 ? Buffer.from(Array.from({ length: rnd(2000) }, () => rnd(256))) : body(ep);
+  return { method: "POST", headers, body: b, signedIn, endpoint: ep.name };
 }
 
+// The setup's own messages (the person's code) leave first: the outbox is then still.
+for (let i = 0; i < 200; i++) {
+  if ((await (await fetch(`${base}/healthz/details`)).text()).includes("file des messages : 0 en attente")) break;
+  await sleep(100);
+}
 const before = fingerprint();
 const started = Date.now();
 for (const ep of FORMS) {
   stats.endpoints++;
+  ep.name = `POST ${ep.path().replace(/[0-9a-f-]{36}/g, ":id")}${ep.raw ? " (hostile badges)" : ""}`;
   await pool(PER_ENDPOINT, () => send(`POST ${ep.path()}`, base + ep.path(), formRequest(ep)));
 }
 for (const name of SERVER_FNS) {
@@ -253,14 +315,18 @@ const after = fingerprint();
 server.kill("SIGTERM");
 await new Promise((r) => server.once("exit", r));
 const panics = (log.match(/panicked at/g) ?? []).length;
+const firstPanic = log.split("\n").find((l) => l.includes("panicked at")) ?? null;
 const report = {
   endpoints: stats.endpoints, perEndpoint: PER_ENDPOINT, requests: stats.requests, seconds: Math.round(seconds),
   requestsPerSecond: Math.round(stats.requests / seconds), byStatus: stats.byStatus, fiveXX: stats.fiveXX.length, panics, healthy,
+  verifierWorstMs: Math.round(stats.verifierWorstMs), firstPanic, notSignedIn: stats.notSignedIn.length,
+  tablesCompared: TABLES.length, tablesThatMayChange: CHANGING, byEndpoint: stats.byEndpoint,
   dataUnchanged: before === after,
 };
 console.log(JSON.stringify(report));
 rmSync(dir, { recursive: true, force: true });
-if (stats.fiveXX.length || panics || !healthy || before !== after) {
+if (stats.fiveXX.length || panics || !healthy || before !== after || stats.notSignedIn.length) {
+  console.error(stats.notSignedIn.slice(0, 10).join("\n"));
   console.error(stats.fiveXX.slice(0, 20).join("\n"));
   if (panics) console.error(log.split("\n").filter((l) => l.includes("panicked")).slice(0, 5).join("\n"));
   if (before !== after) {

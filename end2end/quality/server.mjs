@@ -12,6 +12,9 @@ export async function startServer(root, port, env = {}) {
     env: {
       ...process.env,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      // The site's own address (badges are issued only with one) and the demo data, asked for.
+      ITINERAIRE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ITINERAIRE_DEMO: "true",
       LEPTOS_SITE_ROOT: path.join(root, "target/site"),
       RUST_LOG: "warn",
       ...env,

@@ -2,6 +2,15 @@ import { test, expect, Page } from "@playwright/test";
 import { watchProblems, expectAccessible, expectNoHorizontalScroll, messageTo } from "./helpers";
 import { ACCOUNTS, PASSWORD } from "../global-setup";
 
+/** After « Je m’inscris »: the same neutral answer for everyone (nobody learns who registered);
+ * the person opens her registration from the message she receives. Returns its path. */
+async function openFromMessage(page: Page, to: string): Promise<string> {
+  await expect(page.getByRole("status")).toContainText("Vous recevez dans un instant un SMS ou un e-mail avec le lien de votre inscription");
+  const { lien } = await messageTo(to, "inscription");
+  await page.goto(lien);
+  return lien;
+}
+
 /** A mobile number nobody else uses in this run. */
 function mobile(): string {
   const n = String(Date.now() * 1000 + Math.floor(Math.random() * 1000)).slice(-8);
@@ -47,10 +56,16 @@ for (const js of [true, false]) {
       // With WASM the form is sent without reloading the page: a mark left on the page survives.
       if (js) await page.evaluate(() => { (window as any).sansRechargement = true; });
       await page.getByRole("button", { name: "Je m’inscris" }).click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
-      await expect(page.getByRole("status")).toContainText("Merci Léa");
-      await expect(page).toHaveURL(/\/inscription\/[A-Za-z0-9_-]{43}\?nouvelle=1$/);
+      await expect(page.getByRole("status")).toContainText("Votre demande est bien reçue");
       if (js) expect(await page.evaluate(() => (window as any).sansRechargement)).toBe(true);
+      await accessible();
+      // The SMS reaches her phone (the SMS API on loopback) with her private link.
+      const sms = await messageTo(phone, "inscription");
+      expect(sms.texte).toContain("vous etes inscrit à \"Faire son CV\"");
+      expect(sms.texte).not.toContain("RSA");
+      expect(sms.lien).toMatch(/^\/inscription\/[A-Za-z0-9_-]{43}$/);
+      await page.goto(sms.lien);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
       await expect(page).toHaveTitle(/Votre place est réservée/);
       await accessible();
 
@@ -59,14 +74,7 @@ for (const js of [true, false]) {
       expect(ics.headers()["content-type"]).toContain("text/calendar");
       expect(await ics.text()).toContain("SUMMARY:Faire son CV");
 
-      // The SMS reaches her phone (the SMS API on loopback) with the private link of this page.
-      const link = page.url().replace(/\?.*$/, "");
-      const sms = await messageTo(phone, "inscription");
-      expect(sms.texte).toContain("vous etes inscrit à \"Faire son CV\"");
-      expect(sms.texte).not.toContain("RSA");
-      expect(new URL(link).pathname).toBe(sms.lien);
-      // From the SMS: cancel; the cancellation is confirmed by SMS too.
-      await page.goto(sms.lien);
+      // From the SMS's page: cancel; the cancellation is confirmed by SMS too.
       await page.getByRole("button", { name: "Annuler mon inscription" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre inscription est annulée");
       expect((await messageTo(phone, "desinscription")).texte).toContain("est annulée");
@@ -88,7 +96,8 @@ test("keyboard only: a person registers with Tab, typing and Enter", async ({ pa
   await page.keyboard.press("Tab");
   await page.keyboard.type("Petit");
   await page.keyboard.press("Tab");
-  await page.keyboard.type(mobile());
+  const phone = mobile();
+  await page.keyboard.type(phone);
   await page.keyboard.press("Tab");
   await page.keyboard.type("noe@example.org");
   await page.keyboard.press("Tab");
@@ -97,6 +106,7 @@ test("keyboard only: a person registers with Tab, typing and Enter", async ({ pa
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Je m’inscris" })).toBeFocused();
   await page.keyboard.press("Enter");
+  await openFromMessage(page, phone);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
 });
 
@@ -109,14 +119,18 @@ test("a full session offers the waiting list; a cancellation gives the seat to t
     await page.getByRole("link", { name: "Mobilité : passer le permis" }).last().click();
     await page.getByLabel(/Prénom/).fill(prenom);
     await page.getByLabel(/^Nom/).fill("Test");
-    await page.getByLabel("Numéro de portable").fill(mobile());
+    const phone = mobile();
+    await page.getByLabel("Numéro de portable").fill(phone);
     await page.getByLabel(/J’accepte que l’organisateur/).check();
+    return phone;
   };
-  await register(first, "Alex");
+  const alex = await register(first, "Alex");
   await first.getByRole("button", { name: "Je m’inscris" }).click();
+  await openFromMessage(first, alex);
   await expect(first.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
-  await register(second, "Lou");
+  const lou = await register(second, "Lou");
   await second.getByRole("button", { name: "M’inscrire sur la liste d’attente" }).click();
+  await openFromMessage(second, lou);
   await expect(second.getByRole("heading", { level: 1 })).toHaveText("Vous êtes sur la liste d’attente");
   await expect(second.getByText("Vous êtes le prochain sur la liste")).toBeVisible();
   await first.getByRole("button", { name: "Annuler mon inscription" }).click();
@@ -174,6 +188,7 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await person.getByLabel("Adresse e-mail").fill(email);
   await person.getByLabel(/J’accepte que l’organisateur/).check();
   await person.getByRole("button", { name: "Je m’inscris" }).click();
+  const privateLink = await openFromMessage(person, email);
   await expect(person.getByRole("heading", { level: 1 })).toHaveText("Votre place est réservée");
 
   // The roll call.
@@ -187,7 +202,6 @@ test("an organiser adds a session today, a person registers, the organiser takes
   await expectNoHorizontalScroll(page);
 
   // The server issues the badge within seconds; the person finds it on their private page.
-  const privateLink = person.url().replace(/\?.*$/, "");
   await expect(async () => {
     await person.goto(privateLink);
     await expect(person.getByRole("link", { name: "Voir mon badge" })).toBeVisible({ timeout: 1000 });

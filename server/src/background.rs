@@ -18,17 +18,23 @@ const REMIND_EVERY: Duration = Duration::from_secs(300);
 /// How often old personal data is erased.
 const PURGE_EVERY: Duration = Duration::from_secs(6 * 3600);
 
+/// What the background tasks need to know of the configuration.
+#[derive(Clone)]
+pub struct Settings {
+    pub public_url: String,
+    /// Days registrants' data is kept after their session.
+    pub retention_days: i64,
+    /// Days an orientation request keeps the person's data.
+    pub orientation_days: i64,
+    /// Months a carnet nobody changes keeps the person's data.
+    pub carnet_months: u32,
+    pub fraicheur: app::catalogue::fraicheur::Fraicheur,
+}
+
 /// Starts the background tasks (they stop with the process; an unsent message stays in the
 /// outbox and goes at the next start).
-pub fn spawn(
-    db: DatabaseConnection,
-    public_url: String,
-    retention_days: i64,
-    orientation_days: i64,
-    issuer: app::badges::issuer::SharedIssuer,
-    senders: Senders,
-    fraicheur: app::catalogue::fraicheur::Fraicheur,
-) {
+pub fn spawn(db: DatabaseConnection, settings: Settings, issuer: app::badges::issuer::SharedIssuer, senders: Senders) {
+    let Settings { public_url, .. } = settings.clone();
     if let Some(issuer) = issuer {
         let badge_db = db.clone();
         tokio::spawn(async move {
@@ -67,30 +73,44 @@ pub fn spawn(
         let mut tick = tokio::time::interval(PURGE_EVERY);
         loop {
             tick.tick().await;
-            match app::socle::service::purge(&db, chrono::Utc::now(), retention_days).await {
-                Ok(r) if r.inscriptions + r.messages > 0 => {
-                    tracing::info!(
-                        inscriptions = r.inscriptions,
-                        messages = r.messages,
-                        "retention: personal data erased"
-                    )
-                }
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "retention: purge failed; will retry"),
-            }
-            match app::catalogue::orientation::service::clean_up(&db, chrono::Utc::now(), orientation_days).await {
-                Ok((0, 0)) => {}
-                Ok((closed, anonymised)) => tracing::info!(closed, anonymised, "orientations: closed and anonymised"),
-                Err(e) => tracing::warn!(error = %e, "orientations: clean-up failed; will retry"),
-            }
-            let now = chrono::Utc::now();
-            if let Err(e) =
-                app::catalogue::edition::periode::remind(&db, fraicheur, app::socle::dates::today(now), now).await
-            {
-                tracing::warn!(error = %e, "offers to update: reminders failed; will retry");
-            }
+            retention(&db, &settings, chrono::Utc::now()).await;
         }
     });
+}
+
+/// Erases what is kept no longer than the README's retention table says (each step logs what it
+/// did, never whose data).
+pub async fn retention(db: &DatabaseConnection, s: &Settings, now: chrono::DateTime<chrono::Utc>) {
+    match app::socle::service::purge(db, now, s.retention_days).await {
+        Ok(r) if r.inscriptions + r.messages > 0 => {
+            tracing::info!(inscriptions = r.inscriptions, messages = r.messages, "retention: personal data erased")
+        }
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "retention: purge failed; will retry"),
+    }
+    match app::catalogue::orientation::service::clean_up(db, now, s.orientation_days).await {
+        Ok((0, 0)) => {}
+        Ok((closed, anonymised)) => tracing::info!(closed, anonymised, "orientations: closed and anonymised"),
+        Err(e) => tracing::warn!(error = %e, "orientations: clean-up failed; will retry"),
+    }
+    let steps = [
+        ("professionals' sessions and password links", app::auth::session::purge(db, now).await),
+        ("the person's codes and sessions", app::carnet::personne::purge(db, now).await),
+        ("badge wallet links", app::badges::wallet::purge_links(db, now).await),
+        ("rate-limit counters", app::rate_limit::purge(db, now).await),
+        ("inactive carnets", app::carnet::service::anonymise_inactive(db, now, s.carnet_months).await),
+    ];
+    for (what, result) in steps {
+        match result {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(rows = n, "retention: {what}"),
+            Err(e) => tracing::warn!(error = %e, "retention: {what} failed; will retry"),
+        }
+    }
+    if let Err(e) = app::catalogue::edition::periode::remind(db, s.fraicheur, app::socle::dates::today(now), now).await
+    {
+        tracing::warn!(error = %e, "offers to update: reminders failed; will retry");
+    }
 }
 
 /// Writes the reminders due at `now`: tomorrow's workshops and appointments, new actions.

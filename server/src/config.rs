@@ -82,14 +82,22 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
 
-    /// Load the demo catalogue (sample data of the Comminges) when the catalogue is empty.
-    #[arg(long, env = "ITINERAIRE_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
-    pub demo: bool,
+    /// Load the demo data (fictional offers and workshops of the Comminges) into an empty
+    /// catalogue. Default: on for a local server, off as soon as ITINERAIRE_PUBLIC_URL is set (a
+    /// public site gets demo data only when asked for explicitly).
+    #[arg(long, env = "ITINERAIRE_DEMO", action = clap::ArgAction::Set)]
+    pub demo: Option<bool>,
 
     /// Days the names and contacts of a session's registrants are kept after it ends.
     #[arg(long, env = "ITINERAIRE_RETENTION_JOURS", default_value_t = app::socle::model::DEFAULT_RETENTION_DAYS,
           value_parser = clap::value_parser!(i64).range(1..=3650))]
     pub retention_jours: i64,
+
+    /// The reverse proxies in front of the server (addresses or CIDR ranges, comma-separated,
+    /// e.g. `127.0.0.1,10.0.0.0/8`): the visitor's address is then the right-most
+    /// `X-Forwarded-For` entry that is not one of them. Unset: the header is never believed.
+    #[arg(long, env = "ITINERAIRE_PROXIES", value_delimiter = ',')]
+    pub proxies: Vec<String>,
 
     /// Registration attempts accepted per hour from one network address.
     #[arg(long, env = "ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE", default_value_t = 30)]
@@ -162,6 +170,11 @@ pub struct Config {
     #[arg(long, env = "ITINERAIRE_ORIENTATION_ANONYMISATION_JOURS", default_value_t = 730)]
     pub orientation_anonymisation_jours: i64,
 
+    /// Months after which a carnet nobody changed is anonymised (its statistics stay).
+    #[arg(long, env = "ITINERAIRE_CARNET_CONSERVATION_MOIS", default_value_t = 24,
+          value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub carnet_conservation_mois: u32,
+
     /// Seconds a public page (catalogue, workshops, information) may be served from the page
     /// cache to visitors without a session, at most; any form post refreshes it at once. 0: off.
     #[arg(long, env = "ITINERAIRE_CACHE_SECONDES", default_value_t = 30)]
@@ -173,6 +186,25 @@ pub struct Config {
 }
 
 impl Config {
+    /// The trusted proxies' ranges (a single address is a /32 or /128).
+    pub fn proxies(&self) -> Result<Vec<ipnet::IpNet>, String> {
+        self.proxies
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse::<ipnet::IpNet>()
+                    .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| format!("ITINERAIRE_PROXIES : « {p} » n’est ni une adresse ni une plage (10.0.0.0/8)"))
+            })
+            .collect()
+    }
+
+    /// Whether to load the demo data: as asked, else only without a public URL.
+    pub fn demo(&self) -> bool {
+        self.demo.unwrap_or_else(|| self.public_origin().is_none())
+    }
+
     /// The public origin without a trailing slash, as browsers send it in `Origin`.
     pub fn public_origin(&self) -> Option<String> {
         self.public_url.as_deref().map(|u| u.trim_end_matches('/').to_owned()).filter(|u| !u.is_empty())
@@ -186,3 +218,30 @@ Also read from the environment (set by cargo-leptos at build time; override when
   LEPTOS_SITE_ROOT     folder of the built site (default target/site, relative to the current folder)
   LEPTOS_SITE_PKG_DIR  sub-folder of the WASM/JS/CSS bundle (default pkg)
   RUST_LOG             log levels (default info)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        Cli::try_parse_from(std::iter::once("server").chain(args.iter().copied())).expect("arguments").config
+    }
+
+    #[test]
+    fn a_public_site_gets_demo_data_only_when_asked() {
+        assert!(parse(&[]).demo(), "a local server: the demo");
+        assert!(!parse(&["--public-url", "https://itineraire.example.fr"]).demo());
+        assert!(parse(&["--public-url", "https://itineraire.example.fr", "--demo", "true"]).demo());
+        assert!(!parse(&["--demo", "false"]).demo());
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges_and_anything_else_stops_the_server() {
+        let c = parse(&["--proxies", "127.0.0.1,10.0.0.0/8, ::1"]);
+        let p = c.proxies().unwrap();
+        assert_eq!(p.len(), 3);
+        assert!(p[0].contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap()));
+        assert!(p[1].contains(&"10.9.8.7".parse::<std::net::IpAddr>().unwrap()));
+        assert!(parse(&["--proxies", "le-proxy"]).proxies().unwrap_err().contains("le-proxy"));
+    }
+}

@@ -4,7 +4,9 @@ pub mod cli;
 pub mod config;
 pub mod csrf;
 pub mod envoi;
+pub mod headers;
 pub mod page_cache;
+pub mod serve;
 
 use app::{shell, App};
 use axum::{
@@ -33,7 +35,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub cookies: app::auth::session::CookiePolicy,
     pub search: Arc<app::catalogue::index::SearchIndex>,
-    pub limits: Arc<app::socle::routes::RegistrationLimits>,
+    pub limits: Arc<app::rate_limit::Limits>,
     /// Days registrants' data is kept after a session (the pages tell people).
     pub retention: app::socle::model::Retention,
     /// Itinéraire as a badge issuer (`None` when no key file is configured).
@@ -43,6 +45,9 @@ pub struct AppState {
     pub invitation_jours: app::itineraire::invitation::InvitationJours,
     /// What does not leave the server (no relay, no SMS key): said on /healthz/details.
     pub messages_problems: Arc<Vec<String>>,
+    /// The public origin links are built from (`ITINERAIRE_PUBLIC_URL`, else the listening
+    /// address): never the request's `Host` header, which anyone can write.
+    pub public_url: String,
 }
 
 impl AppState {
@@ -72,6 +77,7 @@ impl FromRef<AppState> for app::auth::routes::FormState {
             context: Arc::new(s.page_context()),
             invitation_jours: s.invitation_jours,
             fraicheur: s.fraicheur,
+            public_url: s.public_url.clone(),
         }
     }
 }
@@ -79,6 +85,8 @@ impl FromRef<AppState> for app::auth::routes::FormState {
 pub struct RouterConfig {
     pub public_origin: Option<String>,
     pub max_body_bytes: usize,
+    /// Longest wait for a request's whole body (then 408).
+    pub body_timeout: Duration,
     /// How long public pages may be served from the page cache (`None`: no cache).
     pub page_cache: Option<Duration>,
 }
@@ -94,6 +102,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     let routes = ROUTES.get_or_init(|| generate_route_list(App)).clone();
     let context = state.page_context();
+    let https = cfg.public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
     let csrf = Arc::new(csrf::CsrfPolicy { public_origin: cfg.public_origin });
 
     let app = Router::new()
@@ -119,7 +128,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state)
         .layer(middleware::from_fn_with_state(csrf, csrf::guard))
-        .layer(middleware::from_fn(read_body_first))
+        .layer(middleware::from_fn_with_state(cfg.body_timeout, read_body_first))
         .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes));
     // Inside the compression: it stores pages compressed already, which the layer passes on.
     let app = match cfg.page_cache {
@@ -128,6 +137,9 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         }
         None => app,
     };
+    let app = app.layer(middleware::from_fn(headers::private_no_store));
+    // An https site: browsers never come back over plain http.
+    let app = if https { app.layer(default_header(header::STRICT_TRANSPORT_SECURITY, headers::HSTS)) } else { app };
     app.layer(CompressionLayer::new())
         .layer(middleware::from_fn(content_security_policy))
         .layer(default_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -153,16 +165,29 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
 /// connection sees it cut instead of answered (1 request in 168,000 in the malformed-input run).
 /// A body that cannot be read (over the limit, cut) reaches the handler as it would have: what
 /// came, then the error, so each page still says what went wrong in its own words.
-async fn read_body_first(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+async fn read_body_first(
+    State(timeout): State<Duration>,
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
     use http_body_util::BodyExt;
     let (parts, mut body) = req.into_parts();
     let mut chunks: Vec<axum::body::Bytes> = Vec::new();
-    let failure = loop {
-        match body.frame().await {
-            None => break None,
-            Some(Ok(frame)) => chunks.extend(frame.into_data().ok()),
-            Some(Err(e)) => break Some(e),
+    let read = async {
+        loop {
+            match body.frame().await {
+                None => break None,
+                Some(Ok(frame)) => chunks.extend(frame.into_data().ok()),
+                Some(Err(e)) => break Some(e),
+            }
         }
+    };
+    // A body trickled in too slowly holds a connection and a task: 408, and the connection goes.
+    let Ok(failure) = tokio::time::timeout(timeout, read).await else {
+        let mut res =
+            (StatusCode::REQUEST_TIMEOUT, "Le formulaire est arrivé trop lentement. Réessayez.").into_response();
+        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return res;
     };
     let body = match failure {
         None => axum::body::Body::from(chunks.concat()),

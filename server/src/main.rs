@@ -1,4 +1,3 @@
-use axum::serve::ListenerExt;
 use clap::Parser;
 use leptos::prelude::get_configuration;
 use server::config::{Cli, Command, LEPTOS_ENV_HELP};
@@ -67,7 +66,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::Serve) | Some(Command::BadgeKey) | None => {}
     }
-    if cli.config.demo {
+    if cli.config.demo() {
         server::cli::seed_demo(&db).await?;
     }
 
@@ -86,21 +85,34 @@ async fn run(cli: Cli) -> Result<(), String> {
     // Built before the first search needs it (it then follows the database on its own).
     let search = std::sync::Arc::new(app::catalogue::index::SearchIndex::default());
     search.refresh(&db).await.map_err(|e| format!("search index: {e}"))?;
-    let limits = std::sync::Arc::new(app::socle::routes::RegistrationLimits::new(
-        cli.config.inscriptions_par_ip_heure,
-        cli.config.inscriptions_par_seance_minute,
-    ));
+    let limits = std::sync::Arc::new(app::rate_limit::Limits {
+        inscriptions_par_ip_heure: cli.config.inscriptions_par_ip_heure,
+        inscriptions_par_seance_minute: cli.config.inscriptions_par_seance_minute,
+        proxies: cli.config.proxies()?,
+    });
     let retention = app::socle::model::Retention(cli.config.retention_jours);
     let public_url = cli.config.public_origin().unwrap_or_else(|| format!("http://{addr}"));
-    let issuer = if cli.config.badge_key.exists() {
-        let issuer = app::badges::issuer::Issuer::load(&cli.config.badge_key, &public_url)?
-            .with_retired(&cli.config.badge_anciennes_cles)?;
-        tracing::info!(did = %issuer.did, "badges: issuer key loaded");
-        Some(std::sync::Arc::new(issuer))
-    } else {
-        tracing::warn!(path = %cli.config.badge_key.display(), "badges: no key file, no badge will be issued (create one with `server badge-key`)");
-        None
+    // A badge names its issuer by the site's public address (did:web): without one it would
+    // name the listening address, which nobody can check. No public URL, no badge.
+    let issuer = match (cli.config.public_origin(), cli.config.badge_key.exists()) {
+        (Some(url), true) => {
+            let issuer = app::badges::issuer::Issuer::load(&cli.config.badge_key, &url)?
+                .with_retired(&cli.config.badge_anciennes_cles)?;
+            tracing::info!(did = %issuer.did, "badges: issuer key loaded");
+            Some(std::sync::Arc::new(issuer))
+        }
+        (None, _) => {
+            tracing::warn!("les badges ne sont pas émis : ITINERAIRE_PUBLIC_URL n’est pas donnée (l’émetteur d’un badge est l’adresse publique du site)");
+            None
+        }
+        (Some(_), false) => {
+            tracing::warn!(path = %cli.config.badge_key.display(), "les badges ne sont pas émis : pas de fichier de clé (créez-le avec `server badge-key`)");
+            None
+        }
     };
+    if !addr.ip().is_loopback() && !cli.config.public_origin().is_some_and(|o| o.starts_with("https://")) {
+        tracing::warn!(%addr, "le serveur écoute au-delà de cette machine sans adresse publique https (ITINERAIRE_PUBLIC_URL) : cookies non « Secure », pas de HSTS ; mettez-le derrière un proxy TLS et donnez son adresse");
+    }
     // Messages leave through the configured relay and SMS API; a setting present but wrong stops
     // the server here, a missing one is said loudly (and on /healthz/details).
     let envoi = server::envoi::Envoi::from_config(&cli.config)?;
@@ -112,15 +124,14 @@ async fn run(cli: Cli) -> Result<(), String> {
     };
     let retention_days = cli.config.retention_jours;
     let messages_problems = std::sync::Arc::new(envoi.problems());
-    server::background::spawn(
-        db.clone(),
-        public_url,
+    let settings = server::background::Settings {
+        public_url: public_url.clone(),
         retention_days,
         orientation_days,
-        issuer.clone(),
-        envoi.senders.clone(),
+        carnet_months: cli.config.carnet_conservation_mois,
         fraicheur,
-    );
+    };
+    server::background::spawn(db.clone(), settings, issuer.clone(), envoi.senders.clone());
     let invitation_jours = app::itineraire::invitation::InvitationJours(cli.config.invitation_jours);
     let state = server::AppState {
         leptos_options,
@@ -133,27 +144,22 @@ async fn run(cli: Cli) -> Result<(), String> {
         fraicheur,
         invitation_jours,
         messages_problems,
+        public_url,
     };
     let app = server::router(
         state,
         server::RouterConfig {
             public_origin: cli.config.public_origin(),
             max_body_bytes: cli.config.max_body_bytes,
+            body_timeout: server::serve::BODY_TIMEOUT,
             page_cache: (cli.config.cache_secondes > 0)
                 .then(|| std::time::Duration::from_secs(cli.config.cache_secondes)),
         },
     );
 
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?
-        // Without it every streamed response stalls ~40 ms on keep-alive connections (Nagle).
-        .tap_io(|tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+    server::serve::serve(listener, app, shutdown_signal(), server::serve::HEADER_TIMEOUT)
         .await
         .map_err(|e| format!("server error: {e}"))?;
     db.close().await.ok();

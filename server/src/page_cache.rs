@@ -16,7 +16,6 @@ use axum::{
 use base64::{engine::general_purpose::STANDARD, Engine};
 use sha2::{Digest, Sha256};
 use std::{
-    collections::HashMap,
     io::Write,
     sync::{atomic::AtomicU64, atomic::Ordering, Arc, Mutex},
     time::{Duration, Instant},
@@ -41,11 +40,12 @@ const PUBLIC_UNDER: [&str; 3] = ["/etapes/", "/offres/", "/ateliers/"];
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 
 pub struct PageCache {
-    entries: Mutex<HashMap<String, Arc<Entry>>>,
+    /// The most recently used pages, at most `capacity`: a stream of different searches evicts
+    /// the least used ones, never the whole cache.
+    entries: Mutex<lru::LruCache<String, Arc<Entry>>>,
     /// Form posts seen; a page stored before the last one is stale.
     writes: AtomicU64,
     ttl: Duration,
-    capacity: usize,
 }
 
 struct Entry {
@@ -92,7 +92,8 @@ impl Encoding {
 
 impl PageCache {
     pub fn new(ttl: Duration, capacity: usize) -> PageCache {
-        PageCache { entries: Mutex::new(HashMap::new()), writes: AtomicU64::new(0), ttl, capacity }
+        let cap = std::num::NonZeroUsize::new(capacity).unwrap_or(std::num::NonZeroUsize::MIN);
+        PageCache { entries: Mutex::new(lru::LruCache::new(cap)), writes: AtomicU64::new(0), ttl }
     }
 
     /// The key of a request that may be served from the cache.
@@ -122,18 +123,14 @@ impl PageCache {
     }
 
     fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
-        let entries = self.entries.lock().ok()?;
+        let mut entries = self.entries.lock().ok()?;
         let e = entries.get(key)?;
         (e.writes == self.writes.load(Ordering::Acquire) && e.at.elapsed() < self.ttl).then(|| e.clone())
     }
 
     fn store(&self, key: String, entry: Arc<Entry>) {
         if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= self.capacity {
-                // Many different searches: start again rather than track ages.
-                entries.clear();
-            }
-            entries.insert(key, entry);
+            entries.put(key, entry);
         }
     }
 }
@@ -158,17 +155,20 @@ impl Entry {
     }
 }
 
-/// The SHA-256 sources (`'sha256-…'`) of the inline scripts of a page.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+/// The SHA-256 sources (`'sha256-…'`) of the inline scripts the app itself wrote on a page: those
+/// that carry the nonce it was rendered with. Any other inline script (none should exist) stays
+/// untrusted when the page is served again from the cache.
+pub fn inline_script_hashes(html: &str, nonce: &str) -> Vec<String> {
     let mut out = vec![];
     let mut rest = html;
+    let ours = format!("nonce=\"{nonce}\"");
     while let Some(start) = rest.find("<script") {
         rest = &rest[start..];
         let Some(open_end) = rest.find('>') else { break };
         let tag = &rest[..open_end];
         let body = &rest[open_end + 1..];
         let Some(close) = body.find("</script>") else { break };
-        if !tag.contains(" src=") {
+        if !tag.contains(" src=") && !nonce.is_empty() && tag.contains(&ours) {
             out.push(format!("'sha256-{}'", STANDARD.encode(Sha256::digest(&body.as_bytes()[..close]))));
         }
         rest = &body[close..];
@@ -192,18 +192,20 @@ fn compress(html: &[u8]) -> (Bytes, Bytes) {
 /// The middleware: counts form posts, serves stored public pages, stores fresh ones.
 pub async fn serve(State(cache): State<Arc<PageCache>>, req: Request, next: Next) -> Response {
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        // Server functions (/api/…) only read; every change is a form post — but choosing a
-        // language, which only sets the visitor's cookie (a first visit's usual post).
+        // Server functions (/api/…) only read; every change is a form post that succeeded — but
+        // choosing a language, which only sets the visitor's cookie (a first visit's usual post).
         let path = req.uri().path();
         let counts = !path.starts_with("/api/") && path != "/langue";
         let res = next.run(req).await;
-        if counts {
+        // A refused post (403, 422, 429…) changed nothing: the stored pages stay.
+        if counts && (res.status().is_success() || res.status().is_redirection()) {
             cache.writes.fetch_add(1, Ordering::AcqRel);
         }
         return res;
     }
     let Some(key) = PageCache::key(&req) else { return next.run(req).await };
     let encoding = Encoding::of(req.headers());
+    let nonce = req.extensions().get::<app::ui::security::PageNonce>().map(|n| n.0.clone()).unwrap_or_default();
     if let Some(hit) = cache.fresh(&key) {
         return hit.response(encoding, "hit");
     }
@@ -229,7 +231,7 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, req: Request, next: Next
         .cloned()
         .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let sources = inline_script_hashes(&text).join(" ");
+    let sources = inline_script_hashes(&text, &nonce).join(" ");
     let Ok(csp) = HeaderValue::from_str(&app::ui::security::page_csp_with(&sources)) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
@@ -240,4 +242,40 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, req: Request, next: Next
     let entry = Arc::new(Entry { identity: bytes, br, gzip, content_type, csp, writes, at: Instant::now() });
     cache.store(key, entry.clone());
     entry.response(encoding, "miss")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> Arc<Entry> {
+        Arc::new(Entry {
+            identity: Bytes::new(),
+            br: Bytes::new(),
+            gzip: Bytes::new(),
+            content_type: HeaderValue::from_static("text/html"),
+            csp: HeaderValue::from_static("default-src 'none'"),
+            writes: 0,
+            at: Instant::now(),
+        })
+    }
+
+    #[test]
+    fn a_full_cache_forgets_the_least_used_page_not_every_page() {
+        let cache = PageCache::new(Duration::from_secs(60), 2);
+        cache.store("a".into(), entry());
+        cache.store("b".into(), entry());
+        assert!(cache.fresh("a").is_some());
+        cache.store("c".into(), entry());
+        assert!(cache.fresh("a").is_some() && cache.fresh("c").is_some());
+        assert!(cache.fresh("b").is_none(), "the least recently used went");
+    }
+
+    #[test]
+    fn only_the_scripts_the_app_wrote_are_trusted_in_a_stored_page() {
+        let html = r#"<script nonce="abc">hydrate()</script><script>alert(1)</script><script nonce="other">x()</script><script src="/pkg/a.js"></script>"#;
+        let hashes = inline_script_hashes(html, "abc");
+        assert_eq!(hashes, vec![format!("'sha256-{}'", STANDARD.encode(Sha256::digest(b"hydrate()")))]);
+        assert!(inline_script_hashes(html, "").is_empty());
+    }
 }

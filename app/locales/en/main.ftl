@@ -255,6 +255,7 @@ inscription-en-attente = You are on the waiting list
 inscription-annulee = Your registration is cancelled
 inscription-annulee-merci = Done: your registration is cancelled. Thank you for letting us know.
 inscription-merci = Thank you { $prenom }! You will get a message with the link to this page.
+inscription-envoyee = Thank you! Your request is received. In a moment you will get a text message or an e-mail with the link to your registration: it says whether you have a place or are on the waiting list, and lets you cancel. Nothing after 10 minutes? Call the organiser.
 inscription-rang = { $n ->
     [one] You are next on the list. If a place becomes free, it is yours and you get a message.
    *[other] You are number { $n } on the list. If a place becomes free, you get a message.
@@ -301,6 +302,10 @@ badges-aucun = You do not have a badge yet.
 badges-intro = Here are the badges earned in the workshops. Each one proves what you learned. To show it to an employer, give them the link to the badge or let them scan its QR code.
 badges-prive = This page is yours only: do not share its address, share each badge instead.
 badges-lien-casse = This link does not work. Check that it is complete, or ask for a new link.
+badges-fermer-titre = Has someone else seen this link?
+badges-fermer-texte = Close it: it will stop working. Then ask for a new link with your phone number or e-mail address. A link works for 180 days.
+badges-fermer-bouton = Close this link
+badges-ferme = The link is closed. For a new link, enter your phone number or e-mail address below.
 badges-nouveau-lien = Get a new link
 badges-revoque = This badge was revoked: it is no longer valid.
 badges-lien-partager = Link to share

@@ -256,6 +256,7 @@ inscription-en-attente = Vous êtes sur la liste d’attente
 inscription-annulee = Votre inscription est annulée
 inscription-annulee-merci = C’est fait : votre inscription est annulée. Merci d’avoir prévenu.
 inscription-merci = Merci { $prenom } ! Vous allez recevoir un message avec le lien de cette page.
+inscription-envoyee = Merci ! Votre demande est bien reçue. Vous recevez dans un instant un SMS ou un e-mail avec le lien de votre inscription : il dit si vous avez une place ou si vous êtes sur la liste d’attente, et permet d’annuler. Rien reçu dans 10 minutes ? Appelez l’organisateur.
 inscription-rang = { $n ->
     [one] Vous êtes le prochain sur la liste. Si une place se libère, vous l’avez et vous recevez un message.
    *[other] Vous êtes n° { $n } sur la liste. Si une place se libère, vous recevez un message.
@@ -302,6 +303,10 @@ badges-aucun = Vous n’avez pas encore de badge.
 badges-intro = Voici les badges obtenus dans les ateliers. Chacun prouve ce que vous avez appris. Pour le montrer à un employeur, donnez-lui le lien du badge ou faites-lui scanner son QR code.
 badges-prive = Cette page est à vous seul : ne partagez pas son adresse, partagez plutôt chaque badge.
 badges-lien-casse = Ce lien ne fonctionne pas. Vérifiez qu’il est complet, ou demandez un nouveau lien.
+badges-fermer-titre = Quelqu’un d’autre a vu ce lien ?
+badges-fermer-texte = Fermez-le : il ne marchera plus. Vous demanderez ensuite un nouveau lien avec votre numéro ou votre adresse e-mail. Un lien marche 180 jours.
+badges-fermer-bouton = Fermer ce lien
+badges-ferme = Le lien est fermé. Pour un nouveau lien, indiquez votre numéro ou votre adresse e-mail ci-dessous.
 badges-nouveau-lien = Recevoir un nouveau lien
 badges-revoque = Ce badge a été révoqué : il n’est plus valable.
 badges-lien-partager = Lien à partager

@@ -17,6 +17,9 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash_blocking("mot de pas
 
 /// Hashes running at once (the machines have 2 cores).
 static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| tokio::sync::Semaphore::new(2));
+/// Password checks waiting for their turn at most: beyond, the sign-in is answered « busy »
+/// (429) at once instead of queueing without bound.
+static WAITING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| tokio::sync::Semaphore::new(16));
 
 /// Why a new password is refused, in French.
 pub fn check_new(password: &str) -> Result<(), String> {
@@ -40,6 +43,12 @@ fn hash_blocking(password: &str) -> Result<String, String> {
 pub async fn hash(password: String) -> Result<String, String> {
     let _turn = HASHING.acquire().await.map_err(|e| e.to_string())?;
     tokio::task::spawn_blocking(move || hash_blocking(&password)).await.map_err(|e| e.to_string())?
+}
+
+/// [`verify`], unless too many checks already wait: `None` then (answer « busy »).
+pub async fn verify_bounded(stored: Option<String>, password: String) -> Option<bool> {
+    let _waiting = WAITING.try_acquire().ok()?;
+    Some(verify(stored, password).await)
 }
 
 /// Whether `password` matches `stored` (a PHC string); `None` checks against a dummy hash and

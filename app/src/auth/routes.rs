@@ -36,6 +36,8 @@ pub struct FormState {
     pub invitation_jours: crate::itineraire::invitation::InvitationJours,
     /// When offers are flagged as to update, then hidden from the public.
     pub fraicheur: crate::catalogue::fraicheur::Fraicheur,
+    /// The public origin links are built from (never the request's `Host`).
+    pub public_url: String,
 }
 
 impl FormState {
@@ -189,7 +191,7 @@ pub fn routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
-    std::sync::Arc<crate::socle::routes::RegistrationLimits>: FromRef<S>,
+    std::sync::Arc<crate::rate_limit::Limits>: FromRef<S>,
 {
     Router::new()
         .route("/pro/connexion", post(sign_in))
@@ -231,14 +233,14 @@ async fn refuse_password(st: &FormState, parts: axum::http::request::Parts, e: c
 /// The forgotten-password form: the same answer whether the address has an account or not.
 async fn forgotten(
     State(st): State<FormState>,
-    State(limits): State<std::sync::Arc<crate::socle::routes::RegistrationLimits>>,
+    State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: Request,
 ) -> Response {
-    let ip = crate::socle::routes::client_ip(&req);
+    let ip = crate::socle::routes::client_ip(&limits, &req);
     let (parts, fields) = read_form(req).await;
     let email = field(&fields, "email");
     let kept = vec![("email".to_owned(), email.clone())];
-    if !limits.allows_message_request(ip) {
+    if !limits.allow_message(&st.db, ip, &session::normalize_email(&email), chrono::Utc::now()).await.unwrap_or(false) {
         let message = Some(TOO_MANY_LINKS.to_owned());
         return st
             .refuse(parts, StatusCode::TOO_MANY_REQUESTS, Submitted { values: kept, errors: vec![], message })
@@ -357,7 +359,12 @@ async fn member_link(
     }
 }
 
-async fn sign_in(State(st): State<FormState>, req: Request) -> Response {
+async fn sign_in(
+    State(st): State<FormState>,
+    State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
+    req: Request,
+) -> Response {
+    let ip = crate::socle::routes::client_ip(&limits, &req);
     let (parts, fields) = read_form(req).await;
     let email = field(&fields, "email");
     // Passwords are taken as typed (spaces included) and never sent back to the page.
@@ -374,12 +381,12 @@ async fn sign_in(State(st): State<FormState>, req: Request) -> Response {
     if !errors.is_empty() {
         return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: kept, errors, message: None }).await;
     }
-    match session::sign_in(&st.db, &email, &password, chrono::Utc::now()).await {
+    match session::sign_in_from(&st.db, &limits, ip, &email, &password, chrono::Utc::now()).await {
         Ok(token) => with_cookie(see_other(&next), &st.cookies.set(&token)),
         Err(e) => {
             let status = match e {
                 SignInError::Invalid => StatusCode::UNAUTHORIZED,
-                SignInError::Locked { .. } => StatusCode::TOO_MANY_REQUESTS,
+                SignInError::Throttled | SignInError::Busy => StatusCode::TOO_MANY_REQUESTS,
                 SignInError::Db(_) => StatusCode::SERVICE_UNAVAILABLE,
             };
             if let SignInError::Db(err) = &e {

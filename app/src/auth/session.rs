@@ -8,25 +8,30 @@ use crate::error::AppError;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use chrono::{DateTime, Duration, Utc};
 use http::HeaderMap;
-use sea_orm::{
-    sea_query::{Expr, ExprTrait},
-    ActiveModelTrait,
-    ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
 pub const COOKIE: &str = "itineraire_session";
 pub const SESSION_HOURS: i64 = 12;
+/// Wrong passwords accepted for one account from one connection, per 15 minutes.
 pub const MAX_FAILED_LOGINS: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SignInError {
-    #[error("Adresse e-mail ou mot de passe incorrect.")]
+    /// A wrong password, an unknown address, a disabled account, or too many wrong passwords for
+    /// this account from this connection: one answer for all, in the same time (nobody learns
+    /// which addresses have accounts, nor which account is being tried).
+    #[error(
+        "Adresse e-mail ou mot de passe incorrect. Après 5 essais manqués, attendez 15 minutes avant de réessayer."
+    )]
     Invalid,
-    #[error("Trop d’essais avec un mauvais mot de passe. Réessayez dans {minutes} minutes, ou demandez de l’aide à l’administrateur de votre structure.")]
-    Locked { minutes: i64 },
+    /// Too many sign-in attempts from this connection, whatever the accounts.
+    #[error("Trop de tentatives de connexion depuis cette connexion. Réessayez dans 15 minutes.")]
+    Throttled,
+    /// Too many passwords being checked at once on the server.
+    #[error("Le service est très demandé. Réessayez dans une minute.")]
+    Busy,
     #[error("Le service est momentanément indisponible. Réessayez dans quelques minutes.")]
     Db(#[from] DbErr),
 }
@@ -65,7 +70,8 @@ pub fn new_token() -> Result<String, DbErr> {
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
-/// Checks the password and opens a session; returns the cookie's token.
+/// Checks the password and opens a session; returns the cookie's token. No limit: the sign-in
+/// form goes through [`sign_in_from`].
 pub async fn sign_in(
     db: &impl ConnectionTrait,
     email: &str,
@@ -73,28 +79,45 @@ pub async fn sign_in(
     now: DateTime<Utc>,
 ) -> Result<String, SignInError> {
     let acc = account::Entity::find().filter(account::Column::Email.eq(normalize_email(email))).one(db).await?;
-    if let Some(until) = acc.as_ref().and_then(|a| a.locked_until).filter(|u| *u > now) {
-        let minutes = ((until - now).num_seconds() + 59) / 60;
-        return Err(SignInError::Locked { minutes: Ord::max(minutes, 1) });
+    let ok = password::verify_bounded(acc.as_ref().map(|a| a.password_hash.clone()), password.to_owned())
+        .await
+        .ok_or(SignInError::Busy)?;
+    match acc {
+        Some(acc) if ok && !acc.disabled => Ok(open_session(db, &acc.id, now).await?),
+        _ => Err(SignInError::Invalid),
     }
-    let ok = password::verify(acc.as_ref().map(|a| a.password_hash.clone()), password.to_owned()).await;
-    let Some(acc) = acc else { return Err(SignInError::Invalid) };
-    if !ok {
-        record_failure(db, &acc, now).await?;
+}
+
+/// The sign-in form: at most 30 attempts per 15 minutes from one connection (any accounts), and
+/// at most [`MAX_FAILED_LOGINS`] wrong passwords for one account from one connection — then that
+/// connection waits, while the account's owner signs in from elsewhere (nobody can keep an
+/// account locked). Every refusal about the account says the same, after a password hash.
+pub async fn sign_in_from(
+    db: &impl ConnectionTrait,
+    limits: &crate::rate_limit::Limits,
+    ip: std::net::IpAddr,
+    email: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<String, SignInError> {
+    use crate::rate_limit::{address_key, Bucket};
+    let address = address_key(ip);
+    if !limits.allow(db, Bucket::Connexion, &address, now).await? {
+        return Err(SignInError::Throttled);
+    }
+    let pair = format!("{}:{address}", token_hash(&normalize_email(email)));
+    if limits.count(db, Bucket::ConnexionCompte, &pair, now).await? >= MAX_FAILED_LOGINS {
+        // The same work as a wrong password, the same answer.
+        password::verify_bounded(None, password.to_owned()).await.ok_or(SignInError::Busy)?;
         return Err(SignInError::Invalid);
     }
-    if acc.disabled {
-        return Err(SignInError::Invalid);
+    match sign_in(db, email, password, now).await {
+        Err(SignInError::Invalid) => {
+            limits.allow(db, Bucket::ConnexionCompte, &pair, now).await?;
+            Err(SignInError::Invalid)
+        }
+        other => other,
     }
-    if acc.failed_logins != 0 || acc.locked_until.is_some() {
-        account::Entity::update_many()
-            .col_expr(account::Column::FailedLogins, Expr::value(0))
-            .col_expr(account::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-            .filter(account::Column::Id.eq(acc.id.clone()))
-            .exec(db)
-            .await?;
-    }
-    Ok(open_session(db, &acc.id, now).await?)
 }
 
 /// Opens a session for an account whose identity was proven (password here; an OpenID Connect
@@ -116,26 +139,6 @@ pub async fn open_session(db: &impl ConnectionTrait, account_id: &str, now: Date
     .insert(db)
     .await?;
     Ok(token)
-}
-
-async fn record_failure(db: &impl ConnectionTrait, acc: &account::Model, now: DateTime<Utc>) -> Result<(), DbErr> {
-    // Counted in the database, so concurrent attempts all count.
-    account::Entity::update_many()
-        .col_expr(account::Column::FailedLogins, Expr::col(account::Column::FailedLogins).add(1))
-        .filter(account::Column::Id.eq(acc.id.clone()))
-        .exec(db)
-        .await?;
-    let failed = account::Entity::find_by_id(acc.id.clone()).one(db).await?.map_or(0, |a| a.failed_logins);
-    if failed >= MAX_FAILED_LOGINS {
-        tracing::warn!(account = %acc.id, "account locked after repeated failed sign-ins");
-        account::Entity::update_many()
-            .col_expr(account::Column::FailedLogins, Expr::value(0))
-            .col_expr(account::Column::LockedUntil, Expr::value(Some(now + Duration::minutes(LOCK_MINUTES))))
-            .filter(account::Column::Id.eq(acc.id.clone()))
-            .exec(db)
-            .await?;
-    }
-    Ok(())
 }
 
 /// The session token in a request's `Cookie` headers.
@@ -303,4 +306,18 @@ pub async fn insert_account(db: &impl ConnectionTrait, a: NewAccount<'_>, now: D
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// Retention: ended sessions and password links past their expiry (or used) go. Returns how
+/// many rows were deleted.
+pub async fn purge(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    use super::db::lien;
+    let sessions =
+        session::Entity::delete_many().filter(session::Column::ExpiresAt.lte(now)).exec(db).await?.rows_affected;
+    let links = lien::Entity::delete_many()
+        .filter(sea_orm::Condition::any().add(lien::Column::ExpiresAt.lte(now)).add(lien::Column::UsedAt.is_not_null()))
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(sessions + links)
 }

@@ -44,32 +44,69 @@ async fn right_password_opens_a_session_that_expires() {
 }
 
 #[tokio::test]
-async fn wrong_passwords_are_refused_then_lock_the_account() {
+async fn sign_in_says_the_same_for_every_refusal_and_nobody_can_keep_an_account_locked() {
+    use crate::rate_limit::Limits;
+    let limits = Limits::default();
+    let (a, b_ip): (std::net::IpAddr, std::net::IpAddr) =
+        ("198.51.100.7".parse().unwrap(), "203.0.113.9".parse().unwrap());
     for t in TestDb::all().await {
         let b = t.backend();
         account(&t.db, "camille@example.org", "un mot de passe long").await;
         let now = Utc::now();
-        assert!(
-            matches!(
-                sign_in(&t.db, "inconnu@example.org", "un mot de passe long", now).await,
-                Err(SignInError::Invalid)
-            ),
-            "{b}"
-        );
-        for _ in 0..MAX_FAILED_LOGINS {
-            assert!(
-                matches!(sign_in(&t.db, "camille@example.org", "mauvais", now).await, Err(SignInError::Invalid)),
-                "{b}"
-            );
+        let from = |ip, email: &'static str, pw: &'static str, at| {
+            let (db, limits) = (t.db.clone(), limits.clone());
+            async move { sign_in_from(&db, &limits, ip, email, pw, at).await }
+        };
+        // An unknown address and a wrong password: the same answer, the same message.
+        let unknown = from(a, "inconnu@example.org", "un mot de passe long", now).await;
+        let wrong = from(a, "camille@example.org", "mauvais", now).await;
+        assert!(matches!(unknown, Err(SignInError::Invalid)) && matches!(wrong, Err(SignInError::Invalid)), "{b}");
+        for _ in 1..MAX_FAILED_LOGINS {
+            assert!(matches!(from(a, "camille@example.org", "mauvais", now).await, Err(SignInError::Invalid)), "{b}");
         }
-        // Locked: even the right password is refused, with the waiting time.
-        let locked = sign_in(&t.db, "camille@example.org", "un mot de passe long", now).await;
-        assert!(matches!(locked, Err(SignInError::Locked { minutes: 15 })), "{b}: {locked:?}");
-        // A quarter of an hour later, the right password works again.
+        // From this connection, even the right password now gets the same answer, for 15 minutes…
+        let waiting = from(a, "camille@example.org", "un mot de passe long", now).await;
+        assert!(matches!(waiting, Err(SignInError::Invalid)), "{b}: {waiting:?}");
+        assert_eq!(waiting.unwrap_err().to_string(), SignInError::Invalid.to_string(), "{b}");
+        // …while the account's owner signs in from her own connection: not locked out by anyone.
+        assert!(from(b_ip, "camille@example.org", "un mot de passe long", now).await.is_ok(), "{b}");
         let later = now + Duration::minutes(LOCK_MINUTES + 1);
-        assert!(sign_in(&t.db, "camille@example.org", "un mot de passe long", later).await.is_ok(), "{b}");
+        assert!(from(a, "camille@example.org", "un mot de passe long", later).await.is_ok(), "{b}");
+        // One connection trying many accounts is throttled, whatever the accounts.
+        let c: std::net::IpAddr = "192.0.2.44".parse().unwrap();
+        let mut throttled = 0;
+        for _ in 0..32 {
+            if matches!(from(c, "inconnu@example.org", "x", later).await, Err(SignInError::Throttled)) {
+                throttled += 1;
+            }
+        }
+        assert_eq!(throttled, 2, "{b}: 30 attempts per 15 minutes from one connection");
         t.drop().await;
     }
+}
+
+#[tokio::test]
+async fn an_unknown_address_takes_as_long_as_a_wrong_password() {
+    let t = TestDb::sqlite().await;
+    account(&t.db, "camille@example.org", "un mot de passe long").await;
+    let now = Utc::now();
+    let timed = |email: &'static str| {
+        let db = t.db.clone();
+        async move {
+            let mut d = vec![];
+            for _ in 0..5 {
+                let start = std::time::Instant::now();
+                assert!(matches!(sign_in(&db, email, "mauvais", now).await, Err(SignInError::Invalid)));
+                d.push(start.elapsed());
+            }
+            d.sort();
+            d[2]
+        }
+    };
+    let (unknown, wrong) = (timed("inconnu@example.org").await, timed("camille@example.org").await);
+    // Both hash a password (argon2id, tens of milliseconds): neither answers at once.
+    assert!(unknown * 2 > wrong && wrong * 2 > unknown, "unknown {unknown:?} vs wrong {wrong:?}");
+    t.drop().await;
 }
 
 #[tokio::test]
@@ -121,4 +158,27 @@ async fn weak_or_incomplete_accounts_are_refused() {
     assert!(put_account(&t.db, input("a@example.org", "un mot de passe long", None, Role::Referent)).await.is_err());
     assert!(put_account(&t.db, input("a@example.org", "un mot de passe long", None, Role::Admin)).await.is_ok());
     t.drop().await;
+}
+
+#[tokio::test]
+async fn ended_sessions_and_used_or_expired_password_links_are_purged() {
+    use super::db::{lien, session};
+    use sea_orm::EntityTrait;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        account(&t.db, "camille@example.org", "un mot de passe long").await;
+        let now = Utc::now();
+        let token = sign_in(&t.db, "camille@example.org", "un mot de passe long", now).await.expect(b);
+        let acc = super::db::account::Entity::find().one(&t.db).await.unwrap().unwrap();
+        super::compte::request_reset(&t.db, "camille@example.org", now).await.unwrap();
+        assert_eq!(purge(&t.db, now + Duration::minutes(30)).await.unwrap(), 0, "{b}: all still valid");
+        assert_eq!(session::Entity::find().all(&t.db).await.unwrap().len(), 1, "{b}");
+        // 13 hours later: the session (12 h) and the reset link (60 min) are gone.
+        assert_eq!(purge(&t.db, now + Duration::hours(13)).await.unwrap(), 2, "{b}");
+        assert!(session::Entity::find().all(&t.db).await.unwrap().is_empty(), "{b}");
+        assert!(lien::Entity::find().all(&t.db).await.unwrap().is_empty(), "{b}");
+        assert!(staff_for_token(&t.db, &token, now + Duration::hours(13)).await.unwrap().is_none(), "{b}");
+        assert_eq!(acc.email, "camille@example.org", "{b}: the account stays");
+        t.drop().await;
+    }
 }

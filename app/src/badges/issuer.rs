@@ -16,6 +16,17 @@ pub struct Issuer {
     key: SigningKey,
     /// Public keys of earlier signing keys (key rotation): still published, still verified.
     retired: Vec<VerifyingKey>,
+    /// The revocation list as last signed, with the bits it was signed from: signed again only
+    /// when a revocation changes them (signing costs a canonicalisation, ~15 ms of CPU).
+    pub(crate) status: std::sync::Mutex<Option<SignedStatus>>,
+}
+
+/// A signed revocation list and the bits it holds (SHA-256 of them, to compare).
+#[derive(Clone)]
+pub(crate) struct SignedStatus {
+    pub digest: [u8; 32],
+    pub bits: std::sync::Arc<Vec<u8>>,
+    pub list: std::sync::Arc<serde_json::Value>,
 }
 
 impl std::fmt::Debug for Issuer {
@@ -34,7 +45,7 @@ pub fn did_web(public_url: &str) -> String {
 impl Issuer {
     pub fn new(key: SigningKey, public_url: &str) -> Issuer {
         let public_url = public_url.trim_end_matches('/').to_owned();
-        Issuer { did: did_web(&public_url), public_url, key, retired: vec![] }
+        Issuer { did: did_web(&public_url), public_url, key, retired: vec![], status: Default::default() }
     }
 
     /// Also publishes these earlier public keys (`z6Mk…`, as in the DID document before the

@@ -15,7 +15,7 @@ where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
     SharedIssuer: FromRef<S>,
-    std::sync::Arc<crate::socle::routes::RegistrationLimits>: FromRef<S>,
+    std::sync::Arc<crate::rate_limit::Limits>: FromRef<S>,
 {
     Router::new()
         .route("/.well-known/did.json", get(did_json))
@@ -23,6 +23,7 @@ where
         .route("/badges/{id}/qr.svg", get(badge_qr))
         .route("/badges/{id}/image.svg", get(badge_image))
         .route("/mes-badges", axum::routing::post(request_link))
+        .route("/mes-badges/{jeton}", axum::routing::post(close_links))
         .route("/badges/statut", get(status_list))
         .route("/badges/{id}", axum::routing::post(revoke))
         .route("/verifier", axum::routing::post(verifier))
@@ -87,21 +88,44 @@ async fn badge_image(State(st): State<FormState>, Path(id): Path<String>) -> Res
     }
 }
 
+/// « Fermer ce lien »: every link to the wallet stops working.
+async fn close_links(
+    State(st): State<FormState>,
+    axum::extract::Path(jeton): axum::extract::Path<String>,
+    req: axum::extract::Request,
+) -> Response {
+    let (parts, fields) = read_form(req).await;
+    if field(&fields, "action") != "fermer" {
+        return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted::default()).await;
+    }
+    match super::wallet::revoke_links(&st.db, &jeton, chrono::Utc::now()).await {
+        // The same answer for an unknown link: nothing to close, nothing learnt.
+        Ok(_) => see_other("/mes-badges?ferme=1"),
+        Err(e) => {
+            tracing::error!(error = %e, "closing wallet links failed");
+            let message = Some(crate::error::AppError::Unavailable.to_string());
+            st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, Submitted { message, ..Default::default() }).await
+        }
+    }
+}
+
 /// "J’ai perdu mon lien": a new private link to whoever typed a contact tied to a wallet. The
 /// answer is the same whether one is or not.
 async fn request_link(
     State(st): State<FormState>,
-    State(limits): State<std::sync::Arc<crate::socle::routes::RegistrationLimits>>,
+    State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: axum::extract::Request,
 ) -> Response {
-    let ip = crate::socle::routes::client_ip(&req);
+    let ip = crate::socle::routes::client_ip(&limits, &req);
     let (parts, fields) = read_form(req).await;
     // « Mes badges » is one of the person's pages: its messages speak their language.
     let langue = crate::i18n::from_headers(&parts.headers).0;
+    let contact = field(&fields, "contact");
+    let allowed = limits.allow_message(&st.db, ip, &contact, chrono::Utc::now()).await;
     let refuse = |status, errors: Vec<(String, String)>, message: Option<&str>| {
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message: message.map(str::to_owned) })
     };
-    if !limits.allows_message_request(ip) {
+    if !allowed.unwrap_or(false) {
         return refuse(
             StatusCode::TOO_MANY_REQUESTS,
             vec![],
@@ -109,7 +133,7 @@ async fn request_link(
         )
         .await;
     }
-    match super::wallet::request_link(&st.db, &field(&fields, "contact"), langue, chrono::Utc::now()).await {
+    match super::wallet::request_link(&st.db, &contact, langue, chrono::Utc::now()).await {
         Ok(Ok(())) => see_other("/mes-badges?envoye=1"),
         // The wallet's one refusal (`CONTACT_MESSAGE`), in the person's language.
         Ok(Err(_)) => {
@@ -163,7 +187,18 @@ async fn revoke(State(st): State<FormState>, Path(id): Path<String>, req: axum::
 }
 
 /// The badge (pasted, or its file uploaded) is checked by the page itself, shown again with it.
-async fn verifier(State(st): State<FormState>, req: axum::extract::Request) -> Response {
+/// Checking costs CPU: at most 20 a minute from one connection.
+async fn verifier(
+    State(st): State<FormState>,
+    State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
+    req: axum::extract::Request,
+) -> Response {
+    let ip = crate::rate_limit::address_key(crate::socle::routes::client_ip(&limits, &req));
+    if !limits.allow(&st.db, crate::rate_limit::Bucket::Verifier, &ip, chrono::Utc::now()).await.unwrap_or(false) {
+        let (parts, _) = read_form(req).await;
+        let message = Some("Trop de vérifications depuis cette connexion. Réessayez dans une minute.".to_owned());
+        return st.refuse(parts, StatusCode::TOO_MANY_REQUESTS, Submitted { message, ..Default::default() }).await;
+    }
     let boundary = req
         .headers()
         .get(header::CONTENT_TYPE)

@@ -136,7 +136,12 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
         .all(db)
         .await?;
     let mut issued = 0;
+    // A public site never signs the demo's fictional attendees (`….invalid`) with its real key.
+    let production = issuer.public_url.starts_with("https://");
     for i in pending {
+        if production && i.courriel.as_deref().is_some_and(crate::outbox::undeliverable) {
+            continue;
+        }
         let Some(s) = seance::Entity::find_by_id(i.seance_id.clone()).one(db).await? else { continue };
         let Some(a) = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await? else { continue };
         let structure = crate::catalogue::db::structure_nom(db, &a.structure_id).await?.unwrap_or_default();
@@ -193,10 +198,9 @@ pub fn status_list_url(issuer: &Issuer) -> String {
     format!("{}/badges/statut", issuer.public_url)
 }
 
-/// The revocation list as a signed `BitstringStatusListCredential`: bit `i` (left-most first) is
-/// set when the badge with status index `i` is revoked; GZIP, then base64url (multibase `u`).
-pub async fn status_list(db: &impl ConnectionTrait, issuer: &Issuer, now: DateTime<Utc>) -> Result<Value, BadgeError> {
-    use std::io::Write;
+/// The revocation bits (left-most first: bit `i` set when the badge with status index `i` is
+/// revoked), as the database has them now.
+async fn revocation_bits(db: &impl ConnectionTrait) -> Result<Vec<u8>, BadgeError> {
     let revoked: Vec<i32> = badge::Entity::find()
         .select_only()
         .column(badge::Column::StatusIndex)
@@ -207,6 +211,27 @@ pub async fn status_list(db: &impl ConnectionTrait, issuer: &Issuer, now: DateTi
     let mut bits = vec![0u8; STATUS_LIST_BITS / 8];
     for i in revoked.into_iter().filter_map(|i| usize::try_from(i).ok()).filter(|i| *i < STATUS_LIST_BITS) {
         bits[i / 8] |= 0x80 >> (i % 8);
+    }
+    Ok(bits)
+}
+
+/// The revocation list as a signed `BitstringStatusListCredential` (GZIP, then base64url,
+/// multibase `u`). Signed once per change of its bits, and checked once when signed; until the
+/// next revocation every request gets the same signed list (no signing work per request).
+pub async fn status_list(db: &impl ConnectionTrait, issuer: &Issuer, now: DateTime<Utc>) -> Result<Value, BadgeError> {
+    Ok(current_status(db, issuer, now).await?.list.as_ref().clone())
+}
+
+async fn current_status(
+    db: &impl ConnectionTrait,
+    issuer: &Issuer,
+    now: DateTime<Utc>,
+) -> Result<super::issuer::SignedStatus, BadgeError> {
+    use std::io::Write;
+    let bits = revocation_bits(db).await?;
+    let digest: [u8; 32] = Sha256::digest(&bits).into();
+    if let Some(s) = issuer.status.lock().ok().and_then(|s| s.clone()).filter(|s| s.digest == digest) {
+        return Ok(s);
     }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(&bits).map_err(|e| DbErr::Custom(e.to_string()))?;
@@ -225,7 +250,28 @@ pub async fn status_list(db: &impl ConnectionTrait, issuer: &Issuer, now: DateTi
             "encodedList": multibase::encode(multibase::Base::Base64Url, zipped),
         },
     });
-    Ok(proof::sign(list, issuer.signing_key(), &issuer.verification_method(), now).await?)
+    let signed = proof::sign(list, issuer.signing_key(), &issuer.verification_method(), now).await?;
+    // Checked once, as a verifier would, before it is served for every request.
+    proof::verify(&signed, &issuer.verifying_key()).await?;
+    let fresh =
+        super::issuer::SignedStatus { digest, bits: std::sync::Arc::new(bits), list: std::sync::Arc::new(signed) };
+    if let Ok(mut slot) = issuer.status.lock() {
+        *slot = Some(fresh.clone());
+    }
+    Ok(fresh)
+}
+
+/// Whether the badge with status index `index` is revoked, read from our own signed list (the
+/// list a verifier fetches; checked when it was signed).
+async fn our_status_bit(
+    db: &impl ConnectionTrait,
+    issuer: &Issuer,
+    index: usize,
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    let s = current_status(db, issuer, now).await.map_err(|e| e.to_string())?;
+    let byte = s.bits.get(index / 8).ok_or("index de révocation hors de la liste")?;
+    Ok(byte & (0x80 >> (index % 8)) != 0)
 }
 
 /// Whether bit `index` of a signed status list is set (after checking its signature).
@@ -328,13 +374,11 @@ pub async fn view(
     let status = &credential["credentialStatus"];
     let index = status["statusListIndex"].as_str().and_then(|i| i.parse::<usize>().ok());
     let revoked = match (issuer, status["statusListCredential"].as_str(), index) {
-        (Some(i), Some(url), Some(index)) if url == status_list_url(i) => match status_list(db, i, now).await {
-            Ok(list) => status_bit(&list, &i.verifying_key(), index).await,
-            Err(e) => Err(e.to_string()),
-        },
+        (Some(i), Some(url), Some(index)) if url == status_list_url(i) => our_status_bit(db, i, index, now).await,
         _ => Err("la liste de révocation de ce badge est introuvable".to_owned()),
     };
-    view.verification = verify(&credential, issuer, revoked, b.motif_revocation.clone(), now).await;
+    view.verification =
+        verify(&credential, issuer, revoked, b.motif_revocation.clone(), now, proof::Origin::Ours).await;
     Ok(Some(view))
 }
 
@@ -399,15 +443,14 @@ pub async fn check_pasted(
         (_, None) => Ok(false),
         (Some(i), Some(url)) if url == status_list_url(i) => {
             let index = status["statusListIndex"].as_str().and_then(|x| x.parse::<usize>().ok());
-            match (status_list(db, i, now).await, index) {
-                (Ok(list), Some(index)) => status_bit(&list, &i.verifying_key(), index).await,
-                (Err(e), _) => Err(e.to_string()),
-                (_, None) => Err("index de révocation illisible".to_owned()),
+            match index {
+                Some(index) => our_status_bit(db, i, index, now).await,
+                None => Err("index de révocation illisible".to_owned()),
             }
         }
         _ => Err("la liste de révocation d’un autre site n’est pas consultée".to_owned()),
     };
-    view.verification = verify(&c, issuer, revoked, None, now).await;
+    view.verification = verify(&c, issuer, revoked, None, now, proof::Origin::Untrusted).await;
     Ok(view)
 }
 
@@ -418,10 +461,11 @@ pub async fn verify(
     revoked: Result<bool, String>,
     motif: Option<String>,
     now: DateTime<Utc>,
+    origin: proof::Origin,
 ) -> Verification {
     let key = resolve_key(c, issuer);
     let signature = match &key {
-        Some(k) => proof::verify(c, k).await.map_err(|e| e.to_string()),
+        Some(k) => proof::verify_from(c, k, origin).await.map_err(|e| e.to_string()),
         None => Err("la clé de l’émetteur est introuvable".to_owned()),
     };
     let date = |k: &str| c[k].as_str().and_then(|u| DateTime::parse_from_rfc3339(u).ok());

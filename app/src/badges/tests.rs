@@ -10,7 +10,7 @@ use crate::socle::{
     organisation as org,
     service::{register, Registration},
 };
-use crate::test_support::{atelier_of, load_sample, session_at, staff_of};
+use crate::test_support::{atelier_of, last_message, load_sample, session_at, staff_of};
 use chrono::{Duration, Utc};
 use ed25519_dalek::SigningKey;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
@@ -627,4 +627,114 @@ async fn the_independent_verifier_reads_our_signed_revocation_list() {
         "{answer}"
     );
     t.drop().await;
+}
+
+#[tokio::test]
+async fn the_revocation_list_is_signed_once_per_change_not_per_request() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let when = attended(&t.db).await;
+        let issuer = Issuer::new(test_key(), "https://itineraire.example");
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        let first = service::status_list(&t.db, &issuer, when).await.unwrap();
+        // Asked again later, nothing revoked meanwhile: the very list signed before (its date too).
+        let again = service::status_list(&t.db, &issuer, when + Duration::hours(5)).await.unwrap();
+        assert_eq!(first, again, "{b}");
+        // Timed: a served list costs no signing (the first signs and checks it: a canonicalisation each).
+        let started = std::time::Instant::now();
+        for _ in 0..50 {
+            service::status_list(&t.db, &issuer, when).await.unwrap();
+        }
+        let per_request = started.elapsed() / 50;
+        assert!(per_request < std::time::Duration::from_millis(20), "{b}: {per_request:?} a request");
+        // A revocation changes the bits: a new list, signed once, with the bit set.
+        let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let admin = staff_of(&t.db, "mobil-comminges", Role::AdminStructure).await;
+        service::revoke(&t.db, &admin, &stored.id, "Présence notée par erreur", when).await.unwrap();
+        let changed = service::status_list(&t.db, &issuer, when + Duration::hours(6)).await.unwrap();
+        assert_ne!(changed, first, "{b}");
+        let index: usize = serde_json::from_str::<Value>(&stored.credential).unwrap()["credentialStatus"]
+            ["statusListIndex"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(service::status_bit(&changed, &issuer.verifying_key(), index).await.unwrap(), "{b}");
+        let page = service::view(&t.db, Some(&issuer), &stored.id, when).await.unwrap().unwrap();
+        assert!(page.verification.revoque, "{b}");
+        t.drop().await;
+    }
+}
+
+/// A clique of blank nodes each pointing to all the others: told apart by nothing but their
+/// links, the « poison graph » RDFC-1.0's specification warns about.
+fn poison(n: usize) -> Value {
+    let nodes: Vec<Value> = (0..n)
+        .map(|i| json!({"id": format!("_:n{i}"), "lien": (0..n).filter(|j| *j != i).map(|j| json!({"id": format!("_:n{j}")})).collect::<Vec<_>>()}))
+        .collect();
+    json!({"@context": [proof::CREDENTIALS_V2], "type": ["VerifiableCredential"], "evidence": nodes})
+}
+
+#[tokio::test]
+async fn hostile_documents_are_refused_quickly_never_crash_the_server() {
+    let cases: Vec<(&str, Value)> = vec![
+        ("poison clique of 12", poison(12)),
+        ("poison clique of 40", poison(40)),
+        ("too deep", (0..200).fold(json!("fin"), |inner, _| json!({"a": inner}))),
+        (
+            "too many statements",
+            json!({"@context": [proof::CREDENTIALS_V2], "type": ["VerifiableCredential"],
+                   "evidence": (0..3000).map(|i| json!({"nom": format!("preuve {i}")})).collect::<Vec<_>>()}),
+        ),
+    ];
+    for (what, doc) in cases {
+        let started = std::time::Instant::now();
+        let result = proof::canonical_from(&doc, proof::Origin::Untrusted).await;
+        let took = started.elapsed();
+        assert!(matches!(result, Err(ProofError::TooComplex(_))), "{what}: {result:?}");
+        assert!(took < proof::DEADLINE + std::time::Duration::from_millis(500), "{what}: {took:?}");
+    }
+    // A real badge still goes through.
+    let key = test_key();
+    let method = proof::method_id("did:web:itineraire.example", &key.verifying_key());
+    let signed = proof::sign(sample_credential(), &key, &method, Utc::now()).await.unwrap();
+    assert_eq!(proof::verify(&signed, &key.verifying_key()).await, Ok(()));
+}
+
+#[tokio::test]
+async fn a_wallet_link_dies_after_180_days_or_when_its_holder_closes_it() {
+    use super::wallet::{self, LINK_DAYS};
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let when = attended(&t.db).await;
+        let issuer = Issuer::new(test_key(), "https://itineraire.example");
+        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        let link = last_message(&t.db, "porte_badges", "lea@example.org").await.unwrap().lien.unwrap();
+        let token = link.trim_start_matches("/mes-badges/").to_owned();
+        let url = "https://itineraire.example";
+        assert!(
+            wallet::mes_badges(&t.db, &token, url, when + Duration::days(LINK_DAYS - 1)).await.unwrap().is_some(),
+            "{b}"
+        );
+        assert!(
+            wallet::mes_badges(&t.db, &token, url, when + Duration::days(LINK_DAYS + 1)).await.unwrap().is_none(),
+            "{b}"
+        );
+        assert_eq!(wallet::purge_links(&t.db, when + Duration::days(LINK_DAYS - 1)).await.unwrap(), 0, "{b}");
+        // Closed by its holder: every link to the wallet stops; a new one is asked for by contact.
+        wallet::request_link(&t.db, "lea@example.org", crate::i18n::Langue::Fr, when).await.unwrap().unwrap();
+        let fresh = last_message(&t.db, "porte_badges", "lea@example.org").await.unwrap().lien.unwrap();
+        let fresh = fresh.trim_start_matches("/mes-badges/").to_owned();
+        assert!(wallet::revoke_links(&t.db, &token, when).await.unwrap(), "{b}");
+        assert!(wallet::mes_badges(&t.db, &token, url, when).await.unwrap().is_none(), "{b}");
+        assert!(wallet::mes_badges(&t.db, &fresh, url, when).await.unwrap().is_none(), "{b}: all of them");
+        assert!(!wallet::revoke_links(&t.db, &token, when).await.unwrap(), "{b}");
+        wallet::request_link(&t.db, "lea@example.org", crate::i18n::Langue::Fr, when).await.unwrap().unwrap();
+        let newest = last_message(&t.db, "porte_badges", "lea@example.org").await.unwrap().lien.unwrap();
+        assert!(
+            wallet::mes_badges(&t.db, newest.trim_start_matches("/mes-badges/"), url, when).await.unwrap().is_some(),
+            "{b}"
+        );
+        t.drop().await;
+    }
 }

@@ -163,21 +163,36 @@ pub fn VerifierPage() -> impl IntoView {
 #[component]
 pub fn MesBadgesPage() -> impl IntoView {
     let jeton = use_params_map().read_untracked().get("jeton").unwrap_or_default();
+    let fermer = format!("/mes-badges/{jeton}");
     let data = Resource::new_blocking(move || jeton.clone(), get_mes_badges);
+    let close = move || {
+        view! {
+            <section aria-labelledby="fermer" class="archive-box">
+                <h2 id="fermer">{t("badges-fermer-titre")}</h2>
+                <p>{t("badges-fermer-texte")}</p>
+                <form method="post" action=fermer.clone()>
+                    <button type="submit" class="button secondary" name="action" value="fermer">{t("badges-fermer-bouton")}</button>
+                </form>
+            </section>
+        }
+    };
     view! {
         <Meta name="robots" content="noindex" />
         <Title text=t("nav-mes-badges") />
         <h1>{t("nav-mes-badges")}</h1>
         <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+            let close = close.clone();
+            Suspend::new(async move {
                 match data.await {
-                    Ok(m) if m.badges.is_empty() => view! { <p>{t("badges-aucun")}</p> }.into_any(),
+                    Ok(m) if m.badges.is_empty() => view! { <p>{t("badges-aucun")}</p> {close()} }.into_any(),
                     Ok(m) => {
                         let items = m.badges.into_iter().map(|b| view! { <BadgeItem b /> }).collect_view();
                         view! {
                             <p>{t("badges-intro")}</p>
                             <p class="muted">{t("badges-prive")}</p>
                             <ul class="badge-list">{items}</ul>
+                            {close()}
                         }
                         .into_any()
                     }
@@ -190,7 +205,7 @@ pub fn MesBadgesPage() -> impl IntoView {
                     .into_any(),
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -219,6 +234,7 @@ fn BadgeItem(b: BadgeLigne) -> impl IntoView {
 #[component]
 pub fn PorteBadgesPage() -> impl IntoView {
     let sent = use_query_map().read_untracked().get("envoye").is_some();
+    let closed = use_query_map().read_untracked().get("ferme").is_some();
     let form = submitted();
     let v = form.clone().unwrap_or_default();
     view! {
@@ -227,6 +243,9 @@ pub fn PorteBadgesPage() -> impl IntoView {
         <p>{t("badges-porte-intro")}</p>
         {sent.then(|| view! {
             <p class="notice" role="status">{t("badges-envoye")}</p>
+        })}
+        {closed.then(|| view! {
+            <p class="notice" role="status">{t("badges-ferme")}</p>
         })}
         <h2>{t("badges-lien-perdu")}</h2>
         <ErrorSummary submitted=form.clone() />

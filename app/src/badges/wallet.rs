@@ -76,6 +76,35 @@ async fn wallet_of(db: &impl ConnectionTrait, hashes: &[String]) -> Result<Optio
 }
 
 /// A new private link to a wallet: its token (only the hash is stored).
+/// Days a private link to the wallet works. Each new badge, and each « J’ai perdu mon lien »,
+/// sends a fresh one; an old link found on a forgotten phone or in an old e-mail dies.
+pub const LINK_DAYS: i64 = 180;
+
+fn alive(l: &lien::Model, now: DateTime<Utc>) -> bool {
+    l.created_at > now - chrono::Duration::days(LINK_DAYS)
+}
+
+/// « Fermer ce lien » from the wallet's page: every link to this wallet stops working (someone
+/// else may have seen one); a new one is asked for from « Mes badges » with the person's phone or
+/// e-mail. `false` for a link that does not (or no longer) open a wallet.
+pub async fn revoke_links(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let Some(l) = lien::Entity::find_by_id(token_hash(token)).one(db).await?.filter(|l| alive(l, now)) else {
+        return Ok(false);
+    };
+    lien::Entity::delete_many().filter(lien::Column::PorteBadgesId.eq(&l.porte_badges_id)).exec(db).await?;
+    tracing::info!("wallet links closed by their holder");
+    Ok(true)
+}
+
+/// Retention: links older than [`LINK_DAYS`] go.
+pub async fn purge_links(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    Ok(lien::Entity::delete_many()
+        .filter(lien::Column::CreatedAt.lte(now - chrono::Duration::days(LINK_DAYS)))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 async fn new_link(db: &impl ConnectionTrait, wallet: &str, now: DateTime<Utc>) -> Result<String, DbErr> {
     let token = new_token()?;
     lien::Entity::insert(lien::ActiveModel {
@@ -178,7 +207,9 @@ pub async fn mes_badges(
     now: DateTime<Utc>,
 ) -> Result<Option<MesBadges>, DbErr> {
     use super::service::badge;
-    let Some(l) = lien::Entity::find_by_id(token_hash(token)).one(db).await? else { return Ok(None) };
+    let Some(l) = lien::Entity::find_by_id(token_hash(token)).one(db).await?.filter(|l| alive(l, now)) else {
+        return Ok(None);
+    };
     let rows = badge::Entity::find()
         .filter(badge::Column::PorteBadgesId.eq(&l.porte_badges_id))
         .order_by_desc(badge::Column::IssuedAt)

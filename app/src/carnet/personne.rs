@@ -137,6 +137,37 @@ pub async fn request_code(
     Ok(Ok(demande))
 }
 
+/// Codes typed from one connection, and wrong codes for one carnet, are limited per day (a
+/// six-digit code would otherwise allow about 1,400 guesses a day on a carnet).
+pub const TOO_MANY_TODAY: &str =
+    "Trop d’essais aujourd’hui. Réessayez demain, ou demandez à votre référent de vous aider.";
+
+/// [`verify_code`] within the day's limits: per connection, and wrong codes per carnet.
+pub async fn verify_code_limited(
+    db: &DatabaseConnection,
+    limits: &crate::rate_limit::Limits,
+    ip: std::net::IpAddr,
+    demande: &str,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<String, &'static str>, DbErr> {
+    use crate::rate_limit::{address_key, Bucket};
+    if !limits.allow(db, Bucket::CodeAdresse, &address_key(ip), now).await? {
+        return Ok(Err(TOO_MANY_TODAY));
+    }
+    let carnet = code::Entity::find_by_id(token_hash(demande)).one(db).await?.and_then(|c| c.carnet_id);
+    if let Some(c) = &carnet {
+        if limits.count(db, Bucket::CodeCarnet, c, now).await? >= limits.max(Bucket::CodeCarnet) as i32 {
+            return Ok(Err(TOO_MANY_TODAY));
+        }
+    }
+    let result = verify_code(db, demande, typed, now).await?;
+    if let (Err(WRONG_MESSAGE), Some(c)) = (&result, &carnet) {
+        limits.allow(db, Bucket::CodeCarnet, c, now).await?;
+    }
+    Ok(result)
+}
+
 /// Checks a code typed for a demand; on success, opens the person's session (its token).
 pub async fn verify_code(
     db: &DatabaseConnection,
@@ -323,4 +354,17 @@ pub async fn export(db: &impl ConnectionTrait, carnet_id: &str) -> Result<serde_
         "consultations": reads,
         "historique": history,
     }))
+}
+
+/// Retention: the person's codes a day after they expired (the day's limits no longer need them)
+/// and her ended sessions go. Returns how many rows were deleted.
+pub async fn purge(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let codes = code::Entity::delete_many()
+        .filter(code::Column::ExpiresAt.lte(now - Duration::days(1)))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let sessions =
+        session::Entity::delete_many().filter(session::Column::ExpiresAt.lte(now)).exec(db).await?.rows_affected;
+    Ok(codes + sessions)
 }

@@ -118,7 +118,7 @@ pub fn personne_routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
-    std::sync::Arc<crate::socle::routes::RegistrationLimits>: FromRef<S>,
+    std::sync::Arc<crate::rate_limit::Limits>: FromRef<S>,
 {
     Router::new()
         .route("/mon-carnet", post(request_code))
@@ -164,18 +164,20 @@ async fn person_carnet(st: &FormState, headers: &axum::http::HeaderMap) -> Resul
 
 async fn request_code(
     State(st): State<FormState>,
-    State(limits): State<std::sync::Arc<crate::socle::routes::RegistrationLimits>>,
+    State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: Request,
 ) -> Response {
-    let ip = crate::socle::routes::client_ip(&req);
+    let ip = crate::socle::routes::client_ip(&limits, &req);
     let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let contact = field(&fields, "contact");
+    let allowed = limits.allow_message(&st.db, ip, &contact, Utc::now()).await.unwrap_or(false);
     let refuse = |status, errors: Vec<(String, String)>, message: Option<String>| {
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message })
     };
-    if !limits.allows_message_request(ip) {
+    if !allowed {
         return refuse(StatusCode::TOO_MANY_REQUESTS, vec![], Some(p::TOO_MANY.to_owned())).await;
     }
-    match p::request_code(&st.db, &field(&fields, "contact"), Utc::now()).await {
+    match p::request_code(&st.db, &contact, Utc::now()).await {
         Ok(Ok(demande)) => see_other(&format!("/mon-carnet/code?d={demande}")),
         Ok(Err(m)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, vec![("contact".into(), m.into())], None).await,
         Err(e) => {
@@ -185,16 +187,26 @@ async fn request_code(
     }
 }
 
-async fn verify_code(State(st): State<FormState>, req: Request) -> Response {
+async fn verify_code(
+    State(st): State<FormState>,
+    State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
+    req: Request,
+) -> Response {
+    let ip = crate::socle::routes::client_ip(&limits, &req);
     let (parts, fields) = crate::auth::routes::read_form(req).await;
-    match p::verify_code(&st.db, &field(&fields, "demande"), &field(&fields, "code"), Utc::now()).await {
+    let (demande, code) = (field(&fields, "demande"), field(&fields, "code"));
+    match p::verify_code_limited(&st.db, &limits, ip, &demande, &code, Utc::now()).await {
         Ok(Ok(token)) => {
             let mut res = see_other("/mon-carnet");
             res.headers_mut().insert(header::SET_COOKIE, person_cookie(&st, &token, p::SESSION_HOURS * 3600));
             res
         }
         Ok(Err(m)) => {
-            let status = if m == p::WRONG_MESSAGE { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::GONE };
+            let status = match m {
+                p::WRONG_MESSAGE => StatusCode::UNPROCESSABLE_ENTITY,
+                p::TOO_MANY_TODAY => StatusCode::TOO_MANY_REQUESTS,
+                _ => StatusCode::GONE,
+            };
             st.refuse(
                 parts,
                 status,

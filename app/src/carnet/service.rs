@@ -279,6 +279,7 @@ pub(super) async fn write_identite(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     let txn = db.begin().await?;
+    let old = carnet::Entity::find_by_id(id.to_owned()).one(&txn).await?;
     let res = carnet::Entity::update_many()
         .col_expr(carnet::Column::Prenom, Expr::value(c.prenom))
         .col_expr(carnet::Column::Nom, Expr::value(c.nom))
@@ -301,7 +302,31 @@ pub(super) async fn write_identite(
     let after = carnet::Entity::find_by_id(id.to_owned()).one(&txn).await?.ok_or(EditError::NotFound)?;
     let before = history_before(&txn, id, "identite").await?;
     history(&txn, id, who.clone(), "identite", before, Some(identite_json(&identite_values(&after))), now).await?;
+    if let Some(old) = old {
+        tell_old_contacts(&txn, &old, &after, now).await?;
+    }
     txn.commit().await?;
+    Ok(())
+}
+
+/// When the carnet's phone or e-mail changes, the former one hears of it (without the new one):
+/// someone who took over the carnet's contact to receive its codes does not go unnoticed.
+async fn tell_old_contacts(
+    txn: &impl ConnectionTrait,
+    old: &carnet::Model,
+    new: &carnet::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use crate::outbox::{self, Message};
+    for (was, is) in [(&old.telephone, &new.telephone), (&old.courriel, &new.courriel)] {
+        let Some(was) = was.as_deref().filter(|w| Some(*w) != is.as_deref()) else { continue };
+        let Some((canal, to)) = outbox::channel_of(was) else { continue };
+        let corps = "Itinéraire : le téléphone ou l’adresse e-mail de votre carnet vient d’être changé. \
+                     Si ce n’est pas vous, appelez votre référent.";
+        let m = Message::new("contact_change", canal, to, "Le contact de votre carnet a changé".into(), corps.into())
+            .about(format!("carnet:{}", old.id));
+        outbox::enqueue(txn, m, now).await?;
+    }
     Ok(())
 }
 
@@ -1061,4 +1086,71 @@ pub async fn hand_over(
         history(db, &m.carnet_id, by, "membres", Some(json!({"départ": leaver.nom})), apres, now).await?;
     }
     Ok(memberships.len() as u64)
+}
+
+/// Retention: a carnet nobody has changed for `months` months (no edit of its identity, plan,
+/// timeline or diagnostic) is anonymised: names, birth day (its year stays), contacts, address,
+/// every free text (comments, objectives' and actions' wording, notes), its history and its read
+/// log go; its themes, statuses and dates stay for the statistics. Returns how many carnets.
+pub async fn anonymise_inactive(db: &DatabaseConnection, now: DateTime<Utc>, months: u32) -> Result<u64, DbErr> {
+    use super::db::{action, objectif};
+    use chrono::Datelike;
+    let before = now - chrono::Duration::days(i64::from(months) * 30);
+    let stale: Vec<carnet::Model> = carnet::Entity::find()
+        .filter(carnet::Column::UpdatedAt.lt(before))
+        .filter(carnet::Column::Nom.ne(""))
+        .limit(500)
+        .all(db)
+        .await?;
+    let mut done = 0;
+    for c in stale {
+        let txn = db.begin().await?;
+        let year_only = chrono::NaiveDate::from_ymd_opt(c.date_naissance.year(), 1, 1).unwrap_or(c.date_naissance);
+        let changed = carnet::Entity::update_many()
+            .col_expr(carnet::Column::Prenom, Expr::value(""))
+            .col_expr(carnet::Column::Nom, Expr::value(""))
+            .col_expr(carnet::Column::DateNaissance, Expr::value(year_only))
+            .col_expr(carnet::Column::NumeroCaf, Expr::value(Option::<String>::None))
+            .col_expr(carnet::Column::Telephone, Expr::value(Option::<String>::None))
+            .col_expr(carnet::Column::Courriel, Expr::value(Option::<String>::None))
+            .col_expr(carnet::Column::Adresse, Expr::value(Option::<String>::None))
+            .filter(carnet::Column::Id.eq(&c.id))
+            .filter(carnet::Column::UpdatedAt.lt(before))
+            .exec(&txn)
+            .await?;
+        if changed.rows_affected == 0 {
+            txn.rollback().await?;
+            continue;
+        }
+        diagnostic::Entity::update_many()
+            .col_expr(diagnostic::Column::Commentaire, Expr::value(Option::<String>::None))
+            .col_expr(diagnostic::Column::CommentairePersonne, Expr::value(Option::<String>::None))
+            .filter(diagnostic::Column::CarnetId.eq(&c.id))
+            .exec(&txn)
+            .await?;
+        objectif::Entity::update_many()
+            .col_expr(objectif::Column::Libelle, Expr::value(""))
+            .filter(objectif::Column::CarnetId.eq(&c.id))
+            .exec(&txn)
+            .await?;
+        action::Entity::update_many()
+            .col_expr(action::Column::Libelle, Expr::value(""))
+            .filter(action::Column::CarnetId.eq(&c.id))
+            .exec(&txn)
+            .await?;
+        evenement::Entity::update_many()
+            .col_expr(evenement::Column::Texte, Expr::value(""))
+            .col_expr(evenement::Column::Lieu, Expr::value(Option::<String>::None))
+            .filter(evenement::Column::CarnetId.eq(&c.id))
+            .exec(&txn)
+            .await?;
+        historique::Entity::delete_many().filter(historique::Column::CarnetId.eq(&c.id)).exec(&txn).await?;
+        lecture::Entity::delete_many().filter(lecture::Column::CarnetId.eq(&c.id)).exec(&txn).await?;
+        txn.commit().await?;
+        done += 1;
+    }
+    if done > 0 {
+        tracing::info!(carnets = done, "inactive carnets anonymised");
+    }
+    Ok(done)
 }

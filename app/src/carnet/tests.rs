@@ -810,3 +810,73 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
         t.drop().await;
     }
 }
+
+#[tokio::test]
+async fn a_carnet_nobody_changed_for_two_years_keeps_only_its_statistics() {
+    use super::{db, personne as p, plan, timeline};
+    use chrono::Duration;
+    for t in TestDb::all().await {
+        let b = t.backend();
+        let database = &t.db;
+        load_sample(database).await;
+        let now = Utc::now();
+        let referent = pro(database, "mobil-comminges", Role::Referent, "Camille").await;
+        let id = svc::create(database, &referent, lea(), now).await.unwrap();
+        let kept = svc::create(database, &referent, Identite { nom: "Récente".into(), ..lea() }, now).await.unwrap();
+        let oid =
+            plan::add_objective(database, &referent, &id, "mobilite", &form(&[("libre", "Quitter le foyer")]), now)
+                .await
+                .unwrap();
+        timeline::add(database, &referent, &id, &form(&[("kind", "note"), ("texte", "Confidences")]), now)
+            .await
+            .unwrap();
+        svc::open(database, &referent, &id, now).await.unwrap();
+        // The person's code and session expire; purged a day later.
+        let demande = p::request_code(database, "06 12 34 56 78", now).await.unwrap().unwrap();
+        assert_eq!(p::purge(database, now + Duration::hours(2)).await.unwrap(), 0, "{b}");
+        assert!(p::purge(database, now + Duration::days(2)).await.unwrap() >= 1, "{b}");
+        assert!(
+            matches!(p::verify_code(database, &demande, "000000", now + Duration::days(2)).await.unwrap(), Err(_)),
+            "{b}"
+        );
+        // Changed 23 months ago: kept. Then 25 months without change: anonymised, once.
+        let later = now + Duration::days(25 * 30);
+        assert_eq!(svc::anonymise_inactive(database, now + Duration::days(23 * 30), 24).await.unwrap(), 0, "{b}");
+        let _ = &kept;
+        assert_eq!(svc::anonymise_inactive(database, later, 24).await.unwrap(), 2, "{b}");
+        assert_eq!(svc::anonymise_inactive(database, later, 24).await.unwrap(), 0, "{b}: once");
+        let c = db::carnet::Entity::find_by_id(id.clone()).one(database).await.unwrap().unwrap();
+        assert_eq!((c.prenom.as_str(), c.nom.as_str(), c.telephone.as_deref()), ("", "", None), "{b}");
+        assert_eq!(chrono::Datelike::year(&c.date_naissance), 1990, "{b}: the year stays");
+        assert_eq!(chrono::Datelike::ordinal(&c.date_naissance), 1, "{b}: not the day");
+        let o = db::objectif::Entity::find_by_id(oid).one(database).await.unwrap().unwrap();
+        assert_eq!(
+            (o.libelle.as_str(), o.theme_code.as_str()),
+            ("", "mobilite"),
+            "{b}: the theme stays, not the words"
+        );
+        use sea_orm::{ColumnTrait, QueryFilter};
+        assert!(
+            db::historique::Entity::find()
+                .filter(db::historique::Column::CarnetId.eq(&id))
+                .all(database)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{b}"
+        );
+        assert!(
+            db::lecture::Entity::find()
+                .filter(db::lecture::Column::CarnetId.eq(&id))
+                .all(database)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{b}"
+        );
+        let notes =
+            db::evenement::Entity::find().filter(db::evenement::Column::CarnetId.eq(&id)).all(database).await.unwrap();
+        assert!(notes.iter().all(|n| n.texte.is_empty()), "{b}");
+        t.drop().await;
+    }
+}

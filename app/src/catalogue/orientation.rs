@@ -67,7 +67,7 @@ pub async fn get_orienter(offre: String) -> Result<Orienter, AppError> {
 #[server(endpoint = "orientation")]
 pub async fn get_orientation(jeton: String) -> Result<OrientationVue, AppError> {
     let db = crate::db_from_context()?;
-    service::by_token(&db, &jeton).await?.ok_or_else(|| AppError::NotFound.with_status())
+    service::by_token(&db, &jeton, chrono::Utc::now()).await?.ok_or_else(|| AppError::NotFound.with_status())
 }
 
 #[server(endpoint = "pro-orientations")]
@@ -405,20 +405,32 @@ pub mod service {
         })
     }
 
-    async fn find(db: &impl ConnectionTrait, jeton: &str) -> Result<Option<Row>, DbErr> {
+    /// Days the structure's link still shows the request once answered.
+    pub const LIEN_APRES_REPONSE_JOURS: i64 = 30;
+
+    /// The request a structure's link opens: while it waits for an answer, then 30 days after
+    /// it (the person's details are not left open on a link for two years).
+    async fn find(db: &impl ConnectionTrait, jeton: &str, now: DateTime<Utc>) -> Result<Option<Row>, DbErr> {
         if jeton.len() > 64 {
             return Ok(None);
         }
-        let q = format!("{SELECT} WHERE r.lien_hash = ? AND r.anonymisee_at IS NULL");
-        db.query_one_raw(sql(db, &q, vec![crate::auth::session::token_hash(jeton).into()]))
+        let q = format!(
+            "{SELECT} WHERE r.lien_hash = ? AND r.anonymisee_at IS NULL AND (r.statut = 'envoyee' OR r.reponse_at > ?)"
+        );
+        let answered_since = now - Duration::days(LIEN_APRES_REPONSE_JOURS);
+        db.query_one_raw(sql(db, &q, vec![crate::auth::session::token_hash(jeton).into(), answered_since.into()]))
             .await?
             .as_ref()
             .map(row)
             .transpose()
     }
 
-    pub async fn by_token(db: &impl ConnectionTrait, jeton: &str) -> Result<Option<OrientationVue>, DbErr> {
-        Ok(find(db, jeton).await?.map(|r| r.vue))
+    pub async fn by_token(
+        db: &impl ConnectionTrait,
+        jeton: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<OrientationVue>, DbErr> {
+        Ok(find(db, jeton, now).await?.map(|r| r.vue))
     }
 
     pub async fn sent_by(db: &impl ConnectionTrait, staff: &Staff) -> Result<Vec<OrientationVue>, DbErr> {
@@ -451,7 +463,7 @@ pub mod service {
         fields: &[(String, String)],
         now: DateTime<Utc>,
     ) -> Result<(), EditError> {
-        let r = find(db, jeton).await?.ok_or(EditError::NotFound)?;
+        let r = find(db, jeton, now).await?.ok_or(EditError::NotFound)?;
         let reponse = field(fields, "reponse");
         let motif = field(fields, "motif").trim().to_owned();
         match reponse.as_str() {
@@ -695,9 +707,9 @@ pub mod service {
                 assert_eq!(mail.lien.as_deref(), Some(format!("/orientation/{token}").as_str()), "{b}");
                 let notes = crate::carnet::timeline::of(db, &carnet, now).await.unwrap();
                 assert!(notes[0].texte.starts_with("Orientation envoyée vers « Permis de conduire solidaire »"), "{b}");
-                let vue = by_token(db, &token).await.unwrap().expect(b);
+                let vue = by_token(db, &token, now).await.unwrap().expect(b);
                 assert_eq!((vue.personne_contact.as_str(), vue.en_attente), ("06 12 34 56 78", true), "{b}");
-                assert!(by_token(db, "x").await.unwrap().is_none(), "{b}");
+                assert!(by_token(db, "x", now).await.unwrap().is_none(), "{b}");
                 // A refusal needs its reason; then an acceptance lands, once.
                 let refused = answer(db, &token, &form(&[("reponse", "refusee")]), now).await;
                 assert!(matches!(refused, Err(EditError::Invalid(_))), "{b}");
@@ -709,7 +721,10 @@ pub mod service {
                     ),
                     "{b}"
                 );
-                assert_eq!(by_token(db, &token).await.unwrap().unwrap().statut, "Acceptée", "{b}");
+                assert_eq!(by_token(db, &token, now).await.unwrap().unwrap().statut, "Acceptée", "{b}");
+                // The structure's link shows the answered request 30 days more, then nothing.
+                assert!(by_token(db, &token, now + Duration::days(29)).await.unwrap().is_some(), "{b}");
+                assert!(by_token(db, &token, now + Duration::days(31)).await.unwrap().is_none(), "{b}");
                 assert!(last_message(db, "orientation_reponse", &referent.email).await.is_some(), "{b}");
                 let notes = crate::carnet::timeline::of(db, &carnet, now).await.unwrap();
                 assert_eq!(notes[0].texte, "Orientation vers « Permis de conduire solidaire » acceptée.", "{b}");
@@ -721,9 +736,12 @@ pub mod service {
                 let other = send(db, &referent, &permis, &demande(&carnet), now).await.expect(b);
                 assert_eq!(clean_up(db, now + Duration::days(29), 730).await.unwrap(), (0, 0), "{b}");
                 assert_eq!(clean_up(db, now + Duration::days(31), 730).await.unwrap(), (1, 0), "{b}");
-                assert_eq!(by_token(db, &other).await.unwrap().unwrap().statut, "Close sans réponse", "{b}");
+                // Closed: the professional sees it so; the structure's link opens nothing more.
+                let mine = sent_by(db, &referent).await.unwrap();
+                assert!(mine.iter().any(|o| o.statut == "Close sans réponse"), "{b}");
+                assert!(by_token(db, &other, now + Duration::days(31)).await.unwrap().is_none(), "{b}");
                 assert_eq!(clean_up(db, now + Duration::days(731), 730).await.unwrap(), (0, 2), "{b}");
-                assert!(by_token(db, &other).await.unwrap().is_none(), "{b}");
+                assert!(by_token(db, &other, now + Duration::days(731)).await.unwrap().is_none(), "{b}");
                 let left = db
                     .query_one_raw(sql(
                         db,

@@ -351,7 +351,7 @@ pub mod service {
         use crate::ui::form::{field, Submitted};
         use axum::{
             extract::{FromRef, Request, State},
-            http::{header, StatusCode},
+            http::StatusCode,
             response::Response,
             routing::post,
             Router,
@@ -393,9 +393,9 @@ pub mod service {
                     )
                     .await;
             };
-            // Links point at the site the professional is using (behind HTTPS when cookies are).
-            let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost").to_owned();
-            let origin = format!("{}://{host}", if st.cookies.secure { "https" } else { "http" });
+            // Links point at the configured public URL: never at the request's `Host`, which an
+            // attacker could set to their own site on a letter printed for a person.
+            let origin = st.public_url.trim_end_matches('/').to_owned();
             let jours = st.invitation_jours.0;
             let now = chrono::Utc::now();
             match super::create(&st.db, &staff, &territoire, n, jours, now).await {

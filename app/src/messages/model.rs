@@ -45,6 +45,7 @@ pub fn quoi(kind: &str) -> &'static str {
         "nouvelles_actions" => "Nouvelles actions du carnet",
         "porte_badges" => "Lien vers les badges",
         "code_personne" => "Code du carnet",
+        "contact_change" => "Contact du carnet changé (à l’ancien contact)",
         "orientation" => "Demande d’orientation",
         "orientation_reponse" => "Réponse à une orientation",
         "orientation_personne" => "Réponse à une orientation (à la personne)",

@@ -105,5 +105,15 @@ pub async fn get_seance_edition(atelier_id: Option<String>, id: Option<String>) 
 pub async fn get_inscrits(seance_id: String) -> Result<Inscrits, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
-    super::organisation::inscrits(&db, &staff, &seance_id, now()).await.map_err(|e| e.into_app_error().with_status())
+    let mut i = super::organisation::inscrits(&db, &staff, &seance_id, now())
+        .await
+        .map_err(|e| e.into_app_error().with_status())?;
+    if use_context::<crate::badges::issuer::SharedIssuer>().flatten().is_none() {
+        i.badges_refus = Some(
+            "Les badges ne sont pas remis par ce serveur : son adresse publique (ITINERAIRE_PUBLIC_URL) ou sa clé de \
+             badges manque. L’appel est bien enregistré ; prévenez l’administrateur du site."
+                .to_owned(),
+        );
+    }
+    Ok(i)
 }

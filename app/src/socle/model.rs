@@ -198,6 +198,8 @@ pub struct Inscrits {
     pub capacite: i32,
     /// The roll call opens when the session starts.
     pub appel_ouvert: bool,
+    /// Why this server issues no badge (no public address or no key), said beside the roll call.
+    pub badges_refus: Option<String>,
     pub annulee: bool,
     pub personnes: Vec<Inscrit>,
 }

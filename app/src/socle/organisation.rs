@@ -680,6 +680,7 @@ pub async fn inscrits(
         quand: dates::quand(s.debut, s.fin),
         capacite: s.capacite,
         appel_ouvert: s.debut <= now && !s.annulee,
+        badges_refus: None,
         annulee: s.annulee,
         personnes,
     })

@@ -2,9 +2,10 @@
 //! (rate-limited per address and per session); the organisers' posts check who is signed in and
 //! what they may change. Each redirects (303) or shows its page again with the problems.
 use super::organisation::{self as org, ATELIER_FIELDS, CONFLICT_MESSAGE, SEANCE_FIELDS};
-use super::service::{self, CancelError, RegisterError, ALREADY_MESSAGE, FULL_MESSAGE};
+use super::service::{self, CancelError, RegisterError, FULL_MESSAGE};
 use crate::auth::routes::{read_form, read_staff_edit, read_staff_form, FormState};
 use crate::error::{checked, AppError, EditError};
+use crate::rate_limit::{address_key, Bucket, Limits};
 use crate::ui::form::{field, see_other, Submitted};
 use axum::{
     extract::{ConnectInfo, FromRef, Path, Request, State},
@@ -14,14 +15,7 @@ use axum::{
     Router,
 };
 use chrono::Utc;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::{net::IpAddr, num::NonZeroU32, sync::Arc};
-
-/// How many registration attempts are accepted, per address and per session.
-pub struct RegistrationLimits {
-    per_ip: DefaultKeyedRateLimiter<IpAddr>,
-    per_seance: DefaultKeyedRateLimiter<String>,
-}
+use std::{net::IpAddr, sync::Arc};
 
 pub const LIMIT_MESSAGE: &str =
     "Trop d’inscriptions ont été envoyées depuis cette connexion. Réessayez dans un moment, \
@@ -29,49 +23,11 @@ pub const LIMIT_MESSAGE: &str =
 pub const BUSY_MESSAGE: &str =
     "Beaucoup de personnes s’inscrivent à cette séance en ce moment. Réessayez dans une minute.";
 
-impl RegistrationLimits {
-    /// `per_ip_per_hour` attempts from one address; `per_seance_per_minute` on one session.
-    pub fn new(per_ip_per_hour: u32, per_seance_per_minute: u32) -> Self {
-        let n = |v: u32| NonZeroU32::new(v.max(1)).unwrap_or(NonZeroU32::MIN);
-        RegistrationLimits {
-            per_ip: RateLimiter::keyed(Quota::per_hour(n(per_ip_per_hour))),
-            per_seance: RateLimiter::keyed(Quota::per_minute(n(per_seance_per_minute))),
-        }
-    }
-
-    /// One attempt: `Err(message)` when over a limit.
-    pub fn check(&self, ip: IpAddr, seance_id: &str) -> Result<(), &'static str> {
-        if self.per_ip.len() > 100_000 {
-            self.per_ip.retain_recent();
-        }
-        if self.per_seance.len() > 100_000 {
-            self.per_seance.retain_recent();
-        }
-        self.per_ip.check_key(&ip).map_err(|_| LIMIT_MESSAGE)?;
-        self.per_seance.check_key(&seance_id.to_owned()).map_err(|_| BUSY_MESSAGE)?;
-        Ok(())
-    }
-
-    /// Whether a request for a message (a "Mes badges" link, a carnet code) may go: counted with
-    /// the address's registrations, and at most 60 a minute in all (each one may cost an SMS).
-    pub fn allows_message_request(&self, ip: IpAddr) -> bool {
-        self.check(ip, "\u{0}liens").is_ok()
-    }
-}
-
-impl Default for RegistrationLimits {
-    /// 30 per hour from one address (a social worker may register several people from an
-    /// office), 60 per minute on one session.
-    fn default() -> Self {
-        RegistrationLimits::new(30, 60)
-    }
-}
-
 pub fn routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
-    Arc<RegistrationLimits>: FromRef<S>,
+    Arc<Limits>: FromRef<S>,
 {
     Router::new()
         .route("/ateliers/{id}", post(register))
@@ -84,12 +40,15 @@ where
         .route("/pro/seances/{id}/inscrits", post(roll_call))
 }
 
-pub fn client_ip(req: &Request) -> IpAddr {
-    req.extensions()
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip())
-        .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+/// The visitor's address as the limits count it (the peer, or behind a trusted proxy the
+/// address it forwards).
+pub fn client_ip(limits: &Limits, req: &Request) -> IpAddr {
+    let peer = req.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    limits.client(peer, forwarded)
 }
+
+const UNAVAILABLE: &str = "Le service est momentanément indisponible. Réessayez dans quelques minutes.";
 
 fn message(values: Vec<(String, String)>, text: &str) -> Submitted {
     Submitted { values, errors: vec![], message: Some(text.to_owned()) }
@@ -97,14 +56,26 @@ fn message(values: Vec<(String, String)>, text: &str) -> Submitted {
 
 async fn register(
     State(st): State<FormState>,
-    State(limits): State<Arc<RegistrationLimits>>,
+    State(limits): State<Arc<Limits>>,
     Path(id): Path<String>,
     req: Request,
 ) -> Response {
-    let ip = client_ip(&req);
+    let peer = client_ip(&limits, &req);
+    let ip = address_key(peer);
     let (parts, fields) = read_form(req).await;
-    if let Err(m) = limits.check(ip, &id) {
-        return st.refuse(parts, StatusCode::TOO_MANY_REQUESTS, message(fields, m)).await;
+    let now = Utc::now();
+    let over = match limits.allow(&st.db, Bucket::Inscription, &ip, now).await {
+        Ok(true) => limits.allow(&st.db, Bucket::Seance, &id, now).await.map(|ok| (!ok).then_some(BUSY_MESSAGE)),
+        Ok(false) => Ok(Some(LIMIT_MESSAGE)),
+        Err(e) => Err(e),
+    };
+    match over {
+        Ok(None) => {}
+        Ok(Some(m)) => return st.refuse(parts, StatusCode::TOO_MANY_REQUESTS, message(fields, m)).await,
+        Err(e) => {
+            tracing::error!(error = %e, "rate limit unavailable");
+            return st.refuse(parts, StatusCode::SERVICE_UNAVAILABLE, message(fields, UNAVAILABLE)).await;
+        }
     }
     let langue = crate::i18n::from_headers(&parts.headers).0;
     let r = match service::validate_registration(&fields, langue) {
@@ -115,18 +86,29 @@ async fn register(
                 .await
         }
     };
-    let (status, text) = match service::register(&st.db, &id, &r, Utc::now()).await {
-        Ok(done) => return see_other(&format!("/inscription/{}?nouvelle=1", done.token)),
+    // Registered, or already registered with this phone or e-mail: the same answer (nobody learns
+    // that someone else registered); her link goes to the contact on record either way.
+    let sent = format!("/ateliers/{id}?inscription=envoyee");
+    let (status, text) = match service::register(&st.db, &id, &r, now).await {
+        Ok(_) => return see_other(&sent),
+        Err(RegisterError::AlreadyRegistered) => {
+            let contact = r.telephone.clone().or(r.courriel.clone()).unwrap_or_default();
+            let resend = match limits.allow_message(&st.db, peer, &contact, now).await {
+                Ok(true) => service::resend_confirmation(&st.db, &id, &r, now).await,
+                Ok(false) => Ok(()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = resend {
+                tracing::error!(error = %e, "confirmation not written again");
+            }
+            return see_other(&sent);
+        }
         Err(RegisterError::Full) => (StatusCode::CONFLICT, FULL_MESSAGE),
-        Err(RegisterError::AlreadyRegistered) => (StatusCode::CONFLICT, ALREADY_MESSAGE),
         Err(RegisterError::Closed(m)) => (StatusCode::CONFLICT, m),
         Err(RegisterError::NotFound) => (StatusCode::NOT_FOUND, "Cette séance n’existe pas ou plus."),
         Err(RegisterError::Db(e)) => {
             tracing::error!(error = %e, "registration failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Le service est momentanément indisponible. Réessayez dans quelques minutes.",
-            )
+            (StatusCode::SERVICE_UNAVAILABLE, UNAVAILABLE)
         }
     };
     st.refuse(parts, status, message(fields, text)).await

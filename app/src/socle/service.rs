@@ -106,8 +106,6 @@ impl From<DbErr> for RegisterError {
 
 pub const FULL_MESSAGE: &str = "Cette séance est complète. Vous pouvez vous inscrire sur la liste d’attente : \
     si une place se libère, vous serez prévenu.";
-pub const ALREADY_MESSAGE: &str = "Vous êtes déjà inscrit à cette séance avec ce numéro ou cette adresse e-mail. \
-    Retrouvez votre inscription avec le lien reçu par SMS ou e-mail.";
 
 /// What a successful registration gives: the private link's token and the seat or the wait.
 #[derive(Debug, Clone)]
@@ -207,6 +205,48 @@ pub async fn register(
     }
     txn.commit().await?;
     Ok(Registered { token, statut })
+}
+
+/// Someone registered again with a phone or an e-mail already registered to this session: the
+/// registration on record gets its confirmation again, with a fresh link (the confirmation's own
+/// link is kept only as a hash), in its own language, to its own contact. The page answers as for
+/// a new registration, so nobody learns who registered.
+pub async fn resend_confirmation(
+    db: &DatabaseConnection,
+    seance_id: &str,
+    r: &Registration,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use inscription::Column as I;
+    let mut same = Condition::any();
+    if let Some(t) = &r.telephone {
+        same = same.add(I::Telephone.eq(t));
+    }
+    if let Some(c) = &r.courriel {
+        same = same.add(I::Courriel.eq(c));
+    }
+    let found = inscription::Entity::find()
+        .filter(I::SeanceId.eq(seance_id))
+        .filter(I::Statut.is_in([Statut::Inscrit.code(), Statut::Attente.code()]))
+        .filter(same)
+        .one(db)
+        .await?;
+    let Some(i) = found else { return Ok(()) };
+    let token = crate::outbox::short_token()?;
+    let _turn = crate::db::write_turn(db).await;
+    let txn = db.begin().await?;
+    // The short link column is the reminder's: the newest of the two links works with the first.
+    inscription::Entity::update_many()
+        .col_expr(I::RappelJetonHash, Expr::value(token_hash(&token)))
+        .filter(I::Id.eq(&i.id))
+        .exec(&txn)
+        .await?;
+    let info = messages::seance_info(&txn, seance_id).await?;
+    let texts = messages::confirmation(messages::langue_of(&i), &info, Statut::from_code(&i.statut));
+    if let Some(m) = messages::to_registrant(&i, &info, "inscription", texts) {
+        outbox::enqueue(&txn, m.lien(format!("/inscription/{token}")), now).await?;
+    }
+    txn.commit().await
 }
 
 async fn already_registered(db: &impl ConnectionTrait, seance_id: &str, r: &Registration) -> Result<bool, DbErr> {

@@ -78,8 +78,10 @@ fn AteliersList(a: Ateliers) -> impl IntoView {
 #[component]
 pub fn SeancePage() -> impl IntoView {
     let id = use_params_map().read_untracked().get("id").unwrap_or_default();
+    let envoyee = use_query_map().read_untracked().get("inscription").is_some_and(|v| v == "envoyee");
     let data = Resource::new_blocking(move || id.clone(), get_seance);
     view! {
+        {envoyee.then(|| view! { <p class="notice" role="status">{t("inscription-envoyee")}</p> })}
         <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

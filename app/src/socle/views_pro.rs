@@ -366,6 +366,7 @@ fn InscritsView(i: Inscrits, submitted: Option<Submitted>) -> impl IntoView {
         <ErrorSummary submitted />
         {i.annulee.then(|| view! { <p class="alert">"Cette séance est annulée."</p> })}
         {(!appel && !i.annulee).then(|| view! { <p class="notice">"L’appel s’ouvre au début de la séance."</p> })}
+        {i.badges_refus.clone().map(|m| view! { <p class="alert">{m}</p> })}
         <p class="muted">"Ces informations sont personnelles : elles servent à cet atelier seulement et sont effacées après le délai de conservation."</p>
         <form method="post" action=action>
             <div class="table-wrap">

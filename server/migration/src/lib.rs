@@ -18,6 +18,7 @@ mod m20261202_000014_carnet_rdv;
 mod m20261202_000015_positions;
 mod m20261202_000016_structure_periode;
 mod m20261205_000017_messages;
+mod m20261205_000018_limites;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_positions::Migration),
             Box::new(m20261202_000016_structure_periode::Migration),
             Box::new(m20261205_000017_messages::Migration),
+            Box::new(m20261205_000018_limites::Migration),
         ]
     }
 }

@@ -18,7 +18,8 @@ async fn public_pages_are_served_from_the_cache_until_something_is_posted() {
     assert_eq!(first.body, second.body);
     // The stored page's policy names exactly its inline scripts, by hash (no nonce to reuse).
     let csp = second.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
-    let hashes = server::page_cache::inline_script_hashes(&second.body);
+    let nonce = second.body.split("nonce=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or_default();
+    let hashes = server::page_cache::inline_script_hashes(&second.body, nonce);
     assert!(!hashes.is_empty() && hashes.iter().all(|h| csp.contains(h.as_str())), "{csp}");
     assert!(!csp.contains("'nonce-") && csp.contains("frame-ancestors 'none'"), "{csp}");
     assert_eq!(second.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
@@ -33,10 +34,19 @@ async fn public_pages_are_served_from_the_cache_until_something_is_posted() {
     assert_eq!(String::from_utf8(html).unwrap(), second.body);
     // Another search is another page.
     assert_eq!(cache_state(&send(&app, get("/catalogue?q=permis")).await), Some("miss"));
-    // A form post (here a registration) makes every stored page stale.
+    // A form post (here a registration) makes every stored page stale; a refused one does not.
     let seance = first_seance(&app).await;
     let before = send(&app, get(&format!("/ateliers/{seance}"))).await;
     assert_eq!(cache_state(&send(&app, get(&format!("/ateliers/{seance}"))).await), Some("hit"));
+    let refused = send(&app, post(&format!("/ateliers/{seance}"), Some("https://evil.example"), "prenom=X")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let invalid = send(&app, post(&format!("/ateliers/{seance}"), ORIGIN, "prenom=")).await;
+    assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        cache_state(&send(&app, get(&format!("/ateliers/{seance}"))).await),
+        Some("hit"),
+        "refusals change nothing"
+    );
     let r = send(
         &app,
         post(

@@ -1,0 +1,95 @@
+//! Serving connections with deadlines: a client that sends its request headers too slowly (or
+//! keeps an idle connection open) is cut after [`HEADER_TIMEOUT`]; a request body is read within
+//! [`BODY_TIMEOUT`] (see `read_body_first`). Slow clients cannot hold connections forever.
+//! Graceful: on SIGTERM the server stops accepting and finishes the requests in flight.
+use axum::{extract::ConnectInfo, Router};
+use hyper_util::{
+    rt::{TokioExecutor, TokioIo, TokioTimer},
+    server::{conn::auto, graceful::GracefulShutdown},
+    service::TowerToHyperService,
+};
+use std::{future::Future, net::SocketAddr, time::Duration};
+use tower::ServiceExt;
+
+/// Longest wait for a request's headers, counted from when the connection is ready for one (an
+/// idle keep-alive connection included).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(20);
+/// Longest wait for a request's whole body.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// Longest wait for the requests in flight at shutdown.
+const DRAIN: Duration = Duration::from_secs(20);
+/// After SIGTERM, connections already open are still served this long, every answer saying
+/// `Connection: close`: a client never has its next request cut on a connection closing under it.
+const CLOSE_GRACE: Duration = Duration::from_millis(1500);
+
+/// Accepts connections on `listener` until `shutdown` resolves, then drains them. Request
+/// headers (and idle keep-alive connections) wait at most `header_timeout`.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()>,
+    header_timeout: Duration,
+) -> std::io::Result<()> {
+    let graceful = GracefulShutdown::new();
+    let closing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout).keep_alive(true);
+    builder.http2().timer(TokioTimer::new()).keep_alive_interval(Some(Duration::from_secs(30)));
+    tokio::pin!(shutdown);
+    // Set when the signal comes: until then, connections are accepted and served (every answer
+    // saying `Connection: close`), so that no client is cut; then the listener closes.
+    let mut closing_until: Option<tokio::time::Instant> = None;
+    loop {
+        let stop_at = async {
+            match closing_until {
+                Some(t) => tokio::time::sleep_until(t).await,
+                None => std::future::pending().await,
+            }
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                // Out of file descriptors and the like: wait, do not spin.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown, if closing_until.is_none() => {
+                closing.store(true, std::sync::atomic::Ordering::Relaxed);
+                closing_until = Some(tokio::time::Instant::now() + CLOSE_GRACE);
+                continue;
+            }
+            _ = stop_at => break,
+        };
+        // Without it every streamed response stalls ~40 ms on keep-alive connections (Nagle).
+        let _ = stream.set_nodelay(true);
+        let closing = closing.clone();
+        let service = app
+            .clone()
+            .map_request(move |req: http::Request<hyper::body::Incoming>| {
+                let mut req = req.map(axum::body::Body::new);
+                req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
+                req
+            })
+            .map_response(move |mut res: axum::response::Response| {
+                if closing.load(std::sync::atomic::Ordering::Relaxed) {
+                    res.headers_mut().insert(http::header::CONNECTION, http::HeaderValue::from_static("close"));
+                }
+                res
+            });
+        let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service));
+        let conn = graceful.watch(conn.into_owned());
+        tokio::spawn(async move {
+            // A cut or timed-out connection is the client's business: nothing to log.
+            let _ = conn.await;
+        });
+    }
+    // New connections are refused from now on; the open ones finish what they are answering.
+    drop(listener);
+    if tokio::time::timeout(DRAIN, graceful.shutdown()).await.is_err() {
+        tracing::warn!("some connections were still open after the drain");
+    }
+    Ok(())
+}
