@@ -50,7 +50,7 @@ DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" ITINERAIRE_INSCRIPTION
   cargo leptos end-to-end --release --precompress
 # cargo-leptos may say success when its own build failed and nothing ran: Playwright's report
 # must exist and count every listed test as passed, none skipped, none flaky.
-listed=$(cd end2end && npx playwright test --list | sed -n 's/^Total: \([0-9]*\) tests\? in .*/\1/p')
+listed=$(cd end2end && npx playwright test --list --reporter=list | sed -n 's/^Total: \([0-9]*\) tests\? in .*/\1/p')
 node -e '
 const [file, listed] = [process.argv[1], Number(process.argv[2])];
 const r = JSON.parse(require("fs").readFileSync(file, "utf8")).stats;

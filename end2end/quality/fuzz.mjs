@@ -147,12 +147,12 @@ function hostileCredential() {
   const ctx = ["https://www.w3.org/ns/credentials/v2"];
   const key = "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
   const proof = { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod",
-    verificationMethod: `did:key:${key}#${key}`, proofValue: "z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk" };
+    verificationMethod: `did:key:${key}#${key}`, proofValue: "z99eUso3aSbE9tqGSTXzo3TLfKb9RkMTURrHKQ1K7Zh3BbeqPevr5E1iCbpTjqHuTFLtfxTTD5ekfVuZFzQyEQf8" };
   const base = { "@context": ctx, type: ["VerifiableCredential"], issuer: `did:key:${key}`, proof };
   switch (rnd(6)) {
     case 0: {
       const n = 5 + rnd(40);
-      const nodes = Array.from({ length: n }, (_, i) => ({ id: `_:n${i}`, lien: Array.from({ length: n }, (_, j) => ({ id: `_:n${j}` })).filter((_, j) => j !== i) }));
+      const nodes = Array.from({ length: n }, (_, i) => ({ id: `_:n${i}`, "https://example.org/lien": Array.from({ length: n }, (_, j) => ({ id: `_:n${j}` })).filter((_, j) => j !== i) }));
       return JSON.stringify({ ...base, evidence: nodes });
     }
     case 1: {

@@ -129,7 +129,8 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .with_state(state)
         .layer(middleware::from_fn_with_state(csrf, csrf::guard))
         .layer(middleware::from_fn_with_state(cfg.body_timeout, read_body_first))
-        .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes));
+        .layer(RequestBodyLimitLayer::new(cfg.max_body_bytes))
+        .layer(middleware::from_fn_with_state(cfg.max_body_bytes, too_large_page));
     // Inside the compression: it stores pages compressed already, which the layer passes on.
     let app = match cfg.page_cache {
         Some(ttl) => {
@@ -189,6 +190,16 @@ async fn read_body_first(
         res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
         return res;
     };
+    // A form cut by the size limit would reach its page empty, as if nothing had been sent: it is
+    // refused here (a file upload's page says it in its own words).
+    let multipart = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/"));
+    if failure.as_ref().is_some_and(is_length_limit) && !multipart {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
     let body = match failure {
         None => axum::body::Body::from(chunks.concat()),
         Some(e) => {
@@ -198,6 +209,48 @@ async fn read_body_first(
         }
     };
     next.run(axum::extract::Request::from_parts(parts, body)).await
+}
+
+/// The body went over the size limit (rather than being cut by the client).
+fn is_length_limit(e: &axum::Error) -> bool {
+    let mut cause: Option<&dyn std::error::Error> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<http_body_util::LengthLimitError>() || c.to_string().contains("length limit exceeded") {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
+/// A request over the size limit gets a page in French saying so (the limit layer's own answer
+/// is a bare status): what to do, and a way back.
+async fn too_large_page(
+    State(max): State<usize>,
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if res.status() != StatusCode::PAYLOAD_TOO_LARGE || html {
+        return res;
+    }
+    let limit = if max >= 1024 * 1024 { format!("{} Mo", max / (1024 * 1024)) } else { format!("{} Ko", max / 1024) };
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Envoi trop volumineux</title></head><body><main><h1>Envoi trop volumineux</h1>\
+         <p>Ce que vous avez envoyé dépasse {limit}. Rien n’a été enregistré.</p>\
+         <p>Revenez à la page précédente, raccourcissez le texte ou choisissez un fichier plus petit.</p>\
+         <p><a href=\"/\">Retour à l’accueil</a></p></main></body></html>"
+    );
+    let mut out = (StatusCode::PAYLOAD_TOO_LARGE, axum::response::Html(page)).into_response();
+    out.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    out
 }
 
 /// Paths whose next segment is a private token (its holder sees personal data or acts for a

@@ -32,9 +32,10 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let graceful = GracefulShutdown::new();
     let closing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut builder = auto::Builder::new(TokioExecutor::new());
+    // HTTP/1.1 only (a reverse proxy speaks it to us): the automatic version detection would wait
+    // for a silent client's first bytes with no deadline at all.
+    let mut builder = auto::Builder::new(TokioExecutor::new()).http1_only();
     builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout).keep_alive(true);
-    builder.http2().timer(TokioTimer::new()).keep_alive_interval(Some(Duration::from_secs(30)));
     tokio::pin!(shutdown);
     // Set when the signal comes: until then, connections are accepted and served (every answer
     // saying `Connection: close`), so that no client is cut; then the listener closes.
@@ -79,7 +80,9 @@ pub async fn serve(
                 }
                 res
             });
-        let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service));
+        // Not `serve_connection_with_upgrades`: it sniffs the version whatever the builder says
+        // (nothing here upgrades a connection).
+        let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let conn = graceful.watch(conn.into_owned());
         tokio::spawn(async move {
             // A cut or timed-out connection is the client's business: nothing to log.

@@ -300,6 +300,7 @@ badge-emetteur-identifie = تم التعرّف على الجهة المُصدِ�
 badge-emetteur-introuvable = الجهة المُصدِرة غير موجودة: تعذّر الحصول على مفتاحها.
 badge-statut-inconnu = تعذّر التحقق من حالة الإلغاء.
 badge-non-revoque = غير ملغاة (تم التحقق من قائمة الإلغاء الموقَّعة).
+badge-sans-liste = بدون قائمة إلغاء: لا يمكن للجهة المُصدِرة إلغاؤها.
 badge-pas-expire = لم تنتهِ صلاحيتها.
 badge-expire = انتهت صلاحيتها.
 badge-pas-encore = ليست صالحة بعد: تاريخ بدايتها لم يحن بعد.

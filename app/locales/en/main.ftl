@@ -290,6 +290,7 @@ badge-emetteur-identifie = Issuer identified: { $id }.
 badge-emetteur-introuvable = Issuer not found: its key could not be obtained.
 badge-statut-inconnu = Revocation status cannot be checked.
 badge-non-revoque = Not revoked (signed revocation list, checked).
+badge-sans-liste = No revocation list: the issuer cannot revoke it.
 badge-pas-expire = Not expired.
 badge-expire = Expired.
 badge-pas-encore = Not valid yet: its start date is still to come.

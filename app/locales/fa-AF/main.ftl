@@ -286,6 +286,7 @@ badge-emetteur-identifie = صادرکننده شناسایی شد: { $id }.
 badge-emetteur-introuvable = صادرکننده پیدا نشد: کلید آن به دست نیامد.
 badge-statut-inconnu = وضعیت باطل شدن را نمی‌توان بررسی کرد.
 badge-non-revoque = باطل نشده (فهرست امضاشدهٔ باطل‌شده‌ها بررسی شد).
+badge-sans-liste = بدون فهرست باطل‌شده‌ها: صادرکننده نمی‌تواند آن را باطل کند.
 badge-pas-expire = تاریخ آن نگذشته است.
 badge-expire = تاریخ آن گذشته است.
 badge-pas-encore = هنوز معتبر نیست: تاریخ شروع آن هنوز نرسیده است.

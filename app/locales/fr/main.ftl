@@ -291,6 +291,7 @@ badge-emetteur-identifie = Émetteur identifié : { $id }.
 badge-emetteur-introuvable = Émetteur introuvable : sa clé n’a pas pu être obtenue.
 badge-statut-inconnu = État de révocation impossible à vérifier.
 badge-non-revoque = Non révoqué (liste de révocation signée, vérifiée).
+badge-sans-liste = Sans liste de révocation : l’émetteur ne peut pas l’annuler.
 badge-pas-expire = Pas expiré.
 badge-expire = Expiré.
 badge-pas-encore = Pas encore valable : sa date de début est à venir.

@@ -13,6 +13,8 @@ pub struct Verification {
     pub motif_revocation: Option<String>,
     /// Why the revocation list could not be checked, when it could not.
     pub statut_detail: Option<String>,
+    /// The credential names no revocation list: its issuer cannot revoke it.
+    pub sans_liste: bool,
     pub expire: bool,
     /// Its `validFrom` is still to come.
     pub pas_encore_valable: bool,

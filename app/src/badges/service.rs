@@ -398,7 +398,8 @@ pub fn describe(c: &Value, _now: DateTime<Utc>) -> BadgeView {
         personne: text(&c["credentialSubject"]["name"]),
         date,
         emetteur: text(&c["issuer"]["name"]),
-        emetteur_id: text(&c["issuer"]["id"]),
+        // The issuer is an object with an `id`, or (as the data model allows) its bare URL.
+        emetteur_id: c["issuer"].as_str().map(str::to_owned).unwrap_or_else(|| text(&c["issuer"]["id"])),
         verification: Verification::default(),
         image: None,
         peut_revoquer: false,
@@ -440,7 +441,8 @@ pub async fn check_pasted(
     let mut view = describe(&c, now);
     let status = &c["credentialStatus"];
     let revoked = match (issuer, status["statusListCredential"].as_str()) {
-        (_, None) => Ok(false),
+        (_, None) if status.is_null() => Ok(false),
+        (_, None) => Err("type de liste de révocation non pris en charge".to_owned()),
         (Some(i), Some(url)) if url == status_list_url(i) => {
             let index = status["statusListIndex"].as_str().and_then(|x| x.parse::<usize>().ok());
             match index {
@@ -451,6 +453,7 @@ pub async fn check_pasted(
         _ => Err("la liste de révocation d’un autre site n’est pas consultée".to_owned()),
     };
     view.verification = verify(&c, issuer, revoked, None, now, proof::Origin::Untrusted).await;
+    view.verification.sans_liste = status.is_null();
     Ok(view)
 }
 
@@ -478,6 +481,7 @@ pub async fn verify(
         revoque: revoked == Ok(true),
         motif_revocation: motif.filter(|_| revoked == Ok(true)),
         statut_detail: revoked.err(),
+        sans_liste: false,
         expire: expired,
         pas_encore_valable,
     }

@@ -319,6 +319,12 @@ async fn the_verifier_page_checks_a_did_key_badge_signed_by_the_independent_impl
     let view = service::check_pasted(&t.db, Some(&ours), &signed.to_string(), now).await.unwrap();
     assert!(view.verification.valide(), "{:?}", view.verification);
     assert_eq!(view.titre, "Faire son CV");
+    // It names no revocation list: said so, rather than « checked ».
+    assert!(signed["credentialStatus"].is_null() && view.verification.sans_liste);
+    let mut odd_status = signed.clone();
+    odd_status["credentialStatus"] = json!({"type": "StatutInconnu2031"});
+    let view = service::check_pasted(&t.db, Some(&ours), &odd_status.to_string(), now).await.unwrap();
+    assert!(!view.verification.sans_liste && view.verification.statut_detail.is_some(), "{:?}", view.verification);
     let mut tampered = signed.clone();
     tampered["credentialSubject"]["achievement"]["name"] = json!("Faire son CW");
     let view = service::check_pasted(&t.db, Some(&ours), &tampered.to_string(), now).await.unwrap();
@@ -670,7 +676,7 @@ async fn the_revocation_list_is_signed_once_per_change_not_per_request() {
 /// links, the « poison graph » RDFC-1.0's specification warns about.
 fn poison(n: usize) -> Value {
     let nodes: Vec<Value> = (0..n)
-        .map(|i| json!({"id": format!("_:n{i}"), "lien": (0..n).filter(|j| *j != i).map(|j| json!({"id": format!("_:n{j}")})).collect::<Vec<_>>()}))
+        .map(|i| json!({"id": format!("_:n{i}"), "https://example.org/lien": (0..n).filter(|j| *j != i).map(|j| json!({"id": format!("_:n{j}")})).collect::<Vec<_>>()}))
         .collect();
     json!({"@context": [proof::CREDENTIALS_V2], "type": ["VerifiableCredential"], "evidence": nodes})
 }

@@ -73,6 +73,7 @@ fn BadgeBody(b: BadgeView) -> impl IntoView {
             {check(v.emetteur_resolu, ta("badge-emetteur-identifie", &[("id", b.emetteur_id.clone().into())]), t("badge-emetteur-introuvable"))}
             {match v.statut_detail.clone() {
                 Some(d) => check(false, String::new(), format!("{} ({d})", t("badge-statut-inconnu"))).into_any(),
+                None if v.sans_liste => check(true, t("badge-sans-liste"), String::new()).into_any(),
                 None => check(!v.revoque, t("badge-non-revoque"), revoked_no).into_any(),
             }}
             {check(!v.expire, t("badge-pas-expire"), t("badge-expire"))}

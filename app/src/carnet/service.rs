@@ -278,8 +278,11 @@ pub(super) async fn write_identite(
     c: Identite,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
+    // Read before the transaction: on SQLite a transaction that reads, then writes after another
+    // writer committed, fails at once. Each write bumps the version, so the values read at
+    // `version` are exactly those the update below replaces (when it does).
+    let old = carnet::Entity::find_by_id(id.to_owned()).one(db).await?.filter(|o| o.version == version);
     let txn = db.begin().await?;
-    let old = carnet::Entity::find_by_id(id.to_owned()).one(&txn).await?;
     let res = carnet::Entity::update_many()
         .col_expr(carnet::Column::Prenom, Expr::value(c.prenom))
         .col_expr(carnet::Column::Nom, Expr::value(c.nom))

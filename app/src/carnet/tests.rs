@@ -835,10 +835,7 @@ async fn a_carnet_nobody_changed_for_two_years_keeps_only_its_statistics() {
         let demande = p::request_code(database, "06 12 34 56 78", now).await.unwrap().unwrap();
         assert_eq!(p::purge(database, now + Duration::hours(2)).await.unwrap(), 0, "{b}");
         assert!(p::purge(database, now + Duration::days(2)).await.unwrap() >= 1, "{b}");
-        assert!(
-            matches!(p::verify_code(database, &demande, "000000", now + Duration::days(2)).await.unwrap(), Err(_)),
-            "{b}"
-        );
+        assert!(p::verify_code(database, &demande, "000000", now + Duration::days(2)).await.unwrap().is_err(), "{b}");
         // Changed 23 months ago: kept. Then 25 months without change: anonymised, once.
         let later = now + Duration::days(25 * 30);
         assert_eq!(svc::anonymise_inactive(database, now + Duration::days(23 * 30), 24).await.unwrap(), 0, "{b}");

@@ -456,12 +456,13 @@ async fn the_demo_data_never_writes_a_message_to_anyone() {
         let b = db.backend();
         server::cli::seed_demo(&db.db).await.unwrap();
         let key = std::env::temp_dir().join(format!("itineraire-badge-{}.secret", uuid::Uuid::new_v4()));
-        let issuer = {
-            app::badges::issuer::generate_key_file(&key).unwrap();
-            app::badges::issuer::Issuer::load(&key, SITE).unwrap()
-        };
-        // The demo's past session has an attendee: her badge is issued, nothing is sent.
-        assert!(app::badges::service::issue_pending(&db.db, &issuer, Utc::now()).await.unwrap() > 0, "{b}");
+        app::badges::issuer::generate_key_file(&key).unwrap();
+        // A public site's key never signs the demo's fictional attendee.
+        let public = app::badges::issuer::Issuer::load(&key, SITE).unwrap();
+        assert_eq!(app::badges::service::issue_pending(&db.db, &public, Utc::now()).await.unwrap(), 0, "{b}");
+        // A local demo server issues her badge, and sends nothing.
+        let local = app::badges::issuer::Issuer::load(&key, "http://127.0.0.1:3000").unwrap();
+        assert!(app::badges::service::issue_pending(&db.db, &local, Utc::now()).await.unwrap() > 0, "{b}");
         assert!(rows(&db).await.is_empty(), "{b}: {:?}", rows(&db).await.iter().map(|m| &m.kind).collect::<Vec<_>>());
         std::fs::remove_file(key).unwrap();
         db.drop().await;
