@@ -3,31 +3,51 @@
 # then the end2end tests in Debian's Chromium against the release build, then the quality runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Where the time goes: each phase's duration, printed at the end (docs/PERFORMANCE.md, « CI »).
+timings=()
+phase_name="" phase_start=$SECONDS
+phase() {
+  [ -z "$phase_name" ] || timings+=("$(printf '%5d s  %s' $((SECONDS - phase_start)) "$phase_name")")
+  phase_name="$1" phase_start=$SECONDS
+  [ -z "$1" ] || echo "[test] $1"
+}
+report_timings() {
+  phase ""
+  echo "[test] time per phase (total $((SECONDS / 60)) min $((SECONDS % 60)) s):"
+  printf '  %s\n' "${timings[@]}"
+}
+phase "set-up (scripts/setup.sh)"
 scripts/setup.sh
 
 # Every test runs on SQLite and on PostgreSQL: the machine's on 127.0.0.1:5432, or a throw-away
 # cluster started here (and removed at the end); no PostgreSQL at all stops the run.
+phase "PostgreSQL (the machine's, or a throw-away cluster)"
 eval "$(scripts/postgres.sh start)"
 export DATABASE_URL
 pg_dir="${PG_THROWAWAY:-}"
 sinks_pid=""
-cleanup() { [ -z "$sinks_pid" ] || kill "$sinks_pid" 2>/dev/null || true; scripts/postgres.sh stop "$pg_dir"; }
+cleanup() {
+  [ -z "$sinks_pid" ] || kill "$sinks_pid" 2>/dev/null || true
+  scripts/postgres.sh stop "$pg_dir"
+  report_timings
+}
 trap cleanup EXIT
 # Layout and lints first: both halves of the app (the server with `ssr`, the browser with `hydrate`).
-echo "[test] cargo fmt --check, cargo clippy -D warnings (server half, browser half)"
+phase "cargo fmt --check, cargo clippy -D warnings (server half, browser half)"
 cargo fmt --all -- --check
 cargo clippy -q -p app -p server -p migration --features app/ssr --all-targets -- -D warnings
 cargo clippy -q -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
-echo "[test] Rust tests (SQLite + PostgreSQL: ${DATABASE_URL%%@*}@…)"
+phase "Rust tests (SQLite + PostgreSQL: ${DATABASE_URL%%@*}@…)"
 cargo test -p migration -p app -p server --features app/ssr
 # The rooms' benchmarks, small and unoptimised (the same debug build): they still run and their
-# own checks hold (exactly N seats, every list query answers). Figures: scripts/perf.sh.
-echo "[test] benchmarks, smoke mode"
-cargo test -q -p server --features app/ssr --bench search --bench registration --bench badges --bench carnets -- --offers 2000 --runs 2 --people 40 --seats 10 --rounds 1 --n 10 --carnets 500
+# own checks hold (exactly N seats, no query answers empty). Figures: scripts/perf.sh. Same packages
+# as the tests above: the same feature set, so nothing is compiled again.
+phase "benchmarks, smoke mode"
+cargo test -q -p migration -p app -p server --features app/ssr --bench search --bench registration --bench badges --bench carnets -- --offers 2000 --runs 2 --people 40 --seats 10 --rounds 1 --n 10 --carnets 500
 
 # end2end: a fresh SQLite file, the release server started by cargo-leptos, Playwright in Chromium.
 pg_url="$DATABASE_URL"
-echo "[test] end2end (release build, Chromium, phone viewport)"
+phase "release build (server + WebAssembly)"
 rm -rf target/e2e && mkdir -p target/e2e
 # The badges' key is made by the server's own command: build once, make it, then run (no rebuild).
 cargo leptos build --release --precompress
@@ -45,6 +65,7 @@ export ITINERAIRE_SMS_URL="http://127.0.0.1:$api_port" ITINERAIRE_SMS_CLE=cle-de
 ITINERAIRE_PUBLIC_URL=http://127.0.0.1:3000 ./target/release/server badge-key
 # Every end2end registration comes from 127.0.0.1: lift the per-address limit (its own Rust test checks it).
 # The site's address is given (badges are issued only with one), so the demo data is asked for.
+phase "end2end (release build, Chromium, phone viewport)"
 DATABASE_URL="sqlite://target/e2e/itineraire.db?mode=rwc" ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE=10000 \
   ITINERAIRE_PUBLIC_URL=http://127.0.0.1:3000 ITINERAIRE_DEMO=true \
   cargo leptos end-to-end --release --precompress
@@ -64,8 +85,9 @@ export DATABASE_URL="$pg_url"
 # Crash, shutdown, load and malformed-input tests against the same release build. CI sends
 # 2,000 malformed inputs per endpoint (≈ 4 min); the full 10,000 (≈ 20 min on 2 cores, figures
 # in docs/PERFORMANCE.md) is `scripts/quality.sh` by hand, or ITINERAIRE_FUZZ_PAR_POINT=10000.
+phase "quality runs (messages, clock, crash, shutdown, malformed input)"
 scripts/quality.sh --per-endpoint "${ITINERAIRE_FUZZ_PAR_POINT:-2000}"
 # Every performance figure in its short form (first visits against the budgets, throughput
 # against nginx, memory, load): printed for the record, see docs/PERFORMANCE.md.
-echo "[test] performance figures (smoke)"
+phase "performance figures (smoke)"
 scripts/perf.sh --smoke

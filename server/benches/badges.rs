@@ -1,19 +1,22 @@
 //! Signing and verifying Open Badges (eddsa-rdfc-2022: JSON-LD expansion with embedded contexts,
 //! RDFC-1.0, SHA-256, Ed25519). `cargo bench -p server --bench badges [-- --n N]`. Prints a
-//! Markdown table for docs/PERFORMANCE.md; every verification is checked to succeed.
+//! Markdown table for docs/PERFORMANCE.md; every verification is checked to succeed. Each
+//! credential is shaped as `badges::service` issues it: its picture embedded (SVG `data:` URL),
+//! its language, its hashed identity, its revocation entry.
 #![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::badges::proof;
 use ed25519_dalek::SigningKey;
 use serde_json::json;
 use std::time::Instant;
 
-fn credential(i: usize) -> serde_json::Value {
+fn credential(i: usize, now: chrono::DateTime<chrono::Utc>) -> serde_json::Value {
+    let design = app::badges::image::DESIGNS[i % app::badges::image::DESIGNS.len()].0;
     json!({
         "@context": [proof::CREDENTIALS_V2, proof::OB_V3],
         "id": format!("https://itineraire.example/badges/{i}"),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {"id": "did:web:itineraire.example", "type": ["Profile"], "name": "Itinéraire", "url": "https://itineraire.example"},
-        "validFrom": "2026-11-23T12:00:00Z",
+        "validFrom": now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         "name": "Faire son CV",
         "credentialSubject": {
             "type": ["AchievementSubject"],
@@ -21,7 +24,10 @@ fn credential(i: usize) -> serde_json::Value {
             "identifier": [{"type": "IdentityObject", "identityType": "emailAddress", "hashed": true,
                 "identityHash": "sha256$9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "salt": format!("sel{i}")}],
             "achievement": {"id": "https://itineraire.example/ateliers/succes/cv", "type": ["Achievement"], "name": "Faire son CV",
-                "description": "A participé à l’atelier.", "criteria": {"narrative": "Être présent."}, "tag": ["CV", "Parcours"]}
+                "description": "A participé à l’atelier « Faire son CV » organisé par la Maison de l’emploi.",
+                "criteria": {"narrative": "Être présent à l’atelier « Faire son CV », noté par l’organisateur lors de l’appel."},
+                "image": {"id": app::badges::image::data_url(design, "Faire son CV"), "type": "Image", "caption": "Badge « Faire son CV »"},
+                "tag": ["CV", "Parcours"], "inLanguage": "fr"}
         },
         "credentialStatus": {"id": format!("https://itineraire.example/badges/statut#{i}"), "type": "BitstringStatusListEntry",
             "statusPurpose": "revocation", "statusListIndex": i.to_string(), "statusListCredential": "https://itineraire.example/badges/statut"}
@@ -39,8 +45,10 @@ async fn main() {
     let start = Instant::now();
     let mut signed = Vec::with_capacity(n);
     for i in 0..n {
-        signed.push(proof::sign(credential(i), &key, vm, now).await.unwrap());
+        signed.push(proof::sign(credential(i, now), &key, vm, now).await.unwrap());
     }
+    let size = signed[0].to_string().len();
+    assert!(app::badges::service::image_of(&signed[0]).is_some(), "the picture travels with the badge");
     let sign_rate = n as f64 / start.elapsed().as_secs_f64();
     let start = Instant::now();
     for c in &signed {
@@ -62,8 +70,8 @@ async fn main() {
     }
     let parallel = n as f64 / start.elapsed().as_secs_f64();
     println!(
-        "| credentials | signed/s (one at a time) | verified/s (one at a time) | verified/s (all at once, 2 cores) |"
+        "| credentials (with picture) | size of one | signed/s (one at a time) | verified/s (one at a time) | verified/s (all at once, 2 cores) |"
     );
-    println!("|---|---|---|---|");
-    println!("| {n} | {sign_rate:.0} | {verify_rate:.0} | {parallel:.0} |");
+    println!("|---|---|---|---|---|");
+    println!("| {n} | {:.1} KB | {sign_rate:.0} | {verify_rate:.0} | {parallel:.0} |", size as f64 / 1000.0);
 }
