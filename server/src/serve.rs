@@ -62,32 +62,19 @@ pub async fn serve(
                 closing_until = Some(tokio::time::Instant::now() + CLOSE_GRACE);
                 continue;
             }
-            _ = stop_at => break,
-        };
-        // Without it every streamed response stalls ~40 ms on keep-alive connections (Nagle).
-        let _ = stream.set_nodelay(true);
-        let closing = closing.clone();
-        let service = app
-            .clone()
-            .map_request(move |req: http::Request<hyper::body::Incoming>| {
-                let mut req = req.map(axum::body::Body::new);
-                req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
-                req
-            })
-            .map_response(move |mut res: axum::response::Response| {
-                if closing.load(std::sync::atomic::Ordering::Relaxed) {
-                    res.headers_mut().insert(http::header::CONNECTION, http::HeaderValue::from_static("close"));
+            _ = stop_at => {
+                // No new handshake completes from here; those already waiting in the socket's
+                // queue are accepted and answered (closing the socket would reset them).
+                stop_new_connections(&listener);
+                while let Ok(Ok((stream, peer))) =
+                    tokio::time::timeout(Duration::from_millis(20), listener.accept()).await
+                {
+                    spawn_connection(&builder, &graceful, &app, &closing, stream, peer);
                 }
-                res
-            });
-        // Not `serve_connection_with_upgrades`: it sniffs the version whatever the builder says
-        // (nothing here upgrades a connection).
-        let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
-        let conn = graceful.watch(conn.into_owned());
-        tokio::spawn(async move {
-            // A cut or timed-out connection is the client's business: nothing to log.
-            let _ = conn.await;
-        });
+                break;
+            }
+        };
+        spawn_connection(&builder, &graceful, &app, &closing, stream, peer);
     }
     // New connections are refused from now on; the open ones finish what they are answering.
     drop(listener);
@@ -95,4 +82,55 @@ pub async fn serve(
         tracing::warn!("some connections were still open after the drain");
     }
     Ok(())
+}
+
+/// Drops every packet sent to the listening socket (a classic BPF filter returning 0): a
+/// client's handshake is left unanswered, then refused when the socket closes, instead of being
+/// completed by the kernel and reset unanswered.
+fn stop_new_connections(listener: &tokio::net::TcpListener) {
+    #[cfg(target_os = "linux")]
+    {
+        const BPF_RET_K: u16 = 0x06; // BPF_RET | BPF_K
+        let drop_all = [socket2::SockFilter::new(BPF_RET_K, 0, 0, 0)];
+        if let Err(e) = socket2::SockRef::from(listener).attach_filter(&drop_all) {
+            tracing::warn!(error = %e, "new connections not held back during the shutdown");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = listener;
+}
+
+/// Serves one accepted connection under the graceful-shutdown watch.
+fn spawn_connection(
+    builder: &auto::Builder<TokioExecutor>,
+    graceful: &GracefulShutdown,
+    app: &Router,
+    closing: &std::sync::Arc<std::sync::atomic::AtomicBool>,
+    stream: tokio::net::TcpStream,
+    peer: SocketAddr,
+) {
+    // Without it every streamed response stalls ~40 ms on keep-alive connections (Nagle).
+    let _ = stream.set_nodelay(true);
+    let closing = closing.clone();
+    let service = app
+        .clone()
+        .map_request(move |req: http::Request<hyper::body::Incoming>| {
+            let mut req = req.map(axum::body::Body::new);
+            req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
+            req
+        })
+        .map_response(move |mut res: axum::response::Response| {
+            if closing.load(std::sync::atomic::Ordering::Relaxed) {
+                res.headers_mut().insert(http::header::CONNECTION, http::HeaderValue::from_static("close"));
+            }
+            res
+        });
+    // Not `serve_connection_with_upgrades`: it sniffs the version whatever the builder says
+    // (nothing here upgrades a connection).
+    let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+    let conn = graceful.watch(conn.into_owned());
+    tokio::spawn(async move {
+        // A cut or timed-out connection is the client's business: nothing to log.
+        let _ = conn.await;
+    });
 }
