@@ -105,7 +105,7 @@ async fn status_list_per_view(n: usize) {
     for _ in 0..n {
         let started = Instant::now();
         let list = service::status_list(&t.db, &kept, now).await.unwrap();
-        assert!(list["proof"]["proofValue"].is_string());
+        assert!(!list["proof"].is_null(), "the list is served signed");
         after.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let ((b50, b95), (a50, a95)) = (time(&mut before), time(&mut after));
