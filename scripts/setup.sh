@@ -43,9 +43,12 @@ fi
 # 3. Register Debian's toolchain with rustup (rust-toolchain.toml names it).
 rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr
 
-# 4. cargo-leptos built so it never downloads tools (22 min on 2 cores the first time).
+# 4. cargo-leptos built so it never downloads tools. Its own release profile (fat LTO, one codegen
+# unit) took 16 min on 2 cores; a build tool does not need it: no LTO, 16 units (docs/PERFORMANCE.md, « CI »).
 cargo-leptos --version 2>/dev/null | grep -qx 'cargo-leptos 0.3.11' ||
-  { log "installing cargo-leptos (long)"; cargo +debian-web install --locked cargo-leptos@0.3.11 --features no_downloads; }
+  { log "installing cargo-leptos (long)"
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo +debian-web install --locked cargo-leptos@0.3.11 --features no_downloads; }
 
 # 5. wasm-bindgen CLI = the wasm-bindgen crate version in Cargo.lock (no --locked: see TOOLCHAIN.md).
 WB=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock 2>/dev/null | sed -n 's/^version = "\(.*\)"/\1/p' || true)

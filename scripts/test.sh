@@ -39,6 +39,10 @@ cargo clippy -q -p app -p server -p migration --features app/ssr --all-targets -
 cargo clippy -q -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 phase "Rust tests (SQLite + PostgreSQL: ${DATABASE_URL%%@*}@…)"
 cargo test -p migration -p app -p server --features app/ssr
+# The HTTP tests again, every one on PostgreSQL (those written for one database use SQLite above;
+# those written for both ran on both). Same packages, so nothing is compiled again.
+phase "HTTP tests on PostgreSQL"
+ITINERAIRE_TESTS_BASE=postgres cargo test -p migration -p app -p server --features app/ssr --test http
 # The rooms' benchmarks, small and unoptimised (the same debug build): they still run and their
 # own checks hold (exactly N seats, no query answers empty). Figures: scripts/perf.sh. Same packages
 # as the tests above: the same feature set, so nothing is compiled again.

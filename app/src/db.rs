@@ -126,6 +126,24 @@ pub mod testing {
             TestDb { db, cleanup: Cleanup::Schema { admin_url: url.to_owned(), schema } }
         }
 
+        /// The database of a test written for one: SQLite, or PostgreSQL (at `DATABASE_URL`)
+        /// when `ITINERAIRE_TESTS_BASE=postgres` — `scripts/test.sh` runs the HTTP tests once
+        /// each way. Asking for PostgreSQL without a `postgres://` URL stops the test.
+        pub async fn chosen() -> TestDb {
+            match std::env::var("ITINERAIRE_TESTS_BASE").as_deref() {
+                Ok("postgres") => {
+                    let url = std::env::var("DATABASE_URL").unwrap_or_default();
+                    assert!(
+                        url.starts_with("postgres"),
+                        "ITINERAIRE_TESTS_BASE=postgres needs DATABASE_URL=postgres://…"
+                    );
+                    TestDb::postgres(&url).await
+                }
+                Ok("sqlite") | Err(_) => TestDb::sqlite().await,
+                Ok(other) => panic!("ITINERAIRE_TESTS_BASE={other}: sqlite or postgres"),
+            }
+        }
+
         /// SQLite, plus PostgreSQL when `DATABASE_URL` is a `postgres://` URL.
         pub async fn all() -> Vec<TestDb> {
             let mut dbs = vec![TestDb::sqlite().await];

@@ -72,15 +72,19 @@ test("an administrator invites a colleague, who chooses a password, forgets it, 
   await expect(other.getByText("Connecté : Dominique Petit")).toBeVisible();
   // The session opened with the old password is closed.
   await dominique.goto("/pro/carnets");
+  await expect(dominique).toHaveURL(/\/pro\/connexion\?suite=\/pro\/carnets$/);
   await expect(dominique.getByRole("heading", { level: 1 })).toHaveText("Espace professionnels");
 
   // Dominique leaves: Camille disables the account; its session stops at once.
   await camille.goto("/pro/equipe");
-  await camille.getByRole("link", { name: "Dominique Petit" }).click();
+  await camille.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Dominique Petit" }).click();
   await expectAccessible(camille);
   await camille.getByLabel("Désactivé : ne peut plus se connecter").check();
   await camille.getByRole("button", { name: "Enregistrer" }).click();
   await expect(camille.getByRole("status")).toHaveText("C’est enregistré.");
-  await other.goto("/pro/carnets");
+  // Sent to the sign-in page (a redirect, not a page that only says so).
+  const answer = await other.goto("/pro/carnets");
+  const seen = `${answer?.request().redirectedFrom()?.url() ?? "no redirect"} → ${answer?.status()} ${answer?.url()}`;
+  await expect(other, seen).toHaveURL(/\/pro\/connexion\?suite=\/pro\/carnets$/);
   await expect(other.getByRole("heading", { level: 1 })).toHaveText("Espace professionnels");
 });

@@ -436,7 +436,7 @@ async fn stop_from_a_reminder_is_one_confirmed_click_and_can_be_undone() {
 
 #[tokio::test]
 async fn health_details_say_loudly_when_messages_do_not_leave() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let problems = vec!["les SMS ne sont pas envoyés : aucune clé d’API SMS (ITINERAIRE_SMS_CLE)".to_owned()];
     let app = app_with_messages(&db, problems);
     let r = send(&app, get("/healthz/details")).await;

@@ -177,7 +177,7 @@ async fn home_page_lists_the_ten_themes_from_the_database() {
 
 #[tokio::test]
 async fn theme_search_works_without_javascript() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_for(&db);
     let r = send(&app, get("/?q=LOYER")).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -201,7 +201,7 @@ async fn theme_search_works_without_javascript() {
 
 #[tokio::test]
 async fn unknown_page_gets_a_french_404_with_a_way_back() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let r = send(&app_for(&db), get("/nulle-part")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.body.contains("Cette page n’existe pas"));
@@ -213,7 +213,7 @@ async fn unknown_page_gets_a_french_404_with_a_way_back() {
 
 #[tokio::test]
 async fn footer_pages_exist() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_for(&db);
     for (path, title) in
         [("/accessibilite", "<h1>Accessibilité</h1>"), ("/mentions-legales", "<h1>Mentions légales</h1>")]
@@ -227,7 +227,7 @@ async fn footer_pages_exist() {
 
 #[tokio::test]
 async fn server_functions_refuse_cross_site_posts() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_for(&db);
     let ok = send(&app, post("/api/themes", Some("http://127.0.0.1:3000"), "")).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
@@ -250,7 +250,7 @@ async fn server_functions_refuse_cross_site_posts() {
 #[tokio::test]
 async fn a_refused_post_leaves_its_connection_usable() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = app_for(&db);
@@ -287,7 +287,7 @@ async fn a_refused_post_leaves_its_connection_usable() {
 
 #[tokio::test]
 async fn oversized_bodies_are_refused() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let big = "x".repeat(200 * 1024);
     // Browsers announce the length: refused before reading.
     let mut req = post("/api/themes", Some("http://127.0.0.1:3000"), &big);
@@ -302,7 +302,7 @@ async fn oversized_bodies_are_refused() {
 
 #[tokio::test]
 async fn html_is_compressed_when_the_browser_accepts_it() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let req = Request::get("/")
         .header(header::HOST, "127.0.0.1:3000")
         .header(header::ACCEPT_ENCODING, "br, gzip")
@@ -315,7 +315,7 @@ async fn html_is_compressed_when_the_browser_accepts_it() {
 
 #[tokio::test]
 async fn health_and_pages_report_a_database_outage_in_french() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_for(&db);
     assert_eq!(send(&app, get("/healthz")).await.status, StatusCode::OK);
     db.db.close_by_ref().await.unwrap();
@@ -329,7 +329,7 @@ async fn health_and_pages_report_a_database_outage_in_french() {
 
 #[tokio::test]
 async fn invitation_link_lands_on_the_territory_steps() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_for(&db);
     let r = send(&app, get("/bienvenue?territoire=comminges")).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -353,7 +353,7 @@ async fn invitation_link_lands_on_the_territory_steps() {
 
 #[tokio::test]
 async fn unknown_territory_or_page_gets_a_clear_answer_and_a_human_contact() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_for(&db);
     let r = send(&app, get("/bienvenue?territoire=atlantide")).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
@@ -371,7 +371,7 @@ async fn unknown_territory_or_page_gets_a_clear_answer_and_a_human_contact() {
 }
 
 async fn seeded() -> TestDb {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     server::cli::seed_demo(&db.db).await.unwrap();
     db
 }
@@ -588,6 +588,77 @@ async fn professionals_sign_in_with_a_password_and_out_again() {
     assert!(r.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
     let r = send(&app, with_cookie(get("/pro"), &cookie)).await;
     assert!(r.status.is_redirection(), "the old cookie no longer opens the space");
+    db.drop().await;
+}
+
+/// Every professionals' page, asked without a session or with a closed one, redirects to the
+/// sign-in page — each time, also while other requests are rendered at the same moment on other
+/// threads (a page that only said « Connexion nécessaire » once left a browser there); and a
+/// signed-in request at the same moment gets its own page, never another request's answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_professionals_page_redirects_to_sign_in_without_a_session_even_under_concurrency() {
+    let db = seeded_with_account().await;
+    let app = app_for(&db);
+    let closed = sign_in(&app).await;
+    assert_eq!(
+        send(&app, with_cookie(post("/pro/deconnexion", ORIGIN, ""), &closed)).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let live = sign_in(&app).await;
+    let pages = [
+        "/pro",
+        "/pro/carnets",
+        "/pro/ateliers",
+        "/pro/equipe",
+        "/pro/mon-compte",
+        "/pro/orientations",
+        "/pro/invitations",
+        "/pro/messages",
+        "/pro/nouvelle-offre",
+        "/pro/synonymes",
+    ];
+    let mut tasks = tokio::task::JoinSet::new();
+    for worker in 0..8usize {
+        let (app, closed, live) = (app.clone(), closed.clone(), live.clone());
+        tasks.spawn(async move {
+            for round in 0..6usize {
+                for (i, page) in pages.iter().enumerate() {
+                    let who = (worker + round + i) % 3;
+                    let req = match who {
+                        0 => get(page),
+                        1 => with_cookie(get(page), &closed),
+                        _ => with_cookie(get(page), &live),
+                    };
+                    let r = send(&app, req).await;
+                    if who == 2 && ["/pro/equipe", "/pro/messages", "/pro/synonymes"].contains(page) {
+                        // Camille is a référent, not an administrator: refused, never sent to sign in.
+                        assert_eq!(r.status, StatusCode::FORBIDDEN, "{page}, signed in");
+                    } else if who == 2 {
+                        assert!(
+                            r.status == StatusCode::OK
+                                && r.body.contains("Camille Martin")
+                                && !r.body.contains("Connexion nécessaire"),
+                            "{page}, signed in: {} {:?}",
+                            r.status,
+                            r.headers.get(header::LOCATION)
+                        );
+                    } else {
+                        assert!(
+                            r.status.is_redirection()
+                                && r.headers[header::LOCATION] == format!("/pro/connexion?suite={page}").as_str(),
+                            "{page}, {}: {} {:?}",
+                            if who == 0 { "no session" } else { "closed session" },
+                            r.status,
+                            r.headers.get(header::LOCATION)
+                        );
+                    }
+                }
+            }
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.unwrap();
+    }
     db.drop().await;
 }
 

@@ -29,7 +29,7 @@ async fn until_closed(stream: &mut tokio::net::TcpStream, limit: Duration) -> Op
 
 #[tokio::test]
 async fn slow_and_idle_clients_are_cut_after_the_deadline() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_setup(&db, Setup { body_timeout: Some(Duration::from_secs(1)), ..Default::default() });
     let addr = served(app, Duration::from_secs(1)).await;
     // Connected, silent: cut.
@@ -95,7 +95,7 @@ fn poison(n: usize) -> String {
 
 #[tokio::test]
 async fn the_badge_checker_answers_hostile_documents_quickly_and_stays_up() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::chosen().await;
     let app = app_for(&db);
     // Written as text: a 5,000-deep JSON value would overflow the test's own stack when dropped.
     let deep = format!("{}1{}", "[".repeat(5_000), "]".repeat(5_000));
