@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 dir=$(mktemp -d)
 port=3970
-ITINERAIRE_BADGE_KEY="$dir/none" DATABASE_URL="sqlite://$dir/load.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+# Its own address and the demo data, whatever the caller exported (perf.sh exports its own server's
+# address: posts from here would then be refused as cross-site).
+ITINERAIRE_PUBLIC_URL="http://127.0.0.1:$port" ITINERAIRE_DEMO=true \
+  ITINERAIRE_BADGE_KEY="$dir/none" DATABASE_URL="sqlite://$dir/load.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   ITINERAIRE_INSCRIPTIONS_PAR_IP_HEURE=100000000 ITINERAIRE_INSCRIPTIONS_PAR_SEANCE_MINUTE=100000000 RUST_LOG=error \
   ./target/release/server >"$dir/server.log" 2>&1 & pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
@@ -22,3 +25,7 @@ out=$(SEANCE="$seance" OFFRE="$offre" ORIGIN="http://127.0.0.1:$port" \
   wrk -t2 -c32 -d"${seconds}s" --timeout 10s -s end2end/quality/mixed.lua "http://127.0.0.1:$port" | tail -1)
 rss_peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 echo "${out%\}}, \"rss_idle_kb\": $rss_idle, \"rss_peak_kb\": $rss_peak}"
+# Every answer is a page (200) or a registration taken (303): anything else is a failed load.
+node -e 'const s = JSON.parse(process.argv[1]).statuses;
+const bad = Object.keys(s).filter((c) => c !== "200" && c !== "303");
+if (bad.length || !s["303"]) { console.error(`load: unexpected statuses ${JSON.stringify(s)}`); process.exit(1); }' "$out"

@@ -78,7 +78,7 @@ fast.forEach((r, i) => {
   const s = slow[i];
   const ok = r.bytes <= 250 * 1024 && s.lcpMs <= 1500 && s.hydratedMs !== null && s.hydratedMs <= 3000;
   if (!ok) over++;
-  console.log(`| \`${r.path.replace(/[A-Za-z0-9_-]{40,}/, "<jeton>").replace(/[0-9a-f-]{36}/, "<id>")}\` | ${(r.bytes/1024).toFixed(1)} KB | ${r.requests} | ${r.lcpMs} / ${r.hydratedMs} ms | ${s.lcpMs} / ${s.hydratedMs} ms | ${ok ? "met" : "**over**"} |`);
+  console.log(`| \`${r.path.replace(/[A-Za-z0-9_-]{32,}/, "<jeton>").replace(/[0-9a-f-]{36}/, "<id>")}\` | ${(r.bytes/1024).toFixed(1)} KB | ${r.requests} | ${r.lcpMs} / ${r.hydratedMs} ms | ${s.lcpMs} / ${s.hydratedMs} ms | ${ok ? "met" : "**over**"} |`);
 });
 if (over) console.log(`\n**${over} page(s) over budget.**`);
 // The size budget is a property of the build, not of the machine: it fails the run.
@@ -115,7 +115,7 @@ cached=$(rps "http://127.0.0.1:$port/catalogue")
 rendered=$(rps -H "Cookie: itineraire_session=mesure" "http://127.0.0.1:$port/catalogue")
 theirs=$(rps "http://127.0.0.1:3998/catalogue")
 kill $nginx_pid; nginx_pid=""
-ratio() { awk -v a="$1" -v b="$theirs" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
+ratio() { awk -v a="$1" -v b="$theirs" 'BEGIN { printf "%.1f %%", 100 * a / b }'; }
 echo
 echo "| throughput, \`/catalogue\` (wrk -t2 -c32, ${tput} s each, loopback, 2 cores shared with wrk, same run) | requests/s | of nginx |"
 echo "|---|---|---|"
