@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// The rooms' graph (issue 22): which room of `app/src` uses which, from the `crate::…` paths in
+// the code (comments left out). A room is a top-level folder or file of `app/src`.
+//
+//   node scripts/rooms.mjs            checks, and prints the cycles left
+//   node scripts/rooms.mjs --graph    prints every edge with its number of uses (and Mermaid)
+//
+// It fails when
+//   - an edge inside a cycle is not in `app/rooms-knot.txt`: a new knot between rooms;
+//   - a room uses another room's `db` module, unless the pair is in that file too;
+//   - a line of that file no longer happens: the knot got smaller, take the line out (the file
+//     only ever shrinks, until it is empty and no room is in a cycle).
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const root = new URL("../app/src/", import.meta.url).pathname;
+const knotFile = new URL("../app/rooms-knot.txt", import.meta.url).pathname;
+
+const rooms = new Set(readdirSync(root).map((e) => e.replace(/\.rs$/, "")));
+rooms.delete("lib"); // the crate root: it mounts every room
+
+function* files(dir) {
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (p.endsWith(".rs")) yield p;
+  }
+}
+
+// Comments out (line and block), strings kept: a path in a doc comment is not a use.
+function code(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"])\/\/.*$/gm, "$1");
+}
+
+// Every `crate::a::b…` path, with `crate::{a::x, b::{y, z}}` groups expanded to their first names.
+function paths(text) {
+  const out = [];
+  for (const m of text.matchAll(/crate::([a-z_][a-z0-9_]*)((?:::[a-z_][a-z0-9_]*)?)/g)) out.push([m[1], m[2].slice(2)]);
+  // `crate::room::{db, model}`: the room's modules named in the group
+  for (const m of text.matchAll(/crate::([a-z_][a-z0-9_]*)::\{([^}]*)/g))
+    for (const name of m[2].split(",")) out.push([m[1], name.trim().split("::")[0]]);
+  for (const m of text.matchAll(/crate::\{/g)) {
+    let depth = 0, i = m.index + m[0].length - 1, start = i + 1;
+    for (; i < text.length; i++) {
+      if (text[i] === "{") depth++;
+      else if (text[i] === "}" && --depth === 0) break;
+    }
+    const inner = text.slice(start, i);
+    // top-level items of the group
+    let d = 0, item = "";
+    for (const ch of inner + ",") {
+      if (ch === "{") d++;
+      if (ch === "}") d--;
+      if (ch === "," && d === 0) {
+        const [first, second] = item.trim().split("::");
+        if (first) out.push([first, (second ?? "").replace(/[{}\s].*$/, "")]);
+        item = "";
+      } else item += ch;
+    }
+  }
+  return out;
+}
+
+const uses = new Map(); // "a -> b" → count
+const dbUses = new Map(); // "a -> b::db" → count
+for (const f of files(root)) {
+  const rel = relative(root, f).split(sep);
+  const from = rel[0].replace(/\.rs$/, "");
+  if (from === "lib") continue;
+  for (const [to, sub] of paths(code(readFileSync(f, "utf8")))) {
+    if (!rooms.has(to) || to === from || to === "lib") continue;
+    const k = `${from} -> ${to}`;
+    uses.set(k, (uses.get(k) ?? 0) + 1);
+    if (sub === "db") {
+      const d = `${from} -> ${to}::db`;
+      dbUses.set(d, (dbUses.get(d) ?? 0) + 1);
+    }
+  }
+}
+
+// The server crate (its command line) must not write a room's tables either.
+const serverSrc = new URL("../server/src/", import.meta.url).pathname;
+for (const f of files(serverSrc)) {
+  for (const m of code(readFileSync(f, "utf8")).matchAll(/app::([a-z_][a-z0-9_]*)::db\b/g)) {
+    const d = `server -> ${m[1]}::db`;
+    dbUses.set(d, (dbUses.get(d) ?? 0) + 1);
+  }
+}
+
+// Strongly connected components (Tarjan): the rooms caught in one knot.
+const next = new Map([...rooms].map((r) => [r, []]));
+for (const k of uses.keys()) {
+  const [a, b] = k.split(" -> ");
+  next.get(a).push(b);
+}
+let index = 0;
+const idx = new Map(), low = new Map(), stack = [], on = new Set(), sccs = [];
+function visit(v) {
+  idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+  for (const w of next.get(v)) {
+    if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
+    else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+  }
+  if (low.get(v) === idx.get(v)) {
+    const c = [];
+    let w;
+    do { w = stack.pop(); on.delete(w); c.push(w); } while (w !== v);
+    sccs.push(c);
+  }
+}
+for (const r of [...rooms].sort()) if (!idx.has(r)) visit(r);
+const knots = sccs.filter((c) => c.length > 1).map((c) => c.sort());
+const sccOf = new Map();
+knots.forEach((c, i) => c.forEach((r) => sccOf.set(r, i)));
+const knotEdges = [...uses.keys()].filter((k) => {
+  const [a, b] = k.split(" -> ");
+  return sccOf.has(a) && sccOf.get(a) === sccOf.get(b);
+});
+
+if (process.argv.includes("--graph")) {
+  for (const [k, n] of [...uses].sort()) console.log(`${k}  (${n})`);
+  console.log("\n```mermaid\ngraph TD");
+  for (const k of [...uses.keys()].sort()) console.log(`  ${k.replace(" -> ", " --> ")}`);
+  console.log("```");
+}
+
+const allowed = new Set(
+  readFileSync(knotFile, "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean),
+);
+const problems = [];
+for (const k of knotEdges.sort()) if (!allowed.has(k)) problems.push(`new edge in a cycle: ${k} (${uses.get(k)} uses)`);
+for (const k of [...dbUses.keys()].sort()) if (!allowed.has(k)) problems.push(`a room reads another room's tables: ${k} (${dbUses.get(k)} uses)`);
+const present = new Set([...knotEdges, ...dbUses.keys()]);
+for (const k of [...allowed].sort()) if (!present.has(k)) problems.push(`gone from the knot, take it out of app/rooms-knot.txt: ${k}`);
+
+console.log(
+  `[rooms] ${rooms.size} rooms, ${uses.size} edges; ${knots.length} knot(s): ${knots.map((c) => c.join(" ")).join(" | ") || "none"}; ` +
+    `${knotEdges.length} edges in cycles, ${dbUses.size} cross-room db uses (known: ${allowed.size})`,
+);
+if (problems.length) {
+  for (const p of problems) console.error(`[rooms] ${p}`);
+  process.exit(1);
+}
