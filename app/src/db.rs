@@ -54,6 +54,11 @@ pub async fn write_turn(db: &DatabaseConnection) -> Option<tokio::sync::MutexGua
 
 /// Answers whether the database is reachable (for `/healthz`).
 /// SQL written with `?` placeholders, numbered `$1, $2…` for PostgreSQL.
+/// A list stored in a text column as JSON (`[]` when it cannot be written).
+pub fn json_list(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
 pub fn numbered(backend: DbBackend, text: &str) -> String {
     if backend != DbBackend::Postgres {
         return text.to_owned();

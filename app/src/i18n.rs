@@ -91,7 +91,7 @@ impl Langue {
 /// browser's preferences deciding.
 #[cfg(feature = "ssr")]
 pub fn from_headers(headers: &http::HeaderMap) -> (Langue, bool) {
-    if let Some(l) = crate::auth::session::cookie_value(headers, COOKIE).and_then(|c| Langue::from_tag(&c)) {
+    if let Some(l) = crate::token::cookie_value(headers, COOKIE).and_then(|c| Langue::from_tag(&c)) {
         return (l, true);
     }
     let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -231,7 +231,7 @@ pub fn quand(fr: &str, (debut, fin): (i64, i64)) -> String {
 /// When a session takes place, in language `l` (messages written away from any page).
 #[cfg(feature = "ssr")]
 pub fn quand_en(l: Langue, debut: chrono::DateTime<chrono::Utc>, fin: chrono::DateTime<chrono::Utc>) -> String {
-    let fr = crate::socle::dates::quand(debut, fin);
+    let fr = crate::dates::quand(debut, fin);
     match l {
         Langue::Fr => fr,
         l => dates::quand(l, debut.timestamp(), fin.timestamp()).unwrap_or(fr),

@@ -16,14 +16,21 @@ pub mod socle;
 pub mod text;
 pub mod ui;
 
+// The kernel: what every room may use and which uses no room (scripts/rooms.mjs checks it).
+#[cfg(feature = "ssr")]
+pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]
+pub mod qr;
+#[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(all(test, feature = "ssr"))]
 mod test_support;
+#[cfg(feature = "ssr")]
+pub mod token;
 #[cfg(feature = "ssr")]
 pub mod validation;
 

@@ -48,7 +48,7 @@ pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 /// Loads the sample catalogue (structures and offers), dated as on its first day whatever today
 /// is (tests that need fixed dates import `SAMPLE` as it is, with a fixed clock).
 pub async fn load_sample(db: &DatabaseConnection) {
-    let today = crate::socle::dates::today(chrono::Utc::now());
+    let today = crate::dates::today(chrono::Utc::now());
     let sample = crate::catalogue::db::import::redated(SAMPLE, today).unwrap();
     crate::catalogue::db::import::import_json(db, &sample, |_, _| {}).await.unwrap();
 }

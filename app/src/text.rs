@@ -27,6 +27,19 @@ pub fn matches_all_words(folded_haystack: &str, query: &str) -> bool {
     fold(query).split_whitespace().all(|word| folded_haystack.contains(word))
 }
 
+/// A query-string value, URL-encoded (spaces as `+`).
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

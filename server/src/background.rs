@@ -107,8 +107,7 @@ pub async fn retention(db: &DatabaseConnection, s: &Settings, now: chrono::DateT
             Err(e) => tracing::warn!(error = %e, "retention: {what} failed; will retry"),
         }
     }
-    if let Err(e) = app::catalogue::edition::periode::remind(db, s.fraicheur, app::socle::dates::today(now), now).await
-    {
+    if let Err(e) = app::catalogue::edition::periode::remind(db, s.fraicheur, app::dates::today(now), now).await {
         tracing::warn!(error = %e, "offers to update: reminders failed; will retry");
     }
 }

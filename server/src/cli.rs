@@ -76,7 +76,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), String> {
         return Ok(());
     }
     // Dated from today: the demo catalogue never turns « à mettre à jour » nor hides with time.
-    let today = app::socle::dates::today(chrono::Utc::now());
+    let today = app::dates::today(chrono::Utc::now());
     let catalogue = app::catalogue::db::import::redated(DEMO_CATALOGUE, today).map_err(|e| e.to_string())?;
     let report = import_json(db, &catalogue, |_, _| {}).await.map_err(|e| e.to_string())?;
     tracing::info!(created = report.created, rejected = report.rejected.len(), "demo catalogue loaded");
@@ -132,7 +132,8 @@ struct DemoPersonne {
 
 /// Loads the sample workshops, their sessions dated from `now` (with the demo catalogue).
 pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
-    use app::socle::{dates, organisation as org};
+    use app::dates;
+    use app::socle::organisation as org;
     let demo: DemoAteliers = serde_json::from_slice(DEMO_ATELIERS).map_err(|e| format!("demo workshops: {e}"))?;
     let today = dates::today(now);
     for a in demo.ateliers {

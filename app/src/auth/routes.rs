@@ -307,9 +307,7 @@ async fn invite(State(st): State<FormState>, req: Request) -> Response {
     };
     let structure = field(&fields, "structure");
     match equipe::invite(&st.db, &staff, &structure, &fields, chrono::Utc::now()).await {
-        Ok(_) => {
-            see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::catalogue::model::urlencode(&structure)))
-        }
+        Ok(_) => see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::text::urlencode(&structure))),
         Err(e) => st.refuse_edit(parts, fields, e, equipe::CONFLICT_MESSAGE, &[]).await,
     }
 }

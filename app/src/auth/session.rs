@@ -5,11 +5,10 @@ use super::db::{account, session};
 use super::model::{Role, Staff};
 use super::password;
 use crate::error::AppError;
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+pub use crate::token::{cookie_value, new_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
 use http::HeaderMap;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use sha2::{Digest, Sha256};
 
 pub const COOKIE: &str = "itineraire_session";
 pub const SESSION_HOURS: i64 = 12;
@@ -56,18 +55,6 @@ impl CookiePolicy {
 
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
-}
-
-/// SHA-256 (hex) of a secret token: what the database keeps instead of the token.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// A random 256-bit token, URL-safe (session cookies, private links).
-pub fn new_token() -> Result<String, DbErr> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| DbErr::Custom(format!("random: {e}")))?;
-    Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// Checks the password and opens a session; returns the cookie's token. No limit: the sign-in
@@ -144,18 +131,6 @@ pub async fn open_session(db: &impl ConnectionTrait, account_id: &str, now: Date
 /// The session token in a request's `Cookie` headers.
 pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
     cookie_value(headers, COOKIE)
-}
-
-/// A cookie's value in a request's `Cookie` headers (not empty).
-pub fn cookie_value(headers: &HeaderMap, cookie: &str) -> Option<String> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, value)| *name == cookie && !value.is_empty())
-        .map(|(_, value)| value.to_owned())
 }
 
 /// The professional a token belongs to, if the session is open and the account active.

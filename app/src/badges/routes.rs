@@ -61,7 +61,7 @@ async fn badge_qr(State(st): State<FormState>, State(issuer): State<SharedIssuer
         return (StatusCode::NOT_FOUND, "Aucune clé de badges n’est configurée.").into_response();
     };
     match super::service::credential_json(&st.db, &id).await {
-        Ok(Some(_)) => match super::service::qr_svg(&format!("{}/badges/{id}", issuer.public_url)) {
+        Ok(Some(_)) => match crate::qr::qr_svg(&format!("{}/badges/{id}", issuer.public_url)) {
             Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
             None => (StatusCode::INTERNAL_SERVER_ERROR, "QR code impossible").into_response(),
         },

@@ -387,7 +387,7 @@ pub fn describe(c: &Value, _now: DateTime<Utc>) -> BadgeView {
     let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
     let a = &c["credentialSubject"]["achievement"];
     let date = DateTime::parse_from_rfc3339(c["validFrom"].as_str().unwrap_or_default())
-        .map(|d| crate::socle::dates::jour(d.with_timezone(&Utc)))
+        .map(|d| crate::dates::jour(d.with_timezone(&Utc)))
         .unwrap_or_default();
     BadgeView {
         id: String::new(),
@@ -504,12 +504,6 @@ pub async fn credential_json(db: &impl ConnectionTrait, id: &str) -> Result<Opti
 /// The badge issued for a registration, if any (its id).
 pub async fn badge_of(db: &impl ConnectionTrait, inscription_id: &str) -> Result<Option<String>, DbErr> {
     Ok(badge::Entity::find().filter(badge::Column::InscriptionId.eq(inscription_id)).one(db).await?.map(|b| b.id))
-}
-
-/// A QR code of `url` as SVG (black on white, with its quiet zone).
-pub fn qr_svg(url: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    Some(code.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
 }
 
 /// The structure whose workshop awarded a badge.

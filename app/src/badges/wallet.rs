@@ -1,9 +1,9 @@
 //! "Mes badges": one wallet per person, found again from their phone or e-mail (kept only as a
 //! peppered hash), opened by private links sent through the outbox (ssr only).
 use super::model::{BadgeLigne, MesBadges};
-use crate::auth::session::{new_token, token_hash};
 use crate::i18n::{tr, Langue};
 use crate::outbox::{self, Canal, Message};
+use crate::token::{new_token, token_hash};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::OnConflict, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,

@@ -14,7 +14,7 @@ pub async fn get_mes_carnets(q: String, theme: String, rdv: String, page: u64) -
     let page = page.max(1);
     let filter = super::service::ListFilter { q, theme, rdv };
     let (carnets, total) = super::service::list(&db, &staff, &filter, page, chrono::Utc::now()).await?;
-    let mut themes: Vec<(String, String)> = crate::catalogue::db::write::theme_labels(&db).await?.into_iter().collect();
+    let mut themes: Vec<(String, String)> = crate::referentiel::service::theme_labels(&db).await?.into_iter().collect();
     themes.sort();
     let pages = total.div_ceil(super::service::PAGE_SIZE).max(1);
     let rdv_filtres = super::service::RDV_FILTERS.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect();
@@ -66,7 +66,7 @@ pub async fn get_carnet_edition(id: String, theme: String) -> Result<CarnetEditi
 pub async fn get_mon_carnet() -> Result<Option<super::model::MonCarnet>, AppError> {
     let db = crate::db_from_context()?;
     let Some(parts) = use_context::<http::request::Parts>() else { return Ok(None) };
-    let Some(token) = crate::auth::session::cookie_value(&parts.headers, super::personne::COOKIE) else {
+    let Some(token) = crate::token::cookie_value(&parts.headers, super::personne::COOKIE) else {
         return Ok(None);
     };
     let Some(id) = super::personne::carnet_for_token(&db, &token, chrono::Utc::now()).await? else { return Ok(None) };

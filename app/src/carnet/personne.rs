@@ -4,9 +4,9 @@
 //! each theme. They see who follows them and who read their carnet, and take all their data.
 use super::db::{carnet, diagnostic, historique, lecture};
 use super::service::{self as svc, Author};
-use crate::auth::session::{new_token, token_hash};
 use crate::error::EditError;
 use crate::outbox::{self, Canal, Message};
+use crate::token::{new_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
@@ -275,7 +275,7 @@ pub async fn update_contact(
     let mut merged = svc::identite_values(&c);
     merged.retain(|(k, _)| !CONTACT_FIELDS.contains(&k.as_str()));
     merged.extend(fields.iter().filter(|(k, _)| CONTACT_FIELDS.contains(&k.as_str())).cloned());
-    let identite = svc::validate_identite(&merged, crate::socle::dates::today(now)).map_err(EditError::Invalid)?;
+    let identite = svc::validate_identite(&merged, crate::dates::today(now)).map_err(EditError::Invalid)?;
     svc::write_identite(db, &author, carnet_id, version, identite, now).await
 }
 

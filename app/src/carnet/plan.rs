@@ -134,9 +134,7 @@ async fn offers_on(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(S
 fn echeance(fields: &[(String, String)], now: DateTime<Utc>) -> Result<Option<NaiveDate>, (String, String)> {
     let raw = field(fields, "echeance");
     match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
-        Ok(d) if d >= crate::socle::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => {
-            Ok(Some(d))
-        }
+        Ok(d) if d >= crate::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => Ok(Some(d)),
         Err(_) if raw.is_empty() => Ok(None),
         _ => Err(("echeance".into(), "Cette date n’est pas valable. Exemple : 31/01/2027.".into())),
     }

@@ -30,7 +30,7 @@ where
 }
 
 fn today() -> chrono::NaiveDate {
-    crate::socle::dates::today(Utc::now())
+    crate::dates::today(Utc::now())
 }
 
 async fn create(State(st): State<FormState>, req: Request) -> Response {
@@ -143,7 +143,7 @@ fn person_cookie(st: &FormState, token: &str, max_age: i64) -> HeaderValue {
 }
 
 fn person_token(headers: &axum::http::HeaderMap) -> Option<String> {
-    crate::auth::session::cookie_value(headers, p::COOKIE)
+    crate::token::cookie_value(headers, p::COOKIE)
 }
 
 /// The carnet of the person signed in on this request, or the page asking them to sign in.

@@ -762,7 +762,7 @@ pub(super) async fn members(db: &impl ConnectionTrait, carnet_id: &str) -> Resul
                 structure: a.and_then(|a| a.structure_id.as_ref()).and_then(|s| structures.get(s).cloned()),
                 role: a.and_then(|a| Role::from_code(&a.role)).map(|r| r.label().to_owned()).unwrap_or_default(),
                 referent_unique: m.referent_unique,
-                depuis: crate::socle::dates::jour(m.granted_at),
+                depuis: crate::dates::jour(m.granted_at),
             }
         })
         .collect())
@@ -829,11 +829,7 @@ pub(super) async fn reads(db: &impl ConnectionTrait, carnet_id: &str) -> Result<
         .all(db)
         .await?
         .into_iter()
-        .map(|l| Lecture {
-            qui: l.auteur_nom,
-            structure: l.structure_nom,
-            quand: crate::socle::dates::jour_heure(l.at),
-        })
+        .map(|l| Lecture { qui: l.auteur_nom, structure: l.structure_nom, quand: crate::dates::jour_heure(l.at) })
         .collect())
 }
 
@@ -872,7 +868,7 @@ pub(super) async fn changes(db: &impl ConnectionTrait, carnet_id: &str) -> Resul
             };
             Changement {
                 qui: h.auteur_nom,
-                quand: crate::socle::dates::jour_heure(h.at),
+                quand: crate::dates::jour_heure(h.at),
                 objet,
                 avant: pairs(h.avant),
                 apres: pairs(h.apres),
@@ -1007,13 +1003,13 @@ pub async fn list(
     Ok((
         rows.into_iter()
             .map(|c| CarnetLigne {
-                dernier_rdv: dernier.get(&c.id).map(|d| crate::socle::dates::jour(*d)),
-                prochain_rdv: prochain.get(&c.id).map(|d| crate::socle::dates::jour(*d)),
+                dernier_rdv: dernier.get(&c.id).map(|d| crate::dates::jour(*d)),
+                prochain_rdv: prochain.get(&c.id).map(|d| crate::dates::jour(*d)),
                 nom: format!("{} {}", c.prenom, c.nom),
                 date_naissance: c.date_naissance.format("%d/%m/%Y").to_string(),
                 referent_unique: referents.get(&c.id).cloned(),
                 themes_a_traiter: themes.remove(&c.id).unwrap_or_default(),
-                mis_a_jour: crate::socle::dates::jour(c.updated_at),
+                mis_a_jour: crate::dates::jour(c.updated_at),
                 id: c.id,
             })
             .collect(),

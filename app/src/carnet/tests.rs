@@ -467,7 +467,7 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         let (offre_id, offre_label) =
             actions.offres.iter().find(|(_, l)| l.contains("Permis")).cloned().expect("an offer on mobility");
         // Due dates are written from today: the test never expires.
-        let due = crate::socle::dates::today(now) + chrono::Duration::days(60);
+        let due = crate::dates::today(now) + chrono::Duration::days(60);
         let (in_two_months, shown) = (due.format("%Y-%m-%d").to_string(), due.format("%d/%m/%Y").to_string());
         let aid = plan::add_action(
             db,
@@ -633,7 +633,7 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let emploi = vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap();
         assert_eq!(emploi.objectifs[0].libelle, stored_wording, "{b}: the conflict shows what is stored");
         // An action of the same carnet edited meanwhile: it lands (different items).
-        let due = crate::socle::dates::today(now) + chrono::Duration::days(120);
+        let due = crate::dates::today(now) + chrono::Duration::days(120);
         let (in_four_months, shown) = (due.format("%Y-%m-%d").to_string(), due.format("%d/%m/%Y").to_string());
         let done = form(&[("libelle", "Passer le CACES R489"), ("statut", "en_cours"), ("echeance", &in_four_months)]);
         plan::update_item(db, &ft, &id, false, &aid, 1, &done, now).await.expect(b);
@@ -679,7 +679,7 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         let now = Utc::now();
         let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
         let rdv = |days: i64| {
-            let (date, heure) = crate::socle::dates::local_fields(now + chrono::Duration::days(days));
+            let (date, heure) = crate::dates::local_fields(now + chrono::Duration::days(days));
             form(&[("kind", "rendez_vous"), ("date", &date), ("heure", &heure), ("texte", "Point")])
         };
         let named = |nom: &str| Identite { nom: nom.into(), ..lea() };
@@ -717,8 +717,8 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         assert_eq!(names("").await.len(), 4, "{b}");
         let (rows, _) =
             svc::list(db, &referent, &ListFilter { q: "avenir".into(), ..Default::default() }, 1, now).await.unwrap();
-        assert_eq!(rows[0].dernier_rdv, Some(crate::socle::dates::jour(now - chrono::Duration::days(200))), "{b}");
-        assert_eq!(rows[0].prochain_rdv, Some(crate::socle::dates::jour(now + chrono::Duration::days(10))), "{b}");
+        assert_eq!(rows[0].dernier_rdv, Some(crate::dates::jour(now - chrono::Duration::days(200))), "{b}");
+        assert_eq!(rows[0].prochain_rdv, Some(crate::dates::jour(now + chrono::Duration::days(10))), "{b}");
         t.drop().await;
     }
 }

@@ -28,11 +28,7 @@ pub async fn of(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) 
         .map(|e| Evenement {
             rendez_vous: e.kind == "rendez_vous",
             a_venir: e.kind == "rendez_vous" && e.at > now,
-            quand: if e.kind == "rendez_vous" {
-                crate::socle::dates::jour_heure(e.at)
-            } else {
-                crate::socle::dates::jour(e.at)
-            },
+            quand: if e.kind == "rendez_vous" { crate::dates::jour_heure(e.at) } else { crate::dates::jour(e.at) },
             texte: e.texte,
             lieu: e.lieu,
             auteur: e.auteur_nom,
@@ -65,7 +61,7 @@ pub async fn add(
         errors.push(("lieu".into(), "Ce champ doit faire au plus 300 caractères.".into()));
     }
     let at = if kind == "rendez_vous" {
-        match crate::socle::dates::parse_local(&field(fields, "date"), &field(fields, "heure")) {
+        match crate::dates::parse_local(&field(fields, "date"), &field(fields, "heure")) {
             // A typing slip (year 0202, 20266) is caught rather than stored.
             Ok(at) if !(2000..2100).contains(&chrono::Datelike::year(&at)) => {
                 errors.push(("date".into(), "Cette date n’est pas possible. Vérifiez l’année.".into()));

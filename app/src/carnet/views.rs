@@ -116,11 +116,7 @@ fn MesCarnetsView(m: MesCarnets) -> impl IntoView {
 
 /// `k=v&` for each non-empty pair (URL-encoded).
 fn form_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}&", crate::catalogue::model::urlencode(v)))
-        .collect()
+    pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}&", crate::text::urlencode(v))).collect()
 }
 
 #[component]

@@ -26,7 +26,7 @@ pub async fn get_offre(id: String) -> Result<OffreDetail, AppError> {
         .filter(|o| {
             o.date_maj
                 .parse::<chrono::NaiveDate>()
-                .is_ok_and(|d| d >= fraicheur.visible_depuis(crate::socle::dates::today(now)))
+                .is_ok_and(|d| d >= fraicheur.visible_depuis(crate::dates::today(now)))
         })
         .ok_or_else(|| AppError::NotFound.with_status())
 }
@@ -107,7 +107,7 @@ pub async fn validate(db: &sea_orm::DatabaseConnection, f: &Filtres) -> Result<s
     let (origine, communes_possibles) = origine(db, f).await?;
     let now = chrono::Utc::now();
     let fraicheur = use_context::<super::fraicheur::Fraicheur>().unwrap_or_default();
-    let a_jour_depuis = Some(fraicheur.visible_depuis(crate::socle::dates::today(now)));
+    let a_jour_depuis = Some(fraicheur.visible_depuis(crate::dates::today(now)));
     Ok(super::db::query::Recherche {
         terms: query_terms(&q),
         theme,

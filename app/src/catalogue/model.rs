@@ -35,7 +35,7 @@ impl Filtres {
         let mut parts: Vec<String> = Vec::new();
         let mut add = |k: &str, v: &Option<String>| {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
-                parts.push(format!("{k}={}", urlencode(v)));
+                parts.push(format!("{k}={}", crate::text::urlencode(v)));
             }
         };
         add("q", &self.q);
@@ -52,19 +52,6 @@ impl Filtres {
         }
         parts.join("&")
     }
-}
-
-/// A query-string value, URL-encoded (spaces as `+`).
-pub fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// A run of text, `true` when it matched the search (shown highlighted).

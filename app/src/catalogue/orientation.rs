@@ -318,7 +318,7 @@ pub mod service {
         if !errors.is_empty() {
             return Err(EditError::Invalid(errors));
         }
-        let token = crate::auth::session::new_token()?;
+        let token = crate::token::new_token()?;
         let id = uuid::Uuid::now_v7().to_string();
         let txn = db.begin().await?;
         txn.execute_raw(sql(
@@ -338,7 +338,7 @@ pub mod service {
                 objet.clone().into(),
                 message.into(),
                 now.into(),
-                crate::auth::session::token_hash(&token).into(),
+                crate::token::token_hash(&token).into(),
                 now.into(),
             ],
         ))
@@ -399,7 +399,7 @@ pub mod service {
                     "refusee" => format!("Refusée : {}", motif.unwrap_or_default()),
                     _ => "Close sans réponse".to_owned(),
                 },
-                envoyee_le: crate::socle::dates::jour(created),
+                envoyee_le: crate::dates::jour(created),
                 messages: vec![],
             },
         })
@@ -418,7 +418,7 @@ pub mod service {
             "{SELECT} WHERE r.lien_hash = ? AND r.anonymisee_at IS NULL AND (r.statut = 'envoyee' OR r.reponse_at > ?)"
         );
         let answered_since = now - Duration::days(LIEN_APRES_REPONSE_JOURS);
-        db.query_one_raw(sql(db, &q, vec![crate::auth::session::token_hash(jeton).into(), answered_since.into()]))
+        db.query_one_raw(sql(db, &q, vec![crate::token::token_hash(jeton).into(), answered_since.into()]))
             .await?
             .as_ref()
             .map(row)

@@ -275,7 +275,7 @@ pub mod service {
                 db,
                 "INSERT INTO invitation (id, territoire, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                 vec![
-                    crate::auth::session::token_hash(&token).into(),
+                    crate::token::token_hash(&token).into(),
                     territoire.into(),
                     staff.id.clone().into(),
                     now.into(),
@@ -296,7 +296,7 @@ pub mod service {
     ) -> Result<Ouverture, crate::error::AppError> {
         let defaut = content::territoire(None)?;
         let Some(token) = normalize(typed) else { return Ok(Ouverture::Inconnue(defaut)) };
-        let id = crate::auth::session::token_hash(&token);
+        let id = crate::token::token_hash(&token);
         let row = db
             .query_one_raw(sql(
                 db,
@@ -329,13 +329,13 @@ pub mod service {
         contact: &crate::itineraire::model::Contact,
     ) -> Vec<Lettre> {
         let texte = super::texte_lettre(contact);
-        let expire_le = crate::socle::dates::jour(now + Duration::days(i64::from(jours)));
+        let expire_le = crate::dates::jour(now + Duration::days(i64::from(jours)));
         tokens
             .iter()
             .map(|t| {
                 let lien = format!("{origin}/i/{}", grouped(t));
                 Lettre {
-                    qr_svg: crate::badges::service::qr_svg(&lien).unwrap_or_default(),
+                    qr_svg: crate::qr::qr_svg(&lien).unwrap_or_default(),
                     lien_court: lien.split_once("://").map(|(_, rest)| rest.to_owned()).unwrap_or_else(|| lien.clone()),
                     lien,
                     expire_le: expire_le.clone(),

@@ -22,7 +22,7 @@ pub async fn get_messages_pro() -> Result<MessagesPro, AppError> {
         .await?
         .into_iter()
         .map(|f| super::model::Echec {
-            quand: crate::socle::dates::jour_heure(f.delivery.at),
+            quand: crate::dates::jour_heure(f.delivery.at),
             quoi: super::model::quoi(&f.delivery.kind).to_owned(),
             canal: super::model::canal(&f.delivery.canal).to_owned(),
             destinataire: f.delivery.destinataire.clone(),

@@ -87,7 +87,7 @@ impl From<&crate::outbox::Delivery> for Livraison {
             canal: canal(&d.canal).to_owned(),
             statut: d.statut.clone(),
             libelle: d.libelle.clone(),
-            quand: crate::socle::dates::jour_heure(d.at),
+            quand: crate::dates::jour_heure(d.at),
         }
     }
 }

@@ -18,7 +18,7 @@ async fn find(db: &impl ConnectionTrait, token: &str) -> Result<Option<jeton::Mo
     if token.is_empty() || token.len() > 64 {
         return Ok(None);
     }
-    jeton::Entity::find_by_id(crate::auth::session::token_hash(token)).one(db).await
+    jeton::Entity::find_by_id(crate::token::token_hash(token)).one(db).await
 }
 
 /// The link's contact and whether it is stopped; `None` for an unknown or expired link.

@@ -2,7 +2,7 @@
 //! international form, a masked form for the professionals' pages, a peppered hash for lists
 //! that must not hold the contact itself (badge wallets, « STOP »).
 use super::db::secret;
-use crate::auth::session::{new_token, token_hash};
+use crate::token::{new_token, token_hash};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use sha2::{Digest, Sha256};
 

@@ -92,7 +92,7 @@ pub fn short_token() -> Result<String, DbErr> {
 async fn stop_token(db: &impl ConnectionTrait, destinataire: &str, now: DateTime<Utc>) -> Result<String, DbErr> {
     let token = short_token()?;
     jeton::ActiveModel {
-        jeton_hash: Set(crate::auth::session::token_hash(&token)),
+        jeton_hash: Set(crate::token::token_hash(&token)),
         contact_hash: Set(contact::hash(db, destinataire).await?),
         destinataire_masque: Set(contact::mask(destinataire)),
         created_at: Set(now),

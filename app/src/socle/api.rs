@@ -15,7 +15,7 @@ pub async fn get_ateliers(theme: Option<String>, commune: Option<String>) -> Res
     let db = crate::db_from_context()?;
     let theme = theme.filter(|t| !t.is_empty());
     let commune = commune.filter(|c| !c.is_empty());
-    let labels = crate::catalogue::db::write::theme_labels(&db).await?;
+    let labels = crate::referentiel::service::theme_labels(&db).await?;
     if theme.as_ref().is_some_and(|t| !labels.contains_key(t)) {
         return Err(AppError::BadRequest("Ce thème n’existe pas. Choisissez dans la liste.".into()).with_status());
     }
@@ -67,7 +67,7 @@ pub async fn get_atelier_edition(id: Option<String>) -> Result<AtelierEdition, A
         }
         None => (vec![], false, vec![]),
     };
-    let mut themes: Vec<(String, String)> = crate::catalogue::db::write::theme_labels(&db).await?.into_iter().collect();
+    let mut themes: Vec<(String, String)> = crate::referentiel::service::theme_labels(&db).await?.into_iter().collect();
     themes.sort();
     Ok(AtelierEdition { staff, id, archived, values, themes, seances })
 }

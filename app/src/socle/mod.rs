@@ -7,8 +7,6 @@ mod views;
 mod views_pro;
 
 #[cfg(feature = "ssr")]
-pub mod dates;
-#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod messages;

@@ -1,15 +1,16 @@
 //! The organisers' side of the socle (ssr only): their structure's workshops and sessions,
 //! the registrants, the roll call. Every function checks that the professional acts for the
 //! workshop's structure; every edit is conditional on the version the person started from.
-use super::dates;
 use super::db::{atelier, inscription, list, seance};
 use super::messages;
 use super::model::{AtelierLigne, Inscrit, Inscrits, SeanceLigne, Statut};
 use super::service::fill_from_waiting;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::commune;
-use crate::catalogue::db::write::{json_list, theme_labels};
+use crate::dates;
+use crate::db::json_list;
 use crate::error::EditError;
+use crate::referentiel::service::theme_labels;
 use crate::ui::form::{field, field_all};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{

@@ -4,7 +4,7 @@
 use super::db::{inscription, seance};
 use super::messages;
 use super::model::Statut;
-use crate::auth::session::token_hash;
+use crate::token::token_hash;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 

@@ -6,13 +6,13 @@
 //! the session's row, so a session is never overbooked, whatever the number of people
 //! registering at once. Every write transaction starts by writing the session's row, which
 //! also orders locks the same way everywhere (session, then registrations): no deadlock.
-use super::dates;
 use super::db::{atelier, inscription, list, seance};
 use super::messages;
 use super::model::{Ateliers, MonInscription, SeanceCarte, SeanceDetail, Statut};
-use crate::auth::session::{new_token, token_hash};
 use crate::catalogue::db::{commune, structure};
+use crate::dates;
 use crate::outbox;
+use crate::token::{new_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
@@ -449,7 +449,7 @@ async fn upcoming_rows(
     let seances: Vec<seance::Model> = seances.into_iter().filter(|s| ateliers.contains_key(&s.atelier_id)).collect();
     let structures = structures(db, ateliers.values().map(|a| a.structure_id.clone()).collect()).await?;
     let communes = commune_names(db, seances.iter().filter_map(|s| s.code_insee.clone()).collect()).await?;
-    let themes = crate::catalogue::db::write::theme_labels(db).await?;
+    let themes = crate::referentiel::service::theme_labels(db).await?;
     Ok(Upcoming { seances, ateliers, structures, communes, themes })
 }
 

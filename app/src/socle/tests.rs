@@ -432,7 +432,7 @@ async fn the_calendar_file_holds_the_session() {
 async fn session_forms_check_dates_places_and_capacity() {
     let t = TestDb::sqlite().await;
     let now = Utc::now();
-    let tomorrow = super::dates::local_fields(now + Duration::days(1)).0;
+    let tomorrow = crate::dates::local_fields(now + Duration::days(1)).0;
     let errs = |pairs: Vec<(&str, String)>, inscrits| {
         let f: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let db = t.db.clone();

@@ -11,7 +11,7 @@ async fn national_admins_edit_the_everyday_words_and_the_search_uses_them_at_onc
     let page = send(&app, with_cookie(get("/pro/synonymes/difficulte_financiere"), &admin)).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("manger : alimentaire, epicerie, colis, repas, courses"), "{}", page.body);
-    let form = |mots: &str, version: &str| format!("version={version}&mots={}", app::catalogue::model::urlencode(mots));
+    let form = |mots: &str, version: &str| format!("version={version}&mots={}", app::text::urlencode(mots));
     // A structure's admin may not change the national list.
     let r = send(
         &app,

@@ -453,8 +453,8 @@ async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
     assert!(r.body.contains("<h1 lang=\"fr\">Location de scooters et de voitures à petit prix</h1>"));
     assert!(r.body.contains("href=\"tel:0599003130\""));
     // The demo is dated from the day it is loaded (no date bomb): its offers are 36 days old.
-    let maj = app::socle::dates::today(chrono::Utc::now())
-        - chrono::Duration::days(app::catalogue::db::import::SAMPLE_AGE_DAYS);
+    let maj =
+        app::dates::today(chrono::Utc::now()) - chrono::Duration::days(app::catalogue::db::import::SAMPLE_AGE_DAYS);
     assert!(r.body.contains(&format!("Mis à jour le {}", maj.format("%d/%m/%Y"))), "{}", maj);
     for bad in ["pas-un-uuid", "00000000-0000-4000-8000-000000000000"] {
         let r = send(&app, get(&format!("/offres/{bad}"))).await;
@@ -930,7 +930,7 @@ async fn organisers_see_their_registrants_and_nobody_else_does() {
     let r = send(&app, with_cookie(post("/pro/nouvel-atelier", ORIGIN, body), &cookie)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let atelier = r.headers[header::LOCATION].to_str().unwrap().trim_end_matches("?ok=cree").to_owned();
-    let day = app::socle::dates::local_fields(chrono::Utc::now() + chrono::Duration::days(3)).0;
+    let day = app::dates::local_fields(chrono::Utc::now() + chrono::Duration::days(3)).0;
     let seance = format!("date={day}&heure_debut=14%3A00&heure_fin=16%3A00&code_insee=31390&capacite=6");
     let r = send(&app, with_cookie(post(&format!("{atelier}/nouvelle-seance"), ORIGIN, &seance), &cookie)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);

@@ -38,7 +38,7 @@ async fn text_stored_anywhere_is_shown_as_text_never_as_html() {
     let p = enc(PAYLOAD);
     // An offer of the catalogue, imported with the payload in its name and description.
     // Dated today: the offer stays public whenever the test runs.
-    let today = app::socle::dates::today(chrono::Utc::now()).format("%Y-%m-%d").to_string();
+    let today = app::dates::today(chrono::Utc::now()).format("%Y-%m-%d").to_string();
     let doc = serde_json::json!({
         "structures": [{"id": "xss", "source": "test", "nom": PAYLOAD, "telephone": "05 61 00 00 00", "date_maj": today}],
         "services": [{"id": "xss-offre", "source": "test", "structure_id": "xss", "nom": format!("Offre {PAYLOAD}"), "description": PAYLOAD,

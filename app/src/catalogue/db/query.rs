@@ -89,7 +89,7 @@ pub async fn search(db: &DatabaseConnection, index: &SearchIndex, r: &Recherche)
         gratuit: r.gratuit,
         mode: r.mode.as_deref(),
         public: r.public.as_deref(),
-        ouvert_le: r.ouvert_aujourdhui.then(|| crate::socle::dates::today(r.now)),
+        ouvert_le: r.ouvert_aujourdhui.then(|| crate::dates::today(r.now)),
         a_jour_depuis: r.a_jour_depuis,
         origine: r.origine.as_ref().map(|(p, _)| *p),
         // "Voir plus": page n shows the first n × PAR_PAGE offers, so nobody is swamped at first.

@@ -3,6 +3,8 @@
 use super::{offre, offre_theme};
 use crate::catalogue::distance::Position;
 use crate::catalogue::search::search_text;
+use crate::db::json_list;
+pub use crate::referentiel::service::theme_labels;
 use chrono::NaiveDate;
 use sea_orm::{entity::prelude::*, ActiveValue::Set, ConnectionTrait};
 use std::collections::{BTreeSet, HashMap};
@@ -34,15 +36,6 @@ pub struct OffreContent {
     /// Our theme codes.
     pub themes: BTreeSet<String>,
     pub date_maj: NaiveDate,
-}
-
-pub fn json_list(v: &[String]) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
-/// Theme code → label (the labels go into the search text).
-pub async fn theme_labels(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
-    Ok(crate::referentiel::db::theme::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.label)).collect())
 }
 
 /// An offer's stored position (both columns, valid degrees), if any.

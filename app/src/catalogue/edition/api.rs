@@ -8,7 +8,7 @@ pub async fn get_espace_pro() -> Result<EspacePro, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
     let fraicheur = use_context::<crate::catalogue::fraicheur::Fraicheur>().unwrap_or_default();
-    let today = crate::socle::dates::today(chrono::Utc::now());
+    let today = crate::dates::today(chrono::Utc::now());
     let (offres, tronque) = super::service::list(&db, &staff, fraicheur, today).await?;
     let periode = super::periode::periode(&db, &staff, fraicheur).await?;
     Ok(EspacePro { staff, offres, tronque, periode })

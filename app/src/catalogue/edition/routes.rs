@@ -68,7 +68,7 @@ async fn edit(State(st): State<FormState>, req: Request) -> Response {
         "archiver" => service::set_archived(&st.db, &staff, &id, version, true).await.map(|_| "/pro?ok=archivee"),
         "restaurer" => service::set_archived(&st.db, &staff, &id, version, false).await.map(|_| "/pro?ok=restauree"),
         "confirmer" => {
-            let today = crate::socle::dates::today(chrono::Utc::now());
+            let today = crate::dates::today(chrono::Utc::now());
             service::confirm_up_to_date(&st.db, &staff, &id, version, today).await.map(|_| "/pro?ok=confirmee")
         }
         _ => match checked(service::validate(&st.db, &fields).await) {
