@@ -4,8 +4,9 @@
 //! every session of the account.
 use super::db::{account, lien, session};
 use super::password;
-use super::session::{new_token, normalize_email, open_session, token_hash};
+use super::session::{normalize_email, open_session};
 use crate::outbox::{self, Canal, Message};
+use crate::token::{new_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,

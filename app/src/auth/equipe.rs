@@ -155,7 +155,7 @@ pub async fn invite(
     }
     // A real hash of a random secret nobody knows: signing in before choosing a password fails
     // after the same work as any wrong password.
-    let hash = super::password::hash(super::session::new_token()?).await.map_err(DbErr::Custom)?;
+    let hash = super::password::hash(crate::token::new_token()?).await.map_err(DbErr::Custom)?;
     let id = uuid::Uuid::new_v4().to_string();
     let txn = db.begin().await?;
     let new = NewAccount { id: &id, email: &email, nom: &nom, role, structure_id: Some(&s.id), password_hash: hash };

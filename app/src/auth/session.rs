@@ -5,7 +5,7 @@ use super::db::{account, session};
 use super::model::{Role, Staff};
 use super::password;
 use crate::error::AppError;
-pub use crate::token::{cookie_value, new_token, token_hash};
+use crate::token::{cookie_value, new_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
 use http::HeaderMap;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};

@@ -348,7 +348,7 @@ async fn import_rows(
     services: &[Json],
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
-    let theme_labels = write::theme_labels(db).await?;
+    let theme_labels = crate::referentiel::service::theme_labels(db).await?;
     let mut report = ImportReport::default();
     let total = structures.len() + services.len();
     let now = Utc::now();

@@ -4,7 +4,6 @@ use super::{offre, offre_theme};
 use crate::catalogue::distance::Position;
 use crate::catalogue::search::search_text;
 use crate::db::json_list;
-pub use crate::referentiel::service::theme_labels;
 use chrono::NaiveDate;
 use sea_orm::{entity::prelude::*, ActiveValue::Set, ConnectionTrait};
 use std::collections::{BTreeSet, HashMap};

@@ -4,11 +4,12 @@
 use super::model::OffreLigne;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::schema::{Schema, SCHEMA};
-use crate::catalogue::db::write::{content_model, replace_themes, stored_position, theme_labels, OffreContent};
+use crate::catalogue::db::write::{content_model, replace_themes, stored_position, OffreContent};
 use crate::catalogue::db::{commune, offre, offre_theme, structure_nom, theme_codes};
 use crate::catalogue::distance::Position;
 use crate::catalogue::fraicheur::{Etat, Fraicheur};
 use crate::catalogue::index::bump_version;
+use crate::referentiel::service::theme_labels;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
