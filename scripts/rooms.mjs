@@ -6,7 +6,9 @@
 //   node scripts/rooms.mjs --graph    prints every edge with its number of uses (and Mermaid)
 //
 // It fails when
-//   - the kernel (dates, db, error, qr, text, token, validation) uses a room;
+//   - the kernel (see KERNEL) uses a room, or a room uses one of its own layer or above (LAYERS:
+//     arrows only go down);
+//   - two modules of one room use each other, directly or round a cycle;
 //   - an edge inside a cycle is not in `app/rooms-knot.txt`: a new knot between rooms;
 //   - a room uses another room's `db` module, unless the pair is in that file too;
 //   - a line of that file no longer happens: the knot got smaller, take the line out (the file
@@ -127,12 +129,84 @@ if (process.argv.includes("--graph")) {
   console.log("```");
 }
 
-// The kernel (below every room): it uses nothing but itself.
-const KERNEL = new Set(["dates", "db", "error", "qr", "text", "token", "validation"]);
+// The kernel (below every room): it uses nothing but itself, without cycles.
+const KERNEL = new Set(["dates", "db", "error", "i18n", "outbox", "qr", "rate_limit", "text", "token", "ui", "validation", "web"]);
 const kernelOut = [...uses.keys()].filter((k) => {
   const [a, b] = k.split(" -> ");
   return KERNEL.has(a) && !KERNEL.has(b);
 });
+
+// The rooms' layers (README « Architecture »): a room uses the kernel and rooms of lower layers.
+const LAYERS = [
+  ["organisation", "referentiel"], // what everything refers to: structures; themes, communes
+  ["auth"], // who signs a request: accounts, sessions, roles
+  ["catalogue", "socle", "messages"], // features
+  ["carnet", "badges"], // features built on one below (carnet: offers; badges: workshops)
+  ["itineraire", "orientation", "equipe", "langues", "site"], // workflows and pages over several rooms
+];
+const layerOf = new Map(LAYERS.flatMap((rs, i) => rs.map((r) => [r, i + 1])));
+for (const r of KERNEL) layerOf.set(r, 0);
+const unplaced = [...rooms].filter((r) => !layerOf.has(r));
+const upward = [...uses.keys()].filter((k) => {
+  const [a, b] = k.split(" -> ");
+  return layerOf.has(a) && layerOf.has(b) && !KERNEL.has(a) && layerOf.get(b) >= layerOf.get(a);
+});
+
+// Inside a room: its modules (the room's direct children: `catalogue::index`, `catalogue::db`)
+// and which uses which, from `crate::room::x`, `super::x` and `self::x` paths.
+const inner = new Map(); // "room: a -> b" → count
+for (const f of files(root)) {
+  const rel = relative(root, f).split(sep);
+  if (rel.length < 2 || /(^|_)tests\.rs$/.test(rel[rel.length - 1]) || rel.includes("tests")) continue;
+  const room = rel[0];
+  // The module path of the file: room/a/b.rs → [room, a, b]; room/a/mod.rs → [room, a].
+  const mod = rel.map((p) => p.replace(/\.rs$/, ""));
+  if (mod[mod.length - 1] === "mod") mod.pop();
+  if (mod.length < 2) continue; // the room's mod.rs: `mod` and `pub use` lines
+  const from = mod[1];
+  const text = code(readFileSync(f, "utf8"));
+  const targets = [];
+  for (const m of text.matchAll(new RegExp(`crate::${room}::([a-z_][a-z0-9_]*)`, "g"))) targets.push(m[1]);
+  for (const m of text.matchAll(/((?:super::)+)([a-z_][a-z0-9_]*)/g)) {
+    const up = m[1].length / "super::".length;
+    // `super` from room::a::b (file b) is room::a; from a mod.rs file one level less.
+    const base = mod.slice(0, mod.length - up);
+    const path = [...base, m[2]];
+    if (path.length >= 2 && path[0] === room) targets.push(path[1]);
+    else if (path.length === 1 && base.length === 0) continue;
+  }
+  for (const m of text.matchAll(/(?<![:\w])self::([a-z_][a-z0-9_]*)/g)) {
+    const path = [...mod, m[1]];
+    if (path.length >= 2) targets.push(path[1]);
+  }
+  for (const to of targets) {
+    if (to === from) continue;
+    const k = `${room}: ${from} -> ${to}`;
+    inner.set(k, (inner.get(k) ?? 0) + 1);
+  }
+}
+const innerCycles = [];
+{
+  const byRoom = new Map();
+  for (const k of inner.keys()) {
+    const [room, e] = k.split(": ");
+    const [a, b] = e.split(" -> ");
+    if (!byRoom.has(room)) byRoom.set(room, new Map());
+    const g = byRoom.get(room);
+    if (!g.has(a)) g.set(a, new Set());
+    if (!g.has(b)) g.set(b, new Set());
+    g.get(a).add(b);
+  }
+  for (const [room, g] of byRoom) {
+    // b reaches a and a uses b: the edge a -> b is in a cycle.
+    const reach = (x, y) => {
+      const seen = new Set([x]), todo = [x];
+      while (todo.length) for (const n of g.get(todo.pop()) ?? []) if (n === y) return true; else if (!seen.has(n)) { seen.add(n); todo.push(n); }
+      return false;
+    };
+    for (const [a, outs] of g) for (const b of outs) if (reach(b, a)) innerCycles.push(`${room}: ${a} -> ${b}`);
+  }
+}
 
 const allowed = new Set(
   readFileSync(knotFile, "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean),
@@ -141,12 +215,16 @@ const problems = [];
 for (const k of knotEdges.sort()) if (!allowed.has(k)) problems.push(`new edge in a cycle: ${k} (${uses.get(k)} uses)`);
 for (const k of [...dbUses.keys()].sort()) if (!allowed.has(k)) problems.push(`a room reads another room's tables: ${k} (${dbUses.get(k)} uses)`);
 for (const k of kernelOut) problems.push(`the kernel uses a room: ${k} (${uses.get(k)} uses)`);
-const present = new Set([...knotEdges, ...dbUses.keys()]);
+for (const r of unplaced) problems.push(`a room in no layer: ${r} (put it in LAYERS or KERNEL)`);
+for (const k of upward.sort()) if (!allowed.has(k)) problems.push(`a room uses its own layer or one above: ${k} (${uses.get(k)} uses)`);
+for (const k of innerCycles.sort()) if (!allowed.has(k)) problems.push(`two modules of a room in a cycle: ${k} (${inner.get(k)} uses)`);
+const present = new Set([...knotEdges, ...dbUses.keys(), ...upward, ...innerCycles]);
 for (const k of [...allowed].sort()) if (!present.has(k)) problems.push(`gone from the knot, take it out of app/rooms-knot.txt: ${k}`);
 
 console.log(
   `[rooms] ${rooms.size} rooms, ${uses.size} edges; ${knots.length} knot(s): ${knots.map((c) => c.join(" ")).join(" | ") || "none"}; ` +
-    `${knotEdges.length} edges in cycles, ${dbUses.size} cross-room db uses (known: ${allowed.size})`,
+    `${knotEdges.length} edges in cycles, ${upward.length} upward, ${innerCycles.length} inside rooms in cycles, ` +
+    `${dbUses.size} cross-room db uses (known: ${allowed.size})`,
 );
 if (problems.length) {
   for (const p of problems) console.error(`[rooms] ${p}`);

@@ -6,10 +6,14 @@ pub mod auth;
 pub mod badges;
 pub mod carnet;
 pub mod catalogue;
+pub mod equipe;
 pub mod error;
 pub mod i18n;
 pub mod itineraire;
+pub mod langues;
 pub mod messages;
+pub mod organisation;
+pub mod orientation;
 pub mod referentiel;
 pub mod site;
 pub mod socle;
@@ -33,6 +37,8 @@ mod test_support;
 pub mod token;
 #[cfg(feature = "ssr")]
 pub mod validation;
+#[cfg(feature = "ssr")]
+pub mod web;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
@@ -81,7 +87,7 @@ pub fn App() -> impl IntoView {
             <ui::Layout>
                 <Routes fallback=ui::NotFound>
                     <Route path=path!("/") view=itineraire::HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/langue") view=i18n::LanguePage />
+                    <Route path=path!("/langue") view=langues::LanguePage />
                     <Route path=path!("/bienvenue") view=itineraire::BienvenuePage ssr=SsrMode::Async />
                     <Route path=path!("/i/:jeton") view=itineraire::invitation::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/invitations") view=itineraire::invitation::InvitationsProPage ssr=SsrMode::Async />
@@ -90,13 +96,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogue") view=catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route path=path!("/catalogue/imprimer") view=catalogue::imprimer::ImprimerPage ssr=SsrMode::Async />
                     <Route path=path!("/offres/:id") view=catalogue::OffrePage ssr=SsrMode::Async />
-                    <Route path=path!("/orientation/:jeton") view=catalogue::orientation::ReponsePage ssr=SsrMode::Async />
-                    <Route path=path!("/pro/orienter/:offre") view=catalogue::orientation::OrienterPage ssr=SsrMode::Async />
-                    <Route path=path!("/pro/orientations") view=catalogue::orientation::MesOrientationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/orientation/:jeton") view=orientation::ReponsePage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/orienter/:offre") view=orientation::OrienterPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/orientations") view=orientation::MesOrientationsPage ssr=SsrMode::Async />
                     <Route path=path!("/mes-offres") view=catalogue::MesOffresPage />
                     <Route path=path!("/ateliers") view=socle::AteliersPage ssr=SsrMode::Async />
                     <Route path=path!("/ateliers/:id") view=socle::SeancePage ssr=SsrMode::Async />
-                    <Route path=path!("/inscription/:jeton") view=socle::InscriptionPage ssr=SsrMode::Async />
+                    <Route path=path!("/inscription/:jeton") view=itineraire::InscriptionPage ssr=SsrMode::Async />
                     <Route path=path!("/badges/:id") view=badges::BadgePage ssr=SsrMode::Async />
                     <Route path=path!("/mes-badges") view=badges::PorteBadgesPage ssr=SsrMode::Async />
                     <Route path=path!("/mes-badges/:jeton") view=badges::MesBadgesPage ssr=SsrMode::Async />
@@ -106,8 +112,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/mot-de-passe-oublie") view=auth::MotDePasseOubliePage />
                     <Route path=path!("/pro/mot-de-passe/:jeton") view=auth::MotDePassePage ssr=SsrMode::Async />
                     <Route path=path!("/pro/mon-compte") view=auth::MonComptePage ssr=SsrMode::Async />
-                    <Route path=path!("/pro/equipe") view=auth::EquipePage ssr=SsrMode::Async />
-                    <Route path=path!("/pro/equipe/:id") view=auth::CompteEditionPage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/equipe") view=equipe::EquipePage ssr=SsrMode::Async />
+                    <Route path=path!("/pro/equipe/:id") view=equipe::CompteEditionPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/synonymes") view=catalogue::SynonymesPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/synonymes/:theme") view=catalogue::SynonymesPage ssr=SsrMode::Async />
                     <Route path=path!("/pro/nouvelle-offre") view=catalogue::OffreEditPage ssr=SsrMode::Async />

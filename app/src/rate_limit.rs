@@ -169,6 +169,14 @@ impl Limits {
     }
 }
 
+/// The visitor's address as the limits count it (the peer, or behind a trusted proxy the
+/// address it forwards).
+pub fn client_ip(limits: &Limits, req: &axum::extract::Request) -> IpAddr {
+    let peer = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    limits.client(peer, forwarded)
+}
+
 /// An address as a key: IPv4 whole, IPv6 by its /64.
 pub fn address_key(ip: IpAddr) -> String {
     match ip {

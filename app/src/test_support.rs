@@ -9,8 +9,7 @@ pub const SAMPLE: &[u8] = include_bytes!("../../server/seed/catalogue-exemple.js
 
 /// A professional of a structure of the sample catalogue (`mobil-comminges`, …).
 pub async fn staff_of(db: &DatabaseConnection, structure: &str, role: Role) -> Staff {
-    let s =
-        crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    let s = crate::organisation::service::find(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     Staff {
         id: uuid::Uuid::new_v4().to_string(),
         email: format!("{structure}@example.org"),
@@ -27,8 +26,7 @@ pub const PASSWORD: &str = "un mot de passe long";
 /// An account with a password, of a structure of the sample catalogue, signed in.
 pub async fn with_password(db: &DatabaseConnection, email: &str, structure: &str, role: Role) -> Staff {
     use crate::auth::session::{put_account, sign_in, staff_for_token, AccountInput};
-    let s =
-        crate::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    let s = crate::organisation::service::find(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     let input = AccountInput {
         email: email.into(),
         nom: format!("Nom {email}"),
@@ -49,8 +47,8 @@ pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 /// is (tests that need fixed dates import `SAMPLE` as it is, with a fixed clock).
 pub async fn load_sample(db: &DatabaseConnection) {
     let today = crate::dates::today(chrono::Utc::now());
-    let sample = crate::catalogue::db::import::redated(SAMPLE, today).unwrap();
-    crate::catalogue::db::import::import_json(db, &sample, |_, _| {}).await.unwrap();
+    let sample = crate::catalogue::import::redated(SAMPLE, today).unwrap();
+    crate::catalogue::import::import_json(db, &sample, |_, _| {}).await.unwrap();
 }
 
 /// A workshop "Faire son CV" of the professional's structure.

@@ -17,6 +17,23 @@ pub fn new_token() -> Result<String, DbErr> {
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
+/// How the site's cookies are written (from the server's configuration).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CookiePolicy {
+    /// Only over HTTPS (set when the public URL is `https://`).
+    pub secure: bool,
+}
+
+impl CookiePolicy {
+    /// A `Set-Cookie` value: the whole site, SameSite=Lax, Secure on HTTPS; `http_only` for
+    /// anything a script has no business reading (sessions).
+    pub fn cookie(self, name: &str, value: &str, max_age_secs: i64, http_only: bool) -> String {
+        let secure = if self.secure { "; Secure" } else { "" };
+        let http_only = if http_only { "; HttpOnly" } else { "" };
+        format!("{name}={value}; Path=/{http_only}; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+    }
+}
+
 /// A cookie's value in a request's `Cookie` headers (not empty).
 pub fn cookie_value(headers: &HeaderMap, cookie: &str) -> Option<String> {
     headers

@@ -10,7 +10,7 @@ use serde_json::json;
 use std::time::Instant;
 
 fn credential(i: usize, now: chrono::DateTime<chrono::Utc>) -> serde_json::Value {
-    let design = app::badges::image::DESIGNS[i % app::badges::image::DESIGNS.len()].0;
+    let design = app::socle::badge_image::DESIGNS[i % app::socle::badge_image::DESIGNS.len()].0;
     json!({
         "@context": [proof::CREDENTIALS_V2, proof::OB_V3],
         "id": format!("https://itineraire.example/badges/{i}"),
@@ -26,7 +26,7 @@ fn credential(i: usize, now: chrono::DateTime<chrono::Utc>) -> serde_json::Value
             "achievement": {"id": "https://itineraire.example/ateliers/succes/cv", "type": ["Achievement"], "name": "Faire son CV",
                 "description": "A participé à l’atelier « Faire son CV » organisé par la Maison de l’emploi.",
                 "criteria": {"narrative": "Être présent à l’atelier « Faire son CV », noté par l’organisateur lors de l’appel."},
-                "image": {"id": app::badges::image::data_url(design, "Faire son CV"), "type": "Image", "caption": "Badge « Faire son CV »"},
+                "image": {"id": app::socle::badge_image::data_url(design, "Faire son CV"), "type": "Image", "caption": "Badge « Faire son CV »"},
                 "tag": ["CV", "Parcours"], "inLanguage": "fr"}
         },
         "credentialStatus": {"id": format!("https://itineraire.example/badges/statut#{i}"), "type": "BitstringStatusListEntry",

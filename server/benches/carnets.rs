@@ -9,7 +9,7 @@
 use app::auth::model::{Role, Staff};
 use app::auth::session::{insert_account, NewAccount};
 use app::carnet::db::{carnet, diagnostic, evenement, membre};
-use app::carnet::service::{list, ListFilter};
+use app::carnet::liste::{list, ListFilter};
 use app::db::testing::TestDb;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
@@ -42,7 +42,7 @@ const NOMS: [&str; 12] = [
 ];
 
 async fn staff(db: &DatabaseConnection, structure: &str, role: Role, n: usize) -> Staff {
-    let s = app::catalogue::db::find_structure(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+    let s = app::organisation::service::find(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     let id = uuid::Uuid::new_v4().to_string();
     let (email, nom) = (format!("pro{n}-{id}@bench.example"), format!("Professionnel {n}"));
     let new =

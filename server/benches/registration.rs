@@ -59,7 +59,7 @@ async fn main() {
     for t in TestDb::all().await {
         server::cli::seed_demo(&t.db).await.unwrap();
         let structure =
-            app::catalogue::db::find_structure(&t.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap().id;
+            app::organisation::service::find(&t.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap().id;
         let mut rates = Vec::new();
         for round in 0..rounds {
             let id = session(&t.db, &structure, seats).await;

@@ -3,9 +3,9 @@
 //! `cargo bench -p server --bench search [-- --offers N --runs R]`; PostgreSQL too when
 //! DATABASE_URL names one. Prints a Markdown table for docs/PERFORMANCE.md.
 #![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
-use app::catalogue::db::import::import_json;
-use app::catalogue::db::query::{search, Recherche};
+use app::catalogue::import::import_json;
 use app::catalogue::index::SearchIndex;
+use app::catalogue::query::{search, Recherche};
 use app::catalogue::search::query_terms;
 use app::db::testing::TestDb;
 use serde_json::json;
@@ -225,7 +225,7 @@ async fn main() {
         for _ in 0..runs {
             let s = Instant::now();
             index.count_by_theme(&t.db).await.unwrap();
-            app::catalogue::db::query::communes_with_offres(&t.db, &index).await.unwrap();
+            app::catalogue::query::communes_with_offres(&t.db, &index).await.unwrap();
             times.push(s.elapsed());
         }
         times.sort();
@@ -240,7 +240,7 @@ async fn main() {
         let mut times = Vec::with_capacity(runs);
         for i in 0..runs {
             use sea_orm::ConnectionTrait;
-            let seq = app::catalogue::index::bump_version(&t.db).await.unwrap();
+            let seq = app::catalogue::version::bump(&t.db).await.unwrap();
             let sql = format!("UPDATE offre SET seq = {seq} WHERE source = 'bench' AND source_id = 'o{i}'");
             t.db.execute_unprepared(&sql).await.unwrap();
             let s = Instant::now();

@@ -41,7 +41,7 @@ pub fn spawn(db: DatabaseConnection, settings: Settings, issuer: app::badges::is
             let mut tick = tokio::time::interval(ISSUE_EVERY);
             loop {
                 tick.tick().await;
-                match app::badges::service::issue_pending(&badge_db, &issuer, chrono::Utc::now()).await {
+                match app::badges::issue::issue_pending(&badge_db, &issuer, chrono::Utc::now()).await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(issued = n, "badges issued"),
                     Err(e) => tracing::warn!(error = %e, "badges: issuing failed; will retry"),
@@ -88,7 +88,7 @@ pub async fn retention(db: &DatabaseConnection, s: &Settings, now: chrono::DateT
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "retention: purge failed; will retry"),
     }
-    match app::catalogue::orientation::service::clean_up(db, now, s.orientation_days).await {
+    match app::orientation::service::clean_up(db, now, s.orientation_days).await {
         Ok((0, 0)) => {}
         Ok((closed, anonymised)) => tracing::info!(closed, anonymised, "orientations: closed and anonymised"),
         Err(e) => tracing::warn!(error = %e, "orientations: clean-up failed; will retry"),
@@ -98,7 +98,7 @@ pub async fn retention(db: &DatabaseConnection, s: &Settings, now: chrono::DateT
         ("the person's codes and sessions", app::carnet::personne::purge(db, now).await),
         ("badge wallet links", app::badges::wallet::purge_links(db, now).await),
         ("rate-limit counters", app::rate_limit::purge(db, now).await),
-        ("inactive carnets", app::carnet::service::anonymise_inactive(db, now, s.carnet_months).await),
+        ("inactive carnets", app::carnet::identite::anonymise_inactive(db, now, s.carnet_months).await),
     ];
     for (what, result) in steps {
         match result {

@@ -1,9 +1,7 @@
 //! Maintenance commands of the server binary: import, export, demo data.
-use app::catalogue::db::{
-    export::export_json,
-    import::{csv_is_services, import_csv, import_json, ImportReport},
-};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use app::catalogue::export::export_json;
+use app::catalogue::import::{csv_is_services, import_csv, import_json, ImportReport};
+use sea_orm::DatabaseConnection;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -71,13 +69,12 @@ pub async fn export(db: &DatabaseConnection, file: &Path) -> Result<(), String> 
 
 /// Loads the sample catalogue on a database that has no offer yet.
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), String> {
-    let count = app::catalogue::db::offre::Entity::find().count(db).await.map_err(|e| e.to_string())?;
-    if count > 0 {
+    if app::catalogue::query::has_offers(db).await.map_err(|e| e.to_string())? {
         return Ok(());
     }
     // Dated from today: the demo catalogue never turns « à mettre à jour » nor hides with time.
     let today = app::dates::today(chrono::Utc::now());
-    let catalogue = app::catalogue::db::import::redated(DEMO_CATALOGUE, today).map_err(|e| e.to_string())?;
+    let catalogue = app::catalogue::import::redated(DEMO_CATALOGUE, today).map_err(|e| e.to_string())?;
     let report = import_json(db, &catalogue, |_, _| {}).await.map_err(|e| e.to_string())?;
     tracing::info!(created = report.created, rejected = report.rejected.len(), "demo catalogue loaded");
     seed_ateliers(db, chrono::Utc::now()).await
@@ -137,7 +134,7 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
     let demo: DemoAteliers = serde_json::from_slice(DEMO_ATELIERS).map_err(|e| format!("demo workshops: {e}"))?;
     let today = dates::today(now);
     for a in demo.ateliers {
-        let Some(structure) = app::catalogue::db::find_structure(db, &a.structure).await.map_err(|e| e.to_string())?
+        let Some(structure) = app::organisation::service::find(db, &a.structure).await.map_err(|e| e.to_string())?
         else {
             return Err(format!("demo workshops: unknown structure {}", a.structure));
         };
@@ -151,7 +148,7 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
                 nom: a.badge.nom,
                 description: a.badge.description,
                 criteres: a.badge.criteres,
-                image: a.badge.image.unwrap_or_else(|| app::badges::image::DEFAULT_DESIGN.to_owned()),
+                image: a.badge.image.unwrap_or_else(|| app::socle::badge_image::DEFAULT_DESIGN.to_owned()),
             },
         };
         let id = org::insert_atelier(db, &structure.id, content, now).await.map_err(|e| e.to_string())?;
@@ -167,51 +164,15 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
             };
             let fin = seance.fin;
             let seance_id = org::insert_seance(db, &id, seance, now).await.map_err(|e| e.to_string())?;
-            attended(db, &seance_id, &s.presents, fin).await.map_err(|e| e.to_string())?;
+            let people: Vec<app::socle::demo::Present> = s
+                .presents
+                .iter()
+                .map(|p| app::socle::demo::Present { prenom: &p.prenom, nom: &p.nom, courriel: &p.courriel })
+                .collect();
+            app::socle::demo::record_attendance(db, &seance_id, &people, fin).await.map_err(|e| e.to_string())?;
         }
     }
     tracing::info!("demo workshops loaded");
-    Ok(())
-}
-
-/// Writes the attendance of a past demo session (registered, marked present at its end).
-async fn attended(
-    db: &DatabaseConnection,
-    seance_id: &str,
-    people: &[DemoPersonne],
-    fin: chrono::DateTime<chrono::Utc>,
-) -> Result<(), sea_orm::DbErr> {
-    use app::socle::db::{inscription, seance};
-    use sea_orm::{sea_query::Expr, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-    for p in people {
-        inscription::Entity::insert(inscription::ActiveModel {
-            id: Set(uuid::Uuid::new_v4().to_string()),
-            seance_id: Set(seance_id.to_owned()),
-            prenom: Set(p.prenom.clone()),
-            nom: Set(p.nom.clone()),
-            telephone: Set(None),
-            courriel: Set(Some(p.courriel.clone())),
-            statut: Set("inscrit".into()),
-            jeton_hash: Set(None),
-            presence: Set(Some("present".into())),
-            presence_at: Set(Some(fin)),
-            presence_par: Set(None),
-            consentement_at: Set(fin),
-            created_at: Set(fin),
-            updated_at: Set(fin),
-            anonymised_at: Set(None),
-            langue: Set(None),
-            rappel_le: Set(None),
-            rappel_jeton_hash: Set(None),
-        })
-        .exec_without_returning(db)
-        .await?;
-    }
-    seance::Entity::update_many()
-        .col_expr(seance::Column::Inscrits, Expr::value(people.len() as i32))
-        .filter(seance::Column::Id.eq(seance_id))
-        .exec(db)
-        .await?;
     Ok(())
 }
 
@@ -240,7 +201,7 @@ pub async fn account_add(
     })?;
     let structure_id = match structure {
         Some(key) => Some(
-            app::catalogue::db::find_structure(db, key)
+            app::organisation::service::find(db, key)
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("structure inconnue : « {key} »"))?

@@ -33,7 +33,7 @@ use tower_http::{
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    pub cookies: app::auth::session::CookiePolicy,
+    pub cookies: app::token::CookiePolicy,
     pub search: Arc<app::catalogue::index::SearchIndex>,
     pub limits: Arc<app::rate_limit::Limits>,
     /// Days registrants' data is kept after a session (the pages tell people).
@@ -56,27 +56,29 @@ impl AppState {
         let (db, search, retention, issuer) =
             (self.db.clone(), self.search.clone(), self.retention, self.issuer.clone());
         let (fraicheur, invitation_jours) = (self.fraicheur, self.invitation_jours);
+        let help = app::itineraire::default_contact();
         move || {
+            if let Some(h) = &help {
+                provide_context(h.clone());
+            }
             provide_context(fraicheur);
             provide_context(invitation_jours);
             provide_context(db.clone());
             provide_context(search.clone());
             provide_context(retention);
+            provide_context(app::socle::model::BadgesRemis(issuer.is_some()));
             provide_context(issuer.clone());
         }
     }
 }
 
 /// The page forms' handlers get the same context as the pages.
-impl FromRef<AppState> for app::auth::routes::FormState {
+impl FromRef<AppState> for app::web::FormState {
     fn from_ref(s: &AppState) -> Self {
-        app::auth::routes::FormState {
+        app::web::FormState {
             options: s.leptos_options.clone(),
             db: s.db.clone(),
-            cookies: s.cookies,
             context: Arc::new(s.page_context()),
-            invitation_jours: s.invitation_jours,
-            fraicheur: s.fraicheur,
             public_url: s.public_url.clone(),
         }
     }
@@ -111,11 +113,12 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .nest_service("/pkg", pkg_files(&options))
         // Form posts of the pages (same paths as the pages they come from).
         .merge(app::auth::routes::routes())
-        .merge(app::i18n::routes::routes())
+        .merge(app::equipe::routes::routes())
+        .merge(app::langues::routes::routes())
         .merge(app::catalogue::edition::routes::routes())
         .merge(app::catalogue::synonymes_routes::routes())
         .merge(app::itineraire::invitation::service::routes::routes())
-        .merge(app::catalogue::orientation::service::routes::routes())
+        .merge(app::orientation::routes::routes())
         .merge(app::socle::routes::routes())
         .merge(app::badges::routes::routes())
         .merge(app::carnet::routes::routes())

@@ -79,9 +79,8 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
     }
     let addr = leptos_options.site_addr;
-    let cookies = app::auth::session::CookiePolicy {
-        secure: cli.config.public_origin().is_some_and(|o| o.starts_with("https://")),
-    };
+    let cookies =
+        app::token::CookiePolicy { secure: cli.config.public_origin().is_some_and(|o| o.starts_with("https://")) };
     // Built before the first search needs it (it then follows the database on its own).
     let search = std::sync::Arc::new(app::catalogue::index::SearchIndex::default());
     search.refresh(&db).await.map_err(|e| format!("search index: {e}"))?;

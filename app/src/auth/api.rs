@@ -8,22 +8,6 @@ pub async fn get_staff() -> Result<Option<Staff>, AppError> {
     super::session::current_staff().await
 }
 
-/// A structure's team (`structure`: for national admins; empty: one's own structure).
-#[server(endpoint = "pro-equipe")]
-pub async fn get_equipe(structure: String) -> Result<super::model::Equipe, AppError> {
-    let staff = super::session::require_staff().await?;
-    let db = crate::db_from_context()?;
-    super::equipe::team(&db, &staff, &structure).await.map_err(|e| e.into_app_error().with_status())
-}
-
-/// One professional of a team, for its administrator.
-#[server(endpoint = "pro-equipe-compte")]
-pub async fn get_compte(id: String) -> Result<super::model::CompteEdition, AppError> {
-    let staff = super::session::require_staff().await?;
-    let db = crate::db_from_context()?;
-    super::equipe::member(&db, &staff, &id).await.map_err(|e| e.into_app_error().with_status())
-}
-
 /// Who a password link is for, while it is valid (`None`: used, expired or unknown).
 #[server(endpoint = "pro-lien")]
 pub async fn get_lien(jeton: String) -> Result<Option<super::model::LienMotDePasse>, AppError> {

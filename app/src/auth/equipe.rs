@@ -1,18 +1,19 @@
-//! A structure's team (ssr only): its administrators (and national admins) invite professionals,
-//! change their role, disable an account when someone leaves — their carnets handed over to a
-//! colleague — and send a link to choose a new password. Every change is conditional on the
-//! version the page was opened at.
+//! A structure's team accounts (ssr only): its administrators (and national admins) invite
+//! professionals, change their role, disable an account when someone leaves, and send a link to
+//! choose a new password. Every change is conditional on the version the page was opened at.
+//! What a team member follows (their carnets, handed over when they leave) is the `equipe`
+//! workflow's: this room knows accounts only.
 use super::compte::{self, Kind};
 use super::db::{account, lien, session};
 use super::model::{Compte, CompteEdition, Equipe, EtatCompte, Role, Staff, TEAM_ROLES};
 use super::session::{normalize_email, NewAccount};
-use crate::catalogue::db::structure;
 use crate::error::EditError;
+use crate::organisation::model::Structure;
 use crate::ui::form::field;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 use std::collections::HashSet;
 
@@ -34,26 +35,23 @@ pub fn manages(staff: &Staff, structure_id: &str) -> bool {
 }
 
 /// The structure a team page is about: the one asked (national admins), else the staff's own.
-async fn team_structure(db: &impl ConnectionTrait, staff: &Staff, asked: &str) -> Result<structure::Model, EditError> {
+async fn team_structure(db: &impl ConnectionTrait, staff: &Staff, asked: &str) -> Result<Structure, EditError> {
+    use crate::organisation::service as structures;
     let id = match (asked.is_empty(), &staff.structure_id) {
         (false, _) => asked.to_owned(),
         (true, Some(own)) => own.clone(),
-        (true, None) => structure::Entity::find()
-            .order_by_asc(structure::Column::Nom)
-            .one(db)
-            .await?
-            .map(|s| s.id)
-            .ok_or(EditError::NotFound)?,
+        (true, None) => structures::first(db).await?.map(|s| s.id).ok_or(EditError::NotFound)?,
     };
     if !manages(staff, &id) {
         return Err(EditError::Forbidden);
     }
-    structure::Entity::find_by_id(id).one(db).await?.ok_or(EditError::NotFound)
+    structures::get(db, &id).await?.ok_or(EditError::NotFound)
 }
 
+/// The accounts as their administrators see them; `carnets` is left at 0 for the `equipe`
+/// workflow to count.
 async fn comptes(db: &impl ConnectionTrait, accounts: Vec<account::Model>) -> Result<Vec<Compte>, DbErr> {
     let ids: Vec<String> = accounts.iter().map(|a| a.id.clone()).collect();
-    let counts = crate::carnet::service::followed_counts(db, &ids).await?;
     let links = lien::Entity::find().filter(lien::Column::AccountId.is_in(ids)).all(db).await?;
     // Invited and not yet arrived: an invitation was sent and no link of theirs has been used.
     let invited: HashSet<&str> =
@@ -70,7 +68,7 @@ async fn comptes(db: &impl ConnectionTrait, accounts: Vec<account::Model>) -> Re
                 EtatCompte::Actif
             };
             Some(Compte {
-                carnets: counts.get(&a.id).copied().unwrap_or(0),
+                carnets: 0,
                 role: Role::from_code(&a.role)?,
                 etat,
                 version: a.version,
@@ -91,17 +89,7 @@ pub async fn team(db: &DatabaseConnection, staff: &Staff, structure_id: &str) ->
         .order_by_asc(account::Column::Nom)
         .all(db)
         .await?;
-    let structures = if staff.role == Role::Admin {
-        structure::Entity::find()
-            .order_by_asc(structure::Column::Nom)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|s| (s.id, s.nom))
-            .collect()
-    } else {
-        vec![]
-    };
+    let structures = if staff.role == Role::Admin { crate::organisation::service::names(db).await? } else { vec![] };
     Ok(Equipe {
         staff: staff.clone(),
         structure_id: s.id,
@@ -182,13 +170,13 @@ async fn member_of_team(
     db: &impl ConnectionTrait,
     staff: &Staff,
     account_id: &str,
-) -> Result<(account::Model, structure::Model), EditError> {
+) -> Result<(account::Model, Structure), EditError> {
     let acc = account::Entity::find_by_id(account_id.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
     let Some(structure_id) = acc.structure_id.clone() else { return Err(EditError::Forbidden) };
     if !manages(staff, &structure_id) {
         return Err(EditError::Forbidden);
     }
-    let s = structure::Entity::find_by_id(structure_id).one(db).await?.ok_or(EditError::NotFound)?;
+    let s = crate::organisation::service::get(db, &structure_id).await?.ok_or(EditError::NotFound)?;
     Ok((acc, s))
 }
 
@@ -214,16 +202,28 @@ fn stored_values(a: &account::Model) -> Vec<(String, String)> {
     vec![("role".into(), a.role.clone()), ("etat".into(), if a.disabled { "desactive" } else { "actif" }.into())]
 }
 
-/// Saves a member's role and state from `version`. Disabling closes their sessions and ends
-/// their access to every carnet, which `reprise` (a colleague's account id) takes over.
-pub async fn update(
+/// Someone whose account was just disabled, and the colleague chosen to take over (`reprise`).
+pub struct Leaving {
+    pub account: super::annuaire::Account,
+    pub to: Option<super::annuaire::Account>,
+}
+
+/// A member's role and state as their administrator set them, checked ([`check_update`]) and
+/// ready to save ([`save_update`]).
+pub struct MemberChange {
+    account: account::Model,
+    role: Role,
+    disabled: bool,
+    to: Option<account::Model>,
+}
+
+/// Checks a member's new role and state (and, when they leave, the colleague taking over).
+pub async fn check_update(
     db: &DatabaseConnection,
     staff: &Staff,
     account_id: &str,
-    version: i32,
     fields: &[(String, String)],
-    now: DateTime<Utc>,
-) -> Result<(), EditError> {
+) -> Result<MemberChange, EditError> {
     let (acc, s) = member_of_team(db, staff, account_id).await?;
     let mut errors = vec![];
     let role = TEAM_ROLES.into_iter().find(|r| r.code() == field(fields, "role"));
@@ -268,7 +268,19 @@ pub async fn update(
     } else {
         None
     };
-    let txn = db.begin().await?;
+    Ok(MemberChange { account: acc, role, disabled, to })
+}
+
+/// Saves a checked change from `version`, in the caller's transaction (the `equipe` workflow
+/// hands the carnets over in the same one); its first statement writes. Disabling closes their
+/// sessions; the answer then says who leaves and who takes over.
+pub async fn save_update(
+    db: &DatabaseTransaction,
+    change: MemberChange,
+    version: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<Leaving>, EditError> {
+    let MemberChange { account: acc, role, disabled, to } = change;
     let res = account::Entity::update_many()
         .col_expr(account::Column::Role, Expr::value(role.code()))
         .col_expr(account::Column::Disabled, Expr::value(disabled))
@@ -276,20 +288,17 @@ pub async fn update(
         .col_expr(account::Column::UpdatedAt, Expr::value(now))
         .filter(account::Column::Id.eq(&acc.id))
         .filter(account::Column::Version.eq(version))
-        .exec(&txn)
+        .exec(db)
         .await?;
     if res.rows_affected == 0 {
-        txn.rollback().await?;
         let stored = account::Entity::find_by_id(acc.id.clone()).one(db).await?.ok_or(EditError::NotFound)?;
         return Err(EditError::Conflict { stored: stored_values(&stored), version: stored.version });
     }
     if disabled && !acc.disabled {
-        session::Entity::delete_many().filter(session::Column::AccountId.eq(&acc.id)).exec(&txn).await?;
-        let n = crate::carnet::service::hand_over(&txn, &acc, to.as_ref(), staff, now).await?;
-        tracing::info!(account = %acc.id, by = %staff.id, carnets = n, "account disabled");
+        session::Entity::delete_many().filter(session::Column::AccountId.eq(&acc.id)).exec(db).await?;
+        return Ok(Some(Leaving { account: acc.into(), to: to.map(Into::into) }));
     }
-    txn.commit().await?;
-    Ok(())
+    Ok(None)
 }
 
 /// E-mails a member a link to choose a password: their invitation again while they have not

@@ -3,7 +3,10 @@
 //! [`session::current_staff`] / [`session::require_staff`], never by reading its tables.
 //! Sessions do not depend on how someone proved who they are: an OpenID Connect provider
 //! (ProConnect) needs only its callback route, which finds the account and calls
-//! [`session::open_session`]. Structures' administrators manage their team (`equipe`).
+//! [`session::open_session`]. Structures' administrators manage their team's accounts (`equipe`;
+//! the pages are the `equipe` workflow's).
+#[cfg(feature = "ssr")]
+pub mod annuaire;
 pub mod api;
 pub mod model;
 mod views;
@@ -23,9 +26,9 @@ pub mod routes;
 pub mod session;
 
 pub use views::{failure, ConnexionPage, ProBar, SignOutButton};
-pub use views_compte::{CompteEditionPage, EquipePage, MonComptePage, MotDePasseOubliePage, MotDePassePage};
+pub use views_compte::{MonComptePage, MotDePasseOubliePage, MotDePassePage};
 
 #[cfg(all(test, feature = "ssr"))]
-mod equipe_tests;
+mod compte_tests;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;

@@ -5,6 +5,7 @@ use super::db::{account, session};
 use super::model::{Role, Staff};
 use super::password;
 use crate::error::AppError;
+use crate::token::CookiePolicy;
 use crate::token::{cookie_value, new_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
 use http::HeaderMap;
@@ -35,22 +36,14 @@ pub enum SignInError {
     Db(#[from] DbErr),
 }
 
-/// How session cookies are written (from the server's configuration).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CookiePolicy {
-    /// Only over HTTPS (set when the public URL is `https://`).
-    pub secure: bool,
+/// The professional's session cookie, for this token.
+pub fn set_cookie(policy: CookiePolicy, token: &str) -> String {
+    policy.cookie(COOKIE, token, SESSION_HOURS * 3600, true)
 }
 
-impl CookiePolicy {
-    pub fn set(self, token: &str) -> String {
-        let secure = if self.secure { "; Secure" } else { "" };
-        format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", SESSION_HOURS * 3600)
-    }
-    pub fn clear(self) -> String {
-        let secure = if self.secure { "; Secure" } else { "" };
-        format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
-    }
+/// The session cookie taken off the browser.
+pub fn clear_cookie(policy: CookiePolicy) -> String {
+    policy.cookie(COOKIE, "", 0, true)
 }
 
 pub fn normalize_email(email: &str) -> String {
@@ -157,7 +150,7 @@ async fn to_staff(db: &impl ConnectionTrait, acc: account::Model) -> Result<Opti
         return Ok(None);
     };
     let structure_nom = match &acc.structure_id {
-        Some(id) => crate::catalogue::db::structure_nom(db, id).await?,
+        Some(id) => crate::organisation::service::nom(db, id).await?,
         None => None,
     };
     Ok(Some(Staff { id: acc.id, email: acc.email, nom: acc.nom, role, structure_id: acc.structure_id, structure_nom }))

@@ -8,8 +8,8 @@ use chrono::{Duration, Utc};
 const SAMPLE: &[u8] = include_bytes!("../../../server/seed/catalogue-exemple.json");
 
 async fn account(db: &sea_orm::DatabaseConnection, email: &str, password: &str) -> String {
-    crate::catalogue::db::import::import_json(db, SAMPLE, |_, _| {}).await.unwrap();
-    let s = crate::catalogue::db::find_structure(db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
+    crate::catalogue::import::import_json(db, SAMPLE, |_, _| {}).await.unwrap();
+    let s = crate::organisation::service::find(db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
     let input = AccountInput {
         email: email.into(),
         nom: "Camille Martin".into(),

@@ -2,10 +2,11 @@
 //! Itinéraire (`did:web`) with an `eddsa-rdfc-2022` Data Integrity proof, verifiable by anyone —
 //! checked against an independent implementation in the tests.
 pub mod api;
-pub mod image;
 pub mod model;
 mod views;
 
+#[cfg(feature = "ssr")]
+pub mod issue;
 #[cfg(feature = "ssr")]
 pub mod issuer;
 #[cfg(feature = "ssr")]

@@ -1,7 +1,8 @@
 //! The issuer's DID document and the badges' JSON (ssr only).
 use super::issuer::SharedIssuer;
-use crate::auth::routes::{read_form, read_staff_form, FormState};
+use crate::auth::routes::read_staff_form;
 use crate::ui::form::{field, see_other, Submitted};
+use crate::web::{read_form, FormState};
 use axum::{
     extract::{FromRef, Path, State},
     http::{header, StatusCode},
@@ -116,7 +117,7 @@ async fn request_link(
     State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: axum::extract::Request,
 ) -> Response {
-    let ip = crate::socle::routes::client_ip(&limits, &req);
+    let ip = crate::rate_limit::client_ip(&limits, &req);
     let (parts, fields) = read_form(req).await;
     // « Mes badges » is one of the person's pages: its messages speak their language.
     let langue = crate::i18n::from_headers(&parts.headers).0;
@@ -193,7 +194,7 @@ async fn verifier(
     State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: axum::extract::Request,
 ) -> Response {
-    let ip = crate::rate_limit::address_key(crate::socle::routes::client_ip(&limits, &req));
+    let ip = crate::rate_limit::address_key(crate::rate_limit::client_ip(&limits, &req));
     if !limits.allow(&st.db, crate::rate_limit::Bucket::Verifier, &ip, chrono::Utc::now()).await.unwrap_or(false) {
         let (parts, _) = read_form(req).await;
         let message = Some("Trop de vérifications depuis cette connexion. Réessayez dans une minute.".to_owned());
@@ -226,7 +227,7 @@ async fn uploaded(
     body: axum::body::Body,
     boundary: String,
 ) -> Result<Vec<(String, String)>, (StatusCode, &'static str)> {
-    use crate::auth::routes::MAX_FORM_BYTES;
+    use crate::web::MAX_FORM_BYTES;
     const UNREADABLE: &str = "Ce fichier n’a pas pu être lu. Choisissez le fichier .json du badge.";
     const TOO_BIG: &str = "Ce fichier est trop grand pour un badge (200 Ko au plus).";
     // Too big: over our limits, or cut by the server's body limit (a body without length).

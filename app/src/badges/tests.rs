@@ -1,5 +1,6 @@
 //! Proofs: what we sign verifies; any change to the content or the signature does not.
 #![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
+use super::issue;
 use super::issuer::Issuer;
 use super::proof::{self, ProofError};
 use super::service::{self, badge};
@@ -172,16 +173,16 @@ async fn the_roll_call_issues_one_verifiable_badge_per_attendance_and_sends_its_
         let issuer = Issuer::new(test_key(), "https://itineraire.example");
         // Two issuers at once (two servers): still one badge.
         let (x, y) =
-            tokio::join!(service::issue_pending(&t.db, &issuer, when), service::issue_pending(&t.db, &issuer, when));
+            tokio::join!(issue::issue_pending(&t.db, &issuer, when), issue::issue_pending(&t.db, &issuer, when));
         assert_eq!(x.unwrap() + y.unwrap(), 1, "{b}");
-        assert_eq!(service::issue_pending(&t.db, &issuer, when).await.unwrap(), 0, "{b}");
+        assert_eq!(issue::issue_pending(&t.db, &issuer, when).await.unwrap(), 0, "{b}");
         let stored = badge::Entity::find().all(&t.db).await.unwrap();
         assert_eq!(stored.len(), 1, "{b}");
         let credential: Value = serde_json::from_str(&stored[0].credential).unwrap();
         // The e-mail is only there hashed with a salt.
         assert!(!stored[0].credential.contains("lea@example.org"), "{b}");
         let id = &credential["credentialSubject"]["identifier"][0];
-        let hash = service::identity_hash("lea@example.org", id["salt"].as_str().unwrap());
+        let hash = issue::identity_hash("lea@example.org", id["salt"].as_str().unwrap());
         assert_eq!(id["identityHash"].as_str(), Some(hash.as_str()), "{b}");
         assert_eq!(credential["issuer"]["id"], json!("did:web:itineraire.example"), "{b}");
 
@@ -228,7 +229,7 @@ async fn an_issued_badge_passes_the_independent_verifier() {
     let issuer = Issuer::new(test_key(), "https://itineraire.example");
     // Issued now (the roll call was taken "tomorrow"): valid from now for the other verifier.
     let _ = when;
-    service::issue_pending(&t.db, &issuer, Utc::now()).await.unwrap();
+    issue::issue_pending(&t.db, &issuer, Utc::now()).await.unwrap();
     let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
     let credential: Value = serde_json::from_str(&stored.credential).unwrap();
     let answer =
@@ -259,7 +260,7 @@ async fn revoking_sets_the_badges_bit_in_the_signed_list_and_the_page_says_so() 
         let b = t.backend();
         let when = attended(&t.db).await;
         let issuer = Issuer::new(test_key(), "https://itineraire.example");
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
         let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
         let credential: Value = serde_json::from_str(&stored.credential).unwrap();
         let status = &credential["credentialStatus"];
@@ -401,14 +402,14 @@ async fn one_wallet_gathers_a_persons_badges_and_a_lost_link_can_be_sent_again()
         // First workshop with a mobile, second with the same mobile (typed differently) and an
         // e-mail, third with the e-mail only: one wallet, three badges.
         let when = attend(&t.db, &staff, &atelier, &person(Some("06 12 34 56 78"), None), 1).await;
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
         let when = attend(&t.db, &staff, &atelier, &person(Some("06 12 34 56 78"), Some("samir@example.org")), 2).await;
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
         let when = attend(&t.db, &staff, &atelier, &person(None, Some("samir@example.org")), 3).await;
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
         // Someone else: their own wallet.
         let when = attend(&t.db, &staff, &atelier, &person(Some("07 00 00 00 01"), None), 4).await;
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
 
         let links = wallet_links(&t.db).await;
         assert_eq!(links.len(), 4, "{b}: {links:?}");
@@ -488,7 +489,7 @@ async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
 
         let issuer = Issuer::new(test_key(), "https://itineraire.example");
         let when = attend(&t.db, &staff, &atelier, &person(None, Some("samir@example.org")), 1).await;
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
         let row = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
         let c: Value = serde_json::from_str(&row.credential).unwrap();
         let a = &c["credentialSubject"]["achievement"];
@@ -519,7 +520,7 @@ async fn after_a_key_rotation_old_badges_still_verify_and_new_ones_use_the_new_k
     let when = attended(&t.db).await;
     let old = Issuer::new(test_key(), "https://itineraire.example");
     // Issued now: valid from now for the independent verifier too.
-    service::issue_pending(&t.db, &old, Utc::now()).await.unwrap();
+    issue::issue_pending(&t.db, &old, Utc::now()).await.unwrap();
     let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
     let old_public = proof::public_key_multibase(&old.verifying_key());
 
@@ -598,7 +599,7 @@ async fn the_independent_verifier_reads_our_signed_revocation_list() {
     // Issued and listed now: the independent verifier checks `validFrom` against its clock.
     let when = Utc::now();
     let issuer = Issuer::new(test_key(), "https://itineraire.example");
-    service::issue_pending(&t.db, &issuer, when).await.unwrap();
+    issue::issue_pending(&t.db, &issuer, when).await.unwrap();
     let stored = badge::Entity::find().one(&t.db).await.unwrap().unwrap();
     let credential: Value = serde_json::from_str(&stored.credential).unwrap();
     let did_doc = issuer.did_document();
@@ -641,7 +642,7 @@ async fn the_revocation_list_is_signed_once_per_change_not_per_request() {
         let b = t.backend();
         let when = attended(&t.db).await;
         let issuer = Issuer::new(test_key(), "https://itineraire.example");
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
         let first = service::status_list(&t.db, &issuer, when).await.unwrap();
         // Asked again later, nothing revoked meanwhile: the very list signed before (its date too).
         let again = service::status_list(&t.db, &issuer, when + Duration::hours(5)).await.unwrap();
@@ -714,7 +715,7 @@ async fn a_wallet_link_dies_after_180_days_or_when_its_holder_closes_it() {
         let b = t.backend();
         let when = attended(&t.db).await;
         let issuer = Issuer::new(test_key(), "https://itineraire.example");
-        service::issue_pending(&t.db, &issuer, when).await.unwrap();
+        issue::issue_pending(&t.db, &issuer, when).await.unwrap();
         let link = last_message(&t.db, "porte_badges", "lea@example.org").await.unwrap().lien.unwrap();
         let token = link.trim_start_matches("/mes-badges/").to_owned();
         let url = "https://itineraire.example";
@@ -743,4 +744,12 @@ async fn a_wallet_link_dies_after_180_days_or_when_its_holder_closes_it() {
         );
         t.drop().await;
     }
+}
+
+/// The wallet's French refusal, which the pages show translated, stays the words of the
+/// « badges-erreur-contact » message.
+#[test]
+fn the_wallets_refusal_is_the_translated_message_in_french() {
+    use crate::i18n::{tr, Langue};
+    assert_eq!(tr(Langue::Fr, "badges-erreur-contact", &[]), wallet::CONTACT_MESSAGE);
 }

@@ -220,7 +220,7 @@ pub async fn mes_badges(
         let credential: serde_json::Value = serde_json::from_str(&b.credential).unwrap_or_default();
         let d = super::service::describe(&credential, now);
         let structure = match super::service::structure_of(db, &b.id).await? {
-            Some(s) => crate::catalogue::db::structure_nom(db, &s).await?.unwrap_or_default(),
+            Some(s) => crate::organisation::service::nom(db, &s).await?.unwrap_or_default(),
             None => String::new(),
         };
         badges.push(BadgeLigne {

@@ -12,12 +12,12 @@ pub async fn get_mes_carnets(q: String, theme: String, rdv: String, page: u64) -
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
     let page = page.max(1);
-    let filter = super::service::ListFilter { q, theme, rdv };
-    let (carnets, total) = super::service::list(&db, &staff, &filter, page, chrono::Utc::now()).await?;
+    let filter = super::liste::ListFilter { q, theme, rdv };
+    let (carnets, total) = super::liste::list(&db, &staff, &filter, page, chrono::Utc::now()).await?;
     let mut themes: Vec<(String, String)> = crate::referentiel::service::theme_labels(&db).await?.into_iter().collect();
     themes.sort();
-    let pages = total.div_ceil(super::service::PAGE_SIZE).max(1);
-    let rdv_filtres = super::service::RDV_FILTERS.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect();
+    let pages = total.div_ceil(super::liste::PAGE_SIZE).max(1);
+    let rdv_filtres = super::liste::RDV_FILTERS.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect();
     Ok(MesCarnets { staff, carnets, total, page, pages, themes, rdv_filtres })
 }
 
@@ -26,7 +26,7 @@ pub async fn get_mes_carnets(q: String, theme: String, rdv: String, page: u64) -
 pub async fn get_carnet(id: String) -> Result<CarnetVue, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
-    super::service::open(&db, &staff, &id, chrono::Utc::now()).await.map_err(|e| e.into_app_error().with_status())
+    super::page::open(&db, &staff, &id, chrono::Utc::now()).await.map_err(|e| e.into_app_error().with_status())
 }
 
 /// A carnet's form page: who edits, whose carnet, and the item's stored values.
@@ -47,14 +47,14 @@ pub async fn get_carnet_edition(id: String, theme: String) -> Result<CarnetEditi
     let now = chrono::Utc::now();
     let fail = |e: crate::error::EditError| e.into_app_error().with_status();
     let (c, theme) = if theme.is_empty() {
-        (super::service::read(&db, &staff, &id, now).await.map_err(fail)?.1, None)
+        (super::acces::read(&db, &staff, &id, now).await.map_err(fail)?.1, None)
     } else {
-        let (c, t) = super::service::theme_diagnostic(&db, &staff, &id, &theme, now).await.map_err(fail)?;
+        let (c, t) = super::diagnostic::theme_diagnostic(&db, &staff, &id, &theme, now).await.map_err(fail)?;
         (c, Some(t))
     };
     Ok(CarnetEdition {
         nom: format!("{} {}", c.prenom, c.nom),
-        identite: super::service::identite_values(&c),
+        identite: super::identite::identite_values(&c),
         staff,
         id,
         theme,

@@ -1,8 +1,9 @@
 //! Notes written on a carnet's timeline by Itinéraire itself or by someone outside its members —
 //! an orientation sent, then answered by the structure through its link (ssr only). The history
 //! names who wrote them, as for members' notes.
+use super::acces;
+use super::acces::Author;
 use super::db::evenement;
-use super::service::{self as svc, Author};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use serde_json::json;
@@ -31,6 +32,7 @@ pub async fn note(
     })
     .exec_without_returning(db)
     .await?;
-    svc::history(db, carnet_id, auteur, "evenement", None, Some(json!({"type": "Note", "texte": texte})), now).await?;
+    acces::history(db, carnet_id, auteur, "evenement", None, Some(json!({"type": "Note", "texte": texte})), now)
+        .await?;
     super::plan::touch(db, carnet_id, now).await
 }

@@ -7,9 +7,21 @@ mod views;
 mod views_personne;
 
 #[cfg(feature = "ssr")]
+pub mod acces;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod diagnostic;
+#[cfg(feature = "ssr")]
 pub mod externe;
+#[cfg(feature = "ssr")]
+pub mod identite;
+#[cfg(feature = "ssr")]
+pub mod liste;
+#[cfg(feature = "ssr")]
+pub mod membres;
+#[cfg(feature = "ssr")]
+pub mod page;
 #[cfg(feature = "ssr")]
 pub mod personne;
 #[cfg(feature = "ssr")]
@@ -18,8 +30,6 @@ pub mod plan;
 pub mod rappels;
 #[cfg(feature = "ssr")]
 pub mod routes;
-#[cfg(feature = "ssr")]
-pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 #[cfg(feature = "ssr")]

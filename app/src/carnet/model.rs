@@ -141,7 +141,7 @@ pub struct CarnetVue {
     pub historique: Vec<Changement>,
     pub evenements: Vec<Evenement>,
     /// The messages sent to the person about her carnet (codes, reminders, news), newest first.
-    pub messages: Vec<crate::messages::model::Livraison>,
+    pub messages: Vec<crate::ui::livraison::Livraison>,
     /// The signed-in professional may add and remove members.
     pub gere_membres: bool,
     /// (account id, "Nom — Structure") of the professionals who can be added.

@@ -2,8 +2,9 @@
 //! e-mail written in the carnet (through the outbox), short-lived, single-use, five tries; then a
 //! server-side session. What the person may change: their contact details, their own words on
 //! each theme. They see who follows them and who read their carnet, and take all their data.
+use super::acces::Author;
 use super::db::{carnet, diagnostic, historique, lecture};
-use super::service::{self as svc, Author};
+use super::{diagnostic as diag, identite, membres, page};
 use crate::error::EditError;
 use crate::outbox::{self, Canal, Message};
 use crate::token::{new_token, token_hash};
@@ -251,11 +252,11 @@ pub async fn view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<super::m
         prenom: c.prenom.clone(),
         nom: c.nom.clone(),
         date_naissance: c.date_naissance.format("%d/%m/%Y").to_string(),
-        contact: svc::identite_values(&c),
-        diagnostic: svc::diagnostic_view(db, carnet_id).await?,
-        membres: svc::members(db, carnet_id).await?,
-        lectures: svc::reads(db, carnet_id).await?,
-        historique: svc::changes(db, carnet_id).await?,
+        contact: identite::identite_values(&c),
+        diagnostic: diag::diagnostic_view(db, carnet_id).await?,
+        membres: membres::members(db, carnet_id).await?,
+        lectures: page::reads(db, carnet_id).await?,
+        historique: page::changes(db, carnet_id).await?,
         evenements: super::timeline::of(db, carnet_id, Utc::now()).await?,
     })
 }
@@ -272,11 +273,11 @@ pub async fn update_contact(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     let (c, author) = person(db, carnet_id).await?;
-    let mut merged = svc::identite_values(&c);
+    let mut merged = identite::identite_values(&c);
     merged.retain(|(k, _)| !CONTACT_FIELDS.contains(&k.as_str()));
     merged.extend(fields.iter().filter(|(k, _)| CONTACT_FIELDS.contains(&k.as_str())).cloned());
-    let identite = svc::validate_identite(&merged, crate::dates::today(now)).map_err(EditError::Invalid)?;
-    svc::write_identite(db, &author, carnet_id, version, identite, now).await
+    let identite = identite::validate_identite(&merged, crate::dates::today(now)).map_err(EditError::Invalid)?;
+    identite::write_identite(db, &author, carnet_id, version, identite, now).await
 }
 
 /// The person's own words on a theme (from `version`; 0: the theme was never written).
@@ -296,7 +297,7 @@ pub async fn update_commentaire(
             "Votre texte doit faire au plus 2000 caractères.".into(),
         )]));
     }
-    svc::write_commentaire_personne(
+    diag::write_commentaire_personne(
         db,
         &author,
         carnet_id,

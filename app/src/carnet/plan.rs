@@ -1,18 +1,17 @@
 //! Objectives per theme and actions per objective (ssr only): from the référentiel, free words,
 //! or an offer of the catalogue (prescribing it links to it; the person sees it). Members add
 //! them and change their status; the person marks their actions done. Versioned and historised.
+use super::acces;
+use super::acces::Author;
 use super::db::{action, carnet, objectif};
 use super::model::{Action, Choix, Objectif};
-use super::service::{self as svc, Author};
 use crate::auth::model::Staff;
-use crate::catalogue::db::{offre, offre_theme, structure};
 use crate::error::EditError;
-use crate::referentiel::db::{action as ref_action, objectif as ref_objectif, theme};
 use crate::ui::form::field;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -35,13 +34,8 @@ pub async fn by_theme(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Hash
         .order_by_asc(action::Column::Id)
         .all(db)
         .await?;
-    let offres: HashMap<String, String> = offre::Entity::find()
-        .filter(offre::Column::Id.is_in(actions.iter().filter_map(|a| a.offre_id.clone())))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.nom))
-        .collect();
+    let offres =
+        crate::catalogue::query::offer_names(db, actions.iter().filter_map(|a| a.offre_id.clone()).collect()).await?;
     let mut out: HashMap<String, Vec<Objectif>> = HashMap::new();
     for o in objectifs {
         let mine = actions
@@ -83,10 +77,7 @@ fn chosen(fields: &[(String, String)], list: &[(String, String)]) -> Result<Stri
 }
 
 async fn objective_choices(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(String, String)>, DbErr> {
-    Ok(ref_objectif::Entity::find()
-        .filter(ref_objectif::Column::ThemeCode.eq(theme_code))
-        .order_by_asc(ref_objectif::Column::Position)
-        .all(db)
+    Ok(crate::referentiel::service::objectifs(db, theme_code)
         .await?
         .into_iter()
         .map(|o| (o.id.to_string(), o.label))
@@ -94,10 +85,7 @@ async fn objective_choices(db: &impl ConnectionTrait, theme_code: &str) -> Resul
 }
 
 async fn action_choices(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(String, String)>, DbErr> {
-    Ok(ref_action::Entity::find()
-        .filter(ref_action::Column::ThemeCode.eq(theme_code))
-        .order_by_asc(ref_action::Column::Position)
-        .all(db)
+    Ok(crate::referentiel::service::actions(db, theme_code)
         .await?
         .into_iter()
         .map(|a| (a.id.to_string(), a.label))
@@ -106,27 +94,14 @@ async fn action_choices(db: &impl ConnectionTrait, theme_code: &str) -> Result<V
 
 /// Offers of the catalogue on a theme (not archived), by name.
 async fn offers_on(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(String, String)>, DbErr> {
-    let ids = offre_theme::Entity::find()
-        .select_only()
-        .column(offre_theme::Column::OffreId)
-        .filter(offre_theme::Column::ThemeCode.eq(theme_code));
-    let offers = offre::Entity::find()
-        .filter(offre::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(ids)))
-        .filter(offre::Column::Archived.eq(false))
-        .order_by_asc(offre::Column::Nom)
-        .limit(300)
-        .all(db)
-        .await?;
-    let names: HashMap<String, String> = structure::Entity::find()
-        .filter(structure::Column::Id.is_in(offers.iter().map(|o| o.structure_id.clone())))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.nom))
-        .collect();
+    let offers = crate::catalogue::query::offers_on_theme(db, theme_code, 300).await?;
+    let names =
+        crate::organisation::service::by_ids(db, offers.iter().map(|o| o.structure_id.clone()).collect()).await?;
     Ok(offers
         .into_iter()
-        .map(|o| (o.id, format!("{} — {}", o.nom, names.get(&o.structure_id).cloned().unwrap_or_default())))
+        .map(|o| {
+            (o.id, format!("{} — {}", o.nom, names.get(&o.structure_id).map(|s| s.nom.clone()).unwrap_or_default()))
+        })
         .collect())
 }
 
@@ -155,13 +130,13 @@ pub async fn objective_form(
     carnet_id: &str,
     theme_code: &str,
 ) -> Result<Choix, EditError> {
-    let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
-    let t = theme::Entity::find_by_id(theme_code.to_owned()).one(db).await?.ok_or(EditError::NotFound)?;
+    let (_, c) = acces::read(db, staff, carnet_id, Utc::now()).await?;
+    let label = crate::referentiel::service::theme_label(db, theme_code).await?.ok_or(EditError::NotFound)?;
     Ok(Choix {
         staff: staff.clone(),
         carnet_id: carnet_id.to_owned(),
         nom: format!("{} {}", c.prenom, c.nom),
-        titre: t.label,
+        titre: label,
         referentiel: objective_choices(db, theme_code).await?,
         offres: vec![],
     })
@@ -174,7 +149,7 @@ pub async fn action_form(
     carnet_id: &str,
     objectif_id: &str,
 ) -> Result<Choix, EditError> {
-    let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
+    let (_, c) = acces::read(db, staff, carnet_id, Utc::now()).await?;
     let o = objective_of(db, carnet_id, objectif_id).await?;
     Ok(Choix {
         staff: staff.clone(),
@@ -206,7 +181,7 @@ async fn commit_with_history(
     apres: Option<serde_json::Value>,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    svc::history(&txn, carnet_id, who, objet, avant, apres, now).await?;
+    acces::history(&txn, carnet_id, who, objet, avant, apres, now).await?;
     touch(&txn, carnet_id, now).await?;
     txn.commit().await?;
     Ok(())
@@ -221,8 +196,8 @@ pub async fn add_objective(
     fields: &[(String, String)],
     now: DateTime<Utc>,
 ) -> Result<String, EditError> {
-    svc::membership(db, staff, carnet_id).await?;
-    if theme::Entity::find_by_id(theme_code.to_owned()).one(db).await?.is_none() {
+    acces::membership(db, staff, carnet_id).await?;
+    if crate::referentiel::service::theme_label(db, theme_code).await?.is_none() {
         return Err(EditError::NotFound);
     }
     let libelle = chosen(fields, &objective_choices(db, theme_code).await?).map_err(EditError::Invalid)?;
@@ -264,7 +239,7 @@ pub async fn add_action(
     fields: &[(String, String)],
     now: DateTime<Utc>,
 ) -> Result<String, EditError> {
-    svc::membership(db, staff, carnet_id).await?;
+    acces::membership(db, staff, carnet_id).await?;
     let o = objective_of(db, carnet_id, objectif_id).await?;
     let offre_id = Some(field(fields, "offre")).filter(|o| !o.is_empty());
     let mut errors = vec![];
@@ -331,7 +306,7 @@ pub async fn set_objective_status(
     statut: &str,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    svc::membership(db, staff, carnet_id).await?;
+    acces::membership(db, staff, carnet_id).await?;
     if !OBJECTIF_STATUTS.contains(&statut) {
         return Err(EditError::Invalid(vec![("statut".into(), "Ce statut n’existe pas.".into())]));
     }
@@ -420,7 +395,7 @@ pub async fn set_action_status_as_member(
     statut: &str,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    svc::membership(db, staff, carnet_id).await?;
+    acces::membership(db, staff, carnet_id).await?;
     set_action_status(db, &Author::from(staff), carnet_id, id, version, statut, now).await
 }
 
@@ -488,9 +463,9 @@ pub async fn item(
     objectif: bool,
     id: &str,
 ) -> Result<super::model::PlanItem, EditError> {
-    let (_, c) = svc::read(db, staff, carnet_id, Utc::now()).await?;
+    let (_, c) = acces::read(db, staff, carnet_id, Utc::now()).await?;
     let v = item_values(db, carnet_id, objectif, id).await?;
-    let theme = theme::Entity::find_by_id(v.theme_code.clone()).one(db).await?.map(|t| t.label).unwrap_or_default();
+    let theme = crate::referentiel::service::theme_label(db, &v.theme_code).await?.unwrap_or_default();
     let values = v.form();
     Ok(super::model::PlanItem {
         staff: staff.clone(),
@@ -517,7 +492,7 @@ pub async fn update_item(
     fields: &[(String, String)],
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    svc::membership(db, staff, carnet_id).await?;
+    acces::membership(db, staff, carnet_id).await?;
     let before = item_values(db, carnet_id, objectif, id).await?;
     let mut errors = vec![];
     let libelle = field(fields, "libelle");

@@ -29,7 +29,7 @@ fn contact(c: &carnet::Model) -> Option<(outbox::Canal, String)> {
 
 /// The structure of the professional who wrote something (their failures page lists the message).
 async fn structure_of(db: &impl sea_orm::ConnectionTrait, account_id: &str) -> Result<Option<String>, DbErr> {
-    Ok(crate::auth::db::account::Entity::find_by_id(account_id.to_owned()).one(db).await?.and_then(|a| a.structure_id))
+    Ok(crate::auth::annuaire::get(db, account_id).await?.and_then(|a| a.structure_id))
 }
 
 /// Writes the reminders of tomorrow's appointments (from 18:00 today); returns how many.

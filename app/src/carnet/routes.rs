@@ -1,9 +1,13 @@
 //! The carnet's form posts (ssr only): each reads the signed-in professional, and the service
 //! checks their membership before anything is written.
-use super::service::{self as svc, CONFLICT_MESSAGE, DIAGNOSTIC_FIELDS, IDENTITE_FIELDS};
-use crate::auth::routes::{form_version, read_staff_edit, read_staff_form, FormState};
+use super::acces::CONFLICT_MESSAGE;
+use super::diagnostic::DIAGNOSTIC_FIELDS;
+use super::identite::IDENTITE_FIELDS;
+use super::{acces, diagnostic, identite, membres};
+use crate::auth::routes::{read_staff_edit, read_staff_form};
 use crate::error::{checked, EditError};
 use crate::ui::form::{field, on_page, see_other};
+use crate::web::{form_version, FormState};
 use axum::{
     extract::{FromRef, Path, Request, State},
     response::Response,
@@ -38,8 +42,8 @@ async fn create(State(st): State<FormState>, req: Request) -> Response {
         Ok(f) => f,
         Err(res) => return res,
     };
-    let outcome = match svc::validate_identite(&fields, today()) {
-        Ok(c) => svc::create(&st.db, &staff, c, Utc::now()).await,
+    let outcome = match identite::validate_identite(&fields, today()) {
+        Ok(c) => identite::create(&st.db, &staff, c, Utc::now()).await,
         Err(errors) => Err(EditError::Invalid(errors)),
     };
     match outcome {
@@ -53,8 +57,8 @@ async fn identite(State(st): State<FormState>, Path(id): Path<String>, req: Requ
         Ok(f) => f,
         Err(res) => return res,
     };
-    let outcome = match svc::validate_identite(&fields, today()) {
-        Ok(c) => svc::update_identite(&st.db, &staff, &id, version, c, Utc::now()).await,
+    let outcome = match identite::validate_identite(&fields, today()) {
+        Ok(c) => identite::update_identite(&st.db, &staff, &id, version, c, Utc::now()).await,
         Err(errors) => Err(EditError::Invalid(errors)),
     };
     match outcome {
@@ -69,9 +73,9 @@ async fn diagnostic(State(st): State<FormState>, Path((id, theme)): Path<(String
         Err(res) => return res,
     };
     // Membership first: a non-member learns nothing from the validation of their input.
-    let outcome = match svc::membership(&st.db, &staff, &id).await {
-        Ok(_) => match checked(svc::validate_diagnostic(&st.db, &theme, &fields).await) {
-            Ok(c) => svc::update_diagnostic(&st.db, &staff, &id, &theme, version, c, Utc::now()).await,
+    let outcome = match acces::membership(&st.db, &staff, &id).await {
+        Ok(_) => match checked(diagnostic::validate_diagnostic(&st.db, &theme, &fields).await) {
+            Ok(c) => diagnostic::update_diagnostic(&st.db, &staff, &id, &theme, version, c, Utc::now()).await,
             Err(e) => Err(e),
         },
         Err(e) => Err(e),
@@ -79,7 +83,7 @@ async fn diagnostic(State(st): State<FormState>, Path((id, theme)): Path<(String
     match outcome {
         Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=diagnostic#theme-{theme}")),
         Err(e) => {
-            let labels = svc::situation_names(&st.db).await.unwrap_or_default();
+            let labels = diagnostic::situation_names(&st.db).await.unwrap_or_default();
             st.refuse_edit_labelled(parts, fields, e, CONFLICT_MESSAGE, &DIAGNOSTIC_FIELDS, &labels).await
         }
     }
@@ -93,19 +97,19 @@ async fn membres(State(st): State<FormState>, Path(id): Path<String>, req: Reque
     let now = Utc::now();
     let outcome = match field(&fields, "action").as_str() {
         "ajouter" => {
-            svc::add_member(&st.db, &staff, &id, &field(&fields, "compte"), now).await.map(|_| "membre-ajoute")
+            membres::add_member(&st.db, &staff, &id, &field(&fields, "compte"), now).await.map(|_| "membre-ajoute")
         }
         "retirer" => {
-            svc::revoke_member(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "membre-retire")
+            membres::revoke_member(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "membre-retire")
         }
         "referent" => {
-            svc::set_referent_unique(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "referent")
+            membres::set_referent_unique(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "referent")
         }
         _ => Err(EditError::Invalid(vec![("compte".into(), "Action inconnue. Rechargez la page.".into())])),
     };
     match outcome {
         // Who withdrew their own access can no longer see the carnet: back to the list.
-        Ok("membre-retire") if svc::membership(&st.db, &staff, &id).await.is_err() => {
+        Ok("membre-retire") if acces::membership(&st.db, &staff, &id).await.is_err() => {
             see_other("/pro/carnets?ok=retire")
         }
         Ok(ok) => see_other(&format!("/pro/carnets/{id}?ok={ok}#membres")),
@@ -118,6 +122,7 @@ pub fn personne_routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
+    CookiePolicy: FromRef<S>,
     std::sync::Arc<crate::rate_limit::Limits>: FromRef<S>,
 {
     Router::new()
@@ -131,14 +136,14 @@ where
 }
 
 use super::personne as p;
+use crate::token::CookiePolicy;
 use crate::ui::form::Submitted;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 
 /// The person's cookie (same flags as the professionals': HttpOnly, SameSite=Lax, Secure on HTTPS).
-fn person_cookie(st: &FormState, token: &str, max_age: i64) -> HeaderValue {
-    let secure = if st.cookies.secure { "; Secure" } else { "" };
-    let value = format!("{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}", p::COOKIE);
+fn person_cookie(cookies: CookiePolicy, token: &str, max_age: i64) -> HeaderValue {
+    let value = cookies.cookie(p::COOKIE, token, max_age, true);
     HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
 }
 
@@ -167,8 +172,8 @@ async fn request_code(
     State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: Request,
 ) -> Response {
-    let ip = crate::socle::routes::client_ip(&limits, &req);
-    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let ip = crate::rate_limit::client_ip(&limits, &req);
+    let (parts, fields) = crate::web::read_form(req).await;
     let contact = field(&fields, "contact");
     let allowed = limits.allow_message(&st.db, ip, &contact, Utc::now()).await.unwrap_or(false);
     let refuse = |status, errors: Vec<(String, String)>, message: Option<String>| {
@@ -189,16 +194,17 @@ async fn request_code(
 
 async fn verify_code(
     State(st): State<FormState>,
+    State(cookies): State<CookiePolicy>,
     State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: Request,
 ) -> Response {
-    let ip = crate::socle::routes::client_ip(&limits, &req);
-    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let ip = crate::rate_limit::client_ip(&limits, &req);
+    let (parts, fields) = crate::web::read_form(req).await;
     let (demande, code) = (field(&fields, "demande"), field(&fields, "code"));
     match p::verify_code_limited(&st.db, &limits, ip, &demande, &code, Utc::now()).await {
         Ok(Ok(token)) => {
             let mut res = see_other("/mon-carnet");
-            res.headers_mut().insert(header::SET_COOKIE, person_cookie(&st, &token, p::SESSION_HOURS * 3600));
+            res.headers_mut().insert(header::SET_COOKIE, person_cookie(cookies, &token, p::SESSION_HOURS * 3600));
             res
         }
         Ok(Err(m)) => {
@@ -224,7 +230,7 @@ async fn verify_code(
 }
 
 async fn person_contact(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let (parts, fields) = crate::web::read_form(req).await;
     // Refused, it is shown again on the person's carnet page, where the form is.
     let parts = on_page(parts, "/mon-carnet");
     let id = match person_carnet(&st, &parts.headers).await {
@@ -242,7 +248,7 @@ async fn person_contact(State(st): State<FormState>, req: Request) -> Response {
 }
 
 async fn person_theme(State(st): State<FormState>, Path(theme): Path<String>, req: Request) -> Response {
-    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let (parts, fields) = crate::web::read_form(req).await;
     // Refused, it is shown again on the person's carnet page, where the form is.
     let parts = on_page(parts, "/mon-carnet");
     let id = match person_carnet(&st, &parts.headers).await {
@@ -260,14 +266,14 @@ async fn person_theme(State(st): State<FormState>, Path(theme): Path<String>, re
     }
 }
 
-async fn person_sign_out(State(st): State<FormState>, req: Request) -> Response {
+async fn person_sign_out(State(st): State<FormState>, State(cookies): State<CookiePolicy>, req: Request) -> Response {
     if let Some(t) = person_token(req.headers()) {
         if let Err(e) = p::sign_out(&st.db, &t).await {
             tracing::error!(error = %e, "person sign-out failed");
         }
     }
     let mut res = see_other("/mon-carnet?ok=deconnecte");
-    res.headers_mut().insert(header::SET_COOKIE, person_cookie(&st, "", 0));
+    res.headers_mut().insert(header::SET_COOKIE, person_cookie(cookies, "", 0));
     res
 }
 
@@ -360,7 +366,7 @@ async fn action_status(State(st): State<FormState>, Path((id, aid)): Path<(Strin
 
 /// The person marks one of their actions done (or to do again).
 async fn person_action(State(st): State<FormState>, Path(aid): Path<String>, req: Request) -> Response {
-    let (parts, fields) = crate::auth::routes::read_form(req).await;
+    let (parts, fields) = crate::web::read_form(req).await;
     // Refused, it is shown again on the person's carnet page, where the form is.
     let parts = on_page(parts, "/mon-carnet");
     let id = match person_carnet(&st, &parts.headers).await {

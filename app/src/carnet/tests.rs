@@ -1,7 +1,9 @@
 //! The carnet's rules: who may do what (a matrix over every function and every kind of
 //! professional), no lost update under concurrent edits, a history and an access log.
 #![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
-use super::service::{self as svc, DiagnosticContent, Identite};
+use super::diagnostic::DiagnosticContent;
+use super::identite::Identite;
+use super::{acces, diagnostic, identite, liste, membres, page};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
 use crate::error::EditError;
@@ -52,14 +54,14 @@ async fn every_function_checks_who_is_asking() {
         admin.structure_id = None;
         let former = pro(db, "ccas-montrejeau", Role::Referent, "Ancien Membre").await;
 
-        let id = svc::create(db, &referent, lea(), now).await.unwrap();
-        assert_eq!(allowed(&svc::create(db, &admin, lea(), now).await), "no-structure", "{b}");
+        let id = identite::create(db, &referent, lea(), now).await.unwrap();
+        assert_eq!(allowed(&identite::create(db, &admin, lea(), now).await), "no-structure", "{b}");
         // The référent unique gives access to the orientation manager and to a future former member.
-        svc::add_member(db, &referent, &id, &orientation.id, now).await.unwrap();
-        svc::add_member(db, &orientation, &id, &former.id, now).await.unwrap();
-        let vue = svc::open(db, &referent, &id, now).await.unwrap();
+        membres::add_member(db, &referent, &id, &orientation.id, now).await.unwrap();
+        membres::add_member(db, &orientation, &id, &former.id, now).await.unwrap();
+        let vue = page::open(db, &referent, &id, now).await.unwrap();
         let former_membre = vue.membres.iter().find(|m| m.account_id == former.id).unwrap().id.clone();
-        svc::revoke_member(db, &orientation, &id, &former_membre, now).await.unwrap();
+        membres::revoke_member(db, &orientation, &id, &former_membre, now).await.unwrap();
         let logement = situations(db, "logement").await;
         let content = || DiagnosticContent { situations: [logement[0]].into_iter().collect(), commentaire: None };
 
@@ -75,7 +77,7 @@ async fn every_function_checks_who_is_asking() {
         ];
         for (who, edit, manage) in cases {
             let name = &who.nom;
-            let version = svc::open(db, &referent, &id, now)
+            let version = page::open(db, &referent, &id, now)
                 .await
                 .unwrap()
                 .identite
@@ -85,16 +87,20 @@ async fn every_function_checks_who_is_asking() {
                 .1
                 .parse()
                 .unwrap();
-            assert_eq!(allowed(&svc::membership(db, who, &id).await), edit, "{b}: membership {name}");
-            assert_eq!(allowed(&svc::open(db, who, &id, now).await), edit, "{b}: open {name}");
-            assert_eq!(allowed(&svc::read(db, who, &id, now).await), edit, "{b}: read {name}");
-            assert_eq!(allowed(&svc::theme_diagnostic(db, who, &id, "logement", now).await), edit, "{b}: theme {name}");
+            assert_eq!(allowed(&acces::membership(db, who, &id).await), edit, "{b}: membership {name}");
+            assert_eq!(allowed(&page::open(db, who, &id, now).await), edit, "{b}: open {name}");
+            assert_eq!(allowed(&acces::read(db, who, &id, now).await), edit, "{b}: read {name}");
             assert_eq!(
-                allowed(&svc::update_identite(db, who, &id, version, lea(), now).await),
+                allowed(&diagnostic::theme_diagnostic(db, who, &id, "logement", now).await),
+                edit,
+                "{b}: theme {name}"
+            );
+            assert_eq!(
+                allowed(&identite::update_identite(db, who, &id, version, lea(), now).await),
                 edit,
                 "{b}: identite {name}"
             );
-            let d = svc::open(db, &referent, &id, now)
+            let d = page::open(db, &referent, &id, now)
                 .await
                 .unwrap()
                 .diagnostic
@@ -102,23 +108,27 @@ async fn every_function_checks_who_is_asking() {
                 .find(|d| d.code == "logement")
                 .unwrap();
             assert_eq!(
-                allowed(&svc::update_diagnostic(db, who, &id, "logement", d.version, content(), now).await),
+                allowed(&diagnostic::update_diagnostic(db, who, &id, "logement", d.version, content(), now).await),
                 edit,
                 "{b}: diagnostic {name}"
             );
-            assert_eq!(allowed(&svc::add_member(db, who, &id, &colleague.id, now).await), manage, "{b}: add {name}");
+            assert_eq!(
+                allowed(&membres::add_member(db, who, &id, &colleague.id, now).await),
+                manage,
+                "{b}: add {name}"
+            );
             // Undo the addition so the next row starts from the same members.
             if manage == "ok" {
-                let m = svc::open(db, &referent, &id, now)
+                let m = page::open(db, &referent, &id, now)
                     .await
                     .unwrap()
                     .membres
                     .into_iter()
                     .find(|m| m.account_id == colleague.id)
                     .unwrap();
-                svc::revoke_member(db, who, &id, &m.id, now).await.unwrap();
+                membres::revoke_member(db, who, &id, &m.id, now).await.unwrap();
             }
-            let orientation_membre = svc::open(db, &referent, &id, now)
+            let orientation_membre = page::open(db, &referent, &id, now)
                 .await
                 .unwrap()
                 .membres
@@ -126,47 +136,47 @@ async fn every_function_checks_who_is_asking() {
                 .find(|m| m.account_id == orientation.id)
                 .unwrap();
             assert_eq!(
-                allowed(&svc::set_referent_unique(db, who, &id, &orientation_membre.id, now).await),
+                allowed(&membres::set_referent_unique(db, who, &id, &orientation_membre.id, now).await),
                 manage,
                 "{b}: référent {name}"
             );
             // Back to the référent as référent unique.
-            let first = svc::open(db, &referent, &id, now)
+            let first = page::open(db, &referent, &id, now)
                 .await
                 .unwrap()
                 .membres
                 .into_iter()
                 .find(|m| m.account_id == referent.id)
                 .unwrap();
-            svc::set_referent_unique(db, &orientation, &id, &first.id, now).await.unwrap();
-            let (list, total) = svc::list(db, who, &Default::default(), 1, now).await.unwrap();
+            membres::set_referent_unique(db, &orientation, &id, &first.id, now).await.unwrap();
+            let (list, total) = liste::list(db, who, &Default::default(), 1, now).await.unwrap();
             assert_eq!((total == 1, list.len() == 1), (edit == "ok", edit == "ok"), "{b}: list {name}");
         }
         // A member who only follows (not référent unique) cannot manage members, but may leave.
-        svc::add_member(db, &orientation, &id, &colleague.id, now).await.unwrap();
-        assert_eq!(allowed(&svc::add_member(db, &colleague, &id, &other.id, now).await), "403", "{b}");
-        let mine = svc::open(db, &colleague, &id, now)
+        membres::add_member(db, &orientation, &id, &colleague.id, now).await.unwrap();
+        assert_eq!(allowed(&membres::add_member(db, &colleague, &id, &other.id, now).await), "403", "{b}");
+        let mine = page::open(db, &colleague, &id, now)
             .await
             .unwrap()
             .membres
             .into_iter()
             .find(|m| m.account_id == colleague.id)
             .unwrap();
-        let referent_row = svc::open(db, &colleague, &id, now)
+        let referent_row = page::open(db, &colleague, &id, now)
             .await
             .unwrap()
             .membres
             .into_iter()
             .find(|m| m.account_id == referent.id)
             .unwrap();
-        assert_eq!(allowed(&svc::revoke_member(db, &colleague, &id, &referent_row.id, now).await), "403", "{b}");
-        svc::revoke_member(db, &colleague, &id, &mine.id, now).await.unwrap();
-        assert_eq!(allowed(&svc::open(db, &colleague, &id, now).await), "403", "{b}");
+        assert_eq!(allowed(&membres::revoke_member(db, &colleague, &id, &referent_row.id, now).await), "403", "{b}");
+        membres::revoke_member(db, &colleague, &id, &mine.id, now).await.unwrap();
+        assert_eq!(allowed(&page::open(db, &colleague, &id, now).await), "403", "{b}");
         // Unknown or malformed carnets: 404, for everyone.
-        assert_eq!(allowed(&svc::open(db, &referent, &uuid::Uuid::new_v4().to_string(), now).await), "404", "{b}");
-        assert_eq!(allowed(&svc::open(db, &referent, "../../etc", now).await), "404", "{b}");
+        assert_eq!(allowed(&page::open(db, &referent, &uuid::Uuid::new_v4().to_string(), now).await), "404", "{b}");
+        assert_eq!(allowed(&page::open(db, &referent, "../../etc", now).await), "404", "{b}");
         // Every read by a member is in the log the person sees; refused reads are not.
-        let vue = svc::open(db, &referent, &id, now).await.unwrap();
+        let vue = page::open(db, &referent, &id, now).await.unwrap();
         assert!(
             vue.lectures
                 .iter()
@@ -187,8 +197,8 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
         let now = Utc::now();
         let a = pro(db, "mobil-comminges", Role::Referent, "Alice").await;
         let bob = pro(db, "ccas-montrejeau", Role::ChargeOrientation, "Bob").await;
-        let id = svc::create(db, &a, lea(), now).await.unwrap();
-        svc::add_member(db, &a, &id, &bob.id, now).await.unwrap();
+        let id = identite::create(db, &a, lea(), now).await.unwrap();
+        membres::add_member(db, &a, &id, &bob.id, now).await.unwrap();
         let logement = situations(db, "logement").await;
         let sante = situations(db, "sante").await;
 
@@ -199,8 +209,8 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
         let two =
             DiagnosticContent { situations: [logement[1]].into_iter().collect(), commentaire: Some("Bob".into()) };
         let (x, y) = tokio::join!(
-            svc::update_diagnostic(db, &a, &id, "logement", 0, one, now),
-            svc::update_diagnostic(db, &bob, &id, "logement", 0, two, now)
+            diagnostic::update_diagnostic(db, &a, &id, "logement", 0, one, now),
+            diagnostic::update_diagnostic(db, &bob, &id, "logement", 0, two, now)
         );
         let outcomes = [allowed(&x), allowed(&y)];
         assert!(outcomes.contains(&"ok") && outcomes.contains(&"conflict"), "{b}: {outcomes:?}");
@@ -215,14 +225,14 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
             commentaire: Some(who.into()),
         };
         let (x, y) = tokio::join!(
-            svc::update_diagnostic(db, &a, &id, "logement", 1, c(logement[2], "Alice 2"), now),
-            svc::update_diagnostic(db, &bob, &id, "logement", 1, c(logement[3], "Bob 2"), now)
+            diagnostic::update_diagnostic(db, &a, &id, "logement", 1, c(logement[2], "Alice 2"), now),
+            diagnostic::update_diagnostic(db, &bob, &id, "logement", 1, c(logement[3], "Bob 2"), now)
         );
         assert_eq!([allowed(&x), allowed(&y)].iter().filter(|o| **o == "ok").count(), 1, "{b}");
         // Different themes at once: both land.
         let (x, y) = tokio::join!(
-            svc::update_diagnostic(db, &a, &id, "sante", 0, c(sante[0], "santé"), now),
-            svc::update_diagnostic(
+            diagnostic::update_diagnostic(db, &a, &id, "sante", 0, c(sante[0], "santé"), now),
+            diagnostic::update_diagnostic(
                 db,
                 &bob,
                 &id,
@@ -234,7 +244,7 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
         );
         assert_eq!((allowed(&x), allowed(&y)), ("ok", "ok"), "{b}");
         // The identity and a theme at once: both land.
-        let v = svc::open(db, &a, &id, now)
+        let v = page::open(db, &a, &id, now)
             .await
             .unwrap()
             .identite
@@ -247,13 +257,13 @@ async fn concurrent_edits_of_one_item_conflict_and_of_different_items_both_land(
         let mut renamed = lea();
         renamed.adresse = Some("4 rue Thiers, Saint-Gaudens".into());
         let (x, y) = tokio::join!(
-            svc::update_identite(db, &a, &id, v, renamed, now),
-            svc::update_diagnostic(db, &bob, &id, "sante", 1, c(sante[1], "santé 2"), now)
+            identite::update_identite(db, &a, &id, v, renamed, now),
+            diagnostic::update_diagnostic(db, &bob, &id, "sante", 1, c(sante[1], "santé 2"), now)
         );
         assert_eq!((allowed(&x), allowed(&y)), ("ok", "ok"), "{b}");
         // A stale identity form: conflict with the stored values, nothing overwritten.
-        assert_eq!(allowed(&svc::update_identite(db, &bob, &id, v, lea(), now).await), "conflict", "{b}");
-        let vue = svc::open(db, &a, &id, now).await.unwrap();
+        assert_eq!(allowed(&identite::update_identite(db, &bob, &id, v, lea(), now).await), "conflict", "{b}");
+        let vue = page::open(db, &a, &id, now).await.unwrap();
         assert!(vue.identite.contains(&("adresse".into(), "4 rue Thiers, Saint-Gaudens".into())), "{b}");
 
         // The history tells who changed what, with before and after.
@@ -281,7 +291,7 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
     let db = &t.db;
     load_sample(db).await;
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let errors = svc::validate_identite(
+    let errors = identite::validate_identite(
         &form(&[
             ("prenom", ""),
             ("nom", &"x".repeat(101)),
@@ -295,12 +305,12 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
     .unwrap_err();
     let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, vec!["prenom", "nom", "date_naissance", "numero_caf", "telephone", "courriel"]);
-    assert!(svc::validate_identite(
+    assert!(identite::validate_identite(
         &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "31/12/1990")]),
         today
     )
     .is_err());
-    let ok = svc::validate_identite(
+    let ok = identite::validate_identite(
         &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-12-31"), ("telephone", "0612345678")]),
         today,
     )
@@ -309,10 +319,10 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
     // A situation of another theme, a theme not in the référentiel.
     let sante = situations(db, "sante").await;
     let other =
-        svc::validate_diagnostic(db, "logement", &form(&[("situations", &sante[0].to_string())])).await.unwrap();
+        diagnostic::validate_diagnostic(db, "logement", &form(&[("situations", &sante[0].to_string())])).await.unwrap();
     assert!(other.is_err());
-    assert!(svc::validate_diagnostic(db, "astrologie", &form(&[])).await.unwrap().is_err());
-    assert!(svc::validate_diagnostic(db, "logement", &form(&[("situations", "1; DROP TABLE carnet")]))
+    assert!(diagnostic::validate_diagnostic(db, "astrologie", &form(&[])).await.unwrap().is_err());
+    assert!(diagnostic::validate_diagnostic(db, "logement", &form(&[("situations", "1; DROP TABLE carnet")]))
         .await
         .unwrap()
         .is_err());
@@ -335,8 +345,8 @@ async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
         load_sample(db).await;
         let now = Utc::now();
         let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
-        let id = svc::create(db, &referent, lea(), now).await.unwrap();
-        svc::open(db, &referent, &id, now).await.unwrap();
+        let id = identite::create(db, &referent, lea(), now).await.unwrap();
+        page::open(db, &referent, &id, now).await.unwrap();
 
         // Unknown contact: the same answer, no message. Not a contact: a French message.
         assert!(p::request_code(db, "07 99 99 99 99", now).await.unwrap().is_ok(), "{b}");
@@ -402,7 +412,7 @@ async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
         );
         // Their own words on a theme, next to the professionals' (who see them).
         p::update_commentaire(db, &id, "logement", 0, "Je cherche un T2 près de Saint-Gaudens.", now).await.unwrap();
-        let logement = svc::open(db, &referent, &id, now)
+        let logement = page::open(db, &referent, &id, now)
             .await
             .unwrap()
             .diagnostic
@@ -438,7 +448,7 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         let now = Utc::now();
         let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
         let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
-        let id = svc::create(db, &referent, lea(), now).await.unwrap();
+        let id = identite::create(db, &referent, lea(), now).await.unwrap();
         // An objective from the référentiel of the theme; one in free words; a bad choice.
         let choix = plan::objective_form(db, &referent, &id, "mobilite").await.unwrap();
         let (ref_id, ref_label) = choix.referentiel[0].clone();
@@ -537,7 +547,7 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
             "403",
             "{b}"
         );
-        let vue = svc::open(db, &referent, &id, now).await.unwrap();
+        let vue = page::open(db, &referent, &id, now).await.unwrap();
         let done = vue
             .historique
             .iter()
@@ -562,7 +572,7 @@ async fn appointments_and_notes_go_on_the_timeline_the_person_reads() {
         let now = Utc::now();
         let referent = pro(db, "mobil-comminges", Role::Referent, "Camille").await;
         let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
-        let id = svc::create(db, &referent, lea(), now).await.unwrap();
+        let id = identite::create(db, &referent, lea(), now).await.unwrap();
         let rdv = form(&[
             ("kind", "rendez_vous"),
             ("date", "2099-03-02"),
@@ -607,8 +617,8 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let cd = pro(db, "mds-st-gaudens", Role::Referent, "Référente CD").await;
         let ft = pro(db, "ft-st-gaudens", Role::Referent, "Conseiller FT").await;
         let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
-        let id = svc::create(db, &cd, lea(), now).await.unwrap();
-        svc::add_member(db, &cd, &id, &ft.id, now).await.unwrap();
+        let id = identite::create(db, &cd, lea(), now).await.unwrap();
+        membres::add_member(db, &cd, &id, &ft.id, now).await.unwrap();
         let oid = plan::add_objective(db, &cd, &id, "emploi", &form(&[("libre", "Trouver un emploi de cariste")]), now)
             .await
             .unwrap();
@@ -629,7 +639,7 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let Err(EditError::Conflict { stored, version }) = (if x.is_err() { x } else { y }) else { unreachable!() };
         assert_eq!(version, 2, "{b}");
         let stored_wording = stored.iter().find(|(k, _)| k == "libelle").unwrap().1.clone();
-        let vue = svc::open(db, &cd, &id, now).await.unwrap();
+        let vue = page::open(db, &cd, &id, now).await.unwrap();
         let emploi = vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap();
         assert_eq!(emploi.objectifs[0].libelle, stored_wording, "{b}: the conflict shows what is stored");
         // An action of the same carnet edited meanwhile: it lands (different items).
@@ -651,7 +661,7 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         .await;
         assert!(matches!(&bad, Err(EditError::Invalid(e)) if e.len() == 3), "{b}: {bad:?}");
         assert_eq!(allowed(&plan::update_item(db, &stranger, &id, false, &aid, 2, &done, now).await), "403", "{b}");
-        let vue = svc::open(db, &cd, &id, now).await.unwrap();
+        let vue = page::open(db, &cd, &id, now).await.unwrap();
         let action = &vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap().objectifs[0].actions[0];
         assert_eq!(
             (action.libelle.as_str(), action.echeance.as_deref(), action.version),
@@ -671,7 +681,7 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
 
 #[tokio::test]
 async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
-    use super::{service::ListFilter, timeline};
+    use super::{liste::ListFilter, timeline};
     for t in TestDb::all().await {
         let b = t.backend();
         let db = &t.db;
@@ -683,14 +693,14 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
             form(&[("kind", "rendez_vous"), ("date", &date), ("heure", &heure), ("texte", "Point")])
         };
         let named = |nom: &str| Identite { nom: nom.into(), ..lea() };
-        let upcoming = svc::create(db, &referent, named("Avenir"), now).await.unwrap();
+        let upcoming = identite::create(db, &referent, named("Avenir"), now).await.unwrap();
         timeline::add(db, &referent, &upcoming, &rdv(-200), now).await.unwrap();
         timeline::add(db, &referent, &upcoming, &rdv(10), now).await.unwrap();
-        let recent = svc::create(db, &referent, named("Recent"), now).await.unwrap();
+        let recent = identite::create(db, &referent, named("Recent"), now).await.unwrap();
         timeline::add(db, &referent, &recent, &rdv(-20), now).await.unwrap();
-        let old = svc::create(db, &referent, named("Ancien"), now).await.unwrap();
+        let old = identite::create(db, &referent, named("Ancien"), now).await.unwrap();
         timeline::add(db, &referent, &old, &rdv(-120), now).await.unwrap();
-        let never = svc::create(db, &referent, named("Jamais"), now).await.unwrap();
+        let never = identite::create(db, &referent, named("Jamais"), now).await.unwrap();
         timeline::add(
             db,
             &referent,
@@ -704,7 +714,7 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         let names = |rdv: &str| {
             let f = ListFilter { rdv: rdv.into(), ..Default::default() };
             async move {
-                let (rows, total) = svc::list(db, me, &f, 1, now).await.unwrap();
+                let (rows, total) = liste::list(db, me, &f, 1, now).await.unwrap();
                 let mut n: Vec<String> = rows.into_iter().map(|r| r.nom.replace("Léa ", "")).collect();
                 n.sort();
                 assert_eq!(total as usize, n.len());
@@ -716,7 +726,7 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         assert_eq!(names("aucun").await, vec!["Jamais"], "{b}");
         assert_eq!(names("").await.len(), 4, "{b}");
         let (rows, _) =
-            svc::list(db, &referent, &ListFilter { q: "avenir".into(), ..Default::default() }, 1, now).await.unwrap();
+            liste::list(db, &referent, &ListFilter { q: "avenir".into(), ..Default::default() }, 1, now).await.unwrap();
         assert_eq!(rows[0].dernier_rdv, Some(crate::dates::jour(now - chrono::Duration::days(200))), "{b}");
         assert_eq!(rows[0].prochain_rdv, Some(crate::dates::jour(now + chrono::Duration::days(10))), "{b}");
         t.drop().await;
@@ -735,8 +745,8 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
             chrono_tz::Europe::Paris.with_ymd_and_hms(2026, 12, d, h, m, 0).unwrap().with_timezone(&Utc)
         };
         let referent = pro(db, "mobil-comminges", Role::Referent, "Camille Référente").await;
-        let id = svc::create(db, &referent, lea(), paris(1, 9, 0)).await.unwrap();
-        let silent = svc::create(
+        let id = identite::create(db, &referent, lea(), paris(1, 9, 0)).await.unwrap();
+        let silent = identite::create(
             db,
             &referent,
             Identite { telephone: None, nom: "Sans contact".into(), ..lea() },
@@ -766,7 +776,7 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
         assert!(!m.corps.contains("loyer"), "{b}: the reason of the appointment stays in the carnet");
         assert_eq!((m.lien.as_deref(), m.urgent), (Some("/mon-carnet"), false), "{b}");
         // The professional sees it beside the carnet.
-        let vue = svc::open(db, &referent, &id, paris(7, 18, 5)).await.unwrap();
+        let vue = page::open(db, &referent, &id, paris(7, 18, 5)).await.unwrap();
         assert_eq!(vue.messages[0].quoi, "Rappel de la veille (rendez-vous)", "{b}");
 
         // Three actions in a meeting: one message half an hour after the last, then nothing for a day.
@@ -821,8 +831,9 @@ async fn a_carnet_nobody_changed_for_two_years_keeps_only_its_statistics() {
         load_sample(database).await;
         let now = Utc::now();
         let referent = pro(database, "mobil-comminges", Role::Referent, "Camille").await;
-        let id = svc::create(database, &referent, lea(), now).await.unwrap();
-        let kept = svc::create(database, &referent, Identite { nom: "Récente".into(), ..lea() }, now).await.unwrap();
+        let id = identite::create(database, &referent, lea(), now).await.unwrap();
+        let kept =
+            identite::create(database, &referent, Identite { nom: "Récente".into(), ..lea() }, now).await.unwrap();
         let oid =
             plan::add_objective(database, &referent, &id, "mobilite", &form(&[("libre", "Quitter le foyer")]), now)
                 .await
@@ -830,7 +841,7 @@ async fn a_carnet_nobody_changed_for_two_years_keeps_only_its_statistics() {
         timeline::add(database, &referent, &id, &form(&[("kind", "note"), ("texte", "Confidences")]), now)
             .await
             .unwrap();
-        svc::open(database, &referent, &id, now).await.unwrap();
+        page::open(database, &referent, &id, now).await.unwrap();
         // The person's code and session expire; purged a day later.
         let demande = p::request_code(database, "06 12 34 56 78", now).await.unwrap().unwrap();
         assert_eq!(p::purge(database, now + Duration::hours(2)).await.unwrap(), 0, "{b}");
@@ -838,10 +849,10 @@ async fn a_carnet_nobody_changed_for_two_years_keeps_only_its_statistics() {
         assert!(p::verify_code(database, &demande, "000000", now + Duration::days(2)).await.unwrap().is_err(), "{b}");
         // Changed 23 months ago: kept. Then 25 months without change: anonymised, once.
         let later = now + Duration::days(25 * 30);
-        assert_eq!(svc::anonymise_inactive(database, now + Duration::days(23 * 30), 24).await.unwrap(), 0, "{b}");
+        assert_eq!(identite::anonymise_inactive(database, now + Duration::days(23 * 30), 24).await.unwrap(), 0, "{b}");
         let _ = &kept;
-        assert_eq!(svc::anonymise_inactive(database, later, 24).await.unwrap(), 2, "{b}");
-        assert_eq!(svc::anonymise_inactive(database, later, 24).await.unwrap(), 0, "{b}: once");
+        assert_eq!(identite::anonymise_inactive(database, later, 24).await.unwrap(), 2, "{b}");
+        assert_eq!(identite::anonymise_inactive(database, later, 24).await.unwrap(), 0, "{b}: once");
         let c = db::carnet::Entity::find_by_id(id.clone()).one(database).await.unwrap().unwrap();
         assert_eq!((c.prenom.as_str(), c.nom.as_str(), c.telephone.as_deref()), ("", "", None), "{b}");
         assert_eq!(chrono::Datelike::year(&c.date_naissance), 1990, "{b}: the year stays");

@@ -1,8 +1,8 @@
 //! Appointments and notes on the carnet's timeline (ssr only): members write them, everyone who
 //! reads the carnet — the person included — sees them, newest first.
+use super::acces;
 use super::db::evenement;
 use super::model::Evenement;
-use super::service as svc;
 use crate::auth::model::Staff;
 use crate::error::EditError;
 use crate::ui::form::field;
@@ -44,7 +44,7 @@ pub async fn add(
     fields: &[(String, String)],
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    svc::membership(db, staff, carnet_id).await?;
+    acces::membership(db, staff, carnet_id).await?;
     let mut errors = vec![];
     let kind = field(fields, "kind");
     if !KINDS.iter().any(|(k, _)| *k == kind) {
@@ -86,7 +86,7 @@ pub async fn add(
         texte: Set(texte.clone()),
         lieu: Set(lieu.clone()),
         auteur_id: Set(staff.id.clone()),
-        auteur_nom: Set(svc::Author::from(staff).nom),
+        auteur_nom: Set(acces::Author::from(staff).nom),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -95,7 +95,7 @@ pub async fn add(
     .exec_without_returning(&txn)
     .await?;
     let what = if kind == "rendez_vous" { "Rendez-vous" } else { "Note" };
-    svc::history(
+    acces::history(
         &txn,
         carnet_id,
         staff,

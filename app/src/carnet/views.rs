@@ -295,7 +295,7 @@ fn CarnetView(c: CarnetVue, submitted: Option<Submitted>) -> impl IntoView {
             {c.messages.is_empty().then(|| view! { <p>"Aucun message pour l’instant."</p> })}
             <ul class="history">
                 {c.messages.clone().into_iter().map(|l| view! {
-                    <li><span class="hint">{l.quand.clone()}</span><crate::messages::LivraisonEtat l /></li>
+                    <li><span class="hint">{l.quand.clone()}</span><crate::ui::livraison::LivraisonEtat l /></li>
                 }).collect_view()}
             </ul>
         </section>

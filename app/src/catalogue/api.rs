@@ -8,7 +8,7 @@ pub async fn search_offres(filtres: Filtres) -> Result<Resultats, AppError> {
     let db = crate::db_from_context()?;
     let index = index_from_context()?;
     let recherche = validate(&db, &filtres).await.map_err(AppError::with_status)?;
-    super::db::query::search(&db, &index, &recherche).await.map_err(|e| AppError::from(e).with_status())
+    super::query::search(&db, &index, &recherche).await.map_err(|e| AppError::from(e).with_status())
 }
 
 #[server(endpoint = "offre")]
@@ -19,7 +19,7 @@ pub async fn get_offre(id: String) -> Result<OffreDetail, AppError> {
     }
     let db = crate::db_from_context()?;
     let now = chrono::Utc::now();
-    let detail = super::db::query::offre_detail(&db, &id, now).await.map_err(|e| AppError::from(e).with_status())?;
+    let detail = super::query::offre_detail(&db, &id, now).await.map_err(|e| AppError::from(e).with_status())?;
     // An offer its structure has not updated for too long is no longer shown to the public.
     let fraicheur = use_context::<super::fraicheur::Fraicheur>().unwrap_or_default();
     detail
@@ -34,9 +34,9 @@ pub async fn get_offre(id: String) -> Result<OffreDetail, AppError> {
 #[server(endpoint = "offres-filtres")]
 pub async fn get_filtre_options() -> Result<FiltreOptions, AppError> {
     let db = crate::db_from_context()?;
-    let themes = crate::referentiel::db::load_themes(&db).await?.into_iter().map(|t| (t.code, t.label)).collect();
+    let themes = crate::referentiel::service::load_themes(&db).await?.into_iter().map(|t| (t.code, t.label)).collect();
     let index = index_from_context()?;
-    let communes = super::db::query::communes_with_offres(&db, &index).await?;
+    let communes = super::query::communes_with_offres(&db, &index).await?;
     let par_theme = index.count_by_theme(&db).await?;
     let publics = super::db::schema::SCHEMA.publics.clone();
     Ok(FiltreOptions { themes, par_theme, communes, publics })
@@ -50,7 +50,7 @@ fn index_from_context() -> Result<std::sync::Arc<super::index::SearchIndex>, App
 
 /// Checks every filter; the first problem becomes a French message for the person.
 #[cfg(feature = "ssr")]
-pub async fn validate(db: &sea_orm::DatabaseConnection, f: &Filtres) -> Result<super::db::query::Recherche, AppError> {
+pub async fn validate(db: &sea_orm::DatabaseConnection, f: &Filtres) -> Result<super::query::Recherche, AppError> {
     use super::search::{query_terms, MAX_QUERY_CHARS};
     let bad = |m: &str| AppError::BadRequest(m.to_owned());
     let some = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
@@ -63,15 +63,14 @@ pub async fn validate(db: &sea_orm::DatabaseConnection, f: &Filtres) -> Result<s
     }
     let theme = some(&f.theme);
     if let Some(t) = &theme {
-        use sea_orm::EntityTrait;
-        let known = crate::referentiel::db::theme::Entity::find_by_id(t.clone()).one(db).await?.is_some();
+        let known = crate::referentiel::service::theme_label(db, t).await?.is_some();
         if !known {
             return Err(bad("Ce thème n’existe pas. Choisissez un thème dans la liste."));
         }
     }
     let commune = some(&f.commune);
     if let Some(c) = &commune {
-        if c.len() != 5 || !super::db::query::commune_exists(db, c).await? {
+        if c.len() != 5 || !super::query::commune_exists(db, c).await? {
             return Err(bad("Cette commune n’est pas une commune de Haute-Garonne. Choisissez-la dans la liste."));
         }
     }
@@ -108,7 +107,7 @@ pub async fn validate(db: &sea_orm::DatabaseConnection, f: &Filtres) -> Result<s
     let now = chrono::Utc::now();
     let fraicheur = use_context::<super::fraicheur::Fraicheur>().unwrap_or_default();
     let a_jour_depuis = Some(fraicheur.visible_depuis(crate::dates::today(now)));
-    Ok(super::db::query::Recherche {
+    Ok(super::query::Recherche {
         terms: query_terms(&q),
         theme,
         commune,

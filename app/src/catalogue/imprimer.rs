@@ -28,16 +28,16 @@ pub async fn liste_imprimable(filtres: Filtres, fichier: bool) -> Result<ListeAI
     let mut recherche =
         super::api::validate(&db, &Filtres { page: None, ..filtres }).await.map_err(AppError::with_status)?;
     recherche.page = MAX_PLUS;
-    let found = super::db::query::search(&db, &index, &recherche).await.map_err(|e| AppError::from(e).with_status())?;
+    let found = super::query::search(&db, &index, &recherche).await.map_err(|e| AppError::from(e).with_status())?;
     let mut offres = Vec::with_capacity(found.offres.len());
     for o in &found.offres {
-        if let Some(d) = super::db::query::offre_detail(&db, &o.id, recherche.now).await? {
+        if let Some(d) = super::query::offre_detail(&db, &o.id, recherche.now).await? {
             offres.push((d, o.km));
         }
     }
     let mut a_distance = vec![];
     for o in &found.a_distance {
-        a_distance.extend(super::db::query::offre_detail(&db, &o.id, recherche.now).await?);
+        a_distance.extend(super::query::offre_detail(&db, &o.id, recherche.now).await?);
     }
     if fichier {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {

@@ -13,7 +13,7 @@ use super::horaires::{self, Horaires};
 use super::search::{correct, terms};
 use crate::text::fold;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::{BTreeMap, HashMap};
 use tokio::sync::{Mutex, RwLock};
@@ -137,26 +137,6 @@ struct Row {
 
 fn public_bit(code: &str) -> u64 {
     SCHEMA.publics.iter().position(|(c, _)| c == code).filter(|i| *i < 64).map_or(0, |i| 1 << i)
-}
-
-/// Reads the catalogue's version (bumped by every write of offers).
-pub async fn current_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT version FROM catalogue_state WHERE id = 1",
-        ))
-        .await?;
-    Ok(row.and_then(|r| r.try_get::<i64>("", "version").ok()).unwrap_or(0))
-}
-
-/// Bumps the catalogue's version; the rows written in the same transaction carry the result
-/// in `offre.seq`. Call it first in the transaction: it takes the write lock.
-pub async fn bump_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
-    let sql = "UPDATE catalogue_state SET version = version + 1 WHERE id = 1 RETURNING version";
-    let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await?;
-    row.and_then(|r| r.try_get::<i64>("", "version").ok())
-        .ok_or_else(|| DbErr::Custom("catalogue_state has no row".into()))
 }
 
 async fn load(
@@ -586,7 +566,7 @@ fn ordered(x: f32) -> u32 {
 impl SearchIndex {
     /// Brings the index up to the database's current version.
     pub async fn refresh(&self, db: &impl ConnectionTrait) -> Result<(), DbErr> {
-        let current = current_version(db).await?;
+        let current = super::version::current(db).await?;
         if self.inner.read().await.version == Some(current) {
             return Ok(());
         }
@@ -614,7 +594,7 @@ impl SearchIndex {
             _ => {
                 let started = std::time::Instant::now();
                 let (rows, themes) = load(db, None).await?;
-                let communes = super::db::query::commune_refs(db).await?;
+                let communes = super::db::commune_refs(db).await?;
                 let mut built = Inner::build(rows, themes, current, communes);
                 built.synonyms = super::synonymes::expansions(&super::synonymes::load(db).await?.0);
                 tracing::info!(offres = built.live, ms = started.elapsed().as_millis() as u64, "search index built");

@@ -5,22 +5,29 @@ pub mod distance;
 pub mod edition;
 pub mod imprimer;
 pub mod model;
-pub mod orientation;
 mod synonymes_pages;
 mod views;
 
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod fraicheur;
 #[cfg(feature = "ssr")]
 pub mod horaires;
 #[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
 pub mod index;
+#[cfg(feature = "ssr")]
+pub mod query;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod synonymes;
+#[cfg(feature = "ssr")]
+pub mod version;
 
 pub use edition::{EspaceProPage, OffreEditPage};
 #[cfg(feature = "ssr")]

@@ -140,6 +140,9 @@ pub struct OffreDetail {
     pub source: String,
 }
 
+/// Longest list of synonyms accepted from the form (characters).
+pub const SYNONYMES_MAX_CHARS: usize = 20_000;
+
 /// Offers shown at first; each "voir plus" shows this many more, up to `MAX_PLUS` times.
 pub const PAR_PAGE: u64 = 10;
 pub const MAX_PLUS: u32 = 20;

@@ -2,14 +2,14 @@
 //! of the référentiel: a search for a word on the left also finds offers with a word on the
 //! right. Loaded from `reference/synonymes.json` by a migration; national admins edit the list
 //! at `/pro/synonymes` (one line per word: `manger : alimentaire, épicerie, colis`). ssr only.
-use super::index::bump_version;
 use super::search::{stem, terms};
+use super::version::bump as bump_version;
 use crate::error::EditError;
 use crate::text::fold;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement, TransactionTrait, Value};
 use std::collections::{BTreeMap, HashMap};
 
-pub use super::synonymes_pages::MAX_TEXT;
+use super::model::SYNONYMES_MAX_CHARS as MAX_TEXT;
 /// Longest word.
 const MAX_WORD: usize = 60;
 

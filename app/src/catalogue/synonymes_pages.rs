@@ -1,4 +1,5 @@
 //! National admins edit the everyday words of the search (`/pro/synonymes`), one theme at a time.
+use super::model::SYNONYMES_MAX_CHARS;
 use crate::auth::{failure, model::Staff, ProBar};
 use crate::error::AppError;
 use crate::ui::form::{submitted, ErrorSummary, Submitted, TextField};
@@ -6,9 +7,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
-
-/// Longest list accepted from the form (characters).
-pub const MAX_TEXT: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SynonymesTheme {
@@ -34,7 +32,7 @@ pub async fn get_synonymes() -> Result<Synonymes, AppError> {
     }
     let db = crate::db_from_context()?;
     let (liste, version) = super::synonymes::load(&db).await?;
-    let themes = crate::referentiel::db::load_themes(&db)
+    let themes = crate::referentiel::service::load_themes(&db)
         .await?
         .into_iter()
         .map(|t| {
@@ -116,7 +114,7 @@ fn SynonymesForm(staff: Staff, version: i32, t: SynonymesTheme, submitted: Optio
         <form method="post" action=action class="form">
             <input type="hidden" name="version" value=version />
             <TextField name="mots" label="Un mot par ligne, puis deux-points, puis les mots des offres" value=texte
-                error=form.error("mots") multiline=true maxlength=MAX_TEXT
+                error=form.error("mots") multiline=true maxlength=SYNONYMES_MAX_CHARS
                 hint="Exemple : manger : alimentaire, épicerie, colis" />
             <button type="submit" class="button">"Enregistrer"</button>
         </form>
@@ -126,9 +124,10 @@ fn SynonymesForm(staff: Staff, version: i32, t: SynonymesTheme, submitted: Optio
 /// The form's post (ssr): national admins only; the list is versioned as a whole.
 #[cfg(feature = "ssr")]
 pub mod routes {
-    use crate::auth::routes::{read_staff_edit, FormState};
+    use crate::auth::routes::read_staff_edit;
     use crate::error::EditError;
     use crate::ui::form::{field, see_other};
+    use crate::web::FormState;
     use axum::{
         extract::{FromRef, Path, Request, State},
         response::Response,
@@ -151,7 +150,10 @@ pub mod routes {
         };
         let outcome = if staff.role != crate::auth::model::Role::Admin {
             Err(EditError::Forbidden)
-        } else if !crate::referentiel::db::load_themes(&st.db).await.is_ok_and(|t| t.iter().any(|t| t.code == theme)) {
+        } else if !crate::referentiel::service::load_themes(&st.db)
+            .await
+            .is_ok_and(|t| t.iter().any(|t| t.code == theme))
+        {
             Err(EditError::NotFound)
         } else {
             match super::super::synonymes::parse(&field(&fields, "mots")) {

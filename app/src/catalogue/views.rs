@@ -192,7 +192,7 @@ fn ResultList(result: Result<Resultats, AppError>, filtres: Filtres, options: Fi
         view! {
             <p>{t("catalogue-vide")}</p>
             <p><a href="/catalogue">{t("catalogue-tout-voir")}</a></p>
-            <crate::itineraire::DefaultHelp />
+            <crate::ui::help::DefaultHelp />
         }
     });
     let shown = r.offres.len();

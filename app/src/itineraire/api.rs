@@ -1,6 +1,7 @@
-use super::model::{Contact, InfoPage, Parcours};
+use super::model::{InfoPage, Parcours};
 use crate::error::AppError;
 use crate::i18n::Langue;
+use crate::ui::help::Contact;
 use leptos::prelude::*;
 
 /// The timeline and pages for a territory (`None`: the département's default).

@@ -1,9 +1,10 @@
 //! "Mes prochaines étapes": the timeline for the person's territory, plain-French pages, and a
 //! human to call. `/bienvenue?territoire=…` is the entry point printed on invitation letters.
 use super::api::{get_info_page, get_parcours, list_territoires};
-use super::model::{Contact, Parcours};
+use super::model::Parcours;
 use crate::error::AppError;
 use crate::i18n::{langue, t, ta};
+use crate::ui::help::HelpContact;
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -89,32 +90,6 @@ fn ParcoursView(parcours: Parcours, welcome: bool) -> impl IntoView {
         <ul class="link-list">{links}</ul>
         <HelpContact contact=territoire.contact />
     }
-}
-
-/// A human to call: shown wherever a person could be stuck.
-#[component]
-pub fn HelpContact(contact: Contact) -> impl IntoView {
-    let tel = format!("tel:{}", contact.telephone.replace(' ', ""));
-    view! {
-        <aside class="help" aria-labelledby="aide-titre">
-            <h2 id="aide-titre">{t("aide-titre")}</h2>
-            <p lang="fr"><strong>{contact.nom}</strong></p>
-            <p><a class="button" href=tel>{ta("aide-appeler", &[("tel", contact.telephone.clone().into())])}</a></p>
-            <p lang="fr">{contact.adresse}</p>
-            <p lang="fr">{contact.horaires}</p>
-        </aside>
-    }
-}
-
-/// The default territory's human contact, for pages that do not know the person's territory
-/// (page not found, nothing found, a full workshop). Rendered on the server only.
-#[component]
-pub fn DefaultHelp() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let contact = super::content::territoire(None).ok().map(|t| view! { <HelpContact contact=t.contact /> });
-    #[cfg(not(feature = "ssr"))]
-    let contact: Option<()> = None;
-    contact
 }
 
 #[component]

@@ -3,11 +3,12 @@
 //! territory and next steps until it expires, then a kind page with a human to call. The words
 //! printed never say "RSA" (an envelope or a lock screen can be read by others). Only the
 //! tokens' SHA-256 are stored.
-use super::model::{Contact, Territoire};
+use super::model::Territoire;
 use crate::auth::{failure, model::Staff, ProBar};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::ui::form::{submitted, ErrorSummary, SelectField, Submitted, TextField};
+use crate::ui::help::Contact;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -130,7 +131,7 @@ fn LienPerime(#[prop(name = "t")] territoire: Territoire, expire: bool) -> impl 
         <Title text=title.clone() />
         <h1>{title}</h1>
         <p class="lead">{text}</p>
-        <super::HelpContact contact=territoire.contact />
+        <crate::ui::help::HelpContact contact=territoire.contact />
         <h2>{t("invitation-en-attendant")}</h2>
         <ul class="link-list">
             <li><a href=etapes>{t("invitation-etapes")}</a></li>
@@ -326,7 +327,7 @@ pub mod service {
         tokens: &[String],
         jours: u32,
         now: DateTime<Utc>,
-        contact: &crate::itineraire::model::Contact,
+        contact: &crate::ui::help::Contact,
     ) -> Vec<Lettre> {
         let texte = super::texte_lettre(contact);
         let expire_le = crate::dates::jour(now + Duration::days(i64::from(jours)));
@@ -347,8 +348,9 @@ pub mod service {
 
     /// `POST /pro/invitations`: checks the form, makes the links and answers with the letters.
     pub mod routes {
-        use crate::auth::routes::{read_staff_form, FormState};
+        use crate::auth::routes::read_staff_form;
         use crate::ui::form::{field, Submitted};
+        use crate::web::FormState;
         use axum::{
             extract::{FromRef, Request, State},
             http::StatusCode,
@@ -361,11 +363,16 @@ pub mod service {
         where
             S: Clone + Send + Sync + 'static,
             FormState: FromRef<S>,
+            super::super::InvitationJours: FromRef<S>,
         {
             Router::new().route("/pro/invitations", post(make))
         }
 
-        async fn make(State(st): State<FormState>, req: Request) -> Response {
+        async fn make(
+            State(st): State<FormState>,
+            State(jours): State<super::super::InvitationJours>,
+            req: Request,
+        ) -> Response {
             let (parts, fields, staff) = match read_staff_form(&st, req).await {
                 Ok(f) => f,
                 Err(res) => return res,
@@ -396,7 +403,7 @@ pub mod service {
             // Links point at the configured public URL: never at the request's `Host`, which an
             // attacker could set to their own site on a letter printed for a person.
             let origin = st.public_url.trim_end_matches('/').to_owned();
-            let jours = st.invitation_jours.0;
+            let jours = jours.0;
             let now = chrono::Utc::now();
             match super::create(&st.db, &staff, &territoire, n, jours, now).await {
                 Ok(tokens) => {

@@ -4,11 +4,13 @@ pub mod api;
 #[cfg(feature = "ssr")]
 mod content;
 mod etapes;
+mod inscription;
 pub mod invitation;
 pub mod model;
 mod theme_filter;
 
-pub use etapes::{BienvenuePage, DefaultHelp, EtapesPage, HelpContact, InfoPageView};
+pub use etapes::{BienvenuePage, EtapesPage, InfoPageView};
+pub use inscription::InscriptionPage;
 
 use crate::i18n::{t, ta};
 use crate::referentiel::{api::list_themes, model::Theme};
@@ -18,6 +20,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 pub use theme_filter::ThemeFilter;
+
+/// The default territory's human contact, which the server gives every page
+/// ([`crate::ui::help::DefaultContact`]).
+#[cfg(feature = "ssr")]
+pub fn default_contact() -> Option<crate::ui::help::DefaultContact> {
+    content::territoire(None).ok().map(|t| crate::ui::help::DefaultContact(t.contact))
+}
 
 /// Longest theme search we accept; longer queries get a clear message instead of work.
 pub const MAX_QUERY_CHARS: usize = 100;

@@ -1,13 +1,5 @@
+use crate::ui::help::Contact;
 use serde::{Deserialize, Serialize};
-
-/// Where a human answers: shown on every entry page, and wherever something can fail a person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Contact {
-    pub nom: String,
-    pub telephone: String,
-    pub adresse: String,
-    pub horaires: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Territoire {

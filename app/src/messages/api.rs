@@ -23,8 +23,8 @@ pub async fn get_messages_pro() -> Result<MessagesPro, AppError> {
         .into_iter()
         .map(|f| super::model::Echec {
             quand: crate::dates::jour_heure(f.delivery.at),
-            quoi: super::model::quoi(&f.delivery.kind).to_owned(),
-            canal: super::model::canal(&f.delivery.canal).to_owned(),
+            quoi: crate::ui::livraison::quoi(&f.delivery.kind).to_owned(),
+            canal: crate::ui::livraison::canal(&f.delivery.canal).to_owned(),
             destinataire: f.delivery.destinataire.clone(),
             raison: f.delivery.libelle.trim_start_matches("échec : ").to_owned(),
             renvoyable: f.renvoyable,

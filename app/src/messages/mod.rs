@@ -9,4 +9,4 @@ mod views;
 #[cfg(feature = "ssr")]
 pub mod routes;
 
-pub use views::{ArretPage, LivraisonEtat, MessagesProPage};
+pub use views::{ArretPage, MessagesProPage};

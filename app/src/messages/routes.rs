@@ -1,9 +1,10 @@
 //! The messages' posts (ssr only): the person stops or resumes her reminders from her link; a
 //! structure's administrator sends a failed message again.
 use crate::auth::model::{Role, Staff};
-use crate::auth::routes::{read_form, read_staff_form, FormState};
+use crate::auth::routes::read_staff_form;
 use crate::error::AppError;
 use crate::ui::form::{field, see_other, Submitted};
+use crate::web::{read_form, FormState};
 use axum::{
     extract::{FromRef, Path, Request, State},
     http::StatusCode,

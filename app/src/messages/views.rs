@@ -1,6 +1,6 @@
 //! The messages' pages: they render on the server and their forms post without WASM.
 use super::api::{get_arret, get_messages_pro};
-use super::model::{Arret, Echec, Livraison};
+use super::model::{Arret, Echec};
 use crate::auth::{failure, ProBar};
 use crate::i18n::{t, ta};
 use crate::ui::form::{submitted, ErrorSummary};
@@ -28,7 +28,7 @@ pub fn ArretPage() -> impl IntoView {
                             <Title text=t("arret-titre") />
                             <h1>{t("arret-titre")}</h1>
                             <p class="alert" role="alert">{t("arret-introuvable")}</p>
-                            <crate::itineraire::DefaultHelp />
+                            <crate::ui::help::DefaultHelp />
                         }.into_any(),
                         Err(e) => view! { <crate::ui::ErrorMessage error=e /> }.into_any(),
                     }
@@ -126,12 +126,4 @@ fn EchecLigne(e: Echec) -> impl IntoView {
             </td>
         </tr>
     }
-}
-
-/// The state of the last message about something, beside it on the professionals' pages
-/// (« SMS : envoyé », « e-mail : échec : adresse refusée »).
-#[component]
-pub fn LivraisonEtat(l: Livraison) -> impl IntoView {
-    let class = format!("livraison livraison-{}", l.statut);
-    view! { <span class=class>{format!("{} ({}) : {}", l.quoi, l.canal, l.libelle)}</span> }
 }

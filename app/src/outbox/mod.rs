@@ -15,10 +15,12 @@ pub mod sms;
 
 pub use db::entity;
 pub use file::FileSender;
-pub use model::{Canal, Message, Outgoing, SendError, SendFuture, Sender, Senders, Sent, Statut, Urgence};
+pub use model::{
+    Canal, Message, Outgoing, SendError, SendFuture, Sender, Senders, Sent, Statut, Urgence, CLAIM_SECONDS,
+};
 pub use service::{
     deliver_pending, deliveries, enqueue, failures, last_deliveries, purge, queue, resend, retry_delay, short_token,
-    Delivery, Failure, Queue, ResendError, CLAIM_SECONDS, FAILURES_DAYS, MAX_ATTEMPTS,
+    Delivery, Failure, Queue, ResendError, FAILURES_DAYS, MAX_ATTEMPTS,
 };
 
 /// The person's phone when they gave one (SMS reaches a cheap phone), else their e-mail. An

@@ -189,6 +189,11 @@ pub trait Sender: Send + Sync {
     fn send<'a>(&'a self, message: &'a Outgoing) -> SendFuture<'a>;
 }
 
+/// A claim older than this is taken over (the server that claimed it died). Longer than any
+/// provider's timeout (30 s), so a slow send is never sent again by another server. Each message
+/// is claimed just before it is sent.
+pub const CLAIM_SECONDS: i64 = 120;
+
 /// The senders configured, by channel. A channel without one keeps its messages waiting.
 #[derive(Clone)]
 pub struct Senders {
@@ -201,7 +206,7 @@ pub struct Senders {
 
 impl Default for Senders {
     fn default() -> Senders {
-        Senders { courriel: None, sms: None, claim: chrono::Duration::seconds(super::service::CLAIM_SECONDS) }
+        Senders { courriel: None, sms: None, claim: chrono::Duration::seconds(CLAIM_SECONDS) }
     }
 }
 

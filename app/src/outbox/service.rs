@@ -21,10 +21,6 @@ use sea_orm::{
 
 /// Tries before a message that keeps failing for a temporary reason is given up.
 pub const MAX_ATTEMPTS: i32 = 6;
-/// A claim older than this is taken over (the server that claimed it died). Longer than any
-/// provider's timeout (30 s), so a slow send is never sent again by another server. Each message
-/// is claimed just before it is sent.
-pub const CLAIM_SECONDS: i64 = 120;
 /// Messages looked at a time by one server, and how many are sent at once.
 const BATCH: u64 = 64;
 const CONCURRENCY: usize = 8;

@@ -6,5 +6,5 @@ use leptos::prelude::*;
 #[server(endpoint = "themes")]
 pub async fn list_themes() -> Result<Vec<Theme>, AppError> {
     let db = crate::db_from_context()?;
-    super::db::load_themes(&db).await.map_err(|e| AppError::from(e).with_status())
+    super::service::load_themes(&db).await.map_err(|e| AppError::from(e).with_status())
 }

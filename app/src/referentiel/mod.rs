@@ -7,3 +7,5 @@ pub mod model;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(all(test, feature = "ssr"))]
+mod tests;

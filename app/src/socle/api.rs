@@ -1,6 +1,6 @@
 //! What the socle pages read (server functions). Changes go through the form posts of
 //! `routes.rs` (CSRF-checked, work without WASM).
-use super::model::{AtelierEdition, Ateliers, EspaceAteliers, Inscrits, MonInscription, SeanceDetail, SeanceEdition};
+use super::model::{AtelierEdition, Ateliers, EspaceAteliers, Inscrits, SeanceDetail, SeanceEdition};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -33,16 +33,6 @@ pub async fn get_seance(id: String) -> Result<SeanceDetail, AppError> {
         return Err(AppError::NotFound.with_status());
     }
     super::service::seance_detail(&db, &id, now()).await?.ok_or_else(|| AppError::NotFound.with_status())
-}
-
-/// The registration behind a private link (the token is the secret).
-#[server(endpoint = "inscription")]
-pub async fn get_inscription(jeton: String) -> Result<MonInscription, AppError> {
-    let db = crate::db_from_context()?;
-    if jeton.len() > 64 {
-        return Err(AppError::NotFound.with_status());
-    }
-    super::service::mon_inscription(&db, &jeton, now()).await?.ok_or_else(|| AppError::NotFound.with_status())
 }
 
 /// The organiser's workshops and sessions.
@@ -87,7 +77,7 @@ pub async fn get_seance_edition(atelier_id: Option<String>, id: Option<String>) 
         (None, Some(aid)) => (o::load_atelier(&db, &staff, aid).await.map_err(fail)?, vec![], false, 0),
         (None, None) => return Err(AppError::NotFound.with_status()),
     };
-    let communes = crate::catalogue::db::query::communes(&db).await?;
+    let communes = crate::referentiel::service::communes(&db).await?;
     Ok(SeanceEdition {
         staff,
         id,
@@ -108,7 +98,7 @@ pub async fn get_inscrits(seance_id: String) -> Result<Inscrits, AppError> {
     let mut i = super::organisation::inscrits(&db, &staff, &seance_id, now())
         .await
         .map_err(|e| e.into_app_error().with_status())?;
-    if use_context::<crate::badges::issuer::SharedIssuer>().flatten().is_none() {
+    if !use_context::<super::model::BadgesRemis>().unwrap_or_default().0 {
         i.badges_refus = Some(
             "Les badges ne sont pas remis par ce serveur : son adresse publique (ITINERAIRE_PUBLIC_URL) ou sa clé de \
              badges manque. L’appel est bien enregistré ; prévenez l’administrateur du site."

@@ -30,7 +30,7 @@ pub async fn seance_info(db: &impl ConnectionTrait, seance_id: &str) -> Result<S
         .await?
         .ok_or(DbErr::RecordNotFound("atelier".into()))?;
     let commune = match &s.code_insee {
-        Some(code) => crate::catalogue::db::commune::Entity::find_by_id(code.clone()).one(db).await?.map(|c| c.nom),
+        Some(code) => crate::referentiel::service::commune_nom(db, code).await?,
         None => None,
     };
     let lieu = match (s.lieu, commune) {

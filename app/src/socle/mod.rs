@@ -2,12 +2,15 @@
 //! at `/ateliers` and book a seat without an account; organisers (structure staff) manage their
 //! sessions and take the roll call at `/pro/ateliers`.
 pub mod api;
+pub mod badge_image;
 pub mod model;
 mod views;
 mod views_pro;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod messages;
 #[cfg(feature = "ssr")]
@@ -21,5 +24,5 @@ pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 
-pub use views::{AteliersPage, InscriptionPage, SeancePage};
+pub use views::{AteliersPage, InscriptionView, SeancePage};
 pub use views_pro::{AtelierEditPage, EspaceAteliersPage, InscritsPage, SeanceEditPage};

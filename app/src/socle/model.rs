@@ -184,7 +184,7 @@ pub struct Inscrit {
     /// `present`, `absent`, or not taken yet.
     pub presence: Option<String>,
     /// The messages sent to the person about this registration, newest first, with their state.
-    pub messages: Vec<crate::messages::model::Livraison>,
+    pub messages: Vec<crate::ui::livraison::Livraison>,
 }
 
 /// The registrants of one session and its roll call.
@@ -203,3 +203,8 @@ pub struct Inscrits {
     pub annulee: bool,
     pub personnes: Vec<Inscrit>,
 }
+
+/// Whether this server issues badges at the roll call (it has a public address and a badge key):
+/// the server says so in every page's context, the badges room knowing the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BadgesRemis(pub bool);

@@ -6,7 +6,6 @@ use super::messages;
 use super::model::{AtelierLigne, Inscrit, Inscrits, SeanceLigne, Statut};
 use super::service::fill_from_waiting;
 use crate::auth::model::{Role, Staff};
-use crate::catalogue::db::commune;
 use crate::dates;
 use crate::db::json_list;
 use crate::error::EditError;
@@ -84,8 +83,8 @@ fn validate_achievement(errors: &mut Problems, fields: &[(String, String)]) -> A
     let criteres = optional_text(errors, fields, "badge_criteres", 1000);
     let image = Some(field(fields, "badge_image"))
         .filter(|i| !i.is_empty())
-        .unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
-    if !crate::badges::image::is_design(&image) {
+        .unwrap_or_else(|| crate::socle::badge_image::DEFAULT_DESIGN.to_owned());
+    if !crate::socle::badge_image::is_design(&image) {
         errors.push(("badge_image".into(), "Choisissez une couleur dans la liste.".into()));
     }
     Achievement { nom, description, criteres, image }
@@ -192,7 +191,7 @@ pub async fn validate_seance(
     }
     let code_insee = Some(field(fields, "code_insee")).filter(|v| !v.is_empty());
     if let Some(c) = &code_insee {
-        if commune::Entity::find_by_id(c.clone()).one(db).await?.is_none() {
+        if crate::referentiel::service::commune_nom(db, c).await?.is_none() {
             errors.push(("code_insee".into(), "Choisissez une commune de Haute-Garonne dans la liste.".into()));
         }
     }
@@ -330,13 +329,7 @@ async fn seance_lignes(
         .all(db)
         .await?;
     let codes: Vec<String> = seances.iter().filter_map(|s| s.code_insee.clone()).collect();
-    let communes: HashMap<String, String> = commune::Entity::find()
-        .filter(commune::Column::Code.is_in(codes))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.code, c.nom))
-        .collect();
+    let communes = crate::referentiel::service::commune_noms(db, codes).await?;
     Ok(seances.iter().map(|s| (s.atelier_id.clone(), ligne(s, &communes, now))).collect())
 }
 
@@ -655,7 +648,7 @@ pub async fn inscrits(
         Statut::Annule => 2,
     };
     let references: Vec<String> = rows.iter().map(|r| format!("inscription:{}", r.id)).collect();
-    let mut sent: HashMap<String, Vec<crate::messages::model::Livraison>> = HashMap::new();
+    let mut sent: HashMap<String, Vec<crate::ui::livraison::Livraison>> = HashMap::new();
     for (reference, d) in crate::outbox::deliveries(db, &references).await? {
         sent.entry(reference).or_default().push((&d).into());
     }

@@ -3,19 +3,20 @@
 //! what they may change. Each redirects (303) or shows its page again with the problems.
 use super::organisation::{self as org, ATELIER_FIELDS, CONFLICT_MESSAGE, SEANCE_FIELDS};
 use super::service::{self, CancelError, RegisterError, FULL_MESSAGE};
-use crate::auth::routes::{read_form, read_staff_edit, read_staff_form, FormState};
+use crate::auth::routes::{read_staff_edit, read_staff_form};
 use crate::error::{checked, AppError, EditError};
-use crate::rate_limit::{address_key, Bucket, Limits};
+use crate::rate_limit::{address_key, client_ip, Bucket, Limits};
 use crate::ui::form::{field, see_other, Submitted};
+use crate::web::{read_form, FormState};
 use axum::{
-    extract::{ConnectInfo, FromRef, Path, Request, State},
+    extract::{FromRef, Path, Request, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
     Router,
 };
 use chrono::Utc;
-use std::{net::IpAddr, sync::Arc};
+use std::sync::Arc;
 
 pub const LIMIT_MESSAGE: &str =
     "Trop d’inscriptions ont été envoyées depuis cette connexion. Réessayez dans un moment, \
@@ -38,14 +39,6 @@ where
         .route("/pro/ateliers/{id}/nouvelle-seance", post(create_seance))
         .route("/pro/seances/{id}", post(edit_seance))
         .route("/pro/seances/{id}/inscrits", post(roll_call))
-}
-
-/// The visitor's address as the limits count it (the peer, or behind a trusted proxy the
-/// address it forwards).
-pub fn client_ip(limits: &Limits, req: &Request) -> IpAddr {
-    let peer = req.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
-    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-    limits.client(peer, forwarded)
 }
 
 const UNAVAILABLE: &str = "Le service est momentanément indisponible. Réessayez dans quelques minutes.";

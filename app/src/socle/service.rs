@@ -9,8 +9,8 @@
 use super::db::{atelier, inscription, list, seance};
 use super::messages;
 use super::model::{Ateliers, MonInscription, SeanceCarte, SeanceDetail, Statut};
-use crate::catalogue::db::{commune, structure};
 use crate::dates;
+use crate::organisation::model::Structure;
 use crate::outbox;
 use crate::token::{new_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
@@ -397,31 +397,19 @@ pub async fn fill_from_waiting(
 }
 
 /// Structure names and phones by id.
-async fn structures(db: &impl ConnectionTrait, ids: Vec<String>) -> Result<HashMap<String, structure::Model>, DbErr> {
-    Ok(structure::Entity::find()
-        .filter(structure::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id.clone(), s))
-        .collect())
+async fn structures(db: &impl ConnectionTrait, ids: Vec<String>) -> Result<HashMap<String, Structure>, DbErr> {
+    crate::organisation::service::by_ids(db, ids).await
 }
 
 async fn commune_names(db: &impl ConnectionTrait, codes: Vec<String>) -> Result<HashMap<String, String>, DbErr> {
-    Ok(commune::Entity::find()
-        .filter(commune::Column::Code.is_in(codes))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.code, c.nom))
-        .collect())
+    crate::referentiel::service::commune_noms(db, codes).await
 }
 
 /// Upcoming sessions (and those under way), soonest first, with what the cards need.
 struct Upcoming {
     seances: Vec<seance::Model>,
     ateliers: HashMap<String, atelier::Model>,
-    structures: HashMap<String, structure::Model>,
+    structures: HashMap<String, Structure>,
     communes: HashMap<String, String>,
     themes: HashMap<String, String>,
 }
@@ -513,9 +501,9 @@ pub async fn seance_detail(
     let Some(s) = seance::Entity::find_by_id(id.to_owned()).one(db).await? else { return Ok(None) };
     let Some(a) = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await? else { return Ok(None) };
     let up = upcoming_rows(db, now, Some(&a.id)).await?;
-    let st = structure::Entity::find_by_id(a.structure_id.clone()).one(db).await?;
+    let st = crate::organisation::service::get(db, &a.structure_id).await?;
     let commune = match &s.code_insee {
-        Some(c) => commune::Entity::find_by_id(c.clone()).one(db).await?.map(|c| c.nom),
+        Some(c) => crate::referentiel::service::commune_nom(db, c).await?,
         None => None,
     };
     Ok(Some(SeanceDetail {
@@ -543,6 +531,11 @@ pub async fn seance_detail(
 }
 
 /// The registration behind a private link.
+/// The id of the registration behind a private link (for the rooms above: its badge).
+pub async fn inscription_id(db: &impl ConnectionTrait, token: &str) -> Result<Option<String>, DbErr> {
+    Ok(inscription::Entity::find().filter(by_token(&token_hash(token))).one(db).await?.map(|i| i.id))
+}
+
 pub async fn mon_inscription(
     db: &DatabaseConnection,
     token: &str,
@@ -571,14 +564,14 @@ pub async fn mon_inscription(
     };
     let s = seance::Entity::find_by_id(i.seance_id.clone()).one(db).await?;
     let lien_visio = s.as_ref().filter(|_| statut == Statut::Inscrit).and_then(|s| s.lien_visio.clone());
-    let badge = crate::badges::service::badge_of(db, &i.id).await?;
     Ok(Some(MonInscription {
         statut,
         prenom: i.prenom,
         rang,
         lien_visio,
         passee: s.is_some_and(|s| s.fin <= now),
-        badge,
+        // The badges' to say (see `itineraire::inscription`): this room does not know them.
+        badge: None,
         seance: detail,
     }))
 }
@@ -592,7 +585,7 @@ pub async fn calendar(db: &DatabaseConnection, token: &str) -> Result<Option<Str
     let Some(s) = seance::Entity::find_by_id(i.seance_id.clone()).one(db).await? else { return Ok(None) };
     let Some(a) = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await? else { return Ok(None) };
     let commune = match &s.code_insee {
-        Some(c) => commune::Entity::find_by_id(c.clone()).one(db).await?.map(|c| c.nom),
+        Some(c) => crate::referentiel::service::commune_nom(db, c).await?,
         None => None,
     };
     let lieu = match (&s.lieu, commune) {

@@ -1,12 +1,12 @@
 //! The person's pages: upcoming sessions, a session and its registration form, and the private
 //! page of a registration. Plain HTML forms: they work before and without WASM.
-use super::api::{get_ateliers, get_inscription, get_seance};
+use super::api::{get_ateliers, get_seance};
 use super::model::{Ateliers, MonInscription, Retention, SeanceCarte, SeanceDetail, Statut};
 use crate::i18n::{t, ta};
 use crate::ui::form::{submitted, CheckField, ErrorSummary, SelectField, Submitted, TextField};
 use crate::ui::ErrorMessage;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn places(n: i32) -> String {
@@ -71,7 +71,7 @@ fn AteliersList(a: Ateliers) -> impl IntoView {
         <p class="filter-status" role="status">{status}</p>
         {(n == 0 && filtered).then(|| view! { <p><a href="/ateliers">{t("ateliers-tous")}</a></p> })}
         <ul class="offres">{cards}</ul>
-        {(n == 0).then(|| view! { <crate::itineraire::DefaultHelp /> })}
+        {(n == 0).then(|| view! { <crate::ui::help::DefaultHelp /> })}
     }
 }
 
@@ -166,7 +166,7 @@ fn SeanceView(s: SeanceDetail, submitted: Option<Submitted>) -> impl IntoView {
         {s.accessibilite.clone().map(|a| view! { <h2>{t("ateliers-accessibilite")}</h2><p class="pre-line" lang="fr">{a}</p> })}
         {state}
         {has_autres.then(|| view! { <h2>{t("ateliers-autres-dates")}</h2><ul class="link-list">{autres}</ul> })}
-        {(s.places_restantes == 0 || s.annulee).then(|| view! { <crate::itineraire::DefaultHelp /> })}
+        {(s.places_restantes == 0 || s.annulee).then(|| view! { <crate::ui::help::DefaultHelp /> })}
     }
 }
 
@@ -213,33 +213,10 @@ fn Inscription(s: SeanceDetail, submitted: Option<Submitted>) -> impl IntoView {
     }
 }
 
+/// The private page of a registration, once loaded (the `itineraire` workflow loads it, with the
+/// badge it earned).
 #[component]
-pub fn InscriptionPage() -> impl IntoView {
-    let jeton = use_params_map().read_untracked().get("jeton").unwrap_or_default();
-    let q = use_query_map().read_untracked();
-    let (nouvelle, annulee) = (q.get("nouvelle").is_some(), q.get("annulee").is_some());
-    let data = {
-        let jeton = jeton.clone();
-        Resource::new_blocking(move || jeton.clone(), get_inscription)
-    };
-    view! {
-        <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| view! { <p>{t("chargement")}</p> }>
-            {move || {
-                let jeton = jeton.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(i) => view! { <InscriptionView i jeton nouvelle annulee submitted=submitted() /> }.into_any(),
-                        Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-}
-
-#[component]
-fn InscriptionView(
+pub fn InscriptionView(
     i: MonInscription,
     jeton: String,
     nouvelle: bool,

@@ -156,13 +156,13 @@ fn AtelierForm(edition: AtelierEdition, submitted: Option<Submitted>) -> impl In
         }
     });
     let designs: Vec<(String, String)> =
-        crate::badges::image::DESIGNS.iter().map(|(c, l, _)| (c.to_string(), l.to_string())).collect();
+        crate::socle::badge_image::DESIGNS.iter().map(|(c, l, _)| (c.to_string(), l.to_string())).collect();
     let design = Some(v("badge_image"))
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| crate::badges::image::DEFAULT_DESIGN.to_owned());
+        .unwrap_or_else(|| crate::socle::badge_image::DEFAULT_DESIGN.to_owned());
     let badge_name = Some(v("badge_nom")).filter(|n| !n.is_empty()).unwrap_or_else(|| v("titre"));
     let badge_preview = (!badge_name.is_empty()).then(|| {
-        let svg = crate::badges::image::svg(&design, &badge_name);
+        let svg = crate::socle::badge_image::svg(&design, &badge_name);
         view! { <div class="badge-image" role="img" aria-label=format!("Aperçu du badge « {badge_name} »") inner_html=svg></div> }
     });
     view! {
@@ -322,7 +322,7 @@ fn InscritsView(i: Inscrits, submitted: Option<Submitted>) -> impl IntoView {
             let contact =
                 [p.telephone.clone(), p.courriel.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
             let messages =
-                p.messages.into_iter().map(|l| view! { <crate::messages::LivraisonEtat l /> }).collect_view();
+                p.messages.into_iter().map(|l| view! { <crate::ui::livraison::LivraisonEtat l /> }).collect_view();
             let cell = if appel && p.statut == Statut::Inscrit {
                 let field = format!("presence-{}", p.id);
                 let (yes, no) = (format!("present-{}", p.id), format!("absent-{}", p.id));

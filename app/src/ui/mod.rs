@@ -1,6 +1,8 @@
 //! Shared components: the page layout, error pages, form fields.
 pub mod enhance;
 pub mod form;
+pub mod help;
+pub mod livraison;
 #[cfg(feature = "ssr")]
 pub mod security;
 
@@ -73,7 +75,7 @@ pub fn NotFound() -> impl IntoView {
         <h1>{t("erreur-page-absente")}</h1>
         <p>{t("erreur-page-absente-texte")}</p>
         <p><a class="button" href="/">{t("erreur-retour-accueil")}</a></p>
-        <crate::itineraire::DefaultHelp />
+        <help::DefaultHelp />
     }
 }
 
@@ -96,6 +98,6 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
             <p>{text}</p>
             <p><a href="/">{t("erreur-retour-accueil")}</a></p>
         </div>
-        <crate::itineraire::DefaultHelp />
+        <help::DefaultHelp />
     }
 }

@@ -23,8 +23,7 @@ async fn with_places() -> TestDb {
             }
         ]
     });
-    let report =
-        app::catalogue::db::import::import_json(&db.db, extra.to_string().as_bytes(), |_, _| {}).await.unwrap();
+    let report = app::catalogue::import::import_json(&db.db, extra.to_string().as_bytes(), |_, _| {}).await.unwrap();
     assert_eq!((report.created, report.rejected.len()), (2, 0), "{report:?}");
     db
 }

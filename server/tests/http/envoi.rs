@@ -311,7 +311,7 @@ async fn refusals_stop_at_once_with_the_reason_and_failures_are_tried_again_late
 
 /// The account of a structure's administrator (or référent) of the demo catalogue, signed in.
 async fn signed_in(db: &TestDb, app: &Router, email: &str, role: app::auth::model::Role) -> String {
-    let s = app::catalogue::db::find_structure(&db.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
+    let s = app::organisation::service::find(&db.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: email.into(),
         nom: "Sam Admin".into(),
@@ -459,10 +459,10 @@ async fn the_demo_data_never_writes_a_message_to_anyone() {
         app::badges::issuer::generate_key_file(&key).unwrap();
         // A public site's key never signs the demo's fictional attendee.
         let public = app::badges::issuer::Issuer::load(&key, SITE).unwrap();
-        assert_eq!(app::badges::service::issue_pending(&db.db, &public, Utc::now()).await.unwrap(), 0, "{b}");
+        assert_eq!(app::badges::issue::issue_pending(&db.db, &public, Utc::now()).await.unwrap(), 0, "{b}");
         // A local demo server issues her badge, and sends nothing.
         let local = app::badges::issuer::Issuer::load(&key, "http://127.0.0.1:3000").unwrap();
-        assert!(app::badges::service::issue_pending(&db.db, &local, Utc::now()).await.unwrap() > 0, "{b}");
+        assert!(app::badges::issue::issue_pending(&db.db, &local, Utc::now()).await.unwrap() > 0, "{b}");
         assert!(rows(&db).await.is_empty(), "{b}: {:?}", rows(&db).await.iter().map(|m| &m.kind).collect::<Vec<_>>());
         std::fs::remove_file(key).unwrap();
         db.drop().await;

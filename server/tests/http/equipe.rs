@@ -9,7 +9,7 @@ pub(super) async fn account(
     role: app::auth::model::Role,
 ) -> String {
     let s =
-        app::catalogue::db::find_structure(&db.db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
+        app::organisation::service::find(&db.db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: email.into(),
         nom: format!("Nom de {email}"),
@@ -242,7 +242,7 @@ async fn a_structure_administrator_invites_a_colleague_who_then_signs_in() {
 #[tokio::test]
 async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
     use app::auth::model::Role;
-    use app::carnet::{personne, plan, service as svc, timeline};
+    use app::carnet::{identite, membres, page, personne, plan, timeline};
     let db = seeded().await;
     let app = app_for(&db);
     let now = chrono::Utc::now();
@@ -252,7 +252,7 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
     let former = account(&app, &db, "ancien@ccas.example", "ccas-montrejeau", Role::Referent).await;
     let m = staff(&db, &member).await;
     let fields = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
-    let identite = svc::validate_identite(
+    let identite = identite::validate_identite(
         &fields(&[
             ("prenom", "Inès"),
             ("nom", "Durand"),
@@ -262,17 +262,17 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
         now.date_naive(),
     )
     .unwrap();
-    let id = svc::create(&db.db, &m, identite, now).await.unwrap();
+    let id = identite::create(&db.db, &m, identite, now).await.unwrap();
     let oid = plan::add_objective(&db.db, &m, &id, "logement", &fields(&[("libre", "Trouver un logement")]), now)
         .await
         .unwrap();
     let aid = plan::add_action(&db.db, &m, &id, &oid, &fields(&[("libre", "Déposer un dossier")]), now).await.unwrap();
     timeline::add(&db.db, &m, &id, &fields(&[("kind", "note"), ("texte", "Premier contact.")]), now).await.unwrap();
     let f = staff(&db, &former).await;
-    svc::add_member(&db.db, &m, &id, &f.id, now).await.unwrap();
+    membres::add_member(&db.db, &m, &id, &f.id, now).await.unwrap();
     let membre =
-        svc::open(&db.db, &m, &id, now).await.unwrap().membres.into_iter().find(|x| x.account_id == f.id).unwrap().id;
-    svc::revoke_member(&db.db, &m, &id, &membre, now).await.unwrap();
+        page::open(&db.db, &m, &id, now).await.unwrap().membres.into_iter().find(|x| x.account_id == f.id).unwrap().id;
+    membres::revoke_member(&db.db, &m, &id, &membre, now).await.unwrap();
     // The person, signed in with their code.
     let demande = personne::request_code(&db.db, "0611223344", now).await.unwrap().unwrap();
     let sms = app::outbox::entity::Entity::find()
@@ -285,7 +285,7 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
     let code: String = sms.corps.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).unwrap().to_owned();
     let person =
         format!("{}={}", personne::COOKIE, personne::verify_code(&db.db, &demande, &code, now).await.unwrap().unwrap());
-    let history_before = svc::open(&db.db, &m, &id, now).await.unwrap().historique.len();
+    let history_before = page::open(&db.db, &m, &id, now).await.unwrap().historique.len();
 
     let base = format!("/pro/carnets/{id}");
     let pages = [
@@ -360,7 +360,7 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
     }
     assert_eq!(checked, 5 * (pages.len() + posts.len()));
     // Nothing was written, nothing read by them is in the person's access log.
-    let vue = svc::open(&db.db, &m, &id, now).await.unwrap();
+    let vue = page::open(&db.db, &m, &id, now).await.unwrap();
     assert_eq!(vue.historique.len(), history_before, "{:?}", vue.historique.first());
     assert!(vue.lectures.iter().all(|l| l.qui == m.nom), "{:?}", vue.lectures);
     // The member gets every page.

@@ -453,8 +453,7 @@ async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
     assert!(r.body.contains("<h1 lang=\"fr\">Location de scooters et de voitures à petit prix</h1>"));
     assert!(r.body.contains("href=\"tel:0599003130\""));
     // The demo is dated from the day it is loaded (no date bomb): its offers are 36 days old.
-    let maj =
-        app::dates::today(chrono::Utc::now()) - chrono::Duration::days(app::catalogue::db::import::SAMPLE_AGE_DAYS);
+    let maj = app::dates::today(chrono::Utc::now()) - chrono::Duration::days(app::catalogue::import::SAMPLE_AGE_DAYS);
     assert!(r.body.contains(&format!("Mis à jour le {}", maj.format("%d/%m/%Y"))), "{}", maj);
     for bad in ["pas-un-uuid", "00000000-0000-4000-8000-000000000000"] {
         let r = send(&app, get(&format!("/offres/{bad}"))).await;
@@ -482,7 +481,7 @@ const ORIGIN: Option<&str> = Some("http://127.0.0.1:3000");
 /// The sample catalogue and one account of the Mobil'Comminges association.
 async fn seeded_with_account() -> TestDb {
     let db = seeded().await;
-    let s = app::catalogue::db::find_structure(&db.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
+    let s = app::organisation::service::find(&db.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: "camille@mobil.example".into(),
         nom: "Camille Martin".into(),
@@ -940,7 +939,7 @@ async fn organisers_see_their_registrants_and_nobody_else_does() {
 
 #[tokio::test]
 async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
-    use app::badges::{issuer::Issuer, service};
+    use app::badges::{issue, issuer::Issuer};
     let db = seeded_with_account().await;
     let issuer =
         std::sync::Arc::new(Issuer::new(ed25519_dalek::SigningKey::from_bytes(&[5u8; 32]), "http://127.0.0.1:3000"));
@@ -964,7 +963,7 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     let marks = vec![(list.personnes[0].id.clone(), "present".to_string())];
     app::socle::organisation::roll_call(&db.db, &staff, &id, &marks, later).await.unwrap();
     // Léa's, and the demo attendee's of a past session.
-    assert_eq!(service::issue_pending(&db.db, &issuer, chrono::Utc::now()).await.unwrap(), 2);
+    assert_eq!(issue::issue_pending(&db.db, &issuer, chrono::Utc::now()).await.unwrap(), 2);
     let badges = app::badges::service::badge::Entity::find().all(&db.db).await.unwrap();
     let badge = badges.into_iter().find(|b| b.credential.contains("Léa Martin")).unwrap();
 
@@ -1132,7 +1131,7 @@ async fn a_referent_opens_a_carnet_through_the_forms_and_strangers_get_nothing()
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "a form without its version");
     // Someone else's carnet, an unknown one: 403 / 404 pages, in French.
     let stranger =
-        app::catalogue::db::find_structure(&db.db, "itineraire-exemple:ccas-montrejeau").await.unwrap().unwrap();
+        app::organisation::service::find(&db.db, "itineraire-exemple:ccas-montrejeau").await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: "sam@ccas.example".into(),
         nom: "Sam".into(),

@@ -45,7 +45,7 @@ async fn text_stored_anywhere_is_shown_as_text_never_as_html() {
             "thematiques": ["mobilite--preparer-un-permis"], "code_insee": "31483", "commune": "Saint-Gaudens", "code_postal": "31800",
             "telephone": "05 61 00 00 01", "conditions_acces": PAYLOAD, "date_maj": today}]
     });
-    let report = app::catalogue::db::import::import_json(&db.db, doc.to_string().as_bytes(), |_, _| {}).await.unwrap();
+    let report = app::catalogue::import::import_json(&db.db, doc.to_string().as_bytes(), |_, _| {}).await.unwrap();
     assert_eq!((report.created, report.rejected.len()), (2, 0), "{report:?}");
     let r = send(&app, get("/catalogue?q=offre")).await;
     shows_as_text("/catalogue", &r.body);
@@ -54,7 +54,7 @@ async fn text_stored_anywhere_is_shown_as_text_never_as_html() {
     shows_as_text("/offres/:id", &send(&app, get(&format!("/offres/{offre}"))).await.body);
 
     // A professional writes it everywhere they can.
-    let s = app::catalogue::db::find_structure(&db.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
+    let s = app::organisation::service::find(&db.db, "itineraire-exemple:mobil-comminges").await.unwrap().unwrap();
     let input = app::auth::session::AccountInput {
         email: "xss@mobil.example".into(),
         nom: PAYLOAD.into(),

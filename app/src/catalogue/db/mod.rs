@@ -1,9 +1,25 @@
-//! The catalogue's tables (ssr only): structures, offres, their themes, communes, search terms.
-pub mod export;
-pub mod import;
-pub mod query;
+//! The catalogue's tables (ssr only): offres, their themes, search terms. Structures are the
+//! organisation's (`crate::organisation`), communes the référentiel's (`crate::referentiel`).
 pub mod schema;
 pub mod write;
+
+/// Every commune of Haute-Garonne with its postcodes and centre, by name.
+pub async fn commune_refs(
+    db: &impl sea_orm::ConnectionTrait,
+) -> Result<Vec<crate::catalogue::distance::CommuneRef>, sea_orm::DbErr> {
+    use crate::catalogue::distance::CommuneRef;
+    Ok(crate::referentiel::service::all_communes(db)
+        .await?
+        .into_iter()
+        .map(|c| CommuneRef {
+            centre: write::stored_position(c.latitude, c.longitude),
+            codes_postaux: c.codes_postaux.split(',').filter(|p| !p.is_empty()).map(str::to_owned).collect(),
+            population: c.population.unwrap_or(0),
+            code: c.code,
+            nom: c.nom,
+        })
+        .collect())
+}
 
 /// The theme codes of one offer, in code order.
 pub async fn theme_codes(db: &impl sea_orm::ConnectionTrait, offre_id: &str) -> Result<Vec<String>, sea_orm::DbErr> {
@@ -16,57 +32,6 @@ pub async fn theme_codes(db: &impl sea_orm::ConnectionTrait, offre_id: &str) -> 
         .into_iter()
         .map(|t| t.theme_code)
         .collect())
-}
-
-/// The name of a structure (for who is signed in, and for offers).
-pub async fn structure_nom(db: &impl sea_orm::ConnectionTrait, id: &str) -> Result<Option<String>, sea_orm::DbErr> {
-    use sea_orm::EntityTrait;
-    Ok(structure::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| s.nom))
-}
-
-/// A structure by its id, or by `source:id` as in data·inclusion files (for the command line).
-pub async fn find_structure(
-    db: &impl sea_orm::ConnectionTrait,
-    key: &str,
-) -> Result<Option<structure::Model>, sea_orm::DbErr> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    if let Some(s) = structure::Entity::find_by_id(key.to_owned()).one(db).await? {
-        return Ok(Some(s));
-    }
-    let Some((source, source_id)) = key.split_once(':') else { return Ok(None) };
-    structure::Entity::find()
-        .filter(structure::Column::Source.eq(source))
-        .filter(structure::Column::SourceId.eq(source_id))
-        .one(db)
-        .await
-}
-
-pub mod structure {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "structure")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub id: String,
-        pub source: String,
-        pub source_id: String,
-        pub nom: String,
-        pub telephone: Option<String>,
-        pub courriel: Option<String>,
-        pub site_web: Option<String>,
-        pub date_maj: Date,
-        pub created_at: DateTimeUtc,
-        pub updated_at: DateTimeUtc,
-        /// Days within which its offers must be updated (`None`: the server's period).
-        pub periode_maj_jours: Option<i32>,
-        /// Bumped by each change of the structure's settings made in Itinéraire.
-        pub version: i32,
-        /// The day its administrators were last reminded of offers to update.
-        pub rappel_maj_le: Option<Date>,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
 }
 
 pub mod offre {
@@ -127,26 +92,6 @@ pub mod offre_theme {
         pub offre_id: String,
         #[sea_orm(primary_key, auto_increment = false)]
         pub theme_code: String,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
-}
-
-pub mod commune {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-    #[sea_orm(table_name = "commune")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub code: String,
-        pub nom: String,
-        pub codes_postaux: String,
-        pub arrondissement: Option<String>,
-        pub population: Option<i64>,
-        /// The commune's centre (geo.api.gouv.fr), for distances.
-        pub latitude: Option<f64>,
-        pub longitude: Option<f64>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}

@@ -1,14 +1,14 @@
 //! Catalogue service tests, on SQLite and (with DATABASE_URL) PostgreSQL: same answers on both.
-use super::export::export_json;
-use super::import::import_json;
-use super::query::Recherche;
+use crate::catalogue::export::export_json;
+use crate::catalogue::import::import_json;
 use crate::catalogue::index::SearchIndex;
 use crate::catalogue::model::Resultats;
+use crate::catalogue::query::Recherche;
 
 /// A search with a fresh index (built from the database; the incremental path is tested with
 /// the offer editing).
 async fn search(db: &sea_orm::DatabaseConnection, r: &Recherche) -> Result<Resultats, sea_orm::DbErr> {
-    super::query::search(db, &SearchIndex::default(), r).await
+    crate::catalogue::query::search(db, &SearchIndex::default(), r).await
 }
 use crate::catalogue::search::query_terms;
 use crate::db::testing::TestDb;
@@ -189,7 +189,7 @@ fn sample_as_csv() -> (Vec<u8>, Vec<u8>) {
 
 #[tokio::test]
 async fn csv_import_gives_the_same_catalogue_as_json() {
-    use super::import::{csv_is_services, import_csv};
+    use crate::catalogue::import::{csv_is_services, import_csv};
     let (structures, services) = sample_as_csv();
     assert!(csv_is_services(&services) && !csv_is_services(&structures));
     let from_json = TestDb::sqlite().await;
@@ -209,7 +209,7 @@ async fn csv_import_gives_the_same_catalogue_as_json() {
 
 #[tokio::test]
 async fn a_bad_csv_row_is_reported_and_the_others_imported() {
-    use super::import::{import_csv, ImportError};
+    use crate::catalogue::import::{import_csv, ImportError};
     let t = TestDb::sqlite().await;
     let structures = "id,source,nom,date_maj\ns1,essai,Structure essai,2026-11-01\n";
     let services = "id,source,structure_id,nom,description,date_maj,thematiques\n\
@@ -281,7 +281,7 @@ async fn everyday_words_find_offers_through_the_synonyms_and_admins_edit_them() 
         let found = |text: &'static str| {
             let (db, ix) = (&t.db, &ix);
             async move {
-                super::query::search(db, ix, &q(text))
+                crate::catalogue::query::search(db, ix, &q(text))
                     .await
                     .unwrap()
                     .offres
@@ -303,7 +303,7 @@ async fn everyday_words_find_offers_through_the_synonyms_and_admins_edit_them() 
         );
         assert!(found("loyer").await.contains(&"Loyers impayés : être conseillé rapidement".to_string()), "{b}");
         // The words found through a synonym are highlighted.
-        let r = super::query::search(&t.db, &ix, &q("manger")).await.unwrap();
+        let r = crate::catalogue::query::search(&t.db, &ix, &q("manger")).await.unwrap();
         assert!(r.offres.iter().any(|o| o.nom.iter().any(|(w, hit)| *hit && w.contains("alimentaire"))), "{b}");
         // An admin adds a word: the search uses it at once; an outdated save is refused.
         assert!(found("tartine").await.is_empty(), "{b}");
@@ -356,7 +356,7 @@ async fn sorted_by_distance_nearest_first_with_positions_kept_through_export() {
         assert_eq!(budget.total, plain.total, "{b}");
         assert!(budget.offres.windows(2).all(|w| w[0].km <= w[1].km), "{b}");
         // The export gives the position back as data·inclusion numbers.
-        let export = super::export::export_json(&t.db).await.unwrap();
+        let export = crate::catalogue::export::export_json(&t.db).await.unwrap();
         let row = export["services"].as_array().unwrap().iter().find(|s| s["id"] == "valentine").unwrap().clone();
         assert_eq!((row["latitude"].as_f64(), row["longitude"].as_f64()), (Some(43.0905), Some(0.707)), "{b}");
         assert!(export["services"]
@@ -379,7 +379,8 @@ async fn sorted_by_distance_nearest_first_with_positions_kept_through_export() {
 fn the_sample_is_dated_from_the_day_it_is_loaded_keeping_the_distances_between_its_dates() {
     let doc = br#"{"structures": [{"id": "s", "date_maj": "2026-10-15"}], "services": [{"id": "a", "date_maj": "2026-09-15"}, {"id": "b"}]}"#;
     let today = chrono::NaiveDate::from_ymd_opt(2031, 3, 1).unwrap();
-    let moved: serde_json::Value = serde_json::from_slice(&super::import::redated(doc, today).unwrap()).unwrap();
+    let moved: serde_json::Value =
+        serde_json::from_slice(&crate::catalogue::import::redated(doc, today).unwrap()).unwrap();
     assert_eq!(moved["structures"][0]["date_maj"], "2031-01-24", "36 days before");
     assert_eq!(moved["services"][0]["date_maj"], "2030-12-25", "a month before that, as in the file");
     assert!(moved["services"][1].get("date_maj").is_none());

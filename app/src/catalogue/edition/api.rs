@@ -34,13 +34,13 @@ pub async fn get_edition(id: Option<String>) -> Result<Edition, AppError> {
 #[cfg(feature = "ssr")]
 async fn choix(db: &sea_orm::DatabaseConnection) -> Result<super::model::Choix, AppError> {
     let schema = &*crate::catalogue::db::schema::SCHEMA;
-    let themes = crate::referentiel::db::load_themes(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
+    let themes = crate::referentiel::service::load_themes(db).await?.into_iter().map(|t| (t.code, t.label)).collect();
     Ok(super::model::Choix {
         themes,
         publics: schema.publics.clone(),
         frais: schema.frais.clone(),
         modes_accueil: schema.modes_accueil.clone(),
         modes_mobilisation: schema.modes_mobilisation.clone(),
-        communes: crate::catalogue::db::query::communes(db).await?,
+        communes: crate::referentiel::service::communes(db).await?,
     })
 }

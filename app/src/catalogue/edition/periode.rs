@@ -4,9 +4,10 @@
 //! wait for an update, at most once a month. ssr only.
 use super::model::PeriodeMaj;
 use crate::auth::model::{Role, Staff};
-use crate::catalogue::db::{offre, structure};
+use crate::catalogue::db::offre;
 use crate::catalogue::fraicheur::{Fraicheur, PERIODE_MIN_JOURS};
 use crate::error::EditError;
+use crate::organisation::db::structure;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
@@ -113,18 +114,8 @@ pub async fn remind(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    use crate::auth::db::account;
-    let mut admins: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for a in account::Entity::find()
-        .filter(account::Column::Role.eq(Role::AdminStructure.code()))
-        .filter(account::Column::Disabled.eq(false))
-        .all(db)
-        .await?
-    {
-        if let Some(s) = a.structure_id {
-            admins.entry(s).or_default().push(a.email);
-        }
-    }
+    // By structure id, in order: the reminders go out in a stable order.
+    let admins: BTreeMap<String, Vec<String>> = crate::auth::annuaire::admin_emails(db).await?.into_iter().collect();
     let since = today.checked_sub_days(Days::new(RAPPEL_JOURS)).unwrap_or(NaiveDate::MIN);
     let mut reminded = 0;
     for (id, emails) in admins {

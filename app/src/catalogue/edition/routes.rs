@@ -1,9 +1,11 @@
 //! The offer forms' posts (ssr only): create, save, archive, restore. Each checks who is signed
 //! in and what they may change, then redirects (303) or shows the form again with the problems.
 use super::service::{self, EditError, CONFLICT_MESSAGE};
-use crate::auth::routes::{read_staff_edit, read_staff_form, FormState};
+use crate::auth::routes::{read_staff_edit, read_staff_form};
+use crate::catalogue::fraicheur::Fraicheur;
 use crate::error::checked;
 use crate::ui::form::{field, see_other};
+use crate::web::FormState;
 use axum::{
     extract::{FromRef, Request, State},
     http::request::Parts,
@@ -16,6 +18,7 @@ pub fn routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     FormState: FromRef<S>,
+    Fraicheur: FromRef<S>,
 {
     Router::new()
         .route("/pro", post(periode))
@@ -24,17 +27,17 @@ where
 }
 
 /// The structure's update period, from the form on `/pro` (its administrators only).
-async fn periode(State(st): State<FormState>, req: Request) -> Response {
+async fn periode(State(st): State<FormState>, State(fraicheur): State<Fraicheur>, req: Request) -> Response {
     let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
         Ok(f) => f,
         Err(res) => return res,
     };
     let jours = match field(&fields, "action").as_str() {
         "habituelle" => Ok(None),
-        _ => st.fraicheur.lire_periode(&field(&fields, "jours")).map(Some),
+        _ => fraicheur.lire_periode(&field(&fields, "jours")).map(Some),
     };
     let outcome = match jours {
-        Ok(jours) => super::periode::set_periode(&st.db, &staff, st.fraicheur, version, jours).await,
+        Ok(jours) => super::periode::set_periode(&st.db, &staff, fraicheur, version, jours).await,
         Err(m) => Err(EditError::Invalid(vec![("jours".into(), m)])),
     };
     match outcome {

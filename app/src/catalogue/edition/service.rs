@@ -5,10 +5,11 @@ use super::model::OffreLigne;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::schema::{Schema, SCHEMA};
 use crate::catalogue::db::write::{content_model, replace_themes, stored_position, OffreContent};
-use crate::catalogue::db::{commune, offre, offre_theme, structure_nom, theme_codes};
+use crate::catalogue::db::{offre, offre_theme, theme_codes};
 use crate::catalogue::distance::Position;
 use crate::catalogue::fraicheur::{Etat, Fraicheur};
-use crate::catalogue::index::bump_version;
+use crate::catalogue::version::bump as bump_version;
+use crate::organisation::service::nom as structure_nom;
 use crate::referentiel::service::theme_labels;
 use chrono::Utc;
 use sea_orm::{
@@ -157,7 +158,7 @@ pub async fn validate(
         parsed
     });
     match &code_insee {
-        Some(code) => match commune::Entity::find_by_id(code.clone()).one(db).await? {
+        Some(code) => match crate::referentiel::service::commune(db, code).await? {
             None => err("code_insee", "Choisissez une commune de Haute-Garonne dans la liste.".into()),
             Some(c) => {
                 let centre = stored_position(c.latitude, c.longitude);

@@ -2,8 +2,9 @@
 #![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::service::{self, EditError};
 use crate::auth::model::{Role, Staff};
-use crate::catalogue::db::{import::import_json, query};
+use crate::catalogue::import::import_json;
 use crate::catalogue::index::SearchIndex;
+use crate::catalogue::query;
 use crate::db::testing::TestDb;
 use sea_orm::DatabaseConnection;
 

@@ -1,6 +1,7 @@
-//! The badges' pictures: a medal in one of a few colours with the badge's initials, drawn by the
-//! server as SVG and embedded in the credential (`data:` URL), so the picture travels with the
-//! badge and never changes after it is issued. Shared by server and browser (the choice list).
+//! A workshop's badge picture, chosen with the workshop: a medal in one of a few colours with the
+//! badge's initials, drawn by the server as SVG and embedded in the credential (`data:` URL) by
+//! the badges room, so the picture travels with the badge and never changes after it is issued.
+//! Shared by server and browser (the choice list).
 
 /// `(code, label, colour)`: every colour holds a contrast ≥ 4.5:1 with white.
 pub const DESIGNS: [(&str, &str, &str); 6] = [

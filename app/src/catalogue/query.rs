@@ -1,10 +1,9 @@
 //! Reading the catalogue: filtered full-text search, one offer, the filter choices.
-use super::{
-    commune, offre, offre_theme,
+use super::db::{
+    offre, offre_theme,
     schema::{Schema, SCHEMA},
-    structure,
 };
-use crate::catalogue::distance::{km_shown, CommuneRef, Position};
+use crate::catalogue::distance::{km_shown, Position};
 use crate::catalogue::horaires;
 use crate::catalogue::index::{Query, SearchIndex, REMOTE_ONLY};
 use crate::catalogue::model::*;
@@ -230,15 +229,12 @@ pub async fn offre_detail(
     else {
         return Ok(None);
     };
-    let s = structure::Entity::find_by_id(o.structure_id.clone()).one(db).await?;
-    let theme_codes = super::theme_codes(db, &o.id).await?;
-    let themes = crate::referentiel::db::theme::Entity::find()
-        .filter(crate::referentiel::db::theme::Column::Code.is_in(theme_codes))
-        .order_by_asc(crate::referentiel::db::theme::Column::Position)
-        .all(db)
+    let s = crate::organisation::service::get(db, &o.structure_id).await?;
+    let theme_codes = super::db::theme_codes(db, &o.id).await?;
+    let themes = crate::referentiel::service::themes(db)
         .await?
         .into_iter()
-        .map(|t| (t.code, t.label))
+        .filter(|(code, _)| theme_codes.contains(code))
         .collect();
     let labels = |json: &str, list: &[(String, String)]| -> Vec<String> {
         serde_json::from_str::<Vec<String>>(json)
@@ -274,7 +270,6 @@ pub async fn offre_detail(
     }))
 }
 
-/// Communes of the département that have at least one offer, by name.
 /// The communes that have at least one visible offer (code INSEE, name), by name.
 pub async fn communes_with_offres(
     db: &DatabaseConnection,
@@ -283,37 +278,58 @@ pub async fn communes_with_offres(
     index.communes(db).await
 }
 
-/// Every commune of Haute-Garonne with its postcodes and centre, by name.
-pub async fn commune_refs(db: &impl sea_orm::ConnectionTrait) -> Result<Vec<CommuneRef>, DbErr> {
-    use super::write::stored_position;
-    Ok(commune::Entity::find()
-        .order_by_asc(commune::Column::Nom)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| CommuneRef {
-            centre: stored_position(c.latitude, c.longitude),
-            codes_postaux: c.codes_postaux.split(',').filter(|p| !p.is_empty()).map(str::to_owned).collect(),
-            population: c.population.unwrap_or(0),
-            code: c.code,
-            nom: c.nom,
-        })
-        .collect())
-}
-
 /// Every commune of Haute-Garonne (code INSEE, name), by name.
-pub async fn communes(db: &impl sea_orm::ConnectionTrait) -> Result<Vec<(String, String)>, DbErr> {
-    use super::commune;
-    use sea_orm::{EntityTrait, QueryOrder};
-    Ok(commune::Entity::find()
-        .order_by_asc(commune::Column::Nom)
+pub async fn commune_exists(db: &DatabaseConnection, code: &str) -> Result<bool, DbErr> {
+    Ok(crate::referentiel::service::commune_nom(db, code).await?.is_some())
+}
+
+/// Whether the catalogue holds any offer (archived ones count): the demo data loads only into an
+/// empty one.
+pub async fn has_offers(db: &impl sea_orm::ConnectionTrait) -> Result<bool, DbErr> {
+    use sea_orm::PaginatorTrait;
+    Ok(offre::Entity::find().count(db).await? > 0)
+}
+
+/// Offer names by id, for these ids (archived ones too: an action keeps the offer it named).
+pub async fn offer_names(
+    db: &impl sea_orm::ConnectionTrait,
+    ids: Vec<String>,
+) -> Result<HashMap<String, String>, DbErr> {
+    Ok(offre::Entity::find()
+        .filter(offre::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.code, c.nom))
+        .map(|o| (o.id, o.nom))
         .collect())
 }
 
-pub async fn commune_exists(db: &DatabaseConnection, code: &str) -> Result<bool, DbErr> {
-    Ok(commune::Entity::find_by_id(code.to_owned()).one(db).await?.is_some())
+/// An offer as the carnet's action form lists it.
+pub struct OffreSurTheme {
+    pub id: String,
+    pub nom: String,
+    pub structure_id: String,
+}
+
+/// The offers on a theme that are not archived, by name (at most `limit`).
+pub async fn offers_on_theme(
+    db: &impl sea_orm::ConnectionTrait,
+    theme_code: &str,
+    limit: u64,
+) -> Result<Vec<OffreSurTheme>, DbErr> {
+    use sea_orm::QuerySelect;
+    let ids = offre_theme::Entity::find()
+        .select_only()
+        .column(offre_theme::Column::OffreId)
+        .filter(offre_theme::Column::ThemeCode.eq(theme_code));
+    Ok(offre::Entity::find()
+        .filter(offre::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(ids)))
+        .filter(offre::Column::Archived.eq(false))
+        .order_by_asc(offre::Column::Nom)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| OffreSurTheme { id: o.id, nom: o.nom, structure_id: o.structure_id })
+        .collect())
 }

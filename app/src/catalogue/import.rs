@@ -1,9 +1,10 @@
 //! Import of structures and services in the data·inclusion schema (JSON), the format DORA and
 //! Soliguide publish. Idempotent: rows are keyed on (source, id); re-importing updates or leaves
 //! unchanged, never duplicates. A bad row is rejected with its reason; the others go on.
-use super::schema::SCHEMA;
-use super::write::{self, OffreContent};
-use super::{offre, structure};
+use super::db::offre;
+use super::db::schema::SCHEMA;
+use super::db::write::{self, OffreContent};
+use crate::organisation::db::structure;
 use chrono::{NaiveDate, Utc};
 use sea_orm::{entity::prelude::*, ActiveValue::Set, DatabaseTransaction, TransactionTrait};
 use serde_json::Value as Json;
@@ -376,7 +377,7 @@ async fn import_rows(
     for (chunk_no, chunk) in services.chunks(BATCH).enumerate() {
         let txn = db.begin().await?;
         // First in the transaction: the search index will load this batch's rows by this stamp.
-        let seq = crate::catalogue::index::bump_version(&txn).await?;
+        let seq = crate::catalogue::version::bump(&txn).await?;
         for (i, row) in chunk.iter().enumerate() {
             let n = chunk_no * BATCH + i + 1;
             let parsed = parse_service(row).map(|o| {
@@ -542,7 +543,7 @@ async fn upsert_offre(
         .await?;
     let (id, outcome) = match existing {
         Some(e) => {
-            let old_themes: BTreeSet<String> = super::theme_codes(txn, &e.id).await?.into_iter().collect();
+            let old_themes: BTreeSet<String> = super::db::theme_codes(txn, &e.id).await?.into_iter().collect();
             m.id = Set(e.id.clone());
             m.source = Set(e.source.clone());
             m.source_id = Set(e.source_id.clone());

@@ -1,5 +1,6 @@
 //! Export of the catalogue in the data·inclusion schema: what `import` reads, so the two round-trip.
-use super::{offre, structure};
+use super::db::offre;
+use crate::organisation::db::structure;
 use sea_orm::{entity::prelude::*, QueryOrder};
 use serde_json::{json, Map, Value as Json};
 use std::collections::HashMap;
@@ -67,7 +68,7 @@ pub async fn export_json(db: &DatabaseConnection) -> Result<Json, DbErr> {
             put(&mut o, "code_postal", &x.code_postal);
             put(&mut o, "code_insee", &x.code_insee);
             put(&mut o, "commune", &x.commune);
-            if let Some(p) = super::write::stored_position(x.latitude, x.longitude) {
+            if let Some(p) = super::db::write::stored_position(x.latitude, x.longitude) {
                 o.insert("latitude".into(), json!(p.lat));
                 o.insert("longitude".into(), json!(p.lon));
             }

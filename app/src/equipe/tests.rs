@@ -1,127 +1,19 @@
-//! Password links, password change and a structure's team: who may do what, single use, expiry,
-//! sessions closed, carnets handed over — on SQLite and (with DATABASE_URL) PostgreSQL.
-use super::compte::{self, PasswordError};
-use super::equipe;
-use super::model::{EtatCompte, Role, Staff};
-use super::session::{sign_in, staff_for_token};
+//! A structure's team: who may do what, invitations, concurrent edits, carnets handed over when
+//! someone leaves — on SQLite and (with DATABASE_URL) PostgreSQL.
+use crate::auth::compte::{self};
+use crate::auth::model::{EtatCompte, Role, Staff};
+use crate::auth::session::{sign_in, staff_for_token};
 use crate::db::testing::TestDb;
+use crate::equipe::service as equipe;
 use crate::test_support::{allowed, form, last_message, load_sample, pro, with_password, PASSWORD};
 use chrono::{Duration, Utc};
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 
 /// The token of the last password link e-mailed to `to` (kind `mot_de_passe` or `invitation`).
 async fn link_sent_to(db: &DatabaseConnection, kind: &str, to: &str) -> Option<String> {
     let m = last_message(db, kind, to).await?;
     assert!(!m.corps.contains("RSA"));
     m.lien?.strip_prefix("/pro/mot-de-passe/").map(str::to_owned)
-}
-
-#[tokio::test]
-async fn a_forgotten_password_is_replaced_once_through_an_emailed_link() {
-    for t in TestDb::all().await {
-        let b = t.backend();
-        let db = &t.db;
-        load_sample(db).await;
-        let now = Utc::now();
-        with_password(db, "camille@mobil.example", "mobil-comminges", Role::Referent).await;
-        let old_session = sign_in(db, "camille@mobil.example", PASSWORD, now).await.unwrap();
-
-        // An unknown address: the same answer, and nothing is sent.
-        compte::request_reset(db, "personne@nulle-part.example", now).await.unwrap();
-        assert!(link_sent_to(db, "mot_de_passe", "personne@nulle-part.example").await.is_none(), "{b}");
-        compte::request_reset(db, " Camille@Mobil.example ", now).await.unwrap();
-        let token = link_sent_to(db, "mot_de_passe", "camille@mobil.example").await.expect(b);
-        assert_eq!(
-            compte::link_account(db, &token, now).await.unwrap().map(|(a, k)| (a.email, k)),
-            Some(("camille@mobil.example".into(), compte::Kind::Reinitialisation)),
-            "{b}"
-        );
-
-        // Bad passwords are refused with a message on the field, and the link stays usable.
-        assert!(
-            matches!(
-                compte::set_password_with_link(db, &token, "court", "court", now).await,
-                Err(PasswordError::Field("mot_de_passe", _))
-            ),
-            "{b}"
-        );
-        assert!(
-            matches!(
-                compte::set_password_with_link(db, &token, "un autre mot de passe", "un autre mot", now).await,
-                Err(PasswordError::Field("confirmation", _))
-            ),
-            "{b}"
-        );
-        compte::set_password_with_link(db, &token, "un autre mot de passe", "un autre mot de passe", now)
-            .await
-            .expect(b);
-        // Once only; the old password and the old session are over; the new password works.
-        assert!(
-            matches!(
-                compte::set_password_with_link(db, &token, "encore un autre mot", "encore un autre mot", now).await,
-                Err(PasswordError::Expired)
-            ),
-            "{b}"
-        );
-        assert!(staff_for_token(db, &old_session, now).await.unwrap().is_none(), "{b}: old session closed");
-        assert!(sign_in(db, "camille@mobil.example", PASSWORD, now).await.is_err(), "{b}");
-        assert!(sign_in(db, "camille@mobil.example", "un autre mot de passe", now).await.is_ok(), "{b}");
-
-        // A link is good for an hour; at most three are sent in an hour.
-        compte::request_reset(db, "camille@mobil.example", now).await.unwrap();
-        let late = link_sent_to(db, "mot_de_passe", "camille@mobil.example").await.unwrap();
-        assert!(compte::link_account(db, &late, now + Duration::minutes(61)).await.unwrap().is_none(), "{b}");
-        assert!(
-            matches!(
-                compte::set_password_with_link(
-                    db,
-                    &late,
-                    "un troisième mot de passe",
-                    "un troisième mot de passe",
-                    now + Duration::minutes(61)
-                )
-                .await,
-                Err(PasswordError::Expired)
-            ),
-            "{b}"
-        );
-        compte::request_reset(db, "camille@mobil.example", now).await.unwrap();
-        let before = crate::outbox::entity::Entity::find().all(db).await.unwrap().len();
-        compte::request_reset(db, "camille@mobil.example", now).await.unwrap();
-        assert_eq!(
-            crate::outbox::entity::Entity::find().all(db).await.unwrap().len(),
-            before,
-            "{b}: a fourth link in the hour is not sent"
-        );
-        t.drop().await;
-    }
-}
-
-#[tokio::test]
-async fn changing_ones_password_closes_the_other_sessions() {
-    for t in TestDb::all().await {
-        let b = t.backend();
-        let db = &t.db;
-        load_sample(db).await;
-        let now = Utc::now();
-        let me = with_password(db, "sam@ccas.example", "ccas-montrejeau", Role::Referent).await;
-        let phone = sign_in(db, "sam@ccas.example", PASSWORD, now).await.unwrap();
-        let wrong =
-            compte::change_password(db, &me.id, "pas le bon", "nouveau mot de passe", "nouveau mot de passe", now)
-                .await;
-        assert!(matches!(wrong, Err(PasswordError::Field("actuel", _))), "{b}");
-        assert!(staff_for_token(db, &phone, now).await.unwrap().is_some(), "{b}: nothing changed");
-        let fresh = compte::change_password(db, &me.id, PASSWORD, "nouveau mot de passe", "nouveau mot de passe", now)
-            .await
-            .expect(b);
-        assert!(staff_for_token(db, &phone, now).await.unwrap().is_none(), "{b}: the other session is closed");
-        assert_eq!(
-            staff_for_token(db, &fresh, now).await.unwrap().map(|s| s.id),
-            Some(me.id.clone()),
-            "{b}: this browser stays signed in"
-        );
-        t.drop().await;
-    }
 }
 
 #[tokio::test]
@@ -165,12 +57,20 @@ async fn only_a_structures_administrators_manage_its_team() {
             "CCAS de Montréjeau (exemple)",
             "{b}"
         );
-        assert_eq!(allowed(&equipe::invite(db, &referent, &mobil, &invitation(), now).await), "403", "{b}");
-        assert_eq!(allowed(&equipe::invite(db, &other_admin, &mobil, &invitation(), now).await), "403", "{b}");
+        assert_eq!(
+            allowed(&crate::auth::equipe::invite(db, &referent, &mobil, &invitation(), now).await),
+            "403",
+            "{b}"
+        );
+        assert_eq!(
+            allowed(&crate::auth::equipe::invite(db, &other_admin, &mobil, &invitation(), now).await),
+            "403",
+            "{b}"
+        );
         assert!(last_message(db, "invitation", "lou@mobil.example").await.is_none(), "{b}: nothing sent when refused");
 
         // The administrator invites: the account waits for its password, an e-mail carries the link.
-        let lou = equipe::invite(db, &admin, &mobil, &invitation(), now).await.expect(b);
+        let lou = crate::auth::equipe::invite(db, &admin, &mobil, &invitation(), now).await.expect(b);
         let team = equipe::team(db, &admin, "").await.unwrap();
         let row = team.comptes.iter().find(|c| c.id == lou).unwrap();
         assert_eq!((row.etat, row.role), (EtatCompte::Invite, Role::Referent), "{b}");
@@ -187,12 +87,12 @@ async fn only_a_structures_administrators_manage_its_team() {
         assert!(sign_in(db, "lou@mobil.example", "le mot de passe de Lou", now).await.is_ok(), "{b}");
         assert_eq!(equipe::member(db, &admin, &lou).await.unwrap().compte.etat, EtatCompte::Actif, "{b}");
         // Same address twice, bad fields: French messages, nothing created.
-        let again = equipe::invite(db, &admin, &mobil, &invitation(), now).await;
+        let again = crate::auth::equipe::invite(db, &admin, &mobil, &invitation(), now).await;
         assert!(
             matches!(&again, Err(crate::error::EditError::Invalid(e)) if e[0].1.contains("existe déjà")),
             "{b}: {again:?}"
         );
-        let bad = equipe::invite(
+        let bad = crate::auth::equipe::invite(
             db,
             &admin,
             &mobil,
@@ -247,7 +147,7 @@ async fn two_administrators_editing_one_colleague_never_overwrite_each_other() {
 
 #[tokio::test]
 async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carnets_over() {
-    use crate::carnet::service as carnets;
+    use crate::carnet::{acces, identite, membres, page};
     for t in TestDb::all().await {
         let b = t.backend();
         let db = &t.db;
@@ -258,15 +158,15 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
         let taking = pro(db, "mobil-comminges", Role::Referent, "Repreneuse").await;
         let other = pro(db, "ccas-montrejeau", Role::Referent, "Ailleurs").await;
         let session = sign_in(db, "partant@mobil.example", PASSWORD, now).await.unwrap();
-        let identite = carnets::validate_identite(
+        let identite = identite::validate_identite(
             &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-04-12")]),
             now.date_naive(),
         )
         .unwrap();
-        let c1 = carnets::create(db, &leaving, identite.clone(), now).await.unwrap();
-        let c2 = carnets::create(db, &leaving, identite, now).await.unwrap();
+        let c1 = identite::create(db, &leaving, identite.clone(), now).await.unwrap();
+        let c2 = identite::create(db, &leaving, identite, now).await.unwrap();
         // The second carnet is already followed by the colleague who takes over.
-        carnets::add_member(db, &leaving, &c2, &taking.id, now).await.unwrap();
+        membres::add_member(db, &leaving, &c2, &taking.id, now).await.unwrap();
         assert_eq!(equipe::member(db, &admin, &leaving.id).await.unwrap().compte.carnets, 2, "{b}");
 
         let page = equipe::member(db, &admin, &leaving.id).await.unwrap();
@@ -302,8 +202,8 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
         assert!(staff_for_token(db, &session, now).await.unwrap().is_none(), "{b}: session closed");
         assert!(sign_in(db, "partant@mobil.example", PASSWORD, now).await.is_err(), "{b}: cannot sign in");
         for c in [&c1, &c2] {
-            assert_eq!(allowed(&carnets::membership(db, &leaving, c).await), "403", "{b}: no access left");
-            let vue = carnets::open(db, &taking, c, now).await.expect(b);
+            assert_eq!(allowed(&acces::membership(db, &leaving, c).await), "403", "{b}: no access left");
+            let vue = page::open(db, &taking, c, now).await.expect(b);
             assert_eq!(
                 vue.membres.iter().filter(|m| m.referent_unique).map(|m| m.account_id.clone()).collect::<Vec<_>>(),
                 vec![taking.id.clone()],
@@ -315,14 +215,14 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
                 vue.historique
             );
         }
-        assert_eq!(
-            carnets::open(db, &taking, &c2, now).await.unwrap().membres.len(),
-            1,
-            "{b}: no duplicate membership"
-        );
+        assert_eq!(page::open(db, &taking, &c2, now).await.unwrap().membres.len(), 1, "{b}: no duplicate membership");
         assert_eq!(equipe::member(db, &admin, &taking.id).await.unwrap().compte.carnets, 2, "{b}");
         // A disabled account gets no password link.
-        assert_eq!(allowed(&equipe::send_password_link(db, &admin, &leaving.id, now).await), "invalid", "{b}");
+        assert_eq!(
+            allowed(&crate::auth::equipe::send_password_link(db, &admin, &leaving.id, now).await),
+            "invalid",
+            "{b}"
+        );
         t.drop().await;
     }
 }

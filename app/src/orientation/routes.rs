@@ -1,0 +1,39 @@
+//! The orientation forms' posts (ssr only).
+use crate::auth::routes::read_staff_form;
+use crate::ui::form::see_other;
+use crate::web::{read_form, FormState};
+use axum::{
+    extract::{FromRef, Path, Request, State},
+    response::Response,
+    routing::post,
+    Router,
+};
+
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    FormState: FromRef<S>,
+{
+    Router::new().route("/pro/orienter/{offre}", post(send)).route("/orientation/{jeton}", post(answer))
+}
+
+const MESSAGE: &str = "Cette demande a déjà reçu une réponse.";
+
+async fn send(State(st): State<FormState>, Path(offre): Path<String>, req: Request) -> Response {
+    let (parts, fields, staff) = match read_staff_form(&st, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    match super::service::send(&st.db, &staff, &offre, &fields, chrono::Utc::now()).await {
+        Ok(_) => see_other("/pro/orientations?ok=1"),
+        Err(e) => st.refuse_edit(parts, fields, e, MESSAGE, &[]).await,
+    }
+}
+
+async fn answer(State(st): State<FormState>, Path(jeton): Path<String>, req: Request) -> Response {
+    let (parts, fields) = read_form(req).await;
+    match super::service::answer(&st.db, &jeton, &fields, chrono::Utc::now()).await {
+        Ok(()) => see_other(&format!("/orientation/{jeton}")),
+        Err(e) => st.refuse_edit(parts, fields, e, MESSAGE, &[]).await,
+    }
+}

@@ -1,0 +1,359 @@
+//! Orientation requests (ssr only): sent by a professional, answered by the structure through its
+//! link, noted on the person's carnet when one is linked, closed and erased on schedule.
+use super::model::{OrientationVue, JOURS_SANS_REPONSE, PREFERENCES};
+use crate::auth::model::Staff;
+use crate::carnet::acces::Author;
+use crate::error::EditError;
+use crate::ui::form::field;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
+
+use crate::db::statement as sql;
+
+/// The offer's name, its structure's name, where the structure reads its mail, its id.
+pub async fn destination(
+    db: &impl ConnectionTrait,
+    offre_id: &str,
+) -> Result<Option<(String, String, Option<String>, String)>, DbErr> {
+    if uuid::Uuid::parse_str(offre_id).is_err() {
+        return Ok(None);
+    }
+    let row = db
+        .query_one_raw(sql(
+            db,
+            "SELECT o.nom AS offre, s.nom AS structure, COALESCE(o.courriel, s.courriel) AS courriel, s.id AS structure_id \
+             FROM offre o JOIN structure s ON s.id = o.structure_id WHERE o.id = ? AND o.archived = ?",
+            vec![offre_id.into(), false.into()],
+        ))
+        .await?;
+    row.map(|r| {
+        Ok((
+            r.try_get("", "offre")?,
+            r.try_get("", "structure")?,
+            r.try_get("", "courriel")?,
+            r.try_get("", "structure_id")?,
+        ))
+    })
+    .transpose()
+}
+
+/// Checks the form and sends the request; returns the token of the structure's link.
+pub async fn send(
+    db: &DatabaseConnection,
+    staff: &Staff,
+    offre_id: &str,
+    fields: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<String, EditError> {
+    let (offre_nom, structure, courriel, structure_id) = destination(db, offre_id).await?.ok_or(EditError::NotFound)?;
+    let mut errors: Vec<(String, String)> = vec![];
+    let mut err = |k: &str, m: &str| errors.push((k.to_owned(), m.to_owned()));
+    let nom = field(fields, "personne_nom").trim().to_owned();
+    if nom.is_empty() || nom.chars().count() > 200 {
+        err("personne_nom", "Écrivez le nom de la personne (200 caractères au plus).");
+    }
+    let contact_typed = field(fields, "personne_contact");
+    let contact = crate::validation::french_phone(&contact_typed)
+        .or_else(|| Some(contact_typed.trim().to_lowercase()).filter(|c| crate::validation::is_email(c)));
+    if contact.is_none() {
+        err("personne_contact", "Écrivez un numéro de téléphone (06 12 34 56 78) ou une adresse e-mail.");
+    }
+    let preference = field(fields, "preference");
+    if !PREFERENCES.iter().any(|(c, _)| *c == preference) {
+        err("preference", "Choisissez comment la personne préfère être contactée.");
+    }
+    let objet = field(fields, "objet").trim().to_owned();
+    if objet.is_empty() || objet.chars().count() > 500 {
+        err("objet", "Écrivez l’objet de l’orientation, tel que la personne l’a entendu (500 caractères au plus).");
+    }
+    let message = field(fields, "message").trim().to_owned();
+    if message.chars().count() > 4000 {
+        err("message", "Le message fait au plus 4000 caractères.");
+    }
+    if field(fields, "consentement") != "oui" {
+        err("consentement", "Sans l’accord de la personne, la demande ne peut pas être envoyée.");
+    }
+    let carnet = Some(field(fields, "carnet")).filter(|c| !c.is_empty());
+    if let Some(c) = &carnet {
+        // Only a carnet this professional follows.
+        if crate::carnet::acces::membership(db, staff, c).await.is_err() {
+            err("carnet", "Choisissez un carnet que vous suivez.");
+        }
+    }
+    let Some(courriel) = courriel else {
+        return Err(EditError::Invalid(vec![(
+            "objet".into(),
+            format!("{structure} n’a pas d’adresse e-mail dans le catalogue : appelez-la pour orienter la personne."),
+        )]));
+    };
+    if !errors.is_empty() {
+        return Err(EditError::Invalid(errors));
+    }
+    let token = crate::token::new_token()?;
+    let id = uuid::Uuid::now_v7().to_string();
+    let txn = db.begin().await?;
+    txn.execute_raw(sql(
+        &txn,
+        "INSERT INTO orientation (id, offre_id, structure_id, account_id, carnet_id, personne_nom, personne_contact, preference, \
+         objet, message, consentement_at, lien_hash, statut, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'envoyee', ?)",
+        vec![
+            id.clone().into(),
+            offre_id.into(),
+            structure_id.into(),
+            staff.id.clone().into(),
+            carnet.clone().into(),
+            nom.clone().into(),
+            contact.unwrap_or_default().into(),
+            preference.into(),
+            objet.clone().into(),
+            message.into(),
+            now.into(),
+            crate::token::token_hash(&token).into(),
+            now.into(),
+        ],
+    ))
+    .await?;
+    let sujet = format!("Demande d’orientation vers « {offre_nom} »");
+    let corps = format!(
+        "{} vous demande d’accueillir une personne pour « {offre_nom} ». Objet : {objet}. \
+         Lisez la demande et répondez (accepter ou refuser) avec ce lien, sans compte :",
+        Author::from(staff).nom
+    );
+    let m = crate::outbox::Message::new("orientation", crate::outbox::Canal::Courriel, courriel, sujet, corps)
+        .lien(format!("/orientation/{token}"))
+        .about(format!("orientation:{id}"))
+        .structure(staff.structure_id.clone());
+    crate::outbox::enqueue(&txn, m, now).await?;
+    if let Some(c) = &carnet {
+        let texte = format!("Orientation envoyée vers « {offre_nom} » ({structure}) : {objet}.");
+        crate::carnet::externe::note(&txn, c, Author::from(staff), &texte, now).await?;
+    }
+    txn.commit().await?;
+    tracing::info!(orientation = %id, account = %staff.id, "orientation sent");
+    Ok(token)
+}
+
+const SELECT: &str =
+    "SELECT r.id, r.carnet_id, r.account_id, r.personne_nom, r.personne_contact, r.preference, r.objet, r.message, \
+    r.statut, r.motif, r.created_at, o.nom AS offre, s.nom AS structure, a.nom AS de, a.email AS de_courriel \
+    FROM orientation r JOIN offre o ON o.id = r.offre_id JOIN structure s ON s.id = r.structure_id \
+    JOIN account a ON a.id = r.account_id";
+
+struct Row {
+    id: String,
+    carnet_id: Option<String>,
+    de_courriel: String,
+    vue: OrientationVue,
+}
+
+fn row(r: &sea_orm::QueryResult) -> Result<Row, DbErr> {
+    let statut: String = r.try_get("", "statut")?;
+    let motif: Option<String> = r.try_get("", "motif")?;
+    let created: DateTime<Utc> = r.try_get("", "created_at")?;
+    Ok(Row {
+        id: r.try_get("", "id")?,
+        carnet_id: r.try_get("", "carnet_id")?,
+        de_courriel: r.try_get("", "de_courriel")?,
+        vue: OrientationVue {
+            offre_nom: r.try_get("", "offre")?,
+            structure: r.try_get("", "structure")?,
+            de: r.try_get("", "de")?,
+            personne_nom: r.try_get("", "personne_nom")?,
+            personne_contact: r.try_get("", "personne_contact")?,
+            preference: r.try_get("", "preference")?,
+            objet: r.try_get("", "objet")?,
+            message: r.try_get("", "message")?,
+            en_attente: statut == "envoyee",
+            statut: match statut.as_str() {
+                "envoyee" => "En attente de réponse".to_owned(),
+                "acceptee" => "Acceptée".to_owned(),
+                "refusee" => format!("Refusée : {}", motif.unwrap_or_default()),
+                _ => "Close sans réponse".to_owned(),
+            },
+            envoyee_le: crate::dates::jour(created),
+            messages: vec![],
+        },
+    })
+}
+
+/// Days the structure's link still shows the request once answered.
+pub const LIEN_APRES_REPONSE_JOURS: i64 = 30;
+
+/// The request a structure's link opens: while it waits for an answer, then 30 days after
+/// it (the person's details are not left open on a link for two years).
+async fn find(db: &impl ConnectionTrait, jeton: &str, now: DateTime<Utc>) -> Result<Option<Row>, DbErr> {
+    if jeton.len() > 64 {
+        return Ok(None);
+    }
+    let q = format!(
+        "{SELECT} WHERE r.lien_hash = ? AND r.anonymisee_at IS NULL AND (r.statut = 'envoyee' OR r.reponse_at > ?)"
+    );
+    let answered_since = now - Duration::days(LIEN_APRES_REPONSE_JOURS);
+    db.query_one_raw(sql(db, &q, vec![crate::token::token_hash(jeton).into(), answered_since.into()]))
+        .await?
+        .as_ref()
+        .map(row)
+        .transpose()
+}
+
+pub async fn by_token(
+    db: &impl ConnectionTrait,
+    jeton: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<OrientationVue>, DbErr> {
+    Ok(find(db, jeton, now).await?.map(|r| r.vue))
+}
+
+pub async fn sent_by(db: &impl ConnectionTrait, staff: &Staff) -> Result<Vec<OrientationVue>, DbErr> {
+    let q = format!("{SELECT} WHERE r.account_id = ? AND r.anonymisee_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
+    let rows: Vec<Row> = db
+        .query_all_raw(sql(db, &q, vec![staff.id.clone().into()]))
+        .await?
+        .iter()
+        .map(row)
+        .collect::<Result<_, _>>()?;
+    let references: Vec<String> = rows.iter().map(|r| format!("orientation:{}", r.id)).collect();
+    let mut sent: std::collections::HashMap<String, Vec<crate::ui::livraison::Livraison>> = Default::default();
+    for (reference, d) in crate::outbox::deliveries(db, &references).await? {
+        sent.entry(reference).or_default().push((&d).into());
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| OrientationVue {
+            messages: sent.remove(&format!("orientation:{}", r.id)).unwrap_or_default(),
+            ..r.vue
+        })
+        .collect())
+}
+
+/// The structure's answer, once: `acceptee`, or `refusee` with a reason.
+pub async fn answer(
+    db: &DatabaseConnection,
+    jeton: &str,
+    fields: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    let r = find(db, jeton, now).await?.ok_or(EditError::NotFound)?;
+    let reponse = field(fields, "reponse");
+    let motif = field(fields, "motif").trim().to_owned();
+    match reponse.as_str() {
+        "acceptee" | "refusee" => {}
+        _ => return Err(EditError::Invalid(vec![("motif".into(), "Choisissez : accepter ou refuser.".into())])),
+    }
+    if reponse == "refusee" && motif.is_empty() {
+        return Err(EditError::Invalid(vec![(
+            "motif".into(),
+            "Pour refuser, écrivez le motif : il aide à trouver une autre solution.".into(),
+        )]));
+    }
+    if motif.chars().count() > 1000 {
+        return Err(EditError::Invalid(vec![("motif".into(), "Le motif fait au plus 1000 caractères.".into())]));
+    }
+    let txn = db.begin().await?;
+    let done = txn
+        .execute_raw(sql(
+            &txn,
+            "UPDATE orientation SET statut = ?, motif = ?, reponse_at = ? WHERE id = ? AND statut = 'envoyee'",
+            vec![
+                reponse.clone().into(),
+                Some(motif.clone()).filter(|m| !m.is_empty()).into(),
+                now.into(),
+                r.id.clone().into(),
+            ],
+        ))
+        .await?;
+    if done.rows_affected() == 0 {
+        txn.rollback().await?;
+        return Err(EditError::Conflict { stored: vec![], version: 0 });
+    }
+    let said = if reponse == "acceptee" { "acceptée".to_owned() } else { format!("refusée : {motif}") };
+    let texte = format!("Orientation vers « {} » {said}.", r.vue.offre_nom);
+    let m = crate::outbox::Message::new(
+        "orientation_reponse",
+        crate::outbox::Canal::Courriel,
+        r.de_courriel.clone(),
+        format!("Réponse de {} à votre orientation", r.vue.structure),
+        format!("{} ({}).", texte, r.vue.personne_nom),
+    )
+    .lien("/pro/orientations")
+    .about(format!("orientation:{}", r.id));
+    crate::outbox::enqueue(&txn, m, now).await?;
+    // The person hears the answer too (news: in the day, with a « STOP » link).
+    if let Some((canal, contact)) = crate::outbox::channel_of(&r.vue.personne_contact) {
+        let corps = if reponse == "acceptee" {
+            format!(
+                "Itinéraire : {} a accepté la demande faite pour vous (« {} »). Elle va vous contacter.",
+                r.vue.structure, r.vue.offre_nom
+            )
+        } else {
+            format!(
+                "Itinéraire : {} ne peut pas vous accueillir pour « {} ». Parlez-en avec la personne qui vous accompagne.",
+                r.vue.structure, r.vue.offre_nom
+            )
+        };
+        let m = crate::outbox::Message::new(
+            "orientation_personne",
+            canal,
+            contact,
+            format!("Réponse de {}", r.vue.structure),
+            corps,
+        )
+        .reminder(crate::i18n::Langue::Fr)
+        .about(format!("orientation:{}", r.id));
+        crate::outbox::enqueue(&txn, m, now).await?;
+    }
+    if let Some(c) = &r.carnet_id {
+        let auteur = Author { id: String::new(), nom: format!("{} (réponse à une orientation)", r.vue.structure) };
+        crate::carnet::externe::note(&txn, c, auteur, &texte, now).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Closes requests unanswered for 30 days, and erases the person's data from requests older
+/// than `anonymise_after` days. Returns (closed, anonymised).
+pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>, anonymise_after: i64) -> Result<(u64, u64), DbErr> {
+    let stale = format!("{SELECT} WHERE r.statut = 'envoyee' AND r.created_at < ?");
+    let rows = db.query_all_raw(sql(db, &stale, vec![(now - Duration::days(JOURS_SANS_REPONSE)).into()])).await?;
+    let mut closed = 0;
+    for r in rows.iter().map(row) {
+        let r = r?;
+        let txn = db.begin().await?;
+        let done = txn
+            .execute_raw(sql(
+                &txn,
+                "UPDATE orientation SET statut = 'close' WHERE id = ? AND statut = 'envoyee'",
+                vec![r.id.into()],
+            ))
+            .await?;
+        if done.rows_affected() == 1 {
+            closed += 1;
+            if let Some(c) = &r.carnet_id {
+                let texte = format!(
+                    "Orientation vers « {} » close : pas de réponse en {JOURS_SANS_REPONSE} jours.",
+                    r.vue.offre_nom
+                );
+                crate::carnet::externe::note(
+                    &txn,
+                    c,
+                    Author { id: String::new(), nom: "Itinéraire".into() },
+                    &texte,
+                    now,
+                )
+                .await?;
+            }
+        }
+        txn.commit().await?;
+    }
+    let anonymised = db
+        .execute_raw(sql(
+            db,
+            "UPDATE orientation SET personne_nom = '', personne_contact = '', message = '', motif = NULL, anonymisee_at = ? \
+             WHERE anonymisee_at IS NULL AND created_at < ?",
+            vec![now.into(), (now - Duration::days(anonymise_after)).into()],
+        ))
+        .await?
+        .rows_affected();
+    Ok((closed, anonymised))
+}
