@@ -4,13 +4,10 @@ use super::issuer::Issuer;
 use super::proof;
 use super::service::{badge, next_status_index, status_list_url, BadgeError, STATUS_LIST_BITS};
 use crate::outbox;
-use crate::socle::db::{atelier, inscription, list, seance};
+use crate::socle::presences::{AtelierBadge, Participant};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, SqlErr,
-    TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, QuerySelect, SqlErr, TransactionTrait};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -24,7 +21,7 @@ pub fn identity_hash(identity: &str, salt: &str) -> String {
 }
 
 /// The person's e-mail, or their mobile number in international form (+33…).
-fn identity(i: &inscription::Model) -> Option<(&'static str, String)> {
+fn identity(i: &Participant) -> Option<(&'static str, String)> {
     if let Some(c) = &i.courriel {
         return Some(("emailAddress", c.clone()));
     }
@@ -36,8 +33,8 @@ fn credential(
     issuer: &Issuer,
     id: &str,
     index: i32,
-    i: &inscription::Model,
-    a: &atelier::Model,
+    i: &Participant,
+    a: &AtelierBadge,
     structure: &str,
     now: DateTime<Utc>,
 ) -> Result<Value, DbErr> {
@@ -62,7 +59,7 @@ fn credential(
             "description": description,
             "criteria": {"narrative": criteres},
             "image": {"id": crate::socle::badge_image::data_url(&a.badge_image, &name), "type": "Image", "caption": format!("Badge « {name} »")},
-            "tag": list(&a.competences),
+            "tag": a.competences,
             "inLanguage": "fr",
         },
     });
@@ -96,25 +93,15 @@ fn credential(
 /// Issues a badge for every attendance (marked present at the roll call) that has none yet, and
 /// sends each person the link. Returns how many were issued.
 pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTime<Utc>) -> Result<usize, BadgeError> {
-    use inscription::Column as I;
     let done = badge::Entity::find().select_only().column(badge::Column::InscriptionId);
-    let pending = inscription::Entity::find()
-        .filter(I::Presence.eq("present"))
-        .filter(I::Statut.eq("inscrit"))
-        .filter(I::AnonymisedAt.is_null())
-        .filter(I::Id.not_in_subquery(sea_orm::QueryTrait::into_query(done)))
-        .limit(BATCH)
-        .all(db)
-        .await?;
+    let pending = crate::socle::presences::present_without(db, sea_orm::QueryTrait::into_query(done), BATCH).await?;
     let mut issued = 0;
     // A public site never signs the demo's fictional attendees (`….invalid`) with its real key.
     let production = issuer.public_url.starts_with("https://");
-    for i in pending {
+    for (i, a) in pending {
         if production && i.courriel.as_deref().is_some_and(crate::outbox::undeliverable) {
             continue;
         }
-        let Some(s) = seance::Entity::find_by_id(i.seance_id.clone()).one(db).await? else { continue };
-        let Some(a) = atelier::Entity::find_by_id(s.atelier_id.clone()).one(db).await? else { continue };
         let structure = crate::organisation::service::nom(db, &a.structure_id).await?.unwrap_or_default();
         let id = uuid::Uuid::new_v4().to_string();
         let txn = db.begin().await?;
@@ -149,8 +136,7 @@ pub async fn issue_pending(db: &DatabaseConnection, issuer: &Issuer, now: DateTi
         let to = outbox::to_person(i.telephone.as_deref(), i.courriel.as_deref());
         if let (Some((canal, destinataire)), Some((_, token))) = (to, wallet) {
             // What she earned by attending (the roll call is taken during the session): at once.
-            let l = crate::socle::messages::langue_of(&i);
-            let m = super::wallet::link_message(canal, destinataire, &token, Some(&name), l)
+            let m = super::wallet::link_message(canal, destinataire, &token, Some(&name), i.langue)
                 .about(format!("inscription:{}", i.id))
                 .structure(Some(a.structure_id.clone()));
             outbox::enqueue(&txn, m, now).await?;

@@ -3,7 +3,6 @@
 use super::issuer::Issuer;
 use super::model::{BadgeView, Verification};
 use super::proof;
-use crate::socle::db::atelier;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::{json, Value};
@@ -175,12 +174,11 @@ pub async fn revoke(
         RevokeError::Db
     };
     let b = badge::Entity::find_by_id(id.to_owned()).one(db).await.map_err(db_err)?.ok_or(RevokeError::NotFound)?;
-    let a = atelier::Entity::find_by_id(b.atelier_id.clone())
-        .one(db)
+    let structure_id = crate::socle::presences::structure_of_atelier(db, &b.atelier_id)
         .await
         .map_err(db_err)?
         .ok_or(RevokeError::NotFound)?;
-    if !may_revoke(staff, &a.structure_id) {
+    if !may_revoke(staff, &structure_id) {
         return Err(RevokeError::Forbidden);
     }
     badge::Entity::update_many()
@@ -358,5 +356,5 @@ pub async fn badge_of(db: &impl ConnectionTrait, inscription_id: &str) -> Result
 /// The structure whose workshop awarded a badge.
 pub async fn structure_of(db: &impl ConnectionTrait, badge_id: &str) -> Result<Option<String>, DbErr> {
     let Some(b) = badge::Entity::find_by_id(badge_id.to_owned()).one(db).await? else { return Ok(None) };
-    Ok(atelier::Entity::find_by_id(b.atelier_id).one(db).await?.map(|a| a.structure_id))
+    crate::socle::presences::structure_of_atelier(db, &b.atelier_id).await
 }

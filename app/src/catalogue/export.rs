@@ -1,6 +1,6 @@
 //! Export of the catalogue in the data·inclusion schema: what `import` reads, so the two round-trip.
 use super::db::offre;
-use crate::organisation::db::structure;
+use crate::organisation::fiche::{self, Fiche};
 use sea_orm::{entity::prelude::*, QueryOrder};
 use serde_json::{json, Map, Value as Json};
 use std::collections::HashMap;
@@ -18,12 +18,8 @@ fn put(obj: &mut Map<String, Json>, key: &str, value: &Option<String>) {
 
 /// Every structure and every offer that is not archived, ordered for stable diffs.
 pub async fn export_json(db: &DatabaseConnection) -> Result<Json, DbErr> {
-    let structures = structure::Entity::find()
-        .order_by_asc(structure::Column::Source)
-        .order_by_asc(structure::Column::SourceId)
-        .all(db)
-        .await?;
-    let by_id: HashMap<&str, &structure::Model> = structures.iter().map(|s| (s.id.as_str(), s)).collect();
+    let structures = fiche::all(db).await?;
+    let by_id: HashMap<&str, &Fiche> = structures.iter().map(|(id, s)| (id.as_str(), s)).collect();
     let offres = offre::Entity::find()
         .filter(offre::Column::Archived.eq(false))
         .order_by_asc(offre::Column::Source)
@@ -33,7 +29,7 @@ pub async fn export_json(db: &DatabaseConnection) -> Result<Json, DbErr> {
 
     let structures_json: Vec<Json> = structures
         .iter()
-        .map(|s| {
+        .map(|(_, s)| {
             let mut o = Map::new();
             o.insert("id".into(), json!(s.source_id));
             o.insert("source".into(), json!(s.source));

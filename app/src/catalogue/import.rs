@@ -4,7 +4,7 @@
 use super::db::offre;
 use super::db::schema::SCHEMA;
 use super::db::write::{self, OffreContent};
-use crate::organisation::db::structure;
+use crate::organisation::fiche::{self, Ecriture, Fiche};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{entity::prelude::*, ActiveValue::Set, DatabaseTransaction, TransactionTrait};
 use serde_json::Value as Json;
@@ -459,12 +459,7 @@ async fn existing_structure(
     source: &str,
     source_id: &str,
 ) -> Result<Option<(String, String)>, DbErr> {
-    Ok(structure::Entity::find()
-        .filter(structure::Column::Source.eq(source))
-        .filter(structure::Column::SourceId.eq(source_id))
-        .one(txn)
-        .await?
-        .map(|s| (s.id, s.nom)))
+    fiche::by_source(txn, source, source_id).await
 }
 
 async fn upsert_structure(
@@ -472,53 +467,23 @@ async fn upsert_structure(
     s: StructureIn,
     now: chrono::DateTime<Utc>,
 ) -> Result<((String, String), Outcome), DbErr> {
-    let existing = structure::Entity::find()
-        .filter(structure::Column::Source.eq(s.source.clone()))
-        .filter(structure::Column::SourceId.eq(s.source_id.clone()))
-        .one(txn)
-        .await?;
-    match existing {
-        Some(e)
-            if e.nom == s.nom
-                && e.telephone == s.telephone
-                && e.courriel == s.courriel
-                && e.site_web == s.site_web
-                && e.date_maj == s.date_maj =>
-        {
-            Ok(((e.id, e.nom), Outcome::Unchanged))
-        }
-        Some(e) => {
-            let id = e.id.clone();
-            let mut m: structure::ActiveModel = e.into();
-            m.nom = Set(s.nom.clone());
-            m.telephone = Set(s.telephone);
-            m.courriel = Set(s.courriel);
-            m.site_web = Set(s.site_web);
-            m.date_maj = Set(s.date_maj);
-            m.updated_at = Set(now);
-            m.update(txn).await?;
-            Ok(((id, s.nom), Outcome::Updated))
-        }
-        None => {
-            let id = Uuid::new_v4().to_string();
-            structure::ActiveModel {
-                id: Set(id.clone()),
-                source: Set(s.source),
-                source_id: Set(s.source_id),
-                nom: Set(s.nom.clone()),
-                telephone: Set(s.telephone),
-                courriel: Set(s.courriel),
-                site_web: Set(s.site_web),
-                date_maj: Set(s.date_maj),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            Ok(((id, s.nom), Outcome::Created))
-        }
-    }
+    let nom = s.nom.clone();
+    let f = Fiche {
+        source: s.source,
+        source_id: s.source_id,
+        nom: s.nom,
+        telephone: s.telephone,
+        courriel: s.courriel,
+        site_web: s.site_web,
+        date_maj: s.date_maj,
+    };
+    let (id, done) = fiche::upsert(txn, f, now).await?;
+    let outcome = match done {
+        Ecriture::Created => Outcome::Created,
+        Ecriture::Updated => Outcome::Updated,
+        Ecriture::Unchanged => Outcome::Unchanged,
+    };
+    Ok(((id, nom), outcome))
 }
 
 async fn upsert_offre(

@@ -16,6 +16,8 @@ pub mod messages;
 #[cfg(feature = "ssr")]
 pub mod organisation;
 #[cfg(feature = "ssr")]
+pub mod presences;
+#[cfg(feature = "ssr")]
 pub mod rappels;
 #[cfg(feature = "ssr")]
 pub mod routes;

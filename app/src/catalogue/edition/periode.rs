@@ -7,11 +7,10 @@ use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::offre;
 use crate::catalogue::fraicheur::{Fraicheur, PERIODE_MIN_JOURS};
 use crate::error::EditError;
-use crate::organisation::db::structure;
+use crate::organisation::reglages;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -27,10 +26,6 @@ fn may_change(staff: &Staff) -> bool {
     matches!(staff.role, Role::AdminStructure | Role::Admin) && staff.structure_id.is_some()
 }
 
-fn stored_days(s: &structure::Model) -> Option<u32> {
-    s.periode_maj_jours.and_then(|d| u32::try_from(d).ok())
-}
-
 /// The update period of this professional's structure (`None`: they belong to none).
 pub async fn periode(
     db: &impl ConnectionTrait,
@@ -38,8 +33,8 @@ pub async fn periode(
     fraicheur: Fraicheur,
 ) -> Result<Option<PeriodeMaj>, DbErr> {
     let Some(id) = &staff.structure_id else { return Ok(None) };
-    let Some(s) = structure::Entity::find_by_id(id.clone()).one(db).await? else { return Ok(None) };
-    let choisie = stored_days(&s);
+    let Some(s) = reglages::get(db, id).await? else { return Ok(None) };
+    let choisie = s.periode_maj_jours;
     Ok(Some(PeriodeMaj {
         jours: fraicheur.pour_structure(choisie).a_mettre_a_jour_jours,
         choisie: choisie.is_some(),
@@ -57,15 +52,10 @@ pub async fn par_structure(
     db: &impl ConnectionTrait,
     fraicheur: Fraicheur,
 ) -> Result<HashMap<String, Fraicheur>, DbErr> {
-    Ok(structure::Entity::find()
-        .filter(structure::Column::PeriodeMajJours.is_not_null())
-        .all(db)
+    Ok(reglages::periodes_choisies(db)
         .await?
         .into_iter()
-        .map(|s| {
-            let f = fraicheur.pour_structure(stored_days(&s));
-            (s.id, f)
-        })
+        .map(|(id, jours)| (id, fraicheur.pour_structure(Some(jours))))
         .collect())
 }
 
@@ -82,19 +72,7 @@ pub async fn set_periode(
     if !may_change(staff) {
         return Err(EditError::Forbidden);
     }
-    let change = structure::ActiveModel {
-        periode_maj_jours: Set(jours.map(|d| d as i32)),
-        version: Set(version + 1),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    let res = structure::Entity::update_many()
-        .set(change)
-        .filter(structure::Column::Id.eq(id.clone()))
-        .filter(structure::Column::Version.eq(version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 1 {
+    if reglages::set_periode(db, &id, version, jours, Utc::now()).await? {
         tracing::info!(structure = %id, account = %staff.id, jours = ?jours, "update period set");
         return Ok(());
     }
@@ -119,11 +97,11 @@ pub async fn remind(
     let since = today.checked_sub_days(Days::new(RAPPEL_JOURS)).unwrap_or(NaiveDate::MIN);
     let mut reminded = 0;
     for (id, emails) in admins {
-        let Some(s) = structure::Entity::find_by_id(id.clone()).one(db).await? else { continue };
+        let Some(s) = reglages::get(db, &id).await? else { continue };
         if s.rappel_maj_le.is_some_and(|d| d > since) {
             continue;
         }
-        let f = fraicheur.pour_structure(stored_days(&s));
+        let f = fraicheur.pour_structure(s.periode_maj_jours);
         let before = today.checked_sub_days(Days::new(u64::from(f.a_mettre_a_jour_jours))).unwrap_or(NaiveDate::MIN);
         let waiting = offre::Entity::find()
             .filter(offre::Column::StructureId.eq(id.clone()))
@@ -136,17 +114,7 @@ pub async fn remind(
         }
         let txn = db.begin().await?;
         // Claimed by a conditional write: two servers never send the same reminder.
-        let claimed = structure::Entity::update_many()
-            .set(structure::ActiveModel { rappel_maj_le: Set(Some(today)), ..Default::default() })
-            .filter(structure::Column::Id.eq(id.clone()))
-            .filter(
-                Condition::any()
-                    .add(structure::Column::RappelMajLe.is_null())
-                    .add(structure::Column::RappelMajLe.lte(since)),
-            )
-            .exec(&txn)
-            .await?;
-        if claimed.rows_affected == 0 {
+        if !reglages::claim_rappel(&txn, &id, today, since).await? {
             txn.rollback().await?;
             continue;
         }
