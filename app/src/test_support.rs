@@ -53,21 +53,22 @@ pub async fn load_sample(db: &DatabaseConnection) {
 
 /// A workshop "Faire son CV" of the professional's structure.
 pub async fn atelier_of(db: &DatabaseConnection, staff: &Staff) -> String {
-    use crate::socle::organisation::{create_atelier, AtelierContent};
+    use crate::socle::ateliers::create_atelier;
+    use crate::socle::ateliers::AtelierContent;
     let c = AtelierContent {
         titre: "Faire son CV".into(),
         description: "On écrit ensemble votre CV, pas à pas.".into(),
         themes: ["emploi".to_string()].into_iter().collect(),
         competences: vec!["Présenter son parcours".into()],
         accessibilite: None,
-        badge: crate::socle::organisation::Achievement { image: "vert".into(), ..Default::default() },
+        badge: crate::socle::ateliers::Achievement { image: "vert".into(), ..Default::default() },
     };
     create_atelier(db, staff, c, chrono::Utc::now()).await.unwrap()
 }
 
 /// A two-hour session in Saint-Gaudens starting at `debut`.
-pub fn session_at(debut: chrono::DateTime<chrono::Utc>, capacite: i32) -> crate::socle::organisation::SeanceContent {
-    crate::socle::organisation::SeanceContent {
+pub fn session_at(debut: chrono::DateTime<chrono::Utc>, capacite: i32) -> crate::socle::seances::SeanceContent {
+    crate::socle::seances::SeanceContent {
         debut,
         fin: debut + chrono::Duration::hours(2),
         lieu: Some("4 rue Thiers".into()),

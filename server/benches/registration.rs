@@ -5,7 +5,10 @@
 //! all, and the baseline registers N people one after another. Prints a Markdown table for docs/PERFORMANCE.md.
 #![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::db::testing::TestDb;
-use app::socle::organisation::{insert_atelier, insert_seance, AtelierContent, SeanceContent};
+use app::socle::ateliers::insert_atelier;
+use app::socle::ateliers::AtelierContent;
+use app::socle::seances::insert_seance;
+use app::socle::seances::SeanceContent;
 use app::socle::service::{register, RegisterError, Registration};
 use chrono::{Duration, Utc};
 use std::time::Instant;

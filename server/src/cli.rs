@@ -130,7 +130,7 @@ struct DemoPersonne {
 /// Loads the sample workshops, their sessions dated from `now` (with the demo catalogue).
 pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
     use app::dates;
-    use app::socle::organisation as org;
+    use app::socle::{ateliers, seances};
     let demo: DemoAteliers = serde_json::from_slice(DEMO_ATELIERS).map_err(|e| format!("demo workshops: {e}"))?;
     let today = dates::today(now);
     for a in demo.ateliers {
@@ -138,23 +138,23 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
         else {
             return Err(format!("demo workshops: unknown structure {}", a.structure));
         };
-        let content = org::AtelierContent {
+        let content = ateliers::AtelierContent {
             titre: a.titre,
             description: a.description,
             themes: a.themes.into_iter().collect(),
             competences: a.competences,
             accessibilite: a.accessibilite,
-            badge: org::Achievement {
+            badge: ateliers::Achievement {
                 nom: a.badge.nom,
                 description: a.badge.description,
                 criteres: a.badge.criteres,
                 image: a.badge.image.unwrap_or_else(|| app::socle::badge_image::DEFAULT_DESIGN.to_owned()),
             },
         };
-        let id = org::insert_atelier(db, &structure.id, content, now).await.map_err(|e| e.to_string())?;
+        let id = ateliers::insert_atelier(db, &structure.id, content, now).await.map_err(|e| e.to_string())?;
         for s in a.seances {
             let day = (today + chrono::Duration::days(s.jours)).format("%Y-%m-%d").to_string();
-            let seance = org::SeanceContent {
+            let seance = seances::SeanceContent {
                 debut: dates::parse_local(&day, &s.debut)?,
                 fin: dates::parse_local(&day, &s.fin)?,
                 lieu: s.lieu,
@@ -163,7 +163,7 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
                 capacite: s.places,
             };
             let fin = seance.fin;
-            let seance_id = org::insert_seance(db, &id, seance, now).await.map_err(|e| e.to_string())?;
+            let seance_id = seances::insert_seance(db, &id, seance, now).await.map_err(|e| e.to_string())?;
             let people: Vec<app::socle::demo::Present> = s
                 .presents
                 .iter()

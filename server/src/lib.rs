@@ -117,7 +117,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .merge(app::langues::routes::routes())
         .merge(app::catalogue::edition::routes::routes())
         .merge(app::catalogue::synonymes_routes::routes())
-        .merge(app::itineraire::invitation::service::routes::routes())
+        .merge(app::itineraire::invitation::routes::routes())
         .merge(app::orientation::routes::routes())
         .merge(app::socle::routes::routes())
         .merge(app::badges::routes::routes())

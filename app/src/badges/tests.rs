@@ -7,10 +7,8 @@ use super::service::{self, badge};
 use super::wallet;
 use crate::auth::model::Role;
 use crate::db::testing::TestDb;
-use crate::socle::{
-    organisation as org,
-    service::{register, Registration},
-};
+use crate::socle::service::{register, Registration};
+use crate::socle::{appel, ateliers, seances};
 use crate::test_support::{atelier_of, last_message, load_sample, session_at, staff_of};
 use chrono::{Duration, Utc};
 use ed25519_dalek::SigningKey;
@@ -148,7 +146,8 @@ async fn attended(db: &DatabaseConnection) -> chrono::DateTime<Utc> {
     let staff = staff_of(db, "mobil-comminges", Role::Referent).await;
     let atelier = atelier_of(db, &staff).await;
     let now = Utc::now();
-    let seance = org::create_seance(db, &staff, &atelier, session_at(now + Duration::days(1), 5), now).await.unwrap();
+    let seance =
+        seances::create_seance(db, &staff, &atelier, session_at(now + Duration::days(1), 5), now).await.unwrap();
     let lea = Registration {
         prenom: "Léa".into(),
         nom: "Martin".into(),
@@ -159,9 +158,9 @@ async fn attended(db: &DatabaseConnection) -> chrono::DateTime<Utc> {
     };
     register(db, &seance, &lea, now).await.unwrap();
     let during = now + Duration::days(1) + Duration::hours(1);
-    let list = org::inscrits(db, &staff, &seance, during).await.unwrap();
+    let list = appel::inscrits(db, &staff, &seance, during).await.unwrap();
     let marks = vec![(list.personnes[0].id.clone(), "present".to_string())];
-    org::roll_call(db, &staff, &seance, &marks, during).await.unwrap();
+    appel::roll_call(db, &staff, &seance, &marks, during).await.unwrap();
     during
 }
 
@@ -355,12 +354,13 @@ async fn attend(
     day: i64,
 ) -> chrono::DateTime<Utc> {
     let now = Utc::now();
-    let seance = org::create_seance(db, staff, atelier, session_at(now + Duration::days(day), 5), now).await.unwrap();
+    let seance =
+        seances::create_seance(db, staff, atelier, session_at(now + Duration::days(day), 5), now).await.unwrap();
     register(db, &seance, who, now).await.unwrap();
     let during = now + Duration::days(day) + Duration::hours(1);
-    let list = org::inscrits(db, staff, &seance, during).await.unwrap();
+    let list = appel::inscrits(db, staff, &seance, during).await.unwrap();
     let marks: Vec<_> = list.personnes.iter().map(|p| (p.id.clone(), "present".to_string())).collect();
-    org::roll_call(db, staff, &seance, &marks, during).await.unwrap();
+    appel::roll_call(db, staff, &seance, &marks, during).await.unwrap();
     during
 }
 
@@ -474,7 +474,7 @@ async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
         let staff = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
         let atelier = atelier_of(&t.db, &staff).await;
         let stored = crate::socle::db::atelier::Entity::find_by_id(atelier.clone()).one(&t.db).await.unwrap().unwrap();
-        let mut fields = org::atelier_values(&stored);
+        let mut fields = ateliers::atelier_values(&stored);
         for (k, v) in [
             ("badge_nom", "Mon CV est prêt"),
             ("badge_description", "Sait présenter son parcours dans un CV d’une page."),
@@ -484,8 +484,10 @@ async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
             fields.retain(|(key, _)| key != k);
             fields.push((k.into(), v.into()));
         }
-        let content = org::validate_atelier(&t.db, &fields).await.unwrap().unwrap();
-        org::update_atelier(&t.db, &staff, &atelier, stored.version, Some(content), None, Utc::now()).await.unwrap();
+        let content = ateliers::validate_atelier(&t.db, &fields).await.unwrap().unwrap();
+        ateliers::update_atelier(&t.db, &staff, &atelier, stored.version, Some(content), None, Utc::now())
+            .await
+            .unwrap();
 
         let issuer = Issuer::new(test_key(), "https://itineraire.example");
         let when = attend(&t.db, &staff, &atelier, &person(None, Some("samir@example.org")), 1).await;
@@ -507,7 +509,7 @@ async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
         bad.retain(|(k, _)| k != "badge_image" && k != "badge_nom");
         bad.push(("badge_image".into(), "fuchsia".into()));
         bad.push(("badge_nom".into(), "CV".into()));
-        let errors = org::validate_atelier(&t.db, &bad).await.unwrap().unwrap_err();
+        let errors = ateliers::validate_atelier(&t.db, &bad).await.unwrap().unwrap_err();
         let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, vec!["badge_nom", "badge_image"], "{b}");
         t.drop().await;

@@ -1,6 +1,8 @@
 //! What the socle pages read (server functions). Changes go through the form posts of
 //! `routes.rs` (CSRF-checked, work without WASM).
 use super::model::{AtelierEdition, Ateliers, EspaceAteliers, Inscrits, SeanceDetail, SeanceEdition};
+#[cfg(feature = "ssr")]
+use super::{ateliers, regles, seances};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -40,20 +42,19 @@ pub async fn get_seance(id: String) -> Result<SeanceDetail, AppError> {
 pub async fn get_espace_ateliers() -> Result<EspaceAteliers, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
-    let ateliers = super::organisation::list_ateliers(&db, &staff, now()).await?;
+    let ateliers = super::ateliers::list_ateliers(&db, &staff, now()).await?;
     Ok(EspaceAteliers { staff, ateliers })
 }
 
 /// The workshop form: empty, or the stored workshop (own structure only) and its sessions.
 #[server(endpoint = "pro-atelier")]
 pub async fn get_atelier_edition(id: Option<String>) -> Result<AtelierEdition, AppError> {
-    use super::organisation as o;
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
     let (values, archived, seances) = match &id {
         Some(id) => {
-            let a = o::load_atelier(&db, &staff, id).await.map_err(|e| e.into_app_error().with_status())?;
-            (o::atelier_values(&a), a.archived, o::seances_of(&db, id, now()).await?)
+            let a = regles::load_atelier(&db, &staff, id).await.map_err(|e| e.into_app_error().with_status())?;
+            (ateliers::atelier_values(&a), a.archived, seances::seances_of(&db, id, now()).await?)
         }
         None => (vec![], false, vec![]),
     };
@@ -65,16 +66,15 @@ pub async fn get_atelier_edition(id: Option<String>) -> Result<AtelierEdition, A
 /// The session form: a new session of a workshop, or a stored session.
 #[server(endpoint = "pro-seance")]
 pub async fn get_seance_edition(atelier_id: Option<String>, id: Option<String>) -> Result<SeanceEdition, AppError> {
-    use super::organisation as o;
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
     let fail = |e: crate::error::EditError| e.into_app_error().with_status();
     let (atelier, values, annulee, inscrits) = match (&id, &atelier_id) {
         (Some(id), _) => {
-            let (s, a) = o::load_seance(&db, &staff, id).await.map_err(fail)?;
-            (a, o::seance_values(&s), s.annulee, s.inscrits)
+            let (s, a) = seances::load_seance(&db, &staff, id).await.map_err(fail)?;
+            (a, seances::seance_values(&s), s.annulee, s.inscrits)
         }
-        (None, Some(aid)) => (o::load_atelier(&db, &staff, aid).await.map_err(fail)?, vec![], false, 0),
+        (None, Some(aid)) => (regles::load_atelier(&db, &staff, aid).await.map_err(fail)?, vec![], false, 0),
         (None, None) => return Err(AppError::NotFound.with_status()),
     };
     let communes = crate::referentiel::service::communes(&db).await?;
@@ -95,9 +95,8 @@ pub async fn get_seance_edition(atelier_id: Option<String>, id: Option<String>) 
 pub async fn get_inscrits(seance_id: String) -> Result<Inscrits, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
-    let mut i = super::organisation::inscrits(&db, &staff, &seance_id, now())
-        .await
-        .map_err(|e| e.into_app_error().with_status())?;
+    let mut i =
+        super::appel::inscrits(&db, &staff, &seance_id, now()).await.map_err(|e| e.into_app_error().with_status())?;
     if !use_context::<super::model::BadgesRemis>().unwrap_or_default().0 {
         i.badges_refus = Some(
             "Les badges ne sont pas remis par ce serveur : son adresse publique (ITINERAIRE_PUBLIC_URL) ou sa clé de \

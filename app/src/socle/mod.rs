@@ -2,6 +2,10 @@
 //! at `/ateliers` and book a seat without an account; organisers (structure staff) manage their
 //! sessions and take the roll call at `/pro/ateliers`.
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod appel;
+#[cfg(feature = "ssr")]
+pub mod ateliers;
 pub mod badge_image;
 pub mod model;
 mod views;
@@ -14,13 +18,15 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod messages;
 #[cfg(feature = "ssr")]
-pub mod organisation;
-#[cfg(feature = "ssr")]
 pub mod presences;
 #[cfg(feature = "ssr")]
 pub mod rappels;
 #[cfg(feature = "ssr")]
+pub mod regles;
+#[cfg(feature = "ssr")]
 pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod seances;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(all(test, feature = "ssr"))]

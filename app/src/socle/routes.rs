@@ -1,8 +1,11 @@
 //! The socle's form posts and its calendar file (ssr only). Registration is open to anyone
 //! (rate-limited per address and per session); the organisers' posts check who is signed in and
 //! what they may change. Each redirects (303) or shows its page again with the problems.
-use super::organisation::{self as org, ATELIER_FIELDS, CONFLICT_MESSAGE, SEANCE_FIELDS};
+use super::regles::ATELIER_FIELDS;
+use super::regles::CONFLICT_MESSAGE;
+use super::regles::SEANCE_FIELDS;
 use super::service::{self, CancelError, RegisterError, FULL_MESSAGE};
+use super::{appel, ateliers, seances};
 use crate::auth::routes::{read_staff_edit, read_staff_form};
 use crate::error::{checked, AppError, EditError};
 use crate::rate_limit::{address_key, client_ip, Bucket, Limits};
@@ -148,8 +151,8 @@ async fn create_atelier(State(st): State<FormState>, req: Request) -> Response {
         Ok(f) => f,
         Err(res) => return res,
     };
-    let outcome = match checked(org::validate_atelier(&st.db, &fields).await) {
-        Ok(c) => org::create_atelier(&st.db, &staff, c, Utc::now()).await,
+    let outcome = match checked(ateliers::validate_atelier(&st.db, &fields).await) {
+        Ok(c) => ateliers::create_atelier(&st.db, &staff, c, Utc::now()).await,
         Err(e) => Err(e),
     };
     match outcome {
@@ -165,12 +168,16 @@ async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: 
     };
     let now = Utc::now();
     let outcome = match field(&fields, "action").as_str() {
-        "archiver" => org::update_atelier(&st.db, &staff, &id, version, None, Some(true), now).await.map(|_| "archive"),
-        "restaurer" => {
-            org::update_atelier(&st.db, &staff, &id, version, None, Some(false), now).await.map(|_| "restaure")
+        "archiver" => {
+            ateliers::update_atelier(&st.db, &staff, &id, version, None, Some(true), now).await.map(|_| "archive")
         }
-        _ => match checked(org::validate_atelier(&st.db, &fields).await) {
-            Ok(c) => org::update_atelier(&st.db, &staff, &id, version, Some(c), None, now).await.map(|_| "modifie"),
+        "restaurer" => {
+            ateliers::update_atelier(&st.db, &staff, &id, version, None, Some(false), now).await.map(|_| "restaure")
+        }
+        _ => match checked(ateliers::validate_atelier(&st.db, &fields).await) {
+            Ok(c) => {
+                ateliers::update_atelier(&st.db, &staff, &id, version, Some(c), None, now).await.map(|_| "modifie")
+            }
             Err(e) => Err(e),
         },
     };
@@ -186,8 +193,8 @@ async fn create_seance(State(st): State<FormState>, Path(atelier_id): Path<Strin
         Err(res) => return res,
     };
     let now = Utc::now();
-    let outcome = match checked(org::validate_seance(&st.db, &fields, now, 0).await) {
-        Ok(c) => org::create_seance(&st.db, &staff, &atelier_id, c, now).await,
+    let outcome = match checked(seances::validate_seance(&st.db, &fields, now, 0).await) {
+        Ok(c) => seances::create_seance(&st.db, &staff, &atelier_id, c, now).await,
         Err(e) => Err(e),
     };
     match outcome {
@@ -203,14 +210,14 @@ async fn edit_seance(State(st): State<FormState>, Path(id): Path<String>, req: R
     };
     let now = Utc::now();
     let outcome = async {
-        let (_, atelier) = org::load_seance(&st.db, &staff, &id).await?;
+        let (_, atelier) = seances::load_seance(&st.db, &staff, &id).await?;
         if field(&fields, "action") == "annuler" {
-            org::cancel_seance(&st.db, &staff, &id, version, &field(&fields, "motif"), now).await?;
+            seances::cancel_seance(&st.db, &staff, &id, version, &field(&fields, "motif"), now).await?;
             return Ok((atelier.id, "seance-annulee"));
         }
-        let taken = org::seats_taken(&st.db, &id).await?;
-        let c = checked(org::validate_seance(&st.db, &fields, now, taken).await)?;
-        org::update_seance(&st.db, &staff, &id, version, c, now).await?;
+        let taken = seances::seats_taken(&st.db, &id).await?;
+        let c = checked(seances::validate_seance(&st.db, &fields, now, taken).await)?;
+        seances::update_seance(&st.db, &staff, &id, version, c, now).await?;
         Ok::<_, EditError>((atelier.id, "seance-modifiee"))
     }
     .await;
@@ -229,7 +236,7 @@ async fn roll_call(State(st): State<FormState>, Path(id): Path<String>, req: Req
         .iter()
         .filter_map(|(k, v)| k.strip_prefix("presence-").map(|id| (id.to_owned(), v.trim().to_owned())))
         .collect();
-    match org::roll_call(&st.db, &staff, &id, &marks, Utc::now()).await {
+    match appel::roll_call(&st.db, &staff, &id, &marks, Utc::now()).await {
         Ok(_) => see_other(&format!("/pro/seances/{id}/inscrits?ok=appel")),
         Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
     }

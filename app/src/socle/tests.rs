@@ -3,8 +3,9 @@
 #![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::db::{inscription, seance};
 use super::model::Statut;
-use super::organisation::{self as org, SeanceContent};
+use super::seances::SeanceContent;
 use super::service::{self, RegisterError, Registration};
+use super::{appel, regles, seances};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
 use crate::error::EditError;
@@ -19,9 +20,10 @@ async fn setup(db: &DatabaseConnection, capacite: i32) -> (Staff, String) {
     load_sample(db).await;
     let staff = staff_of(db, "mobil-comminges", Role::Referent).await;
     let atelier = atelier_of(db, &staff).await;
-    let s = org::create_seance(db, &staff, &atelier, session_at(Utc::now() + Duration::days(1), capacite), Utc::now())
-        .await
-        .unwrap();
+    let s =
+        seances::create_seance(db, &staff, &atelier, session_at(Utc::now() + Duration::days(1), capacite), Utc::now())
+            .await
+            .unwrap();
     (staff, s)
 }
 
@@ -212,27 +214,33 @@ async fn organisers_manage_only_their_own_structures_sessions() {
         let b = t.backend();
         let (mine, id) = setup(&t.db, 5).await;
         let other = staff_of(&t.db, "ccas-montrejeau", Role::AdminStructure).await;
-        let (_, atelier) = org::load_seance(&t.db, &mine, &id).await.unwrap();
+        let (_, atelier) = seances::load_seance(&t.db, &mine, &id).await.unwrap();
         let now = Utc::now();
-        assert!(matches!(org::load_atelier(&t.db, &other, &atelier.id).await, Err(EditError::Forbidden)), "{b}");
-        assert!(matches!(org::inscrits(&t.db, &other, &id, now).await, Err(EditError::Forbidden)), "{b}");
-        assert!(matches!(org::roll_call(&t.db, &other, &id, &[], now).await, Err(EditError::Forbidden)), "{b}");
+        assert!(matches!(regles::load_atelier(&t.db, &other, &atelier.id).await, Err(EditError::Forbidden)), "{b}");
+        assert!(matches!(appel::inscrits(&t.db, &other, &id, now).await, Err(EditError::Forbidden)), "{b}");
+        assert!(matches!(appel::roll_call(&t.db, &other, &id, &[], now).await, Err(EditError::Forbidden)), "{b}");
         assert!(
-            matches!(org::cancel_seance(&t.db, &other, &id, 1, "test", now).await, Err(EditError::Forbidden)),
+            matches!(seances::cancel_seance(&t.db, &other, &id, 1, "test", now).await, Err(EditError::Forbidden)),
             "{b}"
         );
         let c = session_at(now + Duration::days(2), 5);
         assert!(
-            matches!(org::create_seance(&t.db, &other, &atelier.id, c.clone(), now).await, Err(EditError::Forbidden)),
+            matches!(
+                seances::create_seance(&t.db, &other, &atelier.id, c.clone(), now).await,
+                Err(EditError::Forbidden)
+            ),
             "{b}"
         );
-        assert!(matches!(org::update_seance(&t.db, &other, &id, 1, c, now).await, Err(EditError::Forbidden)), "{b}");
+        assert!(
+            matches!(seances::update_seance(&t.db, &other, &id, 1, c, now).await, Err(EditError::Forbidden)),
+            "{b}"
+        );
         // Admins manage every structure's; the organiser sees names and contacts.
         let admin = Staff { role: Role::Admin, structure_id: None, structure_nom: None, ..other.clone() };
         service::register(&t.db, &id, &person(1), now).await.unwrap();
-        let list = org::inscrits(&t.db, &admin, &id, now).await.unwrap();
+        let list = appel::inscrits(&t.db, &admin, &id, now).await.unwrap();
         assert_eq!(list.personnes[0].telephone.as_deref(), Some("06 00 00 00 01"), "{b}");
-        assert!(org::inscrits(&t.db, &mine, &id, now).await.is_ok(), "{b}");
+        assert!(appel::inscrits(&t.db, &mine, &id, now).await.is_ok(), "{b}");
         t.drop().await;
     }
 }
@@ -249,8 +257,11 @@ async fn cancelling_a_session_tells_everyone_registered_or_waiting() {
         let email =
             Registration { telephone: None, courriel: Some("sam@example.org".into()), attente: true, ..person(3) };
         service::register(&t.db, &id, &email, now).await.unwrap();
-        assert!(matches!(org::cancel_seance(&t.db, &staff, &id, 1, " ", now).await, Err(EditError::Invalid(_))), "{b}");
-        assert_eq!(org::cancel_seance(&t.db, &staff, &id, 1, "Animateur malade", now).await.unwrap(), 3, "{b}");
+        assert!(
+            matches!(seances::cancel_seance(&t.db, &staff, &id, 1, " ", now).await, Err(EditError::Invalid(_))),
+            "{b}"
+        );
+        assert_eq!(seances::cancel_seance(&t.db, &staff, &id, 1, "Animateur malade", now).await.unwrap(), 3, "{b}");
         let told = messages(&t.db, "seance_annulee").await;
         assert_eq!(told.len(), 3, "{b}");
         assert!(told.iter().any(|m| m.canal == "courriel" && m.destinataire == "sam@example.org"), "{b}");
@@ -258,7 +269,10 @@ async fn cancelling_a_session_tells_everyone_registered_or_waiting() {
         assert!(matches!(service::register(&t.db, &id, &person(9), now).await, Err(RegisterError::Closed(_))), "{b}");
         // An outdated form cannot cancel again or edit.
         assert!(
-            matches!(org::cancel_seance(&t.db, &staff, &id, 1, "encore", now).await, Err(EditError::Conflict { .. })),
+            matches!(
+                seances::cancel_seance(&t.db, &staff, &id, 1, "encore", now).await,
+                Err(EditError::Conflict { .. })
+            ),
             "{b}"
         );
         t.drop().await;
@@ -271,25 +285,25 @@ async fn session_edits_keep_seats_taken_notify_changes_and_refuse_outdated_versi
         let b = t.backend();
         let (staff, id) = setup(&t.db, 1).await;
         let now = Utc::now();
-        let (s, _) = org::load_seance(&t.db, &staff, &id).await.unwrap();
+        let (s, _) = seances::load_seance(&t.db, &staff, &id).await.unwrap();
         service::register(&t.db, &id, &person(1), now).await.unwrap();
         service::register(&t.db, &id, &Registration { attente: true, ..person(2) }, now).await.unwrap();
         // More seats: the person waiting gets one.
         let bigger = SeanceContent { capacite: 3, ..session_at(s.debut, 3) };
-        org::update_seance(&t.db, &staff, &id, 1, bigger.clone(), now).await.unwrap();
+        seances::update_seance(&t.db, &staff, &id, 1, bigger.clone(), now).await.unwrap();
         assert_eq!(seats(&t.db, &id).await, (2, 0), "{b}");
         assert_eq!(messages(&t.db, "promotion").await.len(), 1, "{b}");
         // Two organisers saved version 2 at once: one wins, the other sees the stored values.
         let later = session_at(s.debut + Duration::days(1), 3);
         let (x, y) = tokio::join!(
-            org::update_seance(&t.db, &staff, &id, 2, later.clone(), now),
-            org::update_seance(&t.db, &staff, &id, 2, bigger.clone(), now)
+            seances::update_seance(&t.db, &staff, &id, 2, later.clone(), now),
+            seances::update_seance(&t.db, &staff, &id, 2, bigger.clone(), now)
         );
         assert_eq!([x.is_ok(), y.is_ok()].iter().filter(|ok| **ok).count(), 1, "{b}");
         assert!(matches!(x.err().or(y.err()), Some(EditError::Conflict { .. })), "{b}");
         // Fewer seats than people registered: refused with the reason.
         let smaller = SeanceContent { capacite: 1, ..later.clone() };
-        match org::update_seance(&t.db, &staff, &id, 3, smaller, now).await {
+        match seances::update_seance(&t.db, &staff, &id, 3, smaller, now).await {
             Err(EditError::Invalid(e)) => assert!(e[0].1.contains("2 personnes sont déjà inscrites"), "{b}: {e:?}"),
             other => panic!("{b}: {other:?}"),
         }
@@ -303,8 +317,8 @@ async fn session_moves_are_sent_to_registrants() {
     let (staff, id) = setup(&t.db, 4).await;
     let now = Utc::now();
     service::register(&t.db, &id, &person(1), now).await.unwrap();
-    let (s, _) = org::load_seance(&t.db, &staff, &id).await.unwrap();
-    org::update_seance(&t.db, &staff, &id, 1, session_at(s.debut + Duration::days(7), 4), now).await.unwrap();
+    let (s, _) = seances::load_seance(&t.db, &staff, &id).await.unwrap();
+    seances::update_seance(&t.db, &staff, &id, 1, session_at(s.debut + Duration::days(7), 4), now).await.unwrap();
     let told = messages(&t.db, "seance_modifiee").await;
     assert_eq!(told.len(), 1);
     assert!(told[0].corps.contains("Nouveau rendez-vous"), "{}", told[0].corps);
@@ -319,18 +333,18 @@ async fn the_roll_call_opens_at_the_start_and_marks_only_people_with_a_seat() {
         let now = Utc::now();
         let a = service::register(&t.db, &id, &person(1), now).await.unwrap();
         service::register(&t.db, &id, &Registration { attente: true, ..person(2) }, now).await.unwrap();
-        let list = org::inscrits(&t.db, &staff, &id, now).await.unwrap();
+        let list = appel::inscrits(&t.db, &staff, &id, now).await.unwrap();
         assert!(!list.appel_ouvert, "{b}");
         let ids: Vec<String> = list.personnes.iter().map(|p| p.id.clone()).collect();
         let marks: Vec<(String, String)> = ids.iter().map(|i| (i.clone(), "present".to_string())).collect();
-        assert!(matches!(org::roll_call(&t.db, &staff, &id, &marks, now).await, Err(EditError::Invalid(_))), "{b}");
+        assert!(matches!(appel::roll_call(&t.db, &staff, &id, &marks, now).await, Err(EditError::Invalid(_))), "{b}");
         // Two hours later the session is under way.
         let during = now + Duration::days(1) + Duration::hours(1);
-        assert!(org::inscrits(&t.db, &staff, &id, during).await.unwrap().appel_ouvert, "{b}");
-        assert_eq!(org::roll_call(&t.db, &staff, &id, &marks, during).await.unwrap(), 1, "{b}");
+        assert!(appel::inscrits(&t.db, &staff, &id, during).await.unwrap().appel_ouvert, "{b}");
+        assert_eq!(appel::roll_call(&t.db, &staff, &id, &marks, during).await.unwrap(), 1, "{b}");
         let bad = vec![(ids[0].clone(), "peut-être".to_string())];
-        assert!(matches!(org::roll_call(&t.db, &staff, &id, &bad, during).await, Err(EditError::Invalid(_))), "{b}");
-        let after = org::inscrits(&t.db, &staff, &id, during).await.unwrap();
+        assert!(matches!(appel::roll_call(&t.db, &staff, &id, &bad, during).await, Err(EditError::Invalid(_))), "{b}");
+        let after = appel::inscrits(&t.db, &staff, &id, during).await.unwrap();
         let seated = after.personnes.iter().find(|p| p.statut == Statut::Inscrit).unwrap();
         let waiting = after.personnes.iter().find(|p| p.statut == Statut::Attente).unwrap();
         assert_eq!((seated.presence.as_deref(), waiting.presence.as_deref()), (Some("present"), None), "{b}");
@@ -347,9 +361,10 @@ async fn names_and_contacts_are_erased_after_the_retention_period() {
         let b = t.backend();
         let (staff, old) = setup(&t.db, 5).await;
         let now = Utc::now();
-        let (_, atelier) = org::load_seance(&t.db, &staff, &old).await.unwrap();
-        let recent =
-            org::create_seance(&t.db, &staff, &atelier.id, session_at(now + Duration::days(10), 5), now).await.unwrap();
+        let (_, atelier) = seances::load_seance(&t.db, &staff, &old).await.unwrap();
+        let recent = seances::create_seance(&t.db, &staff, &atelier.id, session_at(now + Duration::days(10), 5), now)
+            .await
+            .unwrap();
         // Registrations made when `old` was upcoming; then time passes: `old` ended 94 days ago.
         let a = service::register(&t.db, &old, &person(1), now).await.unwrap();
         let kept = service::register(&t.db, &recent, &person(2), now).await.unwrap();
@@ -437,7 +452,7 @@ async fn session_forms_check_dates_places_and_capacity() {
         let f: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let db = t.db.clone();
         async move {
-            org::validate_seance(&db, &f, now, inscrits)
+            seances::validate_seance(&db, &f, now, inscrits)
                 .await
                 .unwrap()
                 .err()
@@ -482,7 +497,7 @@ async fn the_day_before_at_six_each_seated_person_is_reminded_once_with_a_link_t
         };
         let created = paris(1, 10, 0);
         // Monday 7 December, 9:30.
-        let s = org::create_seance(&t.db, &staff, &atelier, session_at(paris(7, 9, 30), 3), created).await.unwrap();
+        let s = seances::create_seance(&t.db, &staff, &atelier, session_at(paris(7, 9, 30), 3), created).await.unwrap();
         let seated =
             service::register(&t.db, &s, &Registration { langue: crate::i18n::Langue::En, ..person(1) }, created)
                 .await

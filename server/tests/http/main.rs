@@ -959,9 +959,9 @@ async fn an_employer_checks_a_badge_from_its_link_without_an_account() {
     let id = demo_session(&db, "Mobilité : passer le permis", 10).await;
     assert_eq!(send(&app, post(&format!("/ateliers/{id}"), ORIGIN, LEA)).await.status, StatusCode::SEE_OTHER);
     let later = chrono::Utc::now() + chrono::Duration::days(6);
-    let list = app::socle::organisation::inscrits(&db.db, &staff, &id, later).await.unwrap();
+    let list = app::socle::appel::inscrits(&db.db, &staff, &id, later).await.unwrap();
     let marks = vec![(list.personnes[0].id.clone(), "present".to_string())];
-    app::socle::organisation::roll_call(&db.db, &staff, &id, &marks, later).await.unwrap();
+    app::socle::appel::roll_call(&db.db, &staff, &id, &marks, later).await.unwrap();
     // Léa's, and the demo attendee's of a past session.
     assert_eq!(issue::issue_pending(&db.db, &issuer, chrono::Utc::now()).await.unwrap(), 2);
     let badges = app::badges::service::badge::Entity::find().all(&db.db).await.unwrap();
