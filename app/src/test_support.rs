@@ -47,7 +47,7 @@ pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 /// is (tests that need fixed dates import `SAMPLE` as it is, with a fixed clock).
 pub async fn load_sample(db: &DatabaseConnection) {
     let today = crate::dates::today(chrono::Utc::now());
-    let sample = crate::catalogue::import::redated(SAMPLE, today).unwrap();
+    let sample = crate::catalogue::datainclusion::redated(SAMPLE, today).unwrap();
     crate::catalogue::import::import_json(db, &sample, |_, _| {}).await.unwrap();
 }
 

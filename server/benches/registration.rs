@@ -7,9 +7,11 @@
 use app::db::testing::TestDb;
 use app::socle::ateliers::insert_atelier;
 use app::socle::ateliers::AtelierContent;
+use app::socle::inscriptions::register;
+use app::socle::inscriptions::RegisterError;
+use app::socle::inscriptions::Registration;
 use app::socle::seances::insert_seance;
 use app::socle::seances::SeanceContent;
-use app::socle::service::{register, RegisterError, Registration};
 use chrono::{Duration, Utc};
 use std::time::Instant;
 

@@ -81,7 +81,7 @@ pub fn spawn(db: DatabaseConnection, settings: Settings, issuer: app::badges::is
 /// Erases what is kept no longer than the README's retention table says (each step logs what it
 /// did, never whose data).
 pub async fn retention(db: &DatabaseConnection, s: &Settings, now: chrono::DateTime<chrono::Utc>) {
-    match app::socle::service::purge(db, now, s.retention_days).await {
+    match app::socle::conservation::purge(db, now, s.retention_days).await {
         Ok(r) if r.inscriptions + r.messages > 0 => {
             tracing::info!(inscriptions = r.inscriptions, messages = r.messages, "retention: personal data erased")
         }

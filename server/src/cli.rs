@@ -1,6 +1,7 @@
 //! Maintenance commands of the server binary: import, export, demo data.
+use app::catalogue::datainclusion::csv_is_services;
 use app::catalogue::export::export_json;
-use app::catalogue::import::{csv_is_services, import_csv, import_json, ImportReport};
+use app::catalogue::import::{import_csv, import_json, ImportReport};
 use sea_orm::DatabaseConnection;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -74,7 +75,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), String> {
     }
     // Dated from today: the demo catalogue never turns « à mettre à jour » nor hides with time.
     let today = app::dates::today(chrono::Utc::now());
-    let catalogue = app::catalogue::import::redated(DEMO_CATALOGUE, today).map_err(|e| e.to_string())?;
+    let catalogue = app::catalogue::datainclusion::redated(DEMO_CATALOGUE, today).map_err(|e| e.to_string())?;
     let report = import_json(db, &catalogue, |_, _| {}).await.map_err(|e| e.to_string())?;
     tracing::info!(created = report.created, rejected = report.rejected.len(), "demo catalogue loaded");
     seed_ateliers(db, chrono::Utc::now()).await
@@ -178,7 +179,7 @@ pub async fn seed_ateliers(db: &DatabaseConnection, now: chrono::DateTime<chrono
 
 /// Erases registrants' data past the retention period (see `server purge --help`).
 pub async fn purge(db: &DatabaseConnection, days: i64) -> Result<(), String> {
-    let r = app::socle::service::purge(db, chrono::Utc::now(), days).await.map_err(|e| e.to_string())?;
+    let r = app::socle::conservation::purge(db, chrono::Utc::now(), days).await.map_err(|e| e.to_string())?;
     println!(
         "{} inscriptions anonymisées, {} messages supprimés (conservation : {days} jours).",
         r.inscriptions, r.messages

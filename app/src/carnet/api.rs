@@ -91,5 +91,7 @@ pub async fn get_choix(id: String, theme: String, objectif: String) -> Result<su
 pub async fn get_plan_item(id: String, kind: String, item: String) -> Result<super::model::PlanItem, AppError> {
     let staff = crate::auth::session::require_staff().await?;
     let db = crate::db_from_context()?;
-    super::plan::item(&db, &staff, &id, kind == "objectif", &item).await.map_err(|e| e.into_app_error().with_status())
+    super::avancement::item(&db, &staff, &id, kind == "objectif", &item)
+        .await
+        .map_err(|e| e.into_app_error().with_status())
 }

@@ -4,10 +4,13 @@
 pub mod api;
 pub mod model;
 mod views;
+mod views_edition;
 mod views_personne;
 
 #[cfg(feature = "ssr")]
 pub mod acces;
+#[cfg(feature = "ssr")]
+pub mod avancement;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
@@ -35,17 +38,7 @@ mod tests;
 #[cfg(feature = "ssr")]
 pub mod timeline;
 
-pub use views::{
-    CarnetEditionPage, CarnetPage, ChoixPage, EvenementPage, MesCarnetsPage, NouveauCarnetPage, PlanItemPage,
-};
+pub use views::{CarnetPage, MesCarnetsPage};
+pub use views_edition::{CarnetEditionPage, ChoixPage, EvenementPage, NouveauCarnetPage, PlanItemPage};
 
-/// The kinds of timeline entries: (code, label).
-pub const KINDS: [(&str, &str); 2] = [("rendez_vous", "Rendez-vous"), ("note", "Note")];
-
-/// The status buttons of an objective (`objective`) or an action: every status but the current.
-pub(crate) fn plan_statuts(current: &str, objective: bool) -> Vec<(&'static str, &'static str)> {
-    let all: &[&'static str] =
-        if objective { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
-    all.iter().filter(|c| **c != current).map(|c| (*c, model::statut_label(c))).collect()
-}
 pub use views_personne::{CodePage, MonCarnetImprimerPage, MonCarnetPage};

@@ -192,3 +192,13 @@ pub struct PlanItem {
     pub values: Vec<(String, String)>,
     pub version: i32,
 }
+
+/// The kinds of timeline entries: (code, label).
+pub const KINDS: [(&str, &str); 2] = [("rendez_vous", "Rendez-vous"), ("note", "Note")];
+
+/// The status buttons of an objective (`objective`) or an action: every status but the current.
+pub(crate) fn plan_statuts(current: &str, objective: bool) -> Vec<(&'static str, &'static str)> {
+    let all: &[&'static str] =
+        if objective { &["en_cours", "atteint", "abandonne"] } else { &["a_faire", "en_cours", "fait"] };
+    all.iter().filter(|c| **c != current).map(|c| (*c, statut_label(c))).collect()
+}

@@ -336,11 +336,11 @@ async fn plan_item(st: FormState, req: Request, id: String, item: String, object
     let (db, now, statut) = (&st.db, Utc::now(), field(&fields, "statut"));
     let full = fields.iter().any(|(k, _)| k == "libelle");
     let outcome = if full {
-        super::plan::update_item(db, &staff, &id, objectif, &item, version, &fields, now).await
+        super::avancement::update_item(db, &staff, &id, objectif, &item, version, &fields, now).await
     } else if objectif {
-        super::plan::set_objective_status(db, &staff, &id, &item, version, &statut, now).await
+        super::avancement::set_objective_status(db, &staff, &id, &item, version, &statut, now).await
     } else {
-        super::plan::set_action_status_as_member(db, &staff, &id, &item, version, &statut, now).await
+        super::avancement::set_action_status_as_member(db, &staff, &id, &item, version, &statut, now).await
     };
     match outcome {
         Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=statut")),
@@ -380,7 +380,9 @@ async fn person_action(State(st): State<FormState>, Path(aid): Path<String>, req
     let statut = field(&fields, "statut");
     let outcome = if statut == "fait" || statut == "a_faire" {
         match p::author(&st.db, &id).await {
-            Ok(who) => super::plan::set_action_status(&st.db, &who, &id, &aid, version, &statut, Utc::now()).await,
+            Ok(who) => {
+                super::avancement::set_action_status(&st.db, &who, &id, &aid, version, &statut, Utc::now()).await
+            }
             Err(e) => Err(e),
         }
     } else {

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::diagnostic::DiagnosticContent;
 use super::identite::Identite;
-use super::{acces, diagnostic, identite, liste, membres, page};
+use super::{acces, avancement, diagnostic, identite, liste, membres, page};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
 use crate::error::EditError;
@@ -520,30 +520,30 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         assert!(offre_label.starts_with(&a.offre.as_ref().unwrap().1), "{b}");
         assert_eq!(a.echeance.as_deref(), Some(shown.as_str()), "{b}");
         let me = p::author(db, &id).await.unwrap();
-        plan::set_action_status(db, &me, &id, &aid, a.version, "fait", now).await.unwrap();
+        avancement::set_action_status(db, &me, &id, &aid, a.version, "fait", now).await.unwrap();
         assert_eq!(
-            allowed(&plan::set_action_status(db, &me, &id, &aid, a.version, "a_faire", now).await),
+            allowed(&avancement::set_action_status(db, &me, &id, &aid, a.version, "a_faire", now).await),
             "conflict",
             "{b}"
         );
         // Members change statuses; strangers cannot; unknown statuses are refused.
         assert_eq!(
-            allowed(&plan::set_objective_status(db, &referent, &id, &oid, 1, "atteint", now).await),
+            allowed(&avancement::set_objective_status(db, &referent, &id, &oid, 1, "atteint", now).await),
             "ok",
             "{b}"
         );
         assert_eq!(
-            allowed(&plan::set_objective_status(db, &referent, &id, &oid, 2, "envolé", now).await),
+            allowed(&avancement::set_objective_status(db, &referent, &id, &oid, 2, "envolé", now).await),
             "invalid",
             "{b}"
         );
         assert_eq!(
-            allowed(&plan::set_objective_status(db, &stranger, &id, &oid, 2, "en_cours", now).await),
+            allowed(&avancement::set_objective_status(db, &stranger, &id, &oid, 2, "en_cours", now).await),
             "403",
             "{b}"
         );
         assert_eq!(
-            allowed(&plan::set_action_status_as_member(db, &stranger, &id, &aid, 2, "en_cours", now).await),
+            allowed(&avancement::set_action_status_as_member(db, &stranger, &id, &aid, 2, "en_cours", now).await),
             "403",
             "{b}"
         );
@@ -623,16 +623,16 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
             .await
             .unwrap();
         let aid = plan::add_action(db, &cd, &id, &oid, &form(&[("libre", "Passer le CACES")]), now).await.unwrap();
-        let item = plan::item(db, &ft, &id, true, &oid).await.unwrap();
+        let item = avancement::item(db, &ft, &id, true, &oid).await.unwrap();
         assert!(item.values.contains(&("libelle".into(), "Trouver un emploi de cariste".into())), "{b}");
-        assert_eq!(allowed(&plan::item(db, &stranger, &id, true, &oid).await), "403", "{b}");
+        assert_eq!(allowed(&avancement::item(db, &stranger, &id, true, &oid).await), "403", "{b}");
 
         // Both from version 1 at once: exactly one lands; the other gets the stored wording.
         let mine = form(&[("libelle", "Trouver un emploi de cariste à Saint-Gaudens"), ("statut", "en_cours")]);
         let theirs = form(&[("libelle", "Trouver un emploi en logistique"), ("statut", "en_cours")]);
         let (x, y) = tokio::join!(
-            plan::update_item(db, &cd, &id, true, &oid, 1, &mine, now),
-            plan::update_item(db, &ft, &id, true, &oid, 1, &theirs, now)
+            avancement::update_item(db, &cd, &id, true, &oid, 1, &mine, now),
+            avancement::update_item(db, &ft, &id, true, &oid, 1, &theirs, now)
         );
         let outcomes = [allowed(&x), allowed(&y)];
         assert!(outcomes.contains(&"ok") && outcomes.contains(&"conflict"), "{b}: {outcomes:?}");
@@ -646,9 +646,9 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let due = crate::dates::today(now) + chrono::Duration::days(120);
         let (in_four_months, shown) = (due.format("%Y-%m-%d").to_string(), due.format("%d/%m/%Y").to_string());
         let done = form(&[("libelle", "Passer le CACES R489"), ("statut", "en_cours"), ("echeance", &in_four_months)]);
-        plan::update_item(db, &ft, &id, false, &aid, 1, &done, now).await.expect(b);
+        avancement::update_item(db, &ft, &id, false, &aid, 1, &done, now).await.expect(b);
         // Bad input: French messages per field, nothing written.
-        let bad = plan::update_item(
+        let bad = avancement::update_item(
             db,
             &cd,
             &id,
@@ -660,7 +660,11 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         )
         .await;
         assert!(matches!(&bad, Err(EditError::Invalid(e)) if e.len() == 3), "{b}: {bad:?}");
-        assert_eq!(allowed(&plan::update_item(db, &stranger, &id, false, &aid, 2, &done, now).await), "403", "{b}");
+        assert_eq!(
+            allowed(&avancement::update_item(db, &stranger, &id, false, &aid, 2, &done, now).await),
+            "403",
+            "{b}"
+        );
         let vue = page::open(db, &cd, &id, now).await.unwrap();
         let action = &vue.diagnostic.iter().find(|d| d.code == "emploi").unwrap().objectifs[0].actions[0];
         assert_eq!(

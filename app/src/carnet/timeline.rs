@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use super::KINDS;
+use super::model::KINDS;
 
 /// The timeline of a carnet, newest first (200 at most).
 pub async fn of(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) -> Result<Vec<Evenement>, DbErr> {

@@ -9,6 +9,8 @@ mod synonymes_pages;
 mod views;
 
 #[cfg(feature = "ssr")]
+pub mod datainclusion;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod export;

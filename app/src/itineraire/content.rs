@@ -126,6 +126,12 @@ pub fn page(slug: &str, l: Langue) -> Result<InfoPage, AppError> {
         .ok_or(AppError::NotFound)
 }
 
+/// The default territory's human contact, which the server gives every page
+/// ([`crate::ui::help::DefaultContact`]).
+pub fn default_contact() -> Option<crate::ui::help::DefaultContact> {
+    territoire(None).ok().map(|t| crate::ui::help::DefaultContact(t.contact))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,10 +18,10 @@ pub async fn get_inscription(jeton: String) -> Result<MonInscription, AppError> 
         return Err(AppError::NotFound.with_status());
     }
     let now = chrono::Utc::now();
-    let mut i = crate::socle::service::mon_inscription(&db, &jeton, now)
+    let mut i = crate::socle::agenda::mon_inscription(&db, &jeton, now)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    if let Some(id) = crate::socle::service::inscription_id(&db, &jeton).await? {
+    if let Some(id) = crate::socle::agenda::inscription_id(&db, &jeton).await? {
         i.badge = crate::badges::service::badge_of(&db, &id).await?;
     }
     Ok(i)

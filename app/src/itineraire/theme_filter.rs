@@ -2,6 +2,9 @@
 //! Without WASM the same form is a GET to `/?q=…`, filtered by the server.
 use leptos::prelude::*;
 
+/// Longest theme search we accept; longer queries get a clear message instead of work.
+pub const MAX_QUERY_CHARS: usize = 100;
+
 /// `messages[n]` is the sentence for `n` themes found, `{q}` standing for the words typed; the
 /// server writes them in the page's language (the WASM carries no text of its own).
 #[island]
@@ -42,7 +45,7 @@ pub fn ThemeFilter(
                     id="q"
                     name="q"
                     type="search"
-                    maxlength=super::MAX_QUERY_CHARS.to_string()
+                    maxlength=MAX_QUERY_CHARS.to_string()
                     autocomplete="off"
                     value=initial
                     on:input=move |ev| set_query.set(event_target_value(&ev))

@@ -12,15 +12,16 @@ mod file;
 mod model;
 mod service;
 pub mod sms;
+mod suivi;
 
 pub use db::entity;
 pub use file::FileSender;
 pub use model::{
     Canal, Message, Outgoing, SendError, SendFuture, Sender, Senders, Sent, Statut, Urgence, CLAIM_SECONDS,
 };
-pub use service::{
-    deliver_pending, deliveries, enqueue, failures, last_deliveries, purge, queue, resend, retry_delay, short_token,
-    Delivery, Failure, Queue, ResendError, FAILURES_DAYS, MAX_ATTEMPTS,
+pub use service::{deliver_pending, enqueue, purge, retry_delay, short_token, MAX_ATTEMPTS};
+pub use suivi::{
+    deliveries, failures, last_deliveries, queue, resend, Delivery, Failure, Queue, ResendError, FAILURES_DAYS,
 };
 
 /// The person's phone when they gave one (SMS reaches a cheap phone), else their e-mail. An

@@ -24,7 +24,7 @@ pub async fn get_ateliers(theme: Option<String>, commune: Option<String>) -> Res
     if commune.as_ref().is_some_and(|c| c.len() > 12 || !c.chars().all(|x| x.is_ascii_alphanumeric() || x == '-')) {
         return Err(AppError::BadRequest("Cette commune n’existe pas. Choisissez dans la liste.".into()).with_status());
     }
-    Ok(super::service::upcoming(&db, now(), theme, commune).await?)
+    Ok(super::agenda::upcoming(&db, now(), theme, commune).await?)
 }
 
 /// One session and its workshop.
@@ -34,7 +34,7 @@ pub async fn get_seance(id: String) -> Result<SeanceDetail, AppError> {
     if uuid::Uuid::parse_str(&id).is_err() {
         return Err(AppError::NotFound.with_status());
     }
-    super::service::seance_detail(&db, &id, now()).await?.ok_or_else(|| AppError::NotFound.with_status())
+    super::agenda::seance_detail(&db, &id, now()).await?.ok_or_else(|| AppError::NotFound.with_status())
 }
 
 /// The organiser's workshops and sessions.

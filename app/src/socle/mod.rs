@@ -1,6 +1,8 @@
 //! The offre socle: workshops that are targeted, free, open and immediate. People find a session
 //! at `/ateliers` and book a seat without an account; organisers (structure staff) manage their
 //! sessions and take the roll call at `/pro/ateliers`.
+#[cfg(feature = "ssr")]
+pub mod agenda;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod appel;
@@ -12,9 +14,13 @@ mod views;
 mod views_pro;
 
 #[cfg(feature = "ssr")]
+pub mod conservation;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod inscriptions;
 #[cfg(feature = "ssr")]
 pub mod messages;
 #[cfg(feature = "ssr")]
@@ -27,8 +33,6 @@ pub mod regles;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod seances;
-#[cfg(feature = "ssr")]
-pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 

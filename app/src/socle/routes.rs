@@ -1,10 +1,13 @@
 //! The socle's form posts and its calendar file (ssr only). Registration is open to anyone
 //! (rate-limited per address and per session); the organisers' posts check who is signed in and
 //! what they may change. Each redirects (303) or shows its page again with the problems.
+use super::inscriptions::CancelError;
+use super::inscriptions::RegisterError;
+use super::inscriptions::FULL_MESSAGE;
 use super::regles::ATELIER_FIELDS;
 use super::regles::CONFLICT_MESSAGE;
 use super::regles::SEANCE_FIELDS;
-use super::service::{self, CancelError, RegisterError, FULL_MESSAGE};
+use super::{agenda, inscriptions};
 use super::{appel, ateliers, seances};
 use crate::auth::routes::{read_staff_edit, read_staff_form};
 use crate::error::{checked, AppError, EditError};
@@ -74,7 +77,7 @@ async fn register(
         }
     }
     let langue = crate::i18n::from_headers(&parts.headers).0;
-    let r = match service::validate_registration(&fields, langue) {
+    let r = match inscriptions::validate_registration(&fields, langue) {
         Ok(r) => r,
         Err(errors) => {
             return st
@@ -85,12 +88,12 @@ async fn register(
     // Registered, or already registered with this phone or e-mail: the same answer (nobody learns
     // that someone else registered); her link goes to the contact on record either way.
     let sent = format!("/ateliers/{id}?inscription=envoyee");
-    let (status, text) = match service::register(&st.db, &id, &r, now).await {
+    let (status, text) = match inscriptions::register(&st.db, &id, &r, now).await {
         Ok(_) => return see_other(&sent),
         Err(RegisterError::AlreadyRegistered) => {
             let contact = r.telephone.clone().or(r.courriel.clone()).unwrap_or_default();
             let resend = match limits.allow_message(&st.db, peer, &contact, now).await {
-                Ok(true) => service::resend_confirmation(&st.db, &id, &r, now).await,
+                Ok(true) => inscriptions::resend_confirmation(&st.db, &id, &r, now).await,
                 Ok(false) => Ok(()),
                 Err(e) => Err(e),
             };
@@ -112,7 +115,7 @@ async fn register(
 
 async fn cancel(State(st): State<FormState>, Path(jeton): Path<String>, req: Request) -> Response {
     let (parts, fields) = read_form(req).await;
-    let (status, text) = match service::cancel(&st.db, &jeton, Utc::now()).await {
+    let (status, text) = match inscriptions::cancel(&st.db, &jeton, Utc::now()).await {
         Ok(_) => return see_other(&format!("/inscription/{jeton}?annulee=1")),
         Err(CancelError::NotFound) => (StatusCode::NOT_FOUND, "Cette inscription n’existe pas ou plus."),
         Err(CancelError::Past) => (StatusCode::CONFLICT, "Cette séance est terminée : il n’y a plus rien à annuler."),
@@ -128,7 +131,7 @@ async fn cancel(State(st): State<FormState>, Path(jeton): Path<String>, req: Req
 }
 
 async fn calendar(State(st): State<FormState>, Path(jeton): Path<String>) -> Response {
-    match service::calendar(&st.db, &jeton).await {
+    match agenda::calendar(&st.db, &jeton).await {
         Ok(Some(ics)) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

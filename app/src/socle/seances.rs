@@ -1,10 +1,10 @@
 //! A workshop's sessions (ssr only): the session form, creating, editing (the registrants told
 //! of a change) and cancelling a session; the seats taken.
 use super::db::{atelier, inscription, seance};
+use super::inscriptions::fill_from_waiting;
 use super::messages;
 use super::model::{SeanceLigne, Statut};
 use super::regles::{load_atelier, Problems, MAX_CAPACITE, PAST_DAYS};
-use super::service::fill_from_waiting;
 use crate::auth::model::Staff;
 use crate::dates;
 use crate::error::EditError;

@@ -2,9 +2,11 @@
 //! waiting list, cancellations, organisers' rights, the roll call, retention, the outbox.
 #![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
 use super::db::{inscription, seance};
+use super::inscriptions::RegisterError;
+use super::inscriptions::Registration;
 use super::model::Statut;
 use super::seances::SeanceContent;
-use super::service::{self, RegisterError, Registration};
+use super::{agenda, conservation, inscriptions};
 use super::{appel, regles, seances};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
@@ -55,7 +57,7 @@ async fn fifty_people_at_once_for_ten_seats_give_ten_seats_and_forty_clear_full_
         let tasks: Vec<_> = (0..50)
             .map(|i| {
                 let (db, id) = (t.db.clone(), id.clone());
-                tokio::spawn(async move { service::register(&db, &id, &person(i), Utc::now()).await })
+                tokio::spawn(async move { inscriptions::register(&db, &id, &person(i), Utc::now()).await })
             })
             .collect();
         let (mut ok, mut full) = (0, 0);
@@ -80,7 +82,7 @@ async fn fifty_people_at_once_for_ten_seats_give_ten_seats_and_forty_clear_full_
             .map(|i| {
                 let (db, id) = (t.db.clone(), id.clone());
                 tokio::spawn(async move {
-                    service::register(&db, &id, &Registration { attente: true, ..person(i) }, Utc::now()).await
+                    inscriptions::register(&db, &id, &Registration { attente: true, ..person(i) }, Utc::now()).await
                 })
             })
             .collect();
@@ -98,25 +100,31 @@ async fn the_same_person_cannot_take_two_seats_even_at_once() {
         let b = t.backend();
         let (_, id) = setup(&t.db, 10).await;
         let me = Registration { courriel: Some("lea@example.org".into()), ..person(1) };
-        service::register(&t.db, &id, &me, Utc::now()).await.unwrap();
+        inscriptions::register(&t.db, &id, &me, Utc::now()).await.unwrap();
         let again = Registration { prenom: "Léa".into(), telephone: None, ..me.clone() };
         assert!(
-            matches!(service::register(&t.db, &id, &again, Utc::now()).await, Err(RegisterError::AlreadyRegistered)),
+            matches!(
+                inscriptions::register(&t.db, &id, &again, Utc::now()).await,
+                Err(RegisterError::AlreadyRegistered)
+            ),
             "{b}"
         );
         // Typed another way, the number is the same number.
         let fields =
             form(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "+33 6 00 00 00 01"), ("consentement", "oui")]);
-        let typed = service::validate_registration(&fields, crate::i18n::Langue::Fr).unwrap();
+        let typed = inscriptions::validate_registration(&fields, crate::i18n::Langue::Fr).unwrap();
         assert!(
-            matches!(service::register(&t.db, &id, &typed, Utc::now()).await, Err(RegisterError::AlreadyRegistered)),
+            matches!(
+                inscriptions::register(&t.db, &id, &typed, Utc::now()).await,
+                Err(RegisterError::AlreadyRegistered)
+            ),
             "{b}"
         );
         // Ten clicks at once of one new person: one seat.
         let tasks: Vec<_> = (0..10)
             .map(|_| {
                 let (db, id) = (t.db.clone(), id.clone());
-                tokio::spawn(async move { service::register(&db, &id, &person(7), Utc::now()).await })
+                tokio::spawn(async move { inscriptions::register(&db, &id, &person(7), Utc::now()).await })
             })
             .collect();
         let mut ok = 0;
@@ -139,34 +147,37 @@ async fn a_cancellation_gives_the_seat_to_the_first_waiting_and_tells_them() {
         let b = t.backend();
         let (_, id) = setup(&t.db, 1).await;
         let now = Utc::now();
-        let a = service::register(&t.db, &id, &person(1), now).await.unwrap();
-        assert!(matches!(service::register(&t.db, &id, &person(2), now).await, Err(RegisterError::Full)), "{b}");
+        let a = inscriptions::register(&t.db, &id, &person(1), now).await.unwrap();
+        assert!(matches!(inscriptions::register(&t.db, &id, &person(2), now).await, Err(RegisterError::Full)), "{b}");
         let waiting = |i| Registration { attente: true, ..person(i) };
-        let second = service::register(&t.db, &id, &waiting(2), now).await.unwrap();
-        let third = service::register(&t.db, &id, &waiting(3), now + Duration::seconds(1)).await.unwrap();
+        let second = inscriptions::register(&t.db, &id, &waiting(2), now).await.unwrap();
+        let third = inscriptions::register(&t.db, &id, &waiting(3), now + Duration::seconds(1)).await.unwrap();
         assert_eq!((second.statut, third.statut), (Statut::Attente, Statut::Attente), "{b}");
-        let mine = service::mon_inscription(&t.db, &third.token, now).await.unwrap().unwrap();
+        let mine = agenda::mon_inscription(&t.db, &third.token, now).await.unwrap().unwrap();
         assert_eq!(mine.rang, Some(2), "{b}");
 
-        assert_eq!(service::cancel(&t.db, &a.token, now).await.unwrap(), Statut::Inscrit, "{b}");
+        assert_eq!(inscriptions::cancel(&t.db, &a.token, now).await.unwrap(), Statut::Inscrit, "{b}");
         assert_eq!(seats(&t.db, &id).await, (1, 1), "{b}");
-        let promoted = service::mon_inscription(&t.db, &second.token, now).await.unwrap().unwrap();
+        let promoted = agenda::mon_inscription(&t.db, &second.token, now).await.unwrap().unwrap();
         assert_eq!(promoted.statut, Statut::Inscrit, "{b}");
         let told = messages(&t.db, "promotion").await;
         assert_eq!(told.len(), 1, "{b}");
         assert_eq!(told[0].destinataire, "06 00 00 00 02", "{b}");
         assert!(told[0].corps.contains("une place s’est libérée"), "{b}");
-        let next = service::mon_inscription(&t.db, &third.token, now).await.unwrap().unwrap();
+        let next = agenda::mon_inscription(&t.db, &third.token, now).await.unwrap().unwrap();
         assert_eq!((next.statut, next.rang), (Statut::Attente, Some(1)), "{b}");
         // Cancelling twice changes nothing; the cancelled person's contact is gone.
-        assert_eq!(service::cancel(&t.db, &a.token, now).await.unwrap(), Statut::Annule, "{b}");
+        assert_eq!(inscriptions::cancel(&t.db, &a.token, now).await.unwrap(), Statut::Annule, "{b}");
         assert_eq!(seats(&t.db, &id).await, (1, 1), "{b}");
-        let gone = service::mon_inscription(&t.db, &a.token, now).await.unwrap().unwrap();
+        let gone = agenda::mon_inscription(&t.db, &a.token, now).await.unwrap().unwrap();
         assert_eq!(gone.statut, Statut::Annule, "{b}");
         // The person waiting leaves: the count follows.
-        service::cancel(&t.db, &third.token, now).await.unwrap();
+        inscriptions::cancel(&t.db, &third.token, now).await.unwrap();
         assert_eq!(seats(&t.db, &id).await, (1, 0), "{b}");
-        assert!(matches!(service::cancel(&t.db, "not-a-token", now).await, Err(service::CancelError::NotFound)), "{b}");
+        assert!(
+            matches!(inscriptions::cancel(&t.db, "not-a-token", now).await, Err(inscriptions::CancelError::NotFound)),
+            "{b}"
+        );
         t.drop().await;
     }
 }
@@ -174,7 +185,7 @@ async fn a_cancellation_gives_the_seat_to_the_first_waiting_and_tells_them() {
 #[tokio::test]
 async fn registration_form_gives_a_french_message_per_field() {
     let errs = |pairs: &[(&str, &str)]| {
-        service::validate_registration(&form(pairs), crate::i18n::Langue::Fr)
+        inscriptions::validate_registration(&form(pairs), crate::i18n::Langue::Fr)
             .err()
             .unwrap_or_default()
             .into_iter()
@@ -191,7 +202,7 @@ async fn registration_form_gives_a_french_message_per_field() {
         errs(&[("prenom", &"x".repeat(81)), ("nom", "M"), ("courriel", "lea@example.org"), ("consentement", "oui")]),
         ["prenom"]
     );
-    let ok = service::validate_registration(
+    let ok = inscriptions::validate_registration(
         &form(&[
             ("prenom", " Léa "),
             ("nom", "Martin"),
@@ -237,7 +248,7 @@ async fn organisers_manage_only_their_own_structures_sessions() {
         );
         // Admins manage every structure's; the organiser sees names and contacts.
         let admin = Staff { role: Role::Admin, structure_id: None, structure_nom: None, ..other.clone() };
-        service::register(&t.db, &id, &person(1), now).await.unwrap();
+        inscriptions::register(&t.db, &id, &person(1), now).await.unwrap();
         let list = appel::inscrits(&t.db, &admin, &id, now).await.unwrap();
         assert_eq!(list.personnes[0].telephone.as_deref(), Some("06 00 00 00 01"), "{b}");
         assert!(appel::inscrits(&t.db, &mine, &id, now).await.is_ok(), "{b}");
@@ -252,11 +263,11 @@ async fn cancelling_a_session_tells_everyone_registered_or_waiting() {
         let (staff, id) = setup(&t.db, 2).await;
         let now = Utc::now();
         for i in 1..=2 {
-            service::register(&t.db, &id, &person(i), now).await.unwrap();
+            inscriptions::register(&t.db, &id, &person(i), now).await.unwrap();
         }
         let email =
             Registration { telephone: None, courriel: Some("sam@example.org".into()), attente: true, ..person(3) };
-        service::register(&t.db, &id, &email, now).await.unwrap();
+        inscriptions::register(&t.db, &id, &email, now).await.unwrap();
         assert!(
             matches!(seances::cancel_seance(&t.db, &staff, &id, 1, " ", now).await, Err(EditError::Invalid(_))),
             "{b}"
@@ -266,7 +277,10 @@ async fn cancelling_a_session_tells_everyone_registered_or_waiting() {
         assert_eq!(told.len(), 3, "{b}");
         assert!(told.iter().any(|m| m.canal == "courriel" && m.destinataire == "sam@example.org"), "{b}");
         assert!(told.iter().all(|m| m.corps.contains("Animateur malade")), "{b}");
-        assert!(matches!(service::register(&t.db, &id, &person(9), now).await, Err(RegisterError::Closed(_))), "{b}");
+        assert!(
+            matches!(inscriptions::register(&t.db, &id, &person(9), now).await, Err(RegisterError::Closed(_))),
+            "{b}"
+        );
         // An outdated form cannot cancel again or edit.
         assert!(
             matches!(
@@ -286,8 +300,8 @@ async fn session_edits_keep_seats_taken_notify_changes_and_refuse_outdated_versi
         let (staff, id) = setup(&t.db, 1).await;
         let now = Utc::now();
         let (s, _) = seances::load_seance(&t.db, &staff, &id).await.unwrap();
-        service::register(&t.db, &id, &person(1), now).await.unwrap();
-        service::register(&t.db, &id, &Registration { attente: true, ..person(2) }, now).await.unwrap();
+        inscriptions::register(&t.db, &id, &person(1), now).await.unwrap();
+        inscriptions::register(&t.db, &id, &Registration { attente: true, ..person(2) }, now).await.unwrap();
         // More seats: the person waiting gets one.
         let bigger = SeanceContent { capacite: 3, ..session_at(s.debut, 3) };
         seances::update_seance(&t.db, &staff, &id, 1, bigger.clone(), now).await.unwrap();
@@ -316,7 +330,7 @@ async fn session_moves_are_sent_to_registrants() {
     let t = TestDb::sqlite().await;
     let (staff, id) = setup(&t.db, 4).await;
     let now = Utc::now();
-    service::register(&t.db, &id, &person(1), now).await.unwrap();
+    inscriptions::register(&t.db, &id, &person(1), now).await.unwrap();
     let (s, _) = seances::load_seance(&t.db, &staff, &id).await.unwrap();
     seances::update_seance(&t.db, &staff, &id, 1, session_at(s.debut + Duration::days(7), 4), now).await.unwrap();
     let told = messages(&t.db, "seance_modifiee").await;
@@ -331,8 +345,8 @@ async fn the_roll_call_opens_at_the_start_and_marks_only_people_with_a_seat() {
         let b = t.backend();
         let (staff, id) = setup(&t.db, 1).await;
         let now = Utc::now();
-        let a = service::register(&t.db, &id, &person(1), now).await.unwrap();
-        service::register(&t.db, &id, &Registration { attente: true, ..person(2) }, now).await.unwrap();
+        let a = inscriptions::register(&t.db, &id, &person(1), now).await.unwrap();
+        inscriptions::register(&t.db, &id, &Registration { attente: true, ..person(2) }, now).await.unwrap();
         let list = appel::inscrits(&t.db, &staff, &id, now).await.unwrap();
         assert!(!list.appel_ouvert, "{b}");
         let ids: Vec<String> = list.personnes.iter().map(|p| p.id.clone()).collect();
@@ -350,7 +364,10 @@ async fn the_roll_call_opens_at_the_start_and_marks_only_people_with_a_seat() {
         assert_eq!((seated.presence.as_deref(), waiting.presence.as_deref()), (Some("present"), None), "{b}");
         // Cancelling after the session is over is refused (nothing to free).
         let over = now + Duration::days(2);
-        assert!(matches!(service::cancel(&t.db, &a.token, over).await, Err(service::CancelError::Past)), "{b}");
+        assert!(
+            matches!(inscriptions::cancel(&t.db, &a.token, over).await, Err(inscriptions::CancelError::Past)),
+            "{b}"
+        );
         t.drop().await;
     }
 }
@@ -366,10 +383,10 @@ async fn names_and_contacts_are_erased_after_the_retention_period() {
             .await
             .unwrap();
         // Registrations made when `old` was upcoming; then time passes: `old` ended 94 days ago.
-        let a = service::register(&t.db, &old, &person(1), now).await.unwrap();
-        let kept = service::register(&t.db, &recent, &person(2), now).await.unwrap();
+        let a = inscriptions::register(&t.db, &old, &person(1), now).await.unwrap();
+        let kept = inscriptions::register(&t.db, &recent, &person(2), now).await.unwrap();
         let later = now + Duration::days(95);
-        let report = service::purge(&t.db, later, 90).await.unwrap();
+        let report = conservation::purge(&t.db, later, 90).await.unwrap();
         assert_eq!(report.inscriptions, 1, "{b}");
         assert_eq!(report.messages, 2, "{b}");
         let erased = inscription::Entity::find()
@@ -384,11 +401,11 @@ async fn names_and_contacts_are_erased_after_the_retention_period() {
             "{b}"
         );
         assert_eq!(erased.statut, "inscrit", "{b}");
-        assert!(service::mon_inscription(&t.db, &a.token, later).await.unwrap().is_none(), "{b}");
+        assert!(agenda::mon_inscription(&t.db, &a.token, later).await.unwrap().is_none(), "{b}");
         // The recent session's registrant is untouched; a second run erases nothing more.
-        let mine = service::mon_inscription(&t.db, &kept.token, now).await.unwrap().unwrap();
+        let mine = agenda::mon_inscription(&t.db, &kept.token, now).await.unwrap().unwrap();
         assert_eq!(mine.prenom, "Prénom2", "{b}");
-        assert_eq!(service::purge(&t.db, later, 90).await.unwrap().inscriptions, 0, "{b}");
+        assert_eq!(conservation::purge(&t.db, later, 90).await.unwrap().inscriptions, 0, "{b}");
         t.drop().await;
     }
 }
@@ -398,7 +415,7 @@ async fn the_outbox_sends_each_message_once_with_its_link_and_retries_failures()
     let t = TestDb::sqlite().await;
     let (_, id) = setup(&t.db, 5).await;
     let now = Utc::now();
-    let r = service::register(&t.db, &id, &person(1), now).await.unwrap();
+    let r = inscriptions::register(&t.db, &id, &person(1), now).await.unwrap();
     let sender = Arc::new(Recorder::default());
     let senders = outbox::Senders { sms: Some(sender.clone()), ..Default::default() };
     sender.failing(Some(outbox::SendError::Temporary("gateway down".into())));
@@ -432,14 +449,14 @@ async fn the_outbox_sends_each_message_once_with_its_link_and_retries_failures()
 async fn the_calendar_file_holds_the_session() {
     let t = TestDb::sqlite().await;
     let (_, id) = setup(&t.db, 5).await;
-    let r = service::register(&t.db, &id, &person(1), Utc::now()).await.unwrap();
-    let ics = service::calendar(&t.db, &r.token).await.unwrap().unwrap();
+    let r = inscriptions::register(&t.db, &id, &person(1), Utc::now()).await.unwrap();
+    let ics = agenda::calendar(&t.db, &r.token).await.unwrap().unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR"), "{ics}");
     assert!(ics.contains("SUMMARY:Faire son CV"), "{ics}");
     assert!(ics.contains("LOCATION:4 rue Thiers\\, Saint-Gaudens"), "{ics}");
     assert!(ics.lines().any(|l| l.starts_with("DTSTART:") && l.ends_with('Z')), "{ics}");
     assert!(!ics.contains("STATUS:CANCELLED"), "{ics}");
-    assert!(service::calendar(&t.db, "nope").await.unwrap().is_none());
+    assert!(agenda::calendar(&t.db, "nope").await.unwrap().is_none());
     t.drop().await;
 }
 
@@ -499,12 +516,12 @@ async fn the_day_before_at_six_each_seated_person_is_reminded_once_with_a_link_t
         // Monday 7 December, 9:30.
         let s = seances::create_seance(&t.db, &staff, &atelier, session_at(paris(7, 9, 30), 3), created).await.unwrap();
         let seated =
-            service::register(&t.db, &s, &Registration { langue: crate::i18n::Langue::En, ..person(1) }, created)
+            inscriptions::register(&t.db, &s, &Registration { langue: crate::i18n::Langue::En, ..person(1) }, created)
                 .await
                 .unwrap();
-        let cancelled = service::register(&t.db, &s, &person(2), created).await.unwrap();
-        service::cancel(&t.db, &cancelled.token, paris(2, 10, 0)).await.unwrap();
-        service::register(&t.db, &s, &person(3), created).await.unwrap();
+        let cancelled = inscriptions::register(&t.db, &s, &person(2), created).await.unwrap();
+        inscriptions::cancel(&t.db, &cancelled.token, paris(2, 10, 0)).await.unwrap();
+        inscriptions::register(&t.db, &s, &person(3), created).await.unwrap();
         // 17:59 on Sunday: not yet. 18:00: the two seated people, once, whatever the number of servers.
         assert_eq!(super::rappels::remind(&t.db, paris(6, 17, 59)).await.unwrap(), 0, "{b}");
         let (x, y) = tokio::join!(
@@ -514,7 +531,7 @@ async fn the_day_before_at_six_each_seated_person_is_reminded_once_with_a_link_t
         assert_eq!(x.unwrap() + y.unwrap(), 2, "{b}");
         assert_eq!(super::rappels::remind(&t.db, paris(6, 19, 0)).await.unwrap(), 0, "{b}");
         // Someone registering on Sunday evening has just had her confirmation: no reminder.
-        let late = service::register(&t.db, &s, &person(5), paris(6, 19, 30)).await.unwrap();
+        let late = inscriptions::register(&t.db, &s, &person(5), paris(6, 19, 30)).await.unwrap();
         assert_eq!(late.statut, Statut::Inscrit, "{b}");
         assert_eq!(super::rappels::remind(&t.db, paris(6, 20, 0)).await.unwrap(), 0, "{b}");
         let reminders = messages(&t.db, "rappel_seance").await;
@@ -533,11 +550,11 @@ async fn the_day_before_at_six_each_seated_person_is_reminded_once_with_a_link_t
         let link = mine.lien.clone().expect(b);
         let short = link.strip_prefix("/inscription/").expect(b);
         assert_eq!(short.len(), 16, "{b}");
-        let page = service::mon_inscription(&t.db, short, paris(6, 18, 5)).await.unwrap().expect(b);
+        let page = agenda::mon_inscription(&t.db, short, paris(6, 18, 5)).await.unwrap().expect(b);
         assert_eq!(page.prenom, "Prénom1", "{b}");
         // The confirmation's link still works too; the reminder's link cancels like it.
-        assert!(service::mon_inscription(&t.db, &seated.token, paris(6, 18, 5)).await.unwrap().is_some(), "{b}");
-        assert_eq!(service::cancel(&t.db, short, paris(6, 18, 10)).await.unwrap(), Statut::Inscrit, "{b}");
+        assert!(agenda::mon_inscription(&t.db, &seated.token, paris(6, 18, 5)).await.unwrap().is_some(), "{b}");
+        assert_eq!(inscriptions::cancel(&t.db, short, paris(6, 18, 10)).await.unwrap(), Statut::Inscrit, "{b}");
         t.drop().await;
     }
 }

@@ -453,7 +453,8 @@ async fn offer_page_has_a_stable_url_and_a_tap_to_call_number() {
     assert!(r.body.contains("<h1 lang=\"fr\">Location de scooters et de voitures à petit prix</h1>"));
     assert!(r.body.contains("href=\"tel:0599003130\""));
     // The demo is dated from the day it is loaded (no date bomb): its offers are 36 days old.
-    let maj = app::dates::today(chrono::Utc::now()) - chrono::Duration::days(app::catalogue::import::SAMPLE_AGE_DAYS);
+    let maj =
+        app::dates::today(chrono::Utc::now()) - chrono::Duration::days(app::catalogue::datainclusion::SAMPLE_AGE_DAYS);
     assert!(r.body.contains(&format!("Mis à jour le {}", maj.format("%d/%m/%Y"))), "{}", maj);
     for bad in ["pas-un-uuid", "00000000-0000-4000-8000-000000000000"] {
         let r = send(&app, get(&format!("/offres/{bad}"))).await;

@@ -189,7 +189,8 @@ fn sample_as_csv() -> (Vec<u8>, Vec<u8>) {
 
 #[tokio::test]
 async fn csv_import_gives_the_same_catalogue_as_json() {
-    use crate::catalogue::import::{csv_is_services, import_csv};
+    use crate::catalogue::datainclusion::csv_is_services;
+    use crate::catalogue::import::import_csv;
     let (structures, services) = sample_as_csv();
     assert!(csv_is_services(&services) && !csv_is_services(&structures));
     let from_json = TestDb::sqlite().await;
@@ -209,7 +210,8 @@ async fn csv_import_gives_the_same_catalogue_as_json() {
 
 #[tokio::test]
 async fn a_bad_csv_row_is_reported_and_the_others_imported() {
-    use crate::catalogue::import::{import_csv, ImportError};
+    use crate::catalogue::datainclusion::ImportError;
+    use crate::catalogue::import::import_csv;
     let t = TestDb::sqlite().await;
     let structures = "id,source,nom,date_maj\ns1,essai,Structure essai,2026-11-01\n";
     let services = "id,source,structure_id,nom,description,date_maj,thematiques\n\
@@ -380,7 +382,7 @@ fn the_sample_is_dated_from_the_day_it_is_loaded_keeping_the_distances_between_i
     let doc = br#"{"structures": [{"id": "s", "date_maj": "2026-10-15"}], "services": [{"id": "a", "date_maj": "2026-09-15"}, {"id": "b"}]}"#;
     let today = chrono::NaiveDate::from_ymd_opt(2031, 3, 1).unwrap();
     let moved: serde_json::Value =
-        serde_json::from_slice(&crate::catalogue::import::redated(doc, today).unwrap()).unwrap();
+        serde_json::from_slice(&crate::catalogue::datainclusion::redated(doc, today).unwrap()).unwrap();
     assert_eq!(moved["structures"][0]["date_maj"], "2031-01-24", "36 days before");
     assert_eq!(moved["services"][0]["date_maj"], "2030-12-25", "a month before that, as in the file");
     assert!(moved["services"][1].get("date_maj").is_none());

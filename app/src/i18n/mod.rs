@@ -3,6 +3,15 @@
 //! built into the server. Islands get their strings from the server as props, so the WASM
 //! carries none. The choice is a cookie on the phone (no account); before any choice, the
 //! browser's languages decide, and the pages offer the choice at the top.
+mod choix;
+#[cfg(feature = "ssr")]
+mod dates;
+#[cfg(feature = "ssr")]
+mod fluent;
+#[cfg(test)]
+mod tests;
+
+pub use choix::LangueChoix;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -250,87 +259,6 @@ pub fn heure_en(l: Langue, at: chrono::DateTime<chrono::Utc>) -> String {
     }
 }
 
-#[cfg(feature = "ssr")]
-mod dates {
-    use super::{tr, Langue};
-    use chrono::{DateTime, Datelike, Timelike};
-    use chrono_tz::Europe::Paris;
-
-    fn jour(l: Langue, at: &DateTime<chrono_tz::Tz>) -> String {
-        let args = [
-            ("j", (at.weekday().num_days_from_monday() as i64).into()),
-            ("d", (at.day() as i64).into()),
-            ("m", (at.month0() as i64).into()),
-            ("y", (at.year() as i64).into()),
-        ];
-        tr(l, "date-jour", &args)
-    }
-
-    fn heure(at: &DateTime<chrono_tz::Tz>) -> String {
-        format!("{}:{:02}", at.hour(), at.minute())
-    }
-
-    pub fn quand(l: Langue, debut: i64, fin: i64) -> Option<String> {
-        let a = DateTime::from_timestamp(debut, 0)?.with_timezone(&Paris);
-        let b = DateTime::from_timestamp(fin, 0)?.with_timezone(&Paris);
-        Some(if a.date_naive() == b.date_naive() {
-            tr(
-                l,
-                "date-seance",
-                &[("jour", jour(l, &a).into()), ("debut", heure(&a).into()), ("fin", heure(&b).into())],
-            )
-        } else {
-            let args = [
-                ("jour", jour(l, &a).into()),
-                ("debut", heure(&a).into()),
-                ("jour2", jour(l, &b).into()),
-                ("fin", heure(&b).into()),
-            ];
-            tr(l, "date-seance-jours", &args)
-        })
-    }
-}
-
-#[cfg(feature = "ssr")]
-mod fluent {
-    use super::{Arg, Langue};
-    use fluent_templates::fluent_bundle::FluentValue;
-    use fluent_templates::{LanguageIdentifier, Loader};
-    use std::borrow::Cow;
-    use std::collections::HashMap;
-    use std::sync::LazyLock;
-
-    fluent_templates::static_loader! {
-        pub static LOCALES = {
-            locales: "./locales",
-            fallback_language: "fr",
-            // No invisible isolation marks around arguments: the pages set `dir` themselves.
-            customise: |bundle| bundle.set_use_isolating(false),
-        };
-    }
-
-    static IDS: LazyLock<Vec<(Langue, LanguageIdentifier)>> =
-        LazyLock::new(|| Langue::ALL.iter().filter_map(|l| l.code().parse().ok().map(|id| (*l, id))).collect());
-
-    pub fn id(l: Langue) -> &'static LanguageIdentifier {
-        IDS.iter().find(|(x, _)| *x == l).map(|(_, id)| id).unwrap_or(&IDS[0].1)
-    }
-
-    pub fn lookup(l: Langue, key: &str, args: &[(&str, Arg)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| {
-                let value = match v {
-                    Arg::Text(s) => FluentValue::from(s.clone()),
-                    Arg::Number(n) => FluentValue::from(*n),
-                };
-                (Cow::Owned((*k).to_owned()), value)
-            })
-            .collect();
-        LOCALES.lookup_with_args(id(l), key, &map)
-    }
-}
-
 /// The message `key` in language `l` (the French one when `l` lacks it).
 #[cfg(feature = "ssr")]
 pub fn tr(l: Langue, key: &str, args: &[(&str, Arg)]) -> String {
@@ -363,123 +291,4 @@ pub(crate) fn keys(l: Langue) -> Vec<String> {
     }
     keys.sort();
     keys
-}
-
-/// The language chooser: one button per language, a form that posts (works without WASM).
-#[component]
-pub fn LangueChoix(#[prop(optional)] titre: bool) -> impl IntoView {
-    let current = langue();
-    let retour = {
-        let l = leptos_router::hooks::use_location();
-        let (path, search) = (l.pathname.get_untracked(), l.search.get_untracked());
-        let search = search.trim_start_matches('?');
-        if search.is_empty() {
-            path
-        } else {
-            format!("{path}?{search}")
-        }
-    };
-    let buttons = Langue::ALL
-        .iter()
-        .map(|l| {
-            let pressed = (*l == current).to_string();
-            view! {
-                <button type="submit" name="langue" value=l.code() lang=l.code() dir=l.dir()
-                    class="langue" aria-pressed=pressed>{l.nom()}</button>
-            }
-        })
-        .collect_view();
-    view! {
-        <form method="post" action="/langue" class="langues" aria-label=t("langue-choix")>
-            {titre.then(|| {
-                // Asked in every language: the page may be in one the person does not read.
-                let asks = Langue::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| view! {
-                        {(i > 0).then_some(" · ")}
-                        <span lang=l.code() dir=l.dir()>{tr(*l, "langue-choix", &[])}</span>
-                    })
-                    .collect_view();
-                view! { <p class="langues-titre">{asks}</p> }
-            })}
-            <input type="hidden" name="retour" value=retour />
-            {buttons}
-        </form>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tags_and_browser_preferences() {
-        assert_eq!(Langue::from_tag("fa-AF"), Some(Langue::Prs));
-        assert_eq!(Langue::from_tag("prs"), Some(Langue::Prs));
-        assert_eq!(Langue::from_tag("EN-gb"), Some(Langue::En));
-        assert_eq!(Langue::from_tag("de"), None);
-        assert_eq!(Langue::from_accept_language("de-DE,de;q=0.9,uk;q=0.8,en;q=0.7"), Some(Langue::Uk));
-        assert_eq!(Langue::from_accept_language("en;q=0.5, ar"), Some(Langue::Ar));
-        assert_eq!(Langue::from_accept_language("ar;q=0, en;q=0.1"), Some(Langue::En));
-        assert_eq!(Langue::from_accept_language("de, it"), None);
-        assert_eq!(Langue::from_accept_language(""), None);
-        assert_eq!(Langue::Ar.dir(), "rtl");
-        assert_eq!(Langue::Prs.dir(), "rtl");
-        assert_eq!(Langue::Uk.dir(), "ltr");
-    }
-
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn every_language_has_every_message_and_no_other() {
-        let fr = keys(Langue::Fr);
-        assert!(fr.len() > 100, "the French messages are the reference");
-        for l in Langue::ALL {
-            let k = keys(l);
-            let missing: Vec<_> = fr.iter().filter(|x| !k.contains(x)).collect();
-            let extra: Vec<_> = k.iter().filter(|x| !fr.contains(x)).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, unknown {extra:?}", l.code());
-        }
-    }
-
-    /// The French theme and objective messages are the référentiel's own words, in its order.
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn french_referentiel_messages_are_the_referentiel() {
-        let json: serde_json::Value =
-            serde_json::from_str(include_str!("../../reference/referentiel-carnet-de-bord.json")).expect("référentiel");
-        let themes = json["themes"].as_array().expect("themes");
-        assert_eq!(themes.len(), 10);
-        for th in themes {
-            let code = th["code"].as_str().expect("code");
-            assert_eq!(tr(Langue::Fr, &format!("theme-{code}"), &[]), th["label"].as_str().expect("label"));
-            let objectifs = th["objectifs"].as_array().expect("objectifs");
-            for (i, o) in objectifs.iter().enumerate() {
-                assert_eq!(tr(Langue::Fr, &format!("objectif-{code}-{}", i + 1), &[]), o.as_str().expect("objectif"));
-            }
-            // No message for an objective the référentiel does not have.
-            assert!(!keys(Langue::Fr).contains(&format!("objectif-{code}-{}", objectifs.len() + 1)));
-        }
-    }
-
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn messages_are_looked_up_with_their_arguments() {
-        assert_eq!(tr(Langue::Fr, "langue-titre", &[]), "Choisir la langue");
-        assert_eq!(tr(Langue::En, "langue-titre", &[]), "Choose the language");
-        assert_eq!(tr(Langue::En, "offres-nombre", &[("n", 1.into())]), "1 offer");
-        assert_eq!(tr(Langue::En, "offres-nombre", &[("n", 3.into())]), "3 offers");
-        assert_eq!(tr(Langue::Uk, "offres-nombre", &[("n", 3.into())]), "3 пропозиції");
-        assert_eq!(tr(Langue::Uk, "offres-nombre", &[("n", 5.into())]), "5 пропозицій");
-    }
-
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn session_dates_in_other_languages() {
-        // Tuesday 1 December 2026, 9:30–11:00 in Paris (UTC+1).
-        let (a, b) = (1_796_113_800, 1_796_119_200);
-        assert_eq!(dates::quand(Langue::En, a, b).unwrap(), "Tuesday 1 December 2026, 9:30 – 11:00");
-        assert_eq!(dates::quand(Langue::Uk, a, b).unwrap(), "вівторок, 1 грудня 2026, 9:30 – 11:00");
-        assert!(dates::quand(Langue::En, a, b + 86_400).unwrap().starts_with("from Tuesday 1 December 2026, 9:30"));
-    }
 }
