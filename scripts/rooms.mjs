@@ -10,7 +10,8 @@
 //     arrows only go down);
 //   - two modules of one room use each other, directly or round a cycle;
 //   - an edge inside a cycle is not in `app/rooms-knot.txt`: a new knot between rooms;
-//   - a room uses another room's `db` module, unless the pair is in that file too;
+//   - a room uses another room's `db` module, or its tables through SQL text, unless the pair
+//     is in that file too;
 //   - a line of that file no longer happens: the knot got smaller, take the line out (the file
 //     only ever shrinks, until it is empty and no room is in a cycle).
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -88,6 +89,38 @@ const serverSrc = new URL("../server/src/", import.meta.url).pathname;
 for (const f of files(serverSrc)) {
   for (const m of code(readFileSync(f, "utf8")).matchAll(/app::([a-z_][a-z0-9_]*)::db\b/g)) {
     const d = `server -> ${m[1]}::db`;
+    dbUses.set(d, (dbUses.get(d) ?? 0) + 1);
+  }
+}
+
+// Tables reached through SQL text (`FROM x`, `JOIN x`, `UPDATE x`, `INTO x`) count as a use of the
+// owner's tables: a table belongs to the room that declares its entity (`table_name = "x"`, or
+// an entity macro's `"x"`), or, for the few without one, to the room named here.
+const OWNERS_WITHOUT_ENTITY = {
+  orientation: "orientation",
+  invitation: "itineraire",
+  catalogue_state: "catalogue",
+  synonyme: "catalogue",
+  search_term: "catalogue",
+  limite: "rate_limit",
+  badge_state: "badges",
+};
+const tableOwner = new Map(Object.entries(OWNERS_WITHOUT_ENTITY));
+for (const f of files(root)) {
+  const room = relative(root, f).split(sep)[0].replace(/\.rs$/, "");
+  const text = readFileSync(f, "utf8");
+  for (const m of text.matchAll(/table_name = "([a-z_]+)"|_entity!\(\s*[a-z_]+\s*,\s*"([a-z_]+)"/g))
+    tableOwner.set(m[1] ?? m[2], room);
+}
+for (const f of files(root)) {
+  const rel = relative(root, f).split(sep);
+  const from = rel[0].replace(/\.rs$/, "");
+  if (from === "lib" || from === "test_support" || /(^|_)tests\.rs$/.test(rel[rel.length - 1])) continue;
+  const text = code(readFileSync(f, "utf8"));
+  for (const m of text.matchAll(/\b(?:FROM|JOIN|UPDATE|INTO)\s+([a-z_]+)\b/g)) {
+    const owner = tableOwner.get(m[1]);
+    if (!owner || owner === from) continue;
+    const d = `${from} -> ${owner}::db`;
     dbUses.set(d, (dbUses.get(d) ?? 0) + 1);
   }
 }

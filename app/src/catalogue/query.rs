@@ -8,7 +8,7 @@ use crate::catalogue::horaires;
 use crate::catalogue::index::{Query, SearchIndex, REMOTE_ONLY};
 use crate::catalogue::model::*;
 use crate::catalogue::search::{highlight, stem};
-use sea_orm::{entity::prelude::*, DbBackend, FromQueryResult, QueryOrder, Statement, Value};
+use sea_orm::{entity::prelude::*, QueryOrder};
 use std::collections::HashMap;
 
 /// Filters once checked (see `api::validate`): every value is known to be acceptable.
@@ -36,37 +36,7 @@ pub struct Recherche {
 /// Offers done at a distance shown beside a list sorted by distance.
 const A_DISTANCE_MONTREES: usize = 3;
 
-/// SQL text with placeholders numbered for the backend (`?` or `$n`).
-struct Sql {
-    backend: DbBackend,
-    text: String,
-    values: Vec<Value>,
-}
-
-impl Sql {
-    fn new(backend: DbBackend) -> Self {
-        Sql { backend, text: String::new(), values: vec![] }
-    }
-    fn push(&mut self, s: &str) -> &mut Self {
-        self.text.push_str(s);
-        self
-    }
-    fn bind(&mut self, v: impl Into<Value>) -> &mut Self {
-        self.values.push(v.into());
-        if self.backend == DbBackend::Postgres {
-            let n = self.values.len();
-            self.text.push_str(&format!("${n}"));
-        } else {
-            self.text.push('?');
-        }
-        self
-    }
-    fn statement(&self) -> Statement {
-        Statement::from_sql_and_values(self.backend, self.text.clone(), self.values.clone())
-    }
-}
-
-#[derive(FromQueryResult)]
+/// An offer as a results page shows it.
 struct Row {
     id: String,
     nom: String,
@@ -164,25 +134,33 @@ async fn resumes(
         .collect())
 }
 
-/// The rows to show, in the order of `ids`.
+/// The rows to show, in the order of `ids`, with their structure's name (from the organisation).
 async fn rows_by_id(db: &DatabaseConnection, ids: &[String]) -> Result<Vec<Row>, DbErr> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let mut sql = Sql::new(db.get_database_backend());
-    sql.push(
-        "SELECT o.id, o.nom, o.description, o.commune, o.frais, o.modes_accueil, o.horaires_accueil, s.nom AS structure \
-         FROM offre o JOIN structure s ON s.id = o.structure_id WHERE o.id IN (",
-    );
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            sql.push(", ");
-        }
-        sql.bind(id.clone());
-    }
-    sql.push(")");
-    let mut by_id: HashMap<String, Row> =
-        Row::find_by_statement(sql.statement()).all(db).await?.into_iter().map(|r| (r.id.clone(), r)).collect();
+    let offres = offre::Entity::find().filter(offre::Column::Id.is_in(ids.to_vec())).all(db).await?;
+    let structures =
+        crate::organisation::service::by_ids(db, offres.iter().map(|o| o.structure_id.clone()).collect()).await?;
+    let mut by_id: HashMap<String, Row> = offres
+        .into_iter()
+        .filter_map(|o| {
+            let structure = structures.get(&o.structure_id)?.nom.clone();
+            Some((
+                o.id.clone(),
+                Row {
+                    id: o.id,
+                    nom: o.nom,
+                    description: o.description,
+                    commune: o.commune,
+                    frais: o.frais,
+                    modes_accueil: o.modes_accueil,
+                    horaires_accueil: o.horaires_accueil,
+                    structure,
+                },
+            ))
+        })
+        .collect();
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
@@ -332,4 +310,21 @@ pub async fn offers_on_theme(
         .into_iter()
         .map(|o| OffreSurTheme { id: o.id, nom: o.nom, structure_id: o.structure_id })
         .collect())
+}
+
+/// An offer's name, the address that receives requests about it (`None`: its structure's) and
+/// its structure, for an offer that is not archived.
+pub struct OffreContact {
+    pub nom: String,
+    pub courriel: Option<String>,
+    pub structure_id: String,
+}
+
+/// See [`OffreContact`].
+pub async fn offre_contact(db: &impl sea_orm::ConnectionTrait, id: &str) -> Result<Option<OffreContact>, DbErr> {
+    Ok(offre::Entity::find_by_id(id.to_owned())
+        .filter(offre::Column::Archived.eq(false))
+        .one(db)
+        .await?
+        .map(|o| OffreContact { nom: o.nom, courriel: o.courriel, structure_id: o.structure_id }))
 }

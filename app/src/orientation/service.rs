@@ -18,23 +18,9 @@ pub async fn destination(
     if uuid::Uuid::parse_str(offre_id).is_err() {
         return Ok(None);
     }
-    let row = db
-        .query_one_raw(sql(
-            db,
-            "SELECT o.nom AS offre, s.nom AS structure, COALESCE(o.courriel, s.courriel) AS courriel, s.id AS structure_id \
-             FROM offre o JOIN structure s ON s.id = o.structure_id WHERE o.id = ? AND o.archived = ?",
-            vec![offre_id.into(), false.into()],
-        ))
-        .await?;
-    row.map(|r| {
-        Ok((
-            r.try_get("", "offre")?,
-            r.try_get("", "structure")?,
-            r.try_get("", "courriel")?,
-            r.try_get("", "structure_id")?,
-        ))
-    })
-    .transpose()
+    let Some(o) = crate::catalogue::query::offre_contact(db, offre_id).await? else { return Ok(None) };
+    let Some(s) = crate::organisation::service::get(db, &o.structure_id).await? else { return Ok(None) };
+    Ok(Some((o.nom, s.nom, o.courriel.or(s.courriel), s.id)))
 }
 
 /// Checks the form and sends the request; returns the token of the structure's link.
@@ -134,11 +120,27 @@ pub async fn send(
     Ok(token)
 }
 
+/// The request's own columns; the names of the offer, the structure and the professional are
+/// read from their rooms ([`complete`]).
 const SELECT: &str =
-    "SELECT r.id, r.carnet_id, r.account_id, r.personne_nom, r.personne_contact, r.preference, r.objet, r.message, \
-    r.statut, r.motif, r.created_at, o.nom AS offre, s.nom AS structure, a.nom AS de, a.email AS de_courriel \
-    FROM orientation r JOIN offre o ON o.id = r.offre_id JOIN structure s ON s.id = r.structure_id \
-    JOIN account a ON a.id = r.account_id";
+    "SELECT r.id, r.carnet_id, r.account_id, r.offre_id, r.structure_id, r.personne_nom, r.personne_contact, \
+    r.preference, r.objet, r.message, r.statut, r.motif, r.created_at FROM orientation r";
+
+struct Stored {
+    id: String,
+    carnet_id: Option<String>,
+    account_id: String,
+    offre_id: String,
+    structure_id: String,
+    personne_nom: String,
+    personne_contact: String,
+    preference: String,
+    objet: String,
+    message: String,
+    statut: String,
+    motif: Option<String>,
+    created_at: DateTime<Utc>,
+}
 
 struct Row {
     id: String,
@@ -147,34 +149,62 @@ struct Row {
     vue: OrientationVue,
 }
 
-fn row(r: &sea_orm::QueryResult) -> Result<Row, DbErr> {
-    let statut: String = r.try_get("", "statut")?;
-    let motif: Option<String> = r.try_get("", "motif")?;
-    let created: DateTime<Utc> = r.try_get("", "created_at")?;
-    Ok(Row {
+fn stored(r: &sea_orm::QueryResult) -> Result<Stored, DbErr> {
+    Ok(Stored {
         id: r.try_get("", "id")?,
         carnet_id: r.try_get("", "carnet_id")?,
-        de_courriel: r.try_get("", "de_courriel")?,
-        vue: OrientationVue {
-            offre_nom: r.try_get("", "offre")?,
-            structure: r.try_get("", "structure")?,
-            de: r.try_get("", "de")?,
-            personne_nom: r.try_get("", "personne_nom")?,
-            personne_contact: r.try_get("", "personne_contact")?,
-            preference: r.try_get("", "preference")?,
-            objet: r.try_get("", "objet")?,
-            message: r.try_get("", "message")?,
-            en_attente: statut == "envoyee",
-            statut: match statut.as_str() {
-                "envoyee" => "En attente de réponse".to_owned(),
-                "acceptee" => "Acceptée".to_owned(),
-                "refusee" => format!("Refusée : {}", motif.unwrap_or_default()),
-                _ => "Close sans réponse".to_owned(),
-            },
-            envoyee_le: crate::dates::jour(created),
-            messages: vec![],
-        },
+        account_id: r.try_get("", "account_id")?,
+        offre_id: r.try_get("", "offre_id")?,
+        structure_id: r.try_get("", "structure_id")?,
+        personne_nom: r.try_get("", "personne_nom")?,
+        personne_contact: r.try_get("", "personne_contact")?,
+        preference: r.try_get("", "preference")?,
+        objet: r.try_get("", "objet")?,
+        message: r.try_get("", "message")?,
+        statut: r.try_get("", "statut")?,
+        motif: r.try_get("", "motif")?,
+        created_at: r.try_get("", "created_at")?,
     })
+}
+
+/// The requests with the names their pages show, each read once from its room; a request whose
+/// offer, structure or professional is gone is left out (as a join would).
+async fn complete(db: &impl ConnectionTrait, rows: Vec<Stored>) -> Result<Vec<Row>, DbErr> {
+    let offres = crate::catalogue::query::offer_names(db, rows.iter().map(|r| r.offre_id.clone()).collect()).await?;
+    let structures =
+        crate::organisation::service::by_ids(db, rows.iter().map(|r| r.structure_id.clone()).collect()).await?;
+    let comptes = crate::auth::annuaire::by_ids(db, rows.iter().map(|r| r.account_id.clone()).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let (offre, structure, de) =
+                (offres.get(&r.offre_id)?, structures.get(&r.structure_id)?, comptes.get(&r.account_id)?);
+            Some(Row {
+                de_courriel: de.email.clone(),
+                vue: OrientationVue {
+                    offre_nom: offre.clone(),
+                    structure: structure.nom.clone(),
+                    de: de.nom.clone(),
+                    personne_nom: r.personne_nom,
+                    personne_contact: r.personne_contact,
+                    preference: r.preference,
+                    objet: r.objet,
+                    message: r.message,
+                    en_attente: r.statut == "envoyee",
+                    statut: match r.statut.as_str() {
+                        "envoyee" => "En attente de réponse".to_owned(),
+                        "acceptee" => "Acceptée".to_owned(),
+                        "refusee" => format!("Refusée : {}", r.motif.unwrap_or_default()),
+                        _ => "Close sans réponse".to_owned(),
+                    },
+                    envoyee_le: crate::dates::jour(r.created_at),
+                    messages: vec![],
+                },
+                id: r.id,
+                carnet_id: r.carnet_id,
+            })
+        })
+        .collect())
 }
 
 /// Days the structure's link still shows the request once answered.
@@ -190,11 +220,13 @@ async fn find(db: &impl ConnectionTrait, jeton: &str, now: DateTime<Utc>) -> Res
         "{SELECT} WHERE r.lien_hash = ? AND r.anonymisee_at IS NULL AND (r.statut = 'envoyee' OR r.reponse_at > ?)"
     );
     let answered_since = now - Duration::days(LIEN_APRES_REPONSE_JOURS);
-    db.query_one_raw(sql(db, &q, vec![crate::token::token_hash(jeton).into(), answered_since.into()]))
+    let found = db
+        .query_one_raw(sql(db, &q, vec![crate::token::token_hash(jeton).into(), answered_since.into()]))
         .await?
         .as_ref()
-        .map(row)
-        .transpose()
+        .map(stored)
+        .transpose()?;
+    Ok(complete(db, found.into_iter().collect()).await?.pop())
 }
 
 pub async fn by_token(
@@ -207,12 +239,13 @@ pub async fn by_token(
 
 pub async fn sent_by(db: &impl ConnectionTrait, staff: &Staff) -> Result<Vec<OrientationVue>, DbErr> {
     let q = format!("{SELECT} WHERE r.account_id = ? AND r.anonymisee_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
-    let rows: Vec<Row> = db
+    let rows: Vec<Stored> = db
         .query_all_raw(sql(db, &q, vec![staff.id.clone().into()]))
         .await?
         .iter()
-        .map(row)
+        .map(stored)
         .collect::<Result<_, _>>()?;
+    let rows = complete(db, rows).await?;
     let references: Vec<String> = rows.iter().map(|r| format!("orientation:{}", r.id)).collect();
     let mut sent: std::collections::HashMap<String, Vec<crate::ui::livraison::Livraison>> = Default::default();
     for (reference, d) in crate::outbox::deliveries(db, &references).await? {
@@ -315,10 +348,14 @@ pub async fn answer(
 /// than `anonymise_after` days. Returns (closed, anonymised).
 pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>, anonymise_after: i64) -> Result<(u64, u64), DbErr> {
     let stale = format!("{SELECT} WHERE r.statut = 'envoyee' AND r.created_at < ?");
-    let rows = db.query_all_raw(sql(db, &stale, vec![(now - Duration::days(JOURS_SANS_REPONSE)).into()])).await?;
+    let rows: Vec<Stored> = db
+        .query_all_raw(sql(db, &stale, vec![(now - Duration::days(JOURS_SANS_REPONSE)).into()]))
+        .await?
+        .iter()
+        .map(stored)
+        .collect::<Result<_, _>>()?;
     let mut closed = 0;
-    for r in rows.iter().map(row) {
-        let r = r?;
+    for r in complete(db, rows).await? {
         let txn = db.begin().await?;
         let done = txn
             .execute_raw(sql(
