@@ -2,6 +2,7 @@
 //! codes), the CSV files turned into the JSON rows, the sample catalogue re-dated.
 use super::db::schema::SCHEMA;
 use super::db::write::OffreContent;
+use crate::organisation::fiche::Fiche;
 use chrono::NaiveDate;
 use sea_orm::entity::prelude::*;
 use serde_json::Value as Json;
@@ -18,16 +19,7 @@ pub enum ImportError {
     Db(#[from] DbErr),
 }
 
-pub(super) struct StructureIn {
-    pub(super) source: String,
-    pub(super) source_id: String,
-    pub(super) nom: String,
-    pub(super) telephone: Option<String>,
-    pub(super) courriel: Option<String>,
-    pub(super) site_web: Option<String>,
-    pub(super) date_maj: NaiveDate,
-}
-
+/// A service row, checked: its offer and the structure it names.
 pub(super) struct OffreIn {
     pub(super) source: String,
     pub(super) source_id: String,
@@ -160,9 +152,9 @@ fn as_object<'a>(v: &'a Json) -> Result<Fields<'a>, String> {
     v.as_object().map(Fields).ok_or_else(|| "la ligne n’est pas un objet".to_owned())
 }
 
-pub(super) fn parse_structure(v: &Json) -> Result<StructureIn, String> {
+pub(super) fn parse_structure(v: &Json) -> Result<Fiche, String> {
     let f = as_object(v)?;
-    Ok(StructureIn {
+    Ok(Fiche {
         source: f.req("source", 1, 100)?,
         source_id: f.req("id", 1, 200)?,
         nom: f.req("nom", 1, 300)?,

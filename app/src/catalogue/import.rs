@@ -2,7 +2,7 @@
 //! the format DORA and Soliguide publish. Idempotent: rows are keyed on (source, id); re-importing
 //! updates or leaves unchanged, never duplicates. A bad row is rejected with its reason; the
 //! others go on.
-use super::datainclusion::{csv_rows, parse_service, parse_structure, truncate, ImportError, OffreIn, StructureIn};
+use super::datainclusion::{csv_rows, parse_service, parse_structure, truncate, ImportError, OffreIn};
 use super::db::offre;
 use super::db::write::{self};
 use crate::organisation::fiche::{self, Ecriture, Fiche};
@@ -182,20 +182,11 @@ async fn existing_structure(
 
 async fn upsert_structure(
     txn: &DatabaseTransaction,
-    s: StructureIn,
+    s: Fiche,
     now: chrono::DateTime<Utc>,
 ) -> Result<((String, String), Outcome), DbErr> {
     let nom = s.nom.clone();
-    let f = Fiche {
-        source: s.source,
-        source_id: s.source_id,
-        nom: s.nom,
-        telephone: s.telephone,
-        courriel: s.courriel,
-        site_web: s.site_web,
-        date_maj: s.date_maj,
-    };
-    let (id, done) = fiche::upsert(txn, f, now).await?;
+    let (id, done) = fiche::upsert(txn, s, now).await?;
     let outcome = match done {
         Ecriture::Created => Outcome::Created,
         Ecriture::Updated => Outcome::Updated,
