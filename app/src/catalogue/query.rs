@@ -36,6 +36,19 @@ pub struct Recherche {
 /// Offers done at a distance shown beside a list sorted by distance.
 const A_DISTANCE_MONTREES: usize = 3;
 
+/// The columns of an offer that a results page reads.
+#[derive(sea_orm::FromQueryResult)]
+struct OffreColonnes {
+    id: String,
+    nom: String,
+    description: String,
+    commune: Option<String>,
+    frais: Option<String>,
+    modes_accueil: String,
+    horaires_accueil: Option<String>,
+    structure_id: String,
+}
+
 /// An offer as a results page shows it.
 struct Row {
     id: String,
@@ -139,7 +152,25 @@ async fn rows_by_id(db: &DatabaseConnection, ids: &[String]) -> Result<Vec<Row>,
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let offres = offre::Entity::find().filter(offre::Column::Id.is_in(ids.to_vec())).all(db).await?;
+    use offre::Column as C;
+    use sea_orm::QuerySelect;
+    // Only the columns a results page shows: an offer's search text and lists are large.
+    let offres: Vec<OffreColonnes> = offre::Entity::find()
+        .select_only()
+        .columns([
+            C::Id,
+            C::Nom,
+            C::Description,
+            C::Commune,
+            C::Frais,
+            C::ModesAccueil,
+            C::HorairesAccueil,
+            C::StructureId,
+        ])
+        .filter(C::Id.is_in(ids.to_vec()))
+        .into_model()
+        .all(db)
+        .await?;
     let structures =
         crate::organisation::service::by_ids(db, offres.iter().map(|o| o.structure_id.clone()).collect()).await?;
     let mut by_id: HashMap<String, Row> = offres
