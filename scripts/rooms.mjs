@@ -97,10 +97,6 @@ for (const f of files(serverSrc)) {
 // owner's tables: a table belongs to the room that declares its entity (`table_name = "x"`, or
 // an entity macro's `"x"`), or, for the few without one, to the room named here.
 const OWNERS_WITHOUT_ENTITY = {
-  orientation: "orientation",
-  invitation: "itineraire",
-  catalogue_state: "catalogue",
-  synonyme: "catalogue",
   search_term: "catalogue",
   limite: "rate_limit",
   badge_state: "badges",

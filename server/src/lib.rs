@@ -122,7 +122,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
         .merge(app::socle::routes::routes())
         .merge(app::badges::routes::routes())
         .merge(app::carnet::routes::routes())
-        .merge(app::carnet::routes::personne_routes())
+        .merge(app::carnet::personne_routes::routes())
         .merge(app::messages::routes::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();

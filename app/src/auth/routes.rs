@@ -7,7 +7,7 @@ use crate::token::CookiePolicy;
 use crate::ui::form::{field, see_other, Submitted};
 use crate::web::{form_version, read_form, FormState};
 use axum::{
-    extract::{FromRef, Request, State},
+    extract::{FromRef, FromRequest, Request, State},
     http::{header, HeaderValue, StatusCode},
     response::Response,
     routing::post,
@@ -45,15 +45,50 @@ pub async fn read_staff_form(
     Ok((parts, fields, staff))
 }
 
-/// A professional's edit of a stored item: head, fields, who sent it and the `version` the form
-/// was opened at — or the response to answer with (sign-in, or the form again).
-pub async fn read_staff_edit(
-    st: &FormState,
-    req: Request,
-) -> Result<(axum::http::request::Parts, Vec<(String, String)>, super::model::Staff, i32), Response> {
-    let (parts, fields, staff) = read_staff_form(st, req).await?;
-    let (parts, version) = form_version(st, parts, &fields).await?;
-    Ok((parts, fields, staff, version))
+/// A professional's form post, as a handler's last argument: its head, its fields and who sent
+/// it. Whoever is not signed in never reaches the handler: they are sent to the sign-in page
+/// (back here afterwards). What they may do is the service's check.
+pub struct StaffForm {
+    pub parts: axum::http::request::Parts,
+    pub fields: Vec<(String, String)>,
+    pub staff: super::model::Staff,
+}
+
+impl<S> FromRequest<S> for StaffForm
+where
+    S: Send + Sync,
+    FormState: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let (parts, fields, staff) = read_staff_form(&FormState::from_ref(state), req).await?;
+        Ok(StaffForm { parts, fields, staff })
+    }
+}
+
+/// A professional's edit of a stored item, as a handler's last argument: [`StaffForm`] and the
+/// `version` the form was opened at (a form without it is shown again with a message).
+pub struct StaffEdit {
+    pub parts: axum::http::request::Parts,
+    pub fields: Vec<(String, String)>,
+    pub staff: super::model::Staff,
+    pub version: i32,
+}
+
+impl<S> FromRequest<S> for StaffEdit
+where
+    S: Send + Sync,
+    FormState: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let st = FormState::from_ref(state);
+        let (parts, fields, staff) = read_staff_form(&st, req).await?;
+        let (parts, version) = form_version(&st, parts, &fields).await?;
+        Ok(StaffEdit { parts, fields, staff, version })
+    }
 }
 
 pub fn routes<S>() -> Router<S>
@@ -145,11 +180,11 @@ async fn password_link(
 }
 
 /// "Mon compte": a new password; every other session closes, this browser gets a new one.
-async fn change_password(State(st): State<FormState>, State(cookies): State<CookiePolicy>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn change_password(
+    State(st): State<FormState>,
+    State(cookies): State<CookiePolicy>,
+    StaffForm { parts, fields, staff }: StaffForm,
+) -> Response {
     let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
     match compte::change_password(
         &st.db,

@@ -90,20 +90,16 @@ async fn an_unknown_address_takes_as_long_as_a_wrong_password() {
     let t = TestDb::sqlite().await;
     account(&t.db, "camille@example.org", "un mot de passe long").await;
     let now = Utc::now();
-    let timed = |email: &'static str| {
-        let db = t.db.clone();
-        async move {
-            let mut d = vec![];
-            for _ in 0..5 {
-                let start = std::time::Instant::now();
-                assert!(matches!(sign_in(&db, email, "mauvais", now).await, Err(SignInError::Invalid)));
-                d.push(start.elapsed());
-            }
-            d.sort();
-            d[2]
+    // Other tests hash passwords at the same time on a loaded machine: measure the two in turns
+    // and compare the fastest of each (waiting only ever adds time).
+    let (mut unknown, mut wrong) = (std::time::Duration::MAX, std::time::Duration::MAX);
+    for _ in 0..7 {
+        for (email, best) in [("inconnu@example.org", &mut unknown), ("camille@example.org", &mut wrong)] {
+            let start = std::time::Instant::now();
+            assert!(matches!(sign_in(&t.db, email, "mauvais", now).await, Err(SignInError::Invalid)));
+            *best = (*best).min(start.elapsed());
         }
-    };
-    let (unknown, wrong) = (timed("inconnu@example.org").await, timed("camille@example.org").await);
+    }
     // Both hash a password (argon2id, tens of milliseconds): neither answers at once.
     assert!(unknown * 2 > wrong && wrong * 2 > unknown, "unknown {unknown:?} vs wrong {wrong:?}");
     t.drop().await;

@@ -1,6 +1,6 @@
 //! The issuer's DID document and the badges' JSON (ssr only).
 use super::issuer::SharedIssuer;
-use crate::auth::routes::read_staff_form;
+use crate::auth::routes::StaffForm;
 use crate::ui::form::{field, see_other, Submitted};
 use crate::web::{read_form, FormState};
 use axum::{
@@ -166,12 +166,12 @@ async fn status_list(State(st): State<FormState>, State(issuer): State<SharedIss
     }
 }
 
-async fn revoke(State(st): State<FormState>, Path(id): Path<String>, req: axum::extract::Request) -> Response {
+async fn revoke(
+    State(st): State<FormState>,
+    Path(id): Path<String>,
+    StaffForm { parts, fields, staff }: StaffForm,
+) -> Response {
     use super::service::RevokeError;
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
     match super::service::revoke(&st.db, &staff, &id, &field(&fields, "motif"), chrono::Utc::now()).await {
         Ok(()) => see_other(&format!("/badges/{id}")),
         Err(e) => {

@@ -28,6 +28,8 @@ pub mod page;
 #[cfg(feature = "ssr")]
 pub mod personne;
 #[cfg(feature = "ssr")]
+pub mod personne_routes;
+#[cfg(feature = "ssr")]
 pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod rappels;

@@ -2,11 +2,16 @@
 //! of the référentiel: a search for a word on the left also finds offers with a word on the
 //! right. Loaded from `reference/synonymes.json` by a migration; national admins edit the list
 //! at `/pro/synonymes` (one line per word: `manger : alimentaire, épicerie, colis`). ssr only.
+use super::db::{catalogue_state, synonyme};
 use super::search::{stem, terms};
 use super::version::bump as bump_version;
 use crate::error::EditError;
 use crate::text::fold;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement, TransactionTrait, Value};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
 use std::collections::{BTreeMap, HashMap};
 
 use super::model::SYNONYMES_MAX_CHARS as MAX_TEXT;
@@ -40,26 +45,17 @@ pub fn expansions(liste: &Liste) -> HashMap<String, Vec<Vec<String>>> {
 }
 
 pub async fn load(db: &impl ConnectionTrait) -> Result<(Liste, i64), DbErr> {
-    let backend = db.get_database_backend();
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            backend,
-            "SELECT theme_code, mot, equivalents FROM synonyme ORDER BY theme_code, mot",
-        ))
+    let rows = synonyme::Entity::find()
+        .order_by_asc(synonyme::Column::ThemeCode)
+        .order_by_asc(synonyme::Column::Mot)
+        .all(db)
         .await?;
     let mut liste = Liste::new();
     for r in rows {
-        let theme: String = r.try_get("", "theme_code")?;
-        let mot: String = r.try_get("", "mot")?;
-        let equivalents: Vec<String> =
-            serde_json::from_str(&r.try_get::<String>("", "equivalents")?).unwrap_or_default();
-        liste.entry(theme).or_default().insert(mot, equivalents);
+        let equivalents: Vec<String> = serde_json::from_str(&r.equivalents).unwrap_or_default();
+        liste.entry(r.theme_code).or_default().insert(r.mot, equivalents);
     }
-    let version = db
-        .query_one_raw(Statement::from_string(backend, "SELECT synonymes_version FROM catalogue_state WHERE id = 1"))
-        .await?
-        .and_then(|r| r.try_get::<i64>("", "synonymes_version").ok())
-        .unwrap_or(1);
+    let version = catalogue_state::Entity::find_by_id(1).one(db).await?.map_or(1, |s| s.synonymes_version);
     Ok((liste, version))
 }
 
@@ -107,16 +103,16 @@ pub async fn save(
     words: &BTreeMap<String, Vec<String>>,
     version: i32,
 ) -> Result<i32, EditError> {
-    let backend = db.get_database_backend();
     let txn = db.begin().await?;
-    let bumped = txn
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            crate::db::numbered(backend, "UPDATE catalogue_state SET synonymes_version = synonymes_version + 1 WHERE id = 1 AND synonymes_version = ?"),
-            [Value::from(i64::from(version))],
-        ))
+    // Only from the version the form was opened at: two edits at once, the second is refused.
+    use catalogue_state::Column as S;
+    let bumped = catalogue_state::Entity::update_many()
+        .col_expr(S::SynonymesVersion, Expr::col(S::SynonymesVersion).add(1))
+        .filter(S::Id.eq(1))
+        .filter(S::SynonymesVersion.eq(i64::from(version)))
+        .exec(&txn)
         .await?;
-    if bumped.rows_affected() == 0 {
+    if bumped.rows_affected == 0 {
         txn.rollback().await?;
         let (liste, v) = load(db).await?;
         let stored = liste.get(theme).map(to_text).unwrap_or_default();
@@ -124,20 +120,17 @@ pub async fn save(
     }
     // The search index reloads the words with the catalogue's next version.
     bump_version(&txn).await?;
-    txn.execute_raw(Statement::from_sql_and_values(
-        backend,
-        crate::db::numbered(backend, "DELETE FROM synonyme WHERE theme_code = ?"),
-        [Value::from(theme)],
-    ))
-    .await?;
-    for (mot, equivalents) in words {
-        let json = serde_json::to_string(equivalents).unwrap_or_else(|_| "[]".into());
-        txn.execute_raw(Statement::from_sql_and_values(
-            backend,
-            crate::db::numbered(backend, "INSERT INTO synonyme (theme_code, mot, equivalents) VALUES (?, ?, ?)"),
-            [Value::from(theme), Value::from(mot.as_str()), Value::from(json)],
-        ))
-        .await?;
+    synonyme::Entity::delete_many().filter(synonyme::Column::ThemeCode.eq(theme)).exec(&txn).await?;
+    let rows: Vec<synonyme::ActiveModel> = words
+        .iter()
+        .map(|(mot, equivalents)| synonyme::ActiveModel {
+            theme_code: Set(theme.to_owned()),
+            mot: Set(mot.clone()),
+            equivalents: Set(serde_json::to_string(equivalents).unwrap_or_else(|_| "[]".into())),
+        })
+        .collect();
+    if !rows.is_empty() {
+        synonyme::Entity::insert_many(rows).exec_without_returning(&txn).await?;
     }
     txn.commit().await?;
     Ok(version + 1)

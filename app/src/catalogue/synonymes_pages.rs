@@ -124,12 +124,12 @@ fn SynonymesForm(staff: Staff, version: i32, t: SynonymesTheme, submitted: Optio
 /// The form's post (ssr): national admins only; the list is versioned as a whole.
 #[cfg(feature = "ssr")]
 pub mod routes {
-    use crate::auth::routes::read_staff_edit;
+    use crate::auth::routes::StaffEdit;
     use crate::error::EditError;
     use crate::ui::form::{field, see_other};
     use crate::web::FormState;
     use axum::{
-        extract::{FromRef, Path, Request, State},
+        extract::{FromRef, Path, State},
         response::Response,
         routing::post,
         Router,
@@ -143,11 +143,11 @@ pub mod routes {
         Router::new().route("/pro/synonymes/{theme}", post(save))
     }
 
-    async fn save(State(st): State<FormState>, Path(theme): Path<String>, req: Request) -> Response {
-        let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
-            Ok(f) => f,
-            Err(res) => return res,
-        };
+    async fn save(
+        State(st): State<FormState>,
+        Path(theme): Path<String>,
+        StaffEdit { parts, fields, staff, version }: StaffEdit,
+    ) -> Response {
         let outcome = if staff.role != crate::auth::model::Role::Admin {
             Err(EditError::Forbidden)
         } else if !crate::referentiel::service::load_themes(&st.db)

@@ -1,10 +1,10 @@
 //! The team pages' posts (ssr only): invite, a member's role and state, a password link.
 use crate::auth::equipe as auth_equipe;
-use crate::auth::routes::{read_staff_edit, read_staff_form};
+use crate::auth::routes::{StaffEdit, StaffForm};
 use crate::ui::form::{field, on_page, see_other, Submitted};
 use crate::web::FormState;
 use axum::{
-    extract::{FromRef, Request, State},
+    extract::{FromRef, State},
     http::StatusCode,
     response::Response,
     routing::post,
@@ -23,11 +23,7 @@ where
 }
 
 /// A structure's administrator invites a professional.
-async fn invite(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn invite(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
     let structure = field(&fields, "structure");
     match auth_equipe::invite(&st.db, &staff, &structure, &fields, chrono::Utc::now()).await {
         Ok(_) => see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::text::urlencode(&structure))),
@@ -39,12 +35,8 @@ async fn invite(State(st): State<FormState>, req: Request) -> Response {
 async fn edit_member(
     State(st): State<FormState>,
     axum::extract::Path(id): axum::extract::Path<String>,
-    req: Request,
+    StaffEdit { parts, fields, staff, version }: StaffEdit,
 ) -> Response {
-    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
     match super::service::update(&st.db, &staff, &id, version, &fields, chrono::Utc::now()).await {
         Ok(()) => see_other(&format!("/pro/equipe/{id}?ok=compte")),
         Err(e) => {
@@ -62,12 +54,8 @@ async fn edit_member(
 async fn member_link(
     State(st): State<FormState>,
     axum::extract::Path(id): axum::extract::Path<String>,
-    req: Request,
+    StaffForm { parts, fields, staff }: StaffForm,
 ) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
     match auth_equipe::send_password_link(&st.db, &staff, &id, chrono::Utc::now()).await {
         Ok(true) => see_other(&format!("/pro/equipe/{id}?ok=lien")),
         Ok(false) => {

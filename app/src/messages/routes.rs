@@ -1,7 +1,7 @@
 //! The messages' posts (ssr only): the person stops or resumes her reminders from her link; a
 //! structure's administrator sends a failed message again.
 use crate::auth::model::{Role, Staff};
-use crate::auth::routes::read_staff_form;
+use crate::auth::routes::StaffForm;
 use crate::error::AppError;
 use crate::ui::form::{field, see_other, Submitted};
 use crate::web::{read_form, FormState};
@@ -63,11 +63,7 @@ async fn arret(State(st): State<FormState>, Path(jeton): Path<String>, req: Requ
 
 const DEJA: &str = "Ce message a déjà été renvoyé, ou il n’est plus disponible (plus de 7 jours).";
 
-async fn renvoyer(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn renvoyer(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
     let structure = match scope(&staff) {
         Ok(s) => s,
         Err(e) => {

@@ -1,9 +1,6 @@
-//! The organisation's table (ssr only): structures, whether imported from data·inclusion or made
-//! in Itinéraire.
-//!
-//! `pub` for one reason, kept in `app/rooms-knot.txt` until it goes: the catalogue's import and
-//! its update periods write the structure's data·inclusion fields and settings. Every other room
-//! reads structures through [`super::service`].
+//! The organisation's table (ssr only), private to the room: structures, whether imported from
+//! data·inclusion or made in Itinéraire. Other rooms read them through [`super::service`], and
+//! the catalogue's import writes them through [`super::fiche`].
 pub mod structure {
     use sea_orm::entity::prelude::*;
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

@@ -11,6 +11,8 @@ pub mod model;
 mod views;
 
 #[cfg(feature = "ssr")]
+mod db;
+#[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;

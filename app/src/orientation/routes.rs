@@ -1,5 +1,5 @@
 //! The orientation forms' posts (ssr only).
-use crate::auth::routes::read_staff_form;
+use crate::auth::routes::StaffForm;
 use crate::ui::form::see_other;
 use crate::web::{read_form, FormState};
 use axum::{
@@ -19,11 +19,11 @@ where
 
 const MESSAGE: &str = "Cette demande a déjà reçu une réponse.";
 
-async fn send(State(st): State<FormState>, Path(offre): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn send(
+    State(st): State<FormState>,
+    Path(offre): Path<String>,
+    StaffForm { parts, fields, staff }: StaffForm,
+) -> Response {
     match super::service::send(&st.db, &staff, &offre, &fields, chrono::Utc::now()).await {
         Ok(_) => see_other("/pro/orientations?ok=1"),
         Err(e) => st.refuse_edit(parts, fields, e, MESSAGE, &[]).await,

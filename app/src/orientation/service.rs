@@ -1,14 +1,17 @@
 //! Orientation requests (ssr only): sent by a professional, answered by the structure through its
 //! link, noted on the person's carnet when one is linked, closed and erased on schedule.
+use super::db::orientation::{self, Column as C, Statut};
 use super::model::{OrientationVue, JOURS_SANS_REPONSE, PREFERENCES};
 use crate::auth::model::Staff;
 use crate::carnet::acces::Author;
 use crate::error::EditError;
 use crate::ui::form::field;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
-
-use crate::db::statement as sql;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
 
 /// The offer's name, its structure's name, where the structure reads its mail, its id.
 pub async fn destination(
@@ -78,27 +81,26 @@ pub async fn send(
     let token = crate::token::new_token()?;
     let id = uuid::Uuid::now_v7().to_string();
     let txn = db.begin().await?;
-    txn.execute_raw(sql(
-        &txn,
-        "INSERT INTO orientation (id, offre_id, structure_id, account_id, carnet_id, personne_nom, personne_contact, preference, \
-         objet, message, consentement_at, lien_hash, statut, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'envoyee', ?)",
-        vec![
-            id.clone().into(),
-            offre_id.into(),
-            structure_id.into(),
-            staff.id.clone().into(),
-            carnet.clone().into(),
-            nom.clone().into(),
-            contact.unwrap_or_default().into(),
-            preference.into(),
-            objet.clone().into(),
-            message.into(),
-            now.into(),
-            crate::token::token_hash(&token).into(),
-            now.into(),
-        ],
-    ))
+    orientation::ActiveModel {
+        id: Set(id.clone()),
+        offre_id: Set(offre_id.to_owned()),
+        structure_id: Set(structure_id),
+        account_id: Set(staff.id.clone()),
+        carnet_id: Set(carnet.clone()),
+        personne_nom: Set(nom.clone()),
+        personne_contact: Set(contact.unwrap_or_default()),
+        preference: Set(preference),
+        objet: Set(objet.clone()),
+        message: Set(message),
+        consentement_at: Set(now),
+        lien_hash: Set(crate::token::token_hash(&token)),
+        statut: Set(Statut::Envoyee),
+        motif: Set(None),
+        reponse_at: Set(None),
+        created_at: Set(now),
+        anonymisee_at: Set(None),
+    }
+    .insert(&txn)
     .await?;
     let sujet = format!("Demande d’orientation vers « {offre_nom} »");
     let corps = format!(
@@ -120,28 +122,6 @@ pub async fn send(
     Ok(token)
 }
 
-/// The request's own columns; the names of the offer, the structure and the professional are
-/// read from their rooms ([`complete`]).
-const SELECT: &str =
-    "SELECT r.id, r.carnet_id, r.account_id, r.offre_id, r.structure_id, r.personne_nom, r.personne_contact, \
-    r.preference, r.objet, r.message, r.statut, r.motif, r.created_at FROM orientation r";
-
-struct Stored {
-    id: String,
-    carnet_id: Option<String>,
-    account_id: String,
-    offre_id: String,
-    structure_id: String,
-    personne_nom: String,
-    personne_contact: String,
-    preference: String,
-    objet: String,
-    message: String,
-    statut: String,
-    motif: Option<String>,
-    created_at: DateTime<Utc>,
-}
-
 struct Row {
     id: String,
     carnet_id: Option<String>,
@@ -149,27 +129,9 @@ struct Row {
     vue: OrientationVue,
 }
 
-fn stored(r: &sea_orm::QueryResult) -> Result<Stored, DbErr> {
-    Ok(Stored {
-        id: r.try_get("", "id")?,
-        carnet_id: r.try_get("", "carnet_id")?,
-        account_id: r.try_get("", "account_id")?,
-        offre_id: r.try_get("", "offre_id")?,
-        structure_id: r.try_get("", "structure_id")?,
-        personne_nom: r.try_get("", "personne_nom")?,
-        personne_contact: r.try_get("", "personne_contact")?,
-        preference: r.try_get("", "preference")?,
-        objet: r.try_get("", "objet")?,
-        message: r.try_get("", "message")?,
-        statut: r.try_get("", "statut")?,
-        motif: r.try_get("", "motif")?,
-        created_at: r.try_get("", "created_at")?,
-    })
-}
-
 /// The requests with the names their pages show, each read once from its room; a request whose
 /// offer, structure or professional is gone is left out (as a join would).
-async fn complete(db: &impl ConnectionTrait, rows: Vec<Stored>) -> Result<Vec<Row>, DbErr> {
+async fn complete(db: &impl ConnectionTrait, rows: Vec<orientation::Model>) -> Result<Vec<Row>, DbErr> {
     let offres = crate::catalogue::query::offer_names(db, rows.iter().map(|r| r.offre_id.clone()).collect()).await?;
     let structures =
         crate::organisation::service::by_ids(db, rows.iter().map(|r| r.structure_id.clone()).collect()).await?;
@@ -190,12 +152,12 @@ async fn complete(db: &impl ConnectionTrait, rows: Vec<Stored>) -> Result<Vec<Ro
                     preference: r.preference,
                     objet: r.objet,
                     message: r.message,
-                    en_attente: r.statut == "envoyee",
-                    statut: match r.statut.as_str() {
-                        "envoyee" => "En attente de réponse".to_owned(),
-                        "acceptee" => "Acceptée".to_owned(),
-                        "refusee" => format!("Refusée : {}", r.motif.unwrap_or_default()),
-                        _ => "Close sans réponse".to_owned(),
+                    en_attente: r.statut == Statut::Envoyee,
+                    statut: match r.statut {
+                        Statut::Envoyee => "En attente de réponse".to_owned(),
+                        Statut::Acceptee => "Acceptée".to_owned(),
+                        Statut::Refusee => format!("Refusée : {}", r.motif.unwrap_or_default()),
+                        Statut::Close => "Close sans réponse".to_owned(),
                     },
                     envoyee_le: crate::dates::jour(r.created_at),
                     messages: vec![],
@@ -216,16 +178,13 @@ async fn find(db: &impl ConnectionTrait, jeton: &str, now: DateTime<Utc>) -> Res
     if jeton.len() > 64 {
         return Ok(None);
     }
-    let q = format!(
-        "{SELECT} WHERE r.lien_hash = ? AND r.anonymisee_at IS NULL AND (r.statut = 'envoyee' OR r.reponse_at > ?)"
-    );
     let answered_since = now - Duration::days(LIEN_APRES_REPONSE_JOURS);
-    let found = db
-        .query_one_raw(sql(db, &q, vec![crate::token::token_hash(jeton).into(), answered_since.into()]))
-        .await?
-        .as_ref()
-        .map(stored)
-        .transpose()?;
+    let found = orientation::Entity::find()
+        .filter(C::LienHash.eq(crate::token::token_hash(jeton)))
+        .filter(C::AnonymiseeAt.is_null())
+        .filter(Condition::any().add(C::Statut.eq(Statut::Envoyee)).add(C::ReponseAt.gt(answered_since)))
+        .one(db)
+        .await?;
     Ok(complete(db, found.into_iter().collect()).await?.pop())
 }
 
@@ -238,13 +197,13 @@ pub async fn by_token(
 }
 
 pub async fn sent_by(db: &impl ConnectionTrait, staff: &Staff) -> Result<Vec<OrientationVue>, DbErr> {
-    let q = format!("{SELECT} WHERE r.account_id = ? AND r.anonymisee_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
-    let rows: Vec<Stored> = db
-        .query_all_raw(sql(db, &q, vec![staff.id.clone().into()]))
-        .await?
-        .iter()
-        .map(stored)
-        .collect::<Result<_, _>>()?;
+    let rows = orientation::Entity::find()
+        .filter(C::AccountId.eq(&staff.id))
+        .filter(C::AnonymiseeAt.is_null())
+        .order_by_desc(C::CreatedAt)
+        .limit(200)
+        .all(db)
+        .await?;
     let rows = complete(db, rows).await?;
     let references: Vec<String> = rows.iter().map(|r| format!("orientation:{}", r.id)).collect();
     let mut sent: std::collections::HashMap<String, Vec<crate::ui::livraison::Livraison>> = Default::default();
@@ -284,19 +243,17 @@ pub async fn answer(
         return Err(EditError::Invalid(vec![("motif".into(), "Le motif fait au plus 1000 caractères.".into())]));
     }
     let txn = db.begin().await?;
-    let done = txn
-        .execute_raw(sql(
-            &txn,
-            "UPDATE orientation SET statut = ?, motif = ?, reponse_at = ? WHERE id = ? AND statut = 'envoyee'",
-            vec![
-                reponse.clone().into(),
-                Some(motif.clone()).filter(|m| !m.is_empty()).into(),
-                now.into(),
-                r.id.clone().into(),
-            ],
-        ))
+    let statut = if reponse == "acceptee" { Statut::Acceptee } else { Statut::Refusee };
+    // Only while it waits: two answers at once, the second finds it answered.
+    let done = orientation::Entity::update_many()
+        .col_expr(C::Statut, Expr::value(statut))
+        .col_expr(C::Motif, Expr::value(Some(motif.clone()).filter(|m| !m.is_empty())))
+        .col_expr(C::ReponseAt, Expr::value(now))
+        .filter(C::Id.eq(&r.id))
+        .filter(C::Statut.eq(Statut::Envoyee))
+        .exec(&txn)
         .await?;
-    if done.rows_affected() == 0 {
+    if done.rows_affected == 0 {
         txn.rollback().await?;
         return Err(EditError::Conflict { stored: vec![], version: 0 });
     }
@@ -347,24 +304,21 @@ pub async fn answer(
 /// Closes requests unanswered for 30 days, and erases the person's data from requests older
 /// than `anonymise_after` days. Returns (closed, anonymised).
 pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>, anonymise_after: i64) -> Result<(u64, u64), DbErr> {
-    let stale = format!("{SELECT} WHERE r.statut = 'envoyee' AND r.created_at < ?");
-    let rows: Vec<Stored> = db
-        .query_all_raw(sql(db, &stale, vec![(now - Duration::days(JOURS_SANS_REPONSE)).into()]))
-        .await?
-        .iter()
-        .map(stored)
-        .collect::<Result<_, _>>()?;
+    let rows = orientation::Entity::find()
+        .filter(C::Statut.eq(Statut::Envoyee))
+        .filter(C::CreatedAt.lt(now - Duration::days(JOURS_SANS_REPONSE)))
+        .all(db)
+        .await?;
     let mut closed = 0;
     for r in complete(db, rows).await? {
         let txn = db.begin().await?;
-        let done = txn
-            .execute_raw(sql(
-                &txn,
-                "UPDATE orientation SET statut = 'close' WHERE id = ? AND statut = 'envoyee'",
-                vec![r.id.into()],
-            ))
+        let done = orientation::Entity::update_many()
+            .col_expr(C::Statut, Expr::value(Statut::Close))
+            .filter(C::Id.eq(r.id))
+            .filter(C::Statut.eq(Statut::Envoyee))
+            .exec(&txn)
             .await?;
-        if done.rows_affected() == 1 {
+        if done.rows_affected == 1 {
             closed += 1;
             if let Some(c) = &r.carnet_id {
                 let texte = format!(
@@ -383,14 +337,16 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>, anonymise_aft
         }
         txn.commit().await?;
     }
-    let anonymised = db
-        .execute_raw(sql(
-            db,
-            "UPDATE orientation SET personne_nom = '', personne_contact = '', message = '', motif = NULL, anonymisee_at = ? \
-             WHERE anonymisee_at IS NULL AND created_at < ?",
-            vec![now.into(), (now - Duration::days(anonymise_after)).into()],
-        ))
+    let anonymised = orientation::Entity::update_many()
+        .col_expr(C::PersonneNom, Expr::value(""))
+        .col_expr(C::PersonneContact, Expr::value(""))
+        .col_expr(C::Message, Expr::value(""))
+        .col_expr(C::Motif, Expr::value(Option::<String>::None))
+        .col_expr(C::AnonymiseeAt, Expr::value(now))
+        .filter(C::AnonymiseeAt.is_null())
+        .filter(C::CreatedAt.lt(now - Duration::days(anonymise_after)))
+        .exec(db)
         .await?
-        .rows_affected();
+        .rows_affected;
     Ok((closed, anonymised))
 }

@@ -9,7 +9,7 @@ use super::regles::CONFLICT_MESSAGE;
 use super::regles::SEANCE_FIELDS;
 use super::{agenda, inscriptions};
 use super::{appel, ateliers, seances};
-use crate::auth::routes::{read_staff_edit, read_staff_form};
+use crate::auth::routes::{StaffEdit, StaffForm};
 use crate::error::{checked, AppError, EditError};
 use crate::rate_limit::{address_key, client_ip, Bucket, Limits};
 use crate::ui::form::{field, see_other, Submitted};
@@ -149,11 +149,7 @@ async fn calendar(State(st): State<FormState>, Path(jeton): Path<String>) -> Res
     }
 }
 
-async fn create_atelier(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn create_atelier(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
     let outcome = match checked(ateliers::validate_atelier(&st.db, &fields).await) {
         Ok(c) => ateliers::create_atelier(&st.db, &staff, c, Utc::now()).await,
         Err(e) => Err(e),
@@ -164,11 +160,11 @@ async fn create_atelier(State(st): State<FormState>, req: Request) -> Response {
     }
 }
 
-async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn edit_atelier(
+    State(st): State<FormState>,
+    Path(id): Path<String>,
+    StaffEdit { parts, fields, staff, version }: StaffEdit,
+) -> Response {
     let now = Utc::now();
     let outcome = match field(&fields, "action").as_str() {
         "archiver" => {
@@ -190,11 +186,11 @@ async fn edit_atelier(State(st): State<FormState>, Path(id): Path<String>, req: 
     }
 }
 
-async fn create_seance(State(st): State<FormState>, Path(atelier_id): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn create_seance(
+    State(st): State<FormState>,
+    Path(atelier_id): Path<String>,
+    StaffForm { parts, fields, staff }: StaffForm,
+) -> Response {
     let now = Utc::now();
     let outcome = match checked(seances::validate_seance(&st.db, &fields, now, 0).await) {
         Ok(c) => seances::create_seance(&st.db, &staff, &atelier_id, c, now).await,
@@ -206,11 +202,11 @@ async fn create_seance(State(st): State<FormState>, Path(atelier_id): Path<Strin
     }
 }
 
-async fn edit_seance(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn edit_seance(
+    State(st): State<FormState>,
+    Path(id): Path<String>,
+    StaffEdit { parts, fields, staff, version }: StaffEdit,
+) -> Response {
     let now = Utc::now();
     let outcome = async {
         let (_, atelier) = seances::load_seance(&st.db, &staff, &id).await?;
@@ -230,11 +226,11 @@ async fn edit_seance(State(st): State<FormState>, Path(id): Path<String>, req: R
     }
 }
 
-async fn roll_call(State(st): State<FormState>, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn roll_call(
+    State(st): State<FormState>,
+    Path(id): Path<String>,
+    StaffForm { parts, fields, staff }: StaffForm,
+) -> Response {
     let marks: Vec<(String, String)> = fields
         .iter()
         .filter_map(|(k, v)| k.strip_prefix("presence-").map(|id| (id.to_owned(), v.trim().to_owned())))

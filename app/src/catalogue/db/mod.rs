@@ -100,3 +100,39 @@ pub mod offre_theme {
 
 #[cfg(test)]
 mod tests;
+
+/// The catalogue's one row of counters: its version (see `crate::catalogue::version`) and the
+/// synonyms' version (an edit of the list is made from one).
+pub mod catalogue_state {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "catalogue_state")]
+    pub struct Model {
+        /// Always 1.
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i32,
+        pub version: i64,
+        pub synonymes_version: i64,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Everyday words and the offers' words they stand for, per theme (see `crate::catalogue::synonymes`).
+pub mod synonyme {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "synonyme")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub theme_code: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub mot: String,
+        /// A JSON list of words.
+        pub equivalents: String,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -6,6 +6,8 @@ pub mod model;
 mod views;
 
 #[cfg(feature = "ssr")]
+mod form;
+#[cfg(feature = "ssr")]
 pub mod periode;
 #[cfg(feature = "ssr")]
 pub mod routes;

@@ -1,13 +1,13 @@
 //! The offer forms' posts (ssr only): create, save, archive, restore. Each checks who is signed
 //! in and what they may change, then redirects (303) or shows the form again with the problems.
 use super::service::{self, EditError, CONFLICT_MESSAGE};
-use crate::auth::routes::{read_staff_edit, read_staff_form};
+use crate::auth::routes::{StaffEdit, StaffForm};
 use crate::catalogue::fraicheur::Fraicheur;
 use crate::error::checked;
 use crate::ui::form::{field, see_other};
 use crate::web::FormState;
 use axum::{
-    extract::{FromRef, Request, State},
+    extract::{FromRef, State},
     http::request::Parts,
     response::Response,
     routing::post,
@@ -27,11 +27,11 @@ where
 }
 
 /// The structure's update period, from the form on `/pro` (its administrators only).
-async fn periode(State(st): State<FormState>, State(fraicheur): State<Fraicheur>, req: Request) -> Response {
-    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn periode(
+    State(st): State<FormState>,
+    State(fraicheur): State<Fraicheur>,
+    StaffEdit { parts, fields, staff, version }: StaffEdit,
+) -> Response {
     let jours = match field(&fields, "action").as_str() {
         "habituelle" => Ok(None),
         _ => fraicheur.lire_periode(&field(&fields, "jours")).map(Some),
@@ -46,11 +46,7 @@ async fn periode(State(st): State<FormState>, State(fraicheur): State<Fraicheur>
     }
 }
 
-async fn create(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn create(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
     let outcome = match checked(service::validate(&st.db, &fields).await) {
         Ok(content) => service::create(&st.db, &staff, content).await,
         Err(e) => Err(e),
@@ -61,12 +57,8 @@ async fn create(State(st): State<FormState>, req: Request) -> Response {
     }
 }
 
-async fn edit(State(st): State<FormState>, req: Request) -> Response {
-    let id = req.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
-    let (parts, fields, staff, version) = match read_staff_edit(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
+async fn edit(State(st): State<FormState>, StaffEdit { parts, fields, staff, version }: StaffEdit) -> Response {
+    let id = parts.uri.path().rsplit('/').next().unwrap_or_default().to_owned();
     let outcome = match field(&fields, "action").as_str() {
         "archiver" => service::set_archived(&st.db, &staff, &id, version, true).await.map(|_| "/pro?ok=archivee"),
         "restaurer" => service::set_archived(&st.db, &staff, &id, version, false).await.map(|_| "/pro?ok=restauree"),

@@ -1,9 +1,9 @@
 //! `POST /pro/invitations`: checks the form, makes the links and answers with the letters (ssr).
-use crate::auth::routes::read_staff_form;
+use crate::auth::routes::StaffForm;
 use crate::ui::form::{field, Submitted};
 use crate::web::FormState;
 use axum::{
-    extract::{FromRef, Request, State},
+    extract::{FromRef, State},
     http::StatusCode,
     response::Response,
     routing::post,
@@ -22,12 +22,8 @@ where
 async fn make(
     State(st): State<FormState>,
     State(jours): State<super::model::InvitationJours>,
-    req: Request,
+    StaffForm { parts, fields, staff }: StaffForm,
 ) -> Response {
-    let (parts, fields, staff) = match read_staff_form(&st, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
     let mut errors = vec![];
     let territoire = field(&fields, "territoire");
     if crate::itineraire::content::territoire(Some(&territoire)).map(|t| t.code) != Ok(territoire.clone()) {

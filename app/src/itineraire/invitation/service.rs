@@ -1,9 +1,11 @@
 //! Invitation links (ssr only): made in batches for letters, opened by the person, expired.
+use super::db::invitation::{self, Column as C};
 use super::model::{texte_lettre, Lettre, Ouverture, MAX_LETTRES};
 use crate::auth::model::Staff;
 use crate::itineraire::content;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 /// Letters and digits that cannot be confused on paper (Crockford's base 32).
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -35,8 +37,6 @@ pub fn grouped(token: &str) -> String {
     token.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-")
 }
 
-use crate::db::statement as sql;
-
 /// Makes `n` links to `territoire`, valid `jours` days; returns the tokens (never stored).
 pub async fn create(
     db: &impl ConnectionTrait,
@@ -49,22 +49,20 @@ pub async fn create(
     let n = n.clamp(1, MAX_LETTRES);
     let expires = now + Duration::days(i64::from(jours));
     let mut tokens = Vec::with_capacity(n as usize);
+    let mut rows = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let token = new_token()?;
-        db.execute_raw(sql(
-            db,
-            "INSERT INTO invitation (id, territoire, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-            vec![
-                crate::token::token_hash(&token).into(),
-                territoire.into(),
-                staff.id.clone().into(),
-                now.into(),
-                expires.into(),
-            ],
-        ))
-        .await?;
+        rows.push(invitation::ActiveModel {
+            id: Set(crate::token::token_hash(&token)),
+            territoire: Set(territoire.to_owned()),
+            created_by: Set(staff.id.clone()),
+            created_at: Set(now),
+            expires_at: Set(expires),
+            opened_at: Set(None),
+        });
         tokens.push(token);
     }
+    invitation::Entity::insert_many(rows).exec_without_returning(db).await?;
     tracing::info!(account = %staff.id, n, "invitation letters made");
     Ok(tokens)
 }
@@ -77,22 +75,20 @@ pub async fn open(
     let defaut = content::territoire(None)?;
     let Some(token) = normalize(typed) else { return Ok(Ouverture::Inconnue(defaut)) };
     let id = crate::token::token_hash(&token);
-    let row = db
-        .query_one_raw(sql(db, "SELECT territoire, expires_at FROM invitation WHERE id = ?", vec![id.clone().into()]))
-        .await?;
-    let Some(row) = row else { return Ok(Ouverture::Inconnue(defaut)) };
-    let code: String = row.try_get("", "territoire")?;
-    let expires: DateTime<Utc> = row.try_get("", "expires_at")?;
-    let territoire = content::territoire(Some(&code)).unwrap_or(defaut);
-    if expires <= now {
+    let Some(row) = invitation::Entity::find_by_id(id.clone()).one(db).await? else {
+        return Ok(Ouverture::Inconnue(defaut));
+    };
+    let territoire = content::territoire(Some(&row.territoire)).unwrap_or(defaut);
+    if row.expires_at <= now {
         return Ok(Ouverture::Expiree(territoire));
     }
-    db.execute_raw(sql(
-        db,
-        "UPDATE invitation SET opened_at = ? WHERE id = ? AND opened_at IS NULL",
-        vec![now.into(), id.into()],
-    ))
-    .await?;
+    // The first opening only.
+    invitation::Entity::update_many()
+        .col_expr(C::OpenedAt, Expr::value(now))
+        .filter(C::Id.eq(id))
+        .filter(C::OpenedAt.is_null())
+        .exec(db)
+        .await?;
     Ok(Ouverture::Valide(territoire.code))
 }
 
