@@ -30,6 +30,11 @@ pub async fn get(db: &impl ConnectionTrait, id: &str) -> Result<Option<Account>,
 
 /// The accounts of these ids, by id (unknown ones left out).
 pub async fn by_ids(db: &impl ConnectionTrait, ids: Vec<String>) -> Result<HashMap<String, Account>, DbErr> {
+    // A list names the same few professionals many times: ask for each once.
+    let ids: std::collections::BTreeSet<String> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     Ok(account::Entity::find()
         .filter(account::Column::Id.is_in(ids))
         .all(db)

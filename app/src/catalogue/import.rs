@@ -187,9 +187,18 @@ async fn upsert_structure(
 ) -> Result<((String, String), Outcome), DbErr> {
     let nom = s.nom.clone();
     let (id, done) = fiche::upsert(txn, s, now).await?;
+    if done == Ecriture::Renamed {
+        // Its offers show its name: the search index reads them again.
+        let seq = crate::catalogue::version::bump(txn).await?;
+        offre::Entity::update_many()
+            .col_expr(offre::Column::Seq, sea_orm::sea_query::Expr::value(seq))
+            .filter(offre::Column::StructureId.eq(id.as_str()))
+            .exec(txn)
+            .await?;
+    }
     let outcome = match done {
         Ecriture::Created => Outcome::Created,
-        Ecriture::Updated => Outcome::Updated,
+        Ecriture::Updated | Ecriture::Renamed => Outcome::Updated,
         Ecriture::Unchanged => Outcome::Unchanged,
     };
     Ok(((id, nom), outcome))
@@ -258,6 +267,8 @@ fn same_content(m: &offre::ActiveModel, e: &offre::Model) -> bool {
         _ => false,
     };
     set_s(&m.structure_id, &e.structure_id)
+        // The search text holds the structure's name: a renamed structure's offers are written again.
+        && set_s(&m.search_text, &e.search_text)
         && set_s(&m.nom, &e.nom)
         && set_s(&m.description, &e.description)
         && set(&m.conditions_acces, &e.conditions_acces)

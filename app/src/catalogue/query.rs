@@ -46,7 +46,6 @@ struct OffreColonnes {
     frais: Option<String>,
     modes_accueil: String,
     horaires_accueil: Option<String>,
-    structure_id: String,
 }
 
 /// An offer as a results page shows it.
@@ -113,7 +112,7 @@ async fn resumes(
     let terms = hits.terms;
     let km: HashMap<&str, f64> =
         hits.ids.iter().zip(&hits.km).filter_map(|(id, km)| Some((id.as_str(), (*km)?))).collect();
-    let rows = rows_by_id(db, &hits.ids).await?;
+    let rows = rows_by_id(db, &hits.ids, &hits.structures).await?;
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
     let mut themes: HashMap<String, Vec<String>> = HashMap::new();
     if !ids.is_empty() {
@@ -147,8 +146,8 @@ async fn resumes(
         .collect())
 }
 
-/// The rows to show, in the order of `ids`, with their structure's name (from the organisation).
-async fn rows_by_id(db: &DatabaseConnection, ids: &[String]) -> Result<Vec<Row>, DbErr> {
+/// The rows to show, in the order of `ids`, with their structure's name (kept by the index).
+async fn rows_by_id(db: &DatabaseConnection, ids: &[String], structures: &[String]) -> Result<Vec<Row>, DbErr> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -157,42 +156,29 @@ async fn rows_by_id(db: &DatabaseConnection, ids: &[String]) -> Result<Vec<Row>,
     // Only the columns a results page shows: an offer's search text and lists are large.
     let offres: Vec<OffreColonnes> = offre::Entity::find()
         .select_only()
-        .columns([
-            C::Id,
-            C::Nom,
-            C::Description,
-            C::Commune,
-            C::Frais,
-            C::ModesAccueil,
-            C::HorairesAccueil,
-            C::StructureId,
-        ])
+        .columns([C::Id, C::Nom, C::Description, C::Commune, C::Frais, C::ModesAccueil, C::HorairesAccueil])
         .filter(C::Id.is_in(ids.to_vec()))
         .into_model()
         .all(db)
         .await?;
-    let structures =
-        crate::organisation::service::by_ids(db, offres.iter().map(|o| o.structure_id.clone()).collect()).await?;
-    let mut by_id: HashMap<String, Row> = offres
-        .into_iter()
-        .filter_map(|o| {
-            let structure = structures.get(&o.structure_id)?.nom.clone();
-            Some((
-                o.id.clone(),
-                Row {
-                    id: o.id,
-                    nom: o.nom,
-                    description: o.description,
-                    commune: o.commune,
-                    frais: o.frais,
-                    modes_accueil: o.modes_accueil,
-                    horaires_accueil: o.horaires_accueil,
-                    structure,
-                },
-            ))
+    let mut by_id: HashMap<String, OffreColonnes> = offres.into_iter().map(|o| (o.id.clone(), o)).collect();
+    Ok(ids
+        .iter()
+        .zip(structures)
+        .filter_map(|(id, structure)| {
+            let o = by_id.remove(id)?;
+            Some(Row {
+                id: o.id,
+                nom: o.nom,
+                description: o.description,
+                commune: o.commune,
+                frais: o.frais,
+                modes_accueil: o.modes_accueil,
+                horaires_accueil: o.horaires_accueil,
+                structure: structure.clone(),
+            })
         })
-        .collect();
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+        .collect())
 }
 
 /// About 220 characters of the description, starting near the first matching word.

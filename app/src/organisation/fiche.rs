@@ -37,6 +37,8 @@ impl From<structure::Model> for Fiche {
 pub enum Ecriture {
     Created,
     Updated,
+    /// Updated, and its name changed (what its offers show).
+    Renamed,
     Unchanged,
 }
 
@@ -74,6 +76,7 @@ pub async fn upsert(db: &impl ConnectionTrait, f: Fiche, now: DateTime<Utc>) -> 
         }
         Some(e) => {
             let id = e.id.clone();
+            let renamed = e.nom != f.nom;
             let mut m: structure::ActiveModel = e.into();
             m.nom = Set(f.nom);
             m.telephone = Set(f.telephone);
@@ -82,7 +85,7 @@ pub async fn upsert(db: &impl ConnectionTrait, f: Fiche, now: DateTime<Utc>) -> 
             m.date_maj = Set(f.date_maj);
             m.updated_at = Set(now);
             m.update(db).await?;
-            Ok((id, Ecriture::Updated))
+            Ok((id, if renamed { Ecriture::Renamed } else { Ecriture::Updated }))
         }
         None => {
             let id = uuid::Uuid::new_v4().to_string();

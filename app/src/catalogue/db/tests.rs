@@ -154,6 +154,35 @@ async fn reimport_updates_in_place_and_keeps_the_offer_url() {
     t.drop().await;
 }
 
+#[tokio::test]
+async fn a_renamed_structure_shows_its_new_name_in_results_and_is_found_by_it() {
+    for t in TestDb::all().await {
+        let b = t.backend();
+        import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
+        // One index kept across the import, as a server keeps it: the rename reaches it.
+        let index = SearchIndex::default();
+        let search = |r: Recherche| {
+            let (db, index) = (&t.db, &index);
+            async move { crate::catalogue::query::search(db, index, &r).await.unwrap() }
+        };
+        let before = search(q("scooter")).await;
+        assert_eq!(before.offres[0].structure, "Association Mobil’Comminges (exemple)", "{b}");
+        assert_eq!(search(q("zephyrine")).await.total, 0, "{b}");
+        let mut doc: serde_json::Value = serde_json::from_slice(SAMPLE).unwrap();
+        let structure = doc["structures"].as_array_mut().unwrap().iter_mut().find(|s| s["id"] == "mobil-comminges");
+        structure.unwrap()["nom"] = "Association Zéphyrine".into();
+        import_json(&t.db, doc.to_string().as_bytes(), |_, _| {}).await.unwrap();
+        let after = search(q("scooter")).await;
+        assert_eq!(after.offres[0].structure, "Association Zéphyrine", "{b}");
+        assert_eq!(after.offres[0].id, before.offres[0].id, "{b}");
+        // Its four offers, and only them, are found by its new name.
+        let by_name = search(q("zephyrine")).await;
+        assert_eq!(by_name.total, 4, "{b}");
+        assert!(by_name.offres.iter().all(|o| o.structure == "Association Zéphyrine"), "{b}");
+        t.drop().await;
+    }
+}
+
 /// The sample as the two CSV files data·inclusion publishes (lists: JSON arrays for
 /// `thematiques`, comma-separated values elsewhere; `;` as separator for the services).
 fn sample_as_csv() -> (Vec<u8>, Vec<u8>) {

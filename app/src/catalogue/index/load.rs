@@ -8,7 +8,8 @@ use crate::text::fold;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
 };
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// BM25 parameters (the usual ones).
 const K1: f32 = 1.2;
@@ -19,6 +20,7 @@ const NAME_BOOST: f32 = 2.0;
 #[derive(FromQueryResult)]
 pub(super) struct Row {
     pub(super) id: String,
+    structure_id: String,
     nom: String,
     search_text: String,
     archived: bool,
@@ -36,14 +38,27 @@ pub(super) fn public_bit(code: &str) -> u64 {
     SCHEMA.publics.iter().position(|(c, _)| c == code).filter(|i| *i < 64).map_or(0, |i| 1 << i)
 }
 
-pub(super) async fn load(
-    db: &impl ConnectionTrait,
-    since: Option<i64>,
-) -> Result<(Vec<Row>, HashMap<String, Vec<String>>), DbErr> {
+/// Offers' rows, their themes, and their structures' names.
+pub(super) struct Loaded {
+    pub(super) rows: Vec<Row>,
+    pub(super) themes: HashMap<String, Vec<String>>,
+    pub(super) structures: HashMap<String, Arc<str>>,
+}
+
+/// The name of the row's structure (shared with its other offers).
+pub(super) fn structure_of(structures: &HashMap<String, Arc<str>>, row: &Row) -> Arc<str> {
+    structures.get(&row.structure_id).cloned().unwrap_or_else(|| Arc::from(""))
+}
+
+/// Beyond this many structures, all of them are read at once (rather than by their ids).
+const STRUCTURES_BY_ID: usize = 500;
+
+pub(super) async fn load(db: &impl ConnectionTrait, since: Option<i64>) -> Result<Loaded, DbErr> {
     let mut q = offre::Entity::find()
         .select_only()
         .columns([
             offre::Column::Id,
+            offre::Column::StructureId,
             offre::Column::Nom,
             offre::Column::SearchText,
             offre::Column::Archived,
@@ -75,7 +90,15 @@ pub(super) async fn load(
     for t in themes_q.all(db).await? {
         themes.entry(t.offre_id).or_default().push(t.theme_code);
     }
-    Ok((rows, themes))
+    let ids: BTreeSet<&str> = rows.iter().map(|r| r.structure_id.as_str()).collect();
+    let names: Vec<(String, String)> = if ids.len() > STRUCTURES_BY_ID {
+        crate::organisation::service::names(db).await?
+    } else {
+        let ids = ids.into_iter().map(str::to_owned).collect();
+        crate::organisation::service::by_ids(db, ids).await?.into_iter().map(|(id, s)| (id, s.nom)).collect()
+    };
+    let structures = names.into_iter().map(|(id, nom)| (id, Arc::from(nom))).collect();
+    Ok(Loaded { rows, themes, structures })
 }
 
 impl Inner {
@@ -85,7 +108,7 @@ impl Inner {
     }
 
     /// Removes the offer's current entry, then adds the row (unless archived).
-    pub(super) fn apply(&mut self, row: Row, themes: &[String]) {
+    pub(super) fn apply(&mut self, row: Row, themes: &[String], structure: Arc<str>) {
         if let Ok(mut open) = self.open_cache.lock() {
             *open = None;
         }
@@ -123,6 +146,7 @@ impl Inner {
             .or_else(|| row.code_insee.as_ref().and_then(|c| self.centres.get(c).copied()));
         let commune = self.commune_id(row.code_insee);
         let doc = Doc {
+            structure,
             nom_key: fold(&row.nom),
             alive: true,
             themes: theme_bits,
@@ -174,12 +198,8 @@ impl Inner {
         id
     }
 
-    pub(super) fn build(
-        rows: Vec<Row>,
-        themes: HashMap<String, Vec<String>>,
-        version: i64,
-        communes: Vec<CommuneRef>,
-    ) -> Inner {
+    pub(super) fn build(loaded: Loaded, version: i64, communes: Vec<CommuneRef>) -> Inner {
+        let Loaded { rows, themes, structures } = loaded;
         let total_len: usize = rows.iter().map(|r| r.search_text.split_whitespace().count()).sum();
         let mut inner = Inner {
             version: Some(version),
@@ -193,7 +213,8 @@ impl Inner {
         rows.sort_by_cached_key(|r| (fold(&r.nom), r.id.clone()));
         for row in rows {
             let t = themes.get(&row.id).cloned().unwrap_or_default();
-            inner.apply(row, &t);
+            let s = structure_of(&structures, &row);
+            inner.apply(row, &t, s);
         }
         inner
     }

@@ -49,6 +49,9 @@ pub struct Query<'a> {
 pub struct Hits {
     pub total: u64,
     pub ids: Vec<String>,
+    /// Each offer's structure name, as of the offer's last write or the structure's last rename
+    /// (a results page then reads only the offers' table).
+    pub structures: Vec<String>,
     /// With an origin: each offer's distance from it (km), when the offer has a place.
     pub km: Vec<Option<f64>>,
     pub terms: Vec<String>,
@@ -64,6 +67,8 @@ pub struct SearchIndex {
 
 struct Doc {
     id: String,
+    /// Its structure's name (shared by the structure's offers).
+    structure: std::sync::Arc<str>,
     /// Folded name, for the default (alphabetical) order.
     nom_key: String,
     alive: bool,
@@ -131,21 +136,22 @@ impl SearchIndex {
         };
         match since {
             Some(v) if !stale => {
-                let (rows, themes) = load::load(db, Some(v)).await?;
+                let load::Loaded { rows, themes, structures } = load::load(db, Some(v)).await?;
                 let synonyms = super::synonymes::expansions(&super::synonymes::load(db).await?.0);
                 let mut inner = self.inner.write().await;
                 inner.synonyms = synonyms;
                 for row in rows {
                     let t = themes.get(&row.id).cloned().unwrap_or_default();
-                    inner.apply(row, &t);
+                    let s = load::structure_of(&structures, &row);
+                    inner.apply(row, &t, s);
                 }
                 inner.version = Some(current);
             }
             _ => {
                 let started = std::time::Instant::now();
-                let (rows, themes) = load::load(db, None).await?;
+                let loaded = load::load(db, None).await?;
                 let communes = super::db::commune_refs(db).await?;
-                let mut built = Inner::build(rows, themes, current, communes);
+                let mut built = Inner::build(loaded, current, communes);
                 built.synonyms = super::synonymes::expansions(&super::synonymes::load(db).await?.0);
                 tracing::info!(offres = built.live, ms = started.elapsed().as_millis() as u64, "search index built");
                 *self.inner.write().await = built;

@@ -199,7 +199,14 @@ impl Inner {
             Some(origin) => docs.iter().map(|d| d.pos.map(|p| origin.km_to(&p))).collect(),
             None => vec![],
         };
-        Hits { total, ids: docs.iter().map(|d| d.id.clone()).collect(), km, terms, corrections }
+        Hits {
+            total,
+            ids: docs.iter().map(|d| d.id.clone()).collect(),
+            structures: docs.iter().map(|d| d.structure.to_string()).collect(),
+            km,
+            terms,
+            corrections,
+        }
     }
 
     /// Corrects the terms that no catalogue word starts with; `None` if none could be.
