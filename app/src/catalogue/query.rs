@@ -36,19 +36,8 @@ pub struct Recherche {
 /// Offers done at a distance shown beside a list sorted by distance.
 const A_DISTANCE_MONTREES: usize = 3;
 
-/// The columns of an offer that a results page reads.
+/// The columns of an offer that a results page reads (its structure's name comes from the index).
 #[derive(sea_orm::FromQueryResult)]
-struct OffreColonnes {
-    id: String,
-    nom: String,
-    description: String,
-    commune: Option<String>,
-    frais: Option<String>,
-    modes_accueil: String,
-    horaires_accueil: Option<String>,
-}
-
-/// An offer as a results page shows it.
 struct Row {
     id: String,
     nom: String,
@@ -57,7 +46,6 @@ struct Row {
     frais: Option<String>,
     modes_accueil: String,
     horaires_accueil: Option<String>,
-    structure: String,
 }
 
 /// One page of results: the index finds and ranks, the database gives the rows to show.
@@ -113,7 +101,7 @@ async fn resumes(
     let km: HashMap<&str, f64> =
         hits.ids.iter().zip(&hits.km).filter_map(|(id, km)| Some((id.as_str(), (*km)?))).collect();
     let rows = rows_by_id(db, &hits.ids, &hits.structures).await?;
-    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let ids: Vec<String> = rows.iter().map(|(row, _)| row.id.clone()).collect();
     let mut themes: HashMap<String, Vec<String>> = HashMap::new();
     if !ids.is_empty() {
         for t in offre_theme::Entity::find()
@@ -127,13 +115,13 @@ async fn resumes(
     }
     Ok(rows
         .into_iter()
-        .map(|row| {
+        .map(|(row, structure)| {
             let modes: Vec<String> = serde_json::from_str(&row.modes_accueil).unwrap_or_default();
             OffreResume {
                 nom: highlight(&row.nom, &terms),
                 extrait: highlight(&excerpt(&row.description, &terms), &terms),
                 themes: themes.remove(&row.id).unwrap_or_default(),
-                structure: row.structure,
+                structure,
                 commune: row.commune,
                 gratuit: row.frais.as_deref().map(|f| f == "gratuit"),
                 a_distance: modes.iter().any(|m| m == "a-distance"),
@@ -147,38 +135,26 @@ async fn resumes(
 }
 
 /// The rows to show, in the order of `ids`, with their structure's name (kept by the index).
-async fn rows_by_id(db: &DatabaseConnection, ids: &[String], structures: &[String]) -> Result<Vec<Row>, DbErr> {
+async fn rows_by_id(
+    db: &DatabaseConnection,
+    ids: &[String],
+    structures: &[String],
+) -> Result<Vec<(Row, String)>, DbErr> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
     use offre::Column as C;
     use sea_orm::QuerySelect;
     // Only the columns a results page shows: an offer's search text and lists are large.
-    let offres: Vec<OffreColonnes> = offre::Entity::find()
+    let offres: Vec<Row> = offre::Entity::find()
         .select_only()
         .columns([C::Id, C::Nom, C::Description, C::Commune, C::Frais, C::ModesAccueil, C::HorairesAccueil])
         .filter(C::Id.is_in(ids.to_vec()))
         .into_model()
         .all(db)
         .await?;
-    let mut by_id: HashMap<String, OffreColonnes> = offres.into_iter().map(|o| (o.id.clone(), o)).collect();
-    Ok(ids
-        .iter()
-        .zip(structures)
-        .filter_map(|(id, structure)| {
-            let o = by_id.remove(id)?;
-            Some(Row {
-                id: o.id,
-                nom: o.nom,
-                description: o.description,
-                commune: o.commune,
-                frais: o.frais,
-                modes_accueil: o.modes_accueil,
-                horaires_accueil: o.horaires_accueil,
-                structure: structure.clone(),
-            })
-        })
-        .collect())
+    let mut by_id: HashMap<String, Row> = offres.into_iter().map(|o| (o.id.clone(), o)).collect();
+    Ok(ids.iter().zip(structures).filter_map(|(id, s)| Some((by_id.remove(id)?, s.clone()))).collect())
 }
 
 /// About 220 characters of the description, starting near the first matching word.
