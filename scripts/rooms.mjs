@@ -237,12 +237,21 @@ const innerCycles = [];
   }
 }
 
+// A room's tables are private to it: its `db` module is `pub(crate)` at most (the compiler then
+// keeps the server crate, its tests and benchmarks out; this script keeps the other rooms out).
+const publicDb = [];
+for (const f of files(root)) {
+  if (f === `${root}lib.rs`) continue; // the kernel's own `db` (connection, statements, tests)
+  if (/(^|\n)\s*pub mod db\s*;/.test(code(readFileSync(f, "utf8")))) publicDb.push(f.replace(root, ""));
+}
+
 const allowed = new Set(
   readFileSync(knotFile, "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean),
 );
 const problems = [];
 for (const k of knotEdges.sort()) if (!allowed.has(k)) problems.push(`new edge in a cycle: ${k} (${uses.get(k)} uses)`);
 for (const k of [...dbUses.keys()].sort()) if (!allowed.has(k)) problems.push(`a room reads another room's tables: ${k} (${dbUses.get(k)} uses)`);
+for (const f of publicDb) problems.push(`a room's tables are public: \`pub mod db\` in ${f} (make it pub(crate))`);
 for (const k of kernelOut) problems.push(`the kernel uses a room: ${k} (${uses.get(k)} uses)`);
 for (const r of unplaced) problems.push(`a room in no layer: ${r} (put it in LAYERS or KERNEL)`);
 for (const k of upward.sort()) if (!allowed.has(k)) problems.push(`a room uses its own layer or one above: ${k} (${uses.get(k)} uses)`);

@@ -136,12 +136,37 @@ impl EditError {
     }
 }
 
-/// A form check's outcome (`Ok(Err(problems))`: fields in error) as an edit error.
+/// A form's fields in error: (field name, French message), in the form's order. What a form's
+/// `validate` answers when something typed is wrong; an [`EditError::Invalid`] for the handler.
 #[cfg(feature = "ssr")]
-pub fn checked<T>(r: Result<Result<T, Vec<(String, String)>>, sea_orm::DbErr>) -> Result<T, EditError> {
-    match r {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(errors)) => Err(EditError::Invalid(errors)),
-        Err(e) => Err(e.into()),
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(String, String)>);
+
+#[cfg(feature = "ssr")]
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Notes `message` against `field`.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push((field.to_owned(), message.into()));
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// `valid` when no field is in error, else these errors.
+    pub fn or_valid<T>(self, valid: impl FnOnce() -> T) -> Result<T, FieldErrors> {
+        if self.0.is_empty() {
+            Ok(valid())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<FieldErrors> for EditError {
+    fn from(e: FieldErrors) -> Self {
+        EditError::Invalid(e.0)
     }
 }

@@ -43,6 +43,16 @@ pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
+/// A form's struct as the server reads a post of these fields.
+pub fn typed<T: serde::de::DeserializeOwned>(pairs: &[(&str, &str)]) -> T {
+    read(&form(pairs))
+}
+
+/// A form's struct as the server reads a post of these fields.
+pub fn read<T: serde::de::DeserializeOwned>(fields: &[(String, String)]) -> T {
+    crate::ui::form::parse_fields(fields).unwrap()
+}
+
 /// Loads the sample catalogue (structures and offers), dated as on its first day whatever today
 /// is (tests that need fixed dates import `SAMPLE` as it is, with a fixed clock).
 pub async fn load_sample(db: &DatabaseConnection) {

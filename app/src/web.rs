@@ -107,6 +107,20 @@ fn differences(
         .collect()
 }
 
+/// What a refused post says when its fields do not fit its form (a `version` missing, a choice
+/// that is not offered, one field given twice): only a stale page or a hand-made post does that.
+pub const INCOMPLETE_MESSAGE: &str = "Le formulaire est incomplet. Rechargez la page et recommencez.";
+
+/// The page again (400) with [`INCOMPLETE_MESSAGE`] and what was typed.
+pub async fn refuse_incomplete(
+    st: &FormState,
+    parts: axum::http::request::Parts,
+    fields: Vec<(String, String)>,
+) -> Response {
+    let message = Some(INCOMPLETE_MESSAGE.to_owned());
+    st.refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: fields, errors: vec![], message }).await
+}
+
 /// The `version` an edit form was opened at, or the page again with a message.
 pub async fn form_version(
     st: &FormState,
@@ -115,18 +129,42 @@ pub async fn form_version(
 ) -> Result<(axum::http::request::Parts, i32), Response> {
     match field(fields, "version").parse::<i32>() {
         Ok(v) => Ok((parts, v)),
-        Err(_) => {
-            let message = Some("Le formulaire est incomplet. Rechargez la page et recommencez.".to_owned());
-            Err(st
-                .refuse(parts, StatusCode::BAD_REQUEST, Submitted { values: fields.to_vec(), errors: vec![], message })
-                .await)
-        }
+        Err(_) => Err(refuse_incomplete(st, parts, fields.to_vec()).await),
     }
 }
 
 /// Splits a form post into its head and its fields.
 pub async fn read_form(req: Request) -> (axum::http::request::Parts, Vec<(String, String)>) {
-    let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES).await.unwrap_or_default();
+    let (parts, bytes) = read_body(req).await;
     (parts, form_fields(&bytes))
 }
+
+/// Splits a form post into its head and its body (at most [`MAX_FORM_BYTES`]).
+pub async fn read_body(req: Request) -> (axum::http::request::Parts, axum::body::Bytes) {
+    let (parts, body) = req.into_parts();
+    (parts, axum::body::to_bytes(body, MAX_FORM_BYTES).await.unwrap_or_default())
+}
+
+/// A form's body read as its struct `T`, the way `axum::Form` reads one (`serde_html_form`: a
+/// name posted several times fills a `Vec`, an absent one takes its `#[serde(default)]`), or
+/// the page again with [`INCOMPLETE_MESSAGE`]. Free text stays a `String` in `T`, checked by the
+/// form's `validate` with a message next to its field; what fails here is the form's shape.
+pub async fn read_as<T: serde::de::DeserializeOwned>(
+    st: &FormState,
+    parts: axum::http::request::Parts,
+    bytes: &[u8],
+) -> Result<(axum::http::request::Parts, T), Response> {
+    match crate::ui::form::parse_body::<T>(bytes) {
+        Ok(form) => Ok((parts, form)),
+        Err(e) => {
+            tracing::debug!(error = %e, path = parts.uri.path(), "form does not fit its struct");
+            // Nothing echoed: the body may hold a password.
+            Err(refuse_incomplete(st, parts, vec![]).await)
+        }
+    }
+}
+
+/// The form of a post with no fields of its own (a button) or with fields named by the page's
+/// rows (the roll call's `presence-<id>`), read from the fields: any body fits.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Untyped {}

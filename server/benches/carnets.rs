@@ -8,38 +8,17 @@
 #![allow(clippy::unwrap_used)] // A test or a benchmark stops at the first unexpected answer.
 use app::auth::model::{Role, Staff};
 use app::auth::session::{insert_account, NewAccount};
-use app::carnet::db::{carnet, diagnostic, evenement, membre};
+use app::carnet::generation::Followers;
 use app::carnet::liste::{list, ListFilter};
 use app::db::testing::TestDb;
-use chrono::{Duration, NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
+use chrono::Utc;
+use sea_orm::DatabaseConnection;
 use std::time::Instant;
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
 }
-
-/// A small deterministic generator (the same corpus on both databases).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-const PRENOMS: [&str; 12] =
-    ["Léa", "Yanis", "Inès", "Noé", "Camille", "Sami", "Jade", "Adam", "Lina", "Hugo", "Sarah", "Enzo"];
-const NOMS: [&str; 12] = [
-    "Martin", "Bernard", "Durand", "Petit", "Benali", "Garcia", "Roux", "Fournier", "Morel", "Girard", "Lopez",
-    "Mercier",
-];
 
 async fn staff(db: &DatabaseConnection, structure: &str, role: Role, n: usize) -> Staff {
     let s = app::organisation::service::find(db, &format!("itineraire-exemple:{structure}")).await.unwrap().unwrap();
@@ -58,19 +37,6 @@ async fn staff(db: &DatabaseConnection, structure: &str, role: Role, n: usize) -
     }
 }
 
-fn member(carnet: &str, account: &str, ru: bool) -> membre::ActiveModel {
-    membre::ActiveModel {
-        id: Set(uuid::Uuid::new_v4().to_string()),
-        carnet_id: Set(carnet.to_owned()),
-        account_id: Set(account.to_owned()),
-        referent_unique: Set(ru),
-        granted_at: Set(Utc::now()),
-        granted_by: Set(account.to_owned()),
-        revoked_at: Set(None),
-        revoked_by: Set(None),
-    }
-}
-
 /// Inserts `n` carnets; returns (référents, the manager following all, seconds taken).
 async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64) {
     let start = Instant::now();
@@ -80,104 +46,9 @@ async fn generate(db: &DatabaseConnection, n: usize) -> (Vec<Staff>, Staff, f64)
     }
     let partner = staff(db, "ft-st-gaudens", Role::Referent, 50).await;
     let manager = staff(db, "mds-st-gaudens", Role::ChargeOrientation, 51).await;
-    let situations: Vec<(i32, String)> = app::referentiel::db::situation::Entity::find()
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|s| (s.id, s.theme_code))
-        .collect();
-    let themes = [
-        "logement",
-        "emploi",
-        "formation",
-        "difficulte_administrative",
-        "difficulte_financiere",
-        "mobilite",
-        "sante",
-        "contraintes_familiales",
-        "maitrise_langue",
-        "numerique",
-    ];
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let now = Utc::now();
-    for chunk in (0..n).collect::<Vec<_>>().chunks(250) {
-        let (mut carnets, mut membres, mut diags, mut events) = (vec![], vec![], vec![], vec![]);
-        for &i in chunk {
-            let id = uuid::Uuid::new_v4().to_string();
-            let at = now - Duration::minutes(rng.below(60 * 24 * 365) as i64);
-            carnets.push(carnet::ActiveModel {
-                id: Set(id.clone()),
-                prenom: Set(PRENOMS[rng.below(12) as usize].into()),
-                nom: Set(format!("{}{i}", NOMS[rng.below(12) as usize])),
-                date_naissance: Set(NaiveDate::from_ymd_opt(
-                    1960 + rng.below(45) as i32,
-                    1 + rng.below(12) as u32,
-                    1 + rng.below(28) as u32,
-                )
-                .unwrap()),
-                numero_caf: Set(None),
-                telephone: Set(None),
-                courriel: Set(None),
-                adresse: Set(None),
-                version: Set(1),
-                created_at: Set(at),
-                updated_at: Set(at),
-                nouvelles_le: Set(None),
-            });
-            membres.push(member(&id, &referents[i % referents.len()].id, true));
-            membres.push(member(&id, &manager.id, false));
-            if rng.below(10) < 3 {
-                membres.push(member(&id, &partner.id, false));
-            }
-            // Themes drawn apart from the référent (i % 50): each référent has carnets on every theme.
-            let first = rng.below(10);
-            for t in 0..rng.below(4) {
-                let theme = themes[((first + t * 3) % 10) as usize];
-                let ids: Vec<i32> = situations
-                    .iter()
-                    .filter(|(_, th)| th == theme)
-                    .map(|(id, _)| *id)
-                    .take(1 + rng.below(2) as usize)
-                    .collect();
-                diags.push(diagnostic::ActiveModel {
-                    id: Set(uuid::Uuid::new_v4().to_string()),
-                    carnet_id: Set(id.clone()),
-                    theme_code: Set(theme.into()),
-                    situations: Set(serde_json::to_string(&ids).unwrap()),
-                    commentaire: Set(None),
-                    commentaire_personne: Set(None),
-                    version: Set(1),
-                    updated_at: Set(at),
-                });
-            }
-            for _ in 0..rng.below(5) {
-                let when = now + Duration::days(rng.below(500) as i64 - 365);
-                events.push(evenement::ActiveModel {
-                    id: Set(uuid::Uuid::now_v7().to_string()),
-                    carnet_id: Set(id.clone()),
-                    kind: Set("rendez_vous".into()),
-                    at: Set(when),
-                    texte: Set("Point d’étape".into()),
-                    lieu: Set(None),
-                    auteur_id: Set(manager.id.clone()),
-                    auteur_nom: Set(manager.nom.clone()),
-                    version: Set(1),
-                    created_at: Set(at),
-                    updated_at: Set(at),
-                    rappel_le: Set(None),
-                });
-            }
-        }
-        carnet::Entity::insert_many(carnets).exec_without_returning(db).await.unwrap();
-        membre::Entity::insert_many(membres).exec_without_returning(db).await.unwrap();
-        if !diags.is_empty() {
-            diagnostic::Entity::insert_many(diags).exec_without_returning(db).await.unwrap();
-        }
-        if !events.is_empty() {
-            evenement::Entity::insert_many(events).exec_without_returning(db).await.unwrap();
-        }
-    }
+    let ids: Vec<String> = referents.iter().map(|r| r.id.clone()).collect();
+    let who = Followers { referents: &ids, partner: &partner.id, manager: &manager.id, manager_nom: &manager.nom };
+    app::carnet::generation::generate(db, n, &who).await.unwrap();
     (referents, manager, start.elapsed().as_secs_f64())
 }
 

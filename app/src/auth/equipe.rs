@@ -9,7 +9,6 @@ use super::model::{Compte, CompteEdition, Equipe, EtatCompte, Role, Staff, TEAM_
 use super::session::{normalize_email, NewAccount};
 use crate::error::EditError;
 use crate::organisation::model::Structure;
-use crate::ui::form::field;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
@@ -99,23 +98,44 @@ pub async fn team(db: &DatabaseConnection, staff: &Staff, structure_id: &str) ->
     })
 }
 
+/// The team page's invitation form: the structure, the new professional's name, e-mail and role.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct InvitationForm {
+    pub structure: String,
+    pub nom: String,
+    pub email: String,
+    /// A [`TEAM_ROLES`] code.
+    pub role: String,
+}
+
+/// A member's page form: their role, their state (`actif`, `desactive`) and, when they leave,
+/// the colleague taking over their carnets (`reprise`, an account id).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MembreForm {
+    pub role: String,
+    pub etat: String,
+    pub reprise: String,
+}
+
 /// A new professional, checked: (name, e-mail, role).
-pub fn validate_invitation(fields: &[(String, String)]) -> Result<(String, String, Role), Vec<(String, String)>> {
+pub fn validate_invitation(f: &InvitationForm) -> Result<(String, String, Role), Vec<(String, String)>> {
     let mut errors = vec![];
-    let nom = field(fields, "nom");
+    let nom = f.nom.trim().to_owned();
     match nom.chars().count() {
         0 => errors.push(("nom".into(), "Indiquez le prénom et le nom.".into())),
         n if n > 100 => errors.push(("nom".into(), "Ce champ doit faire au plus 100 caractères.".into())),
         _ => {}
     }
-    let email = normalize_email(&field(fields, "email"));
+    let email = normalize_email(&f.email);
     if email.is_empty() {
         errors.push(("email".into(), "Indiquez l’adresse e-mail professionnelle.".into()));
     } else if email.len() > 320 || !crate::validation::is_email(&email) {
         errors
             .push(("email".into(), "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@structure.fr.".into()));
     }
-    let role = TEAM_ROLES.into_iter().find(|r| r.code() == field(fields, "role"));
+    let role = TEAM_ROLES.into_iter().find(|r| r.code() == f.role.trim());
     if role.is_none() {
         errors.push(("role".into(), "Choisissez un rôle dans la liste.".into()));
     }
@@ -130,11 +150,11 @@ pub async fn invite(
     db: &DatabaseConnection,
     staff: &Staff,
     structure_id: &str,
-    fields: &[(String, String)],
+    f: &InvitationForm,
     now: DateTime<Utc>,
 ) -> Result<String, EditError> {
     let s = team_structure(db, staff, structure_id).await?;
-    let (nom, email, role) = validate_invitation(fields).map_err(EditError::Invalid)?;
+    let (nom, email, role) = validate_invitation(f).map_err(EditError::Invalid)?;
     if account::Entity::find().filter(account::Column::Email.eq(&email)).one(db).await?.is_some() {
         return Err(EditError::Invalid(vec![(
             "email".into(),
@@ -222,11 +242,11 @@ pub async fn check_update(
     db: &DatabaseConnection,
     staff: &Staff,
     account_id: &str,
-    fields: &[(String, String)],
+    f: &MembreForm,
 ) -> Result<MemberChange, EditError> {
     let (acc, s) = member_of_team(db, staff, account_id).await?;
     let mut errors = vec![];
-    let role = TEAM_ROLES.into_iter().find(|r| r.code() == field(fields, "role"));
+    let role = TEAM_ROLES.into_iter().find(|r| r.code() == f.role.trim());
     // A national admin's role is not this page's to change.
     let role = match (role, Role::from_code(&acc.role)) {
         (_, Some(Role::Admin)) => Some(Role::Admin),
@@ -236,7 +256,7 @@ pub async fn check_update(
             None
         }
     };
-    let disabled = match field(fields, "etat").as_str() {
+    let disabled = match f.etat.trim() {
         "actif" => Some(false),
         "desactive" => Some(true),
         _ => {
@@ -248,7 +268,7 @@ pub async fn check_update(
     if acc.id == staff.id && (disabled || !matches!(role, Role::AdminStructure | Role::Admin)) {
         return Err(EditError::Invalid(vec![("etat".into(), SELF_MESSAGE.into())]));
     }
-    let reprise = field(fields, "reprise");
+    let reprise = f.reprise.trim().to_owned();
     let to = if disabled && !acc.disabled && !reprise.is_empty() {
         let to = account::Entity::find_by_id(reprise)
             .filter(account::Column::StructureId.eq(&s.id))

@@ -15,7 +15,7 @@ mod views_compte;
 #[cfg(feature = "ssr")]
 pub mod compte;
 #[cfg(feature = "ssr")]
-pub mod db;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 pub mod equipe;
 #[cfg(feature = "ssr")]

@@ -4,8 +4,8 @@ use super::compte;
 use super::session::{self, SignInError};
 use super::views::safe_next;
 use crate::token::CookiePolicy;
-use crate::ui::form::{field, see_other, Submitted};
-use crate::web::{form_version, read_form, FormState};
+use crate::ui::form::{form_fields, see_other, Submitted};
+use crate::web::{form_version, read_as, read_body, FormState, Untyped};
 use axum::{
     extract::{FromRef, FromRequest, Request, State},
     http::{header, HeaderValue, StatusCode},
@@ -34,60 +34,57 @@ pub async fn staff_or_sign_in(
     }
 }
 
-/// A professional's form post: its head, its fields and who sent it — or the redirect to the
-/// sign-in page (or a 503) to answer with.
-pub async fn read_staff_form(
-    st: &FormState,
-    req: Request,
-) -> Result<(axum::http::request::Parts, Vec<(String, String)>, super::model::Staff), Response> {
-    let (parts, fields) = read_form(req).await;
-    let staff = staff_or_sign_in(st, &parts).await?;
-    Ok((parts, fields, staff))
-}
-
-/// A professional's form post, as a handler's last argument: its head, its fields and who sent
-/// it. Whoever is not signed in never reaches the handler: they are sent to the sign-in page
-/// (back here afterwards). What they may do is the service's check.
-pub struct StaffForm {
+/// A professional's form post, as a handler's last argument: its head, its fields as typed
+/// (shown again when refused), who sent it, and the form read as its struct `T` (see
+/// [`crate::web::read_as`]). Whoever is not signed in never reaches the handler: they are sent to
+/// the sign-in page (back here afterwards). What they may do is the service's check.
+pub struct StaffForm<T = Untyped> {
     pub parts: axum::http::request::Parts,
     pub fields: Vec<(String, String)>,
     pub staff: super::model::Staff,
+    pub form: T,
 }
 
-impl<S> FromRequest<S> for StaffForm
+impl<S, T> FromRequest<S> for StaffForm<T>
 where
     S: Send + Sync,
     FormState: FromRef<S>,
-{
-    type Rejection = Response;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
-        let (parts, fields, staff) = read_staff_form(&FormState::from_ref(state), req).await?;
-        Ok(StaffForm { parts, fields, staff })
-    }
-}
-
-/// A professional's edit of a stored item, as a handler's last argument: [`StaffForm`] and the
-/// `version` the form was opened at (a form without it is shown again with a message).
-pub struct StaffEdit {
-    pub parts: axum::http::request::Parts,
-    pub fields: Vec<(String, String)>,
-    pub staff: super::model::Staff,
-    pub version: i32,
-}
-
-impl<S> FromRequest<S> for StaffEdit
-where
-    S: Send + Sync,
-    FormState: FromRef<S>,
+    T: serde::de::DeserializeOwned + Send,
 {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
         let st = FormState::from_ref(state);
-        let (parts, fields, staff) = read_staff_form(&st, req).await?;
+        let (parts, bytes) = read_body(req).await;
+        let staff = staff_or_sign_in(&st, &parts).await?;
+        let (parts, form) = read_as::<T>(&st, parts, &bytes).await?;
+        Ok(StaffForm { parts, fields: form_fields(&bytes), staff, form })
+    }
+}
+
+/// A professional's edit of a stored item, as a handler's last argument: [`StaffForm`] and the
+/// `version` the form was opened at (a form without it is shown again with a message).
+pub struct StaffEdit<T = Untyped> {
+    pub parts: axum::http::request::Parts,
+    pub fields: Vec<(String, String)>,
+    pub staff: super::model::Staff,
+    pub version: i32,
+    pub form: T,
+}
+
+impl<S, T> FromRequest<S> for StaffEdit<T>
+where
+    S: Send + Sync,
+    FormState: FromRef<S>,
+    T: serde::de::DeserializeOwned + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let st = FormState::from_ref(state);
+        let StaffForm { parts, fields, staff, form } = StaffForm::<T>::from_request(req, state).await?;
         let (parts, version) = form_version(&st, parts, &fields).await?;
-        Ok(StaffEdit { parts, fields, staff, version })
+        Ok(StaffEdit { parts, fields, staff, version, form })
     }
 }
 
@@ -132,6 +129,33 @@ async fn refuse_password(st: &FormState, parts: axum::http::request::Parts, e: c
     st.refuse(parts, status, submitted).await
 }
 
+/// The sign-in form. Passwords are taken as typed (spaces included) and never sent back to the
+/// page. No `Debug`: nothing may print a password.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct SignInForm {
+    email: String,
+    mot_de_passe: String,
+    /// Where to go once signed in (a path of this site only, see `safe_next`).
+    suite: String,
+}
+
+/// The forgotten-password form.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct EmailForm {
+    email: String,
+}
+
+/// A new password (twice), and on « Mon compte » the current one; taken as typed. No `Debug`.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct PasswordForm {
+    actuel: String,
+    mot_de_passe: String,
+    confirmation: String,
+}
+
 /// The forgotten-password form: the same answer whether the address has an account or not.
 async fn forgotten(
     State(st): State<FormState>,
@@ -139,8 +163,12 @@ async fn forgotten(
     req: Request,
 ) -> Response {
     let ip = crate::rate_limit::client_ip(&limits, &req);
-    let (parts, fields) = read_form(req).await;
-    let email = field(&fields, "email");
+    let (parts, bytes) = read_body(req).await;
+    let (parts, EmailForm { email }) = match read_as::<EmailForm>(&st, parts, &bytes).await {
+        Ok(read) => read,
+        Err(res) => return res,
+    };
+    let email = email.trim().to_owned();
     let kept = vec![("email".to_owned(), email.clone())];
     if !limits.allow_message(&st.db, ip, &session::normalize_email(&email), chrono::Utc::now()).await.unwrap_or(false) {
         let message = Some(TOO_MANY_LINKS.to_owned());
@@ -169,11 +197,12 @@ async fn password_link(
     axum::extract::Path(jeton): axum::extract::Path<String>,
     req: Request,
 ) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    match compte::set_password_with_link(&st.db, &jeton, &raw("mot_de_passe"), &raw("confirmation"), chrono::Utc::now())
-        .await
-    {
+    let (parts, bytes) = read_body(req).await;
+    let (parts, f) = match read_as::<PasswordForm>(&st, parts, &bytes).await {
+        Ok(read) => read,
+        Err(res) => return res,
+    };
+    match compte::set_password_with_link(&st.db, &jeton, &f.mot_de_passe, &f.confirmation, chrono::Utc::now()).await {
         Ok(_) => see_other("/pro/connexion?motdepasse=1"),
         Err(e) => refuse_password(&st, parts, e).await,
     }
@@ -183,18 +212,10 @@ async fn password_link(
 async fn change_password(
     State(st): State<FormState>,
     State(cookies): State<CookiePolicy>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, staff, form: f, .. }: StaffForm<PasswordForm>,
 ) -> Response {
-    let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    match compte::change_password(
-        &st.db,
-        &staff.id,
-        &raw("actuel"),
-        &raw("mot_de_passe"),
-        &raw("confirmation"),
-        chrono::Utc::now(),
-    )
-    .await
+    match compte::change_password(&st.db, &staff.id, &f.actuel, &f.mot_de_passe, &f.confirmation, chrono::Utc::now())
+        .await
     {
         Ok(token) => with_cookie(see_other("/pro/mon-compte?ok=1"), &session::set_cookie(cookies, &token)),
         Err(e) => refuse_password(&st, parts, e).await,
@@ -208,11 +229,14 @@ async fn sign_in(
     req: Request,
 ) -> Response {
     let ip = crate::rate_limit::client_ip(&limits, &req);
-    let (parts, fields) = read_form(req).await;
-    let email = field(&fields, "email");
-    // Passwords are taken as typed (spaces included) and never sent back to the page.
-    let password = fields.iter().find(|(k, _)| k == "mot_de_passe").map(|(_, v)| v.clone()).unwrap_or_default();
-    let next = safe_next(&field(&fields, "suite")).unwrap_or("/pro").to_owned();
+    let (parts, bytes) = read_body(req).await;
+    let (parts, SignInForm { email, mot_de_passe: password, suite }) =
+        match read_as::<SignInForm>(&st, parts, &bytes).await {
+            Ok(read) => read,
+            Err(res) => return res,
+        };
+    let email = email.trim().to_owned();
+    let next = safe_next(suite.trim()).unwrap_or("/pro").to_owned();
     let kept = vec![("email".to_owned(), email.clone()), ("suite".to_owned(), next.clone())];
     let mut errors = Vec::new();
     if email.is_empty() {

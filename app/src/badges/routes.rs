@@ -1,8 +1,8 @@
 //! The issuer's DID document and the badges' JSON (ssr only).
 use super::issuer::SharedIssuer;
 use crate::auth::routes::StaffForm;
-use crate::ui::form::{field, see_other, Submitted};
-use crate::web::{read_form, FormState};
+use crate::ui::form::{form_fields, see_other, Submitted};
+use crate::web::{read_as, read_body, read_form, FormState};
 use axum::{
     extract::{FromRef, Path, State},
     http::{header, StatusCode},
@@ -89,16 +89,44 @@ async fn badge_image(State(st): State<FormState>, Path(id): Path<String>) -> Res
     }
 }
 
+/// « Fermer ce lien »: its one button.
+#[derive(Debug, serde::Deserialize)]
+struct CloseForm {
+    action: CloseAction,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum CloseAction {
+    Fermer,
+}
+
+/// « J’ai perdu mon lien »: the phone or e-mail she gave.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct ContactForm {
+    contact: String,
+}
+
+/// Why a badge is revoked (kept with it, shown to whoever verifies it).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct MotifForm {
+    motif: String,
+}
+
 /// « Fermer ce lien »: every link to the wallet stops working.
 async fn close_links(
     State(st): State<FormState>,
     axum::extract::Path(jeton): axum::extract::Path<String>,
     req: axum::extract::Request,
 ) -> Response {
-    let (parts, fields) = read_form(req).await;
-    if field(&fields, "action") != "fermer" {
-        return st.refuse(parts, StatusCode::BAD_REQUEST, Submitted::default()).await;
-    }
+    let (parts, bytes) = read_body(req).await;
+    // The button's `action=fermer` is required: a post without it closes nothing.
+    let parts = match read_as::<CloseForm>(&st, parts, &bytes).await {
+        Ok((parts, CloseForm { action: CloseAction::Fermer })) => parts,
+        Err(res) => return res,
+    };
     match super::wallet::revoke_links(&st.db, &jeton, chrono::Utc::now()).await {
         // The same answer for an unknown link: nothing to close, nothing learnt.
         Ok(_) => see_other("/mes-badges?ferme=1"),
@@ -118,10 +146,15 @@ async fn request_link(
     req: axum::extract::Request,
 ) -> Response {
     let ip = crate::rate_limit::client_ip(&limits, &req);
-    let (parts, fields) = read_form(req).await;
+    let (parts, bytes) = read_body(req).await;
+    let fields = form_fields(&bytes);
+    let (parts, ContactForm { contact }) = match read_as::<ContactForm>(&st, parts, &bytes).await {
+        Ok(read) => read,
+        Err(res) => return res,
+    };
+    let contact = contact.trim().to_owned();
     // « Mes badges » is one of the person's pages: its messages speak their language.
     let langue = crate::i18n::from_headers(&parts.headers).0;
-    let contact = field(&fields, "contact");
     let allowed = limits.allow_message(&st.db, ip, &contact, chrono::Utc::now()).await;
     let refuse = |status, errors: Vec<(String, String)>, message: Option<&str>| {
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message: message.map(str::to_owned) })
@@ -169,10 +202,10 @@ async fn status_list(State(st): State<FormState>, State(issuer): State<SharedIss
 async fn revoke(
     State(st): State<FormState>,
     Path(id): Path<String>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, form }: StaffForm<MotifForm>,
 ) -> Response {
     use super::service::RevokeError;
-    match super::service::revoke(&st.db, &staff, &id, &field(&fields, "motif"), chrono::Utc::now()).await {
+    match super::service::revoke(&st.db, &staff, &id, form.motif.trim(), chrono::Utc::now()).await {
         Ok(()) => see_other(&format!("/badges/{id}")),
         Err(e) => {
             let (status, errors) = match e {

@@ -485,7 +485,8 @@ async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
             fields.retain(|(key, _)| key != k);
             fields.push((k.into(), v.into()));
         }
-        let content = ateliers::validate_atelier(&t.db, &fields).await.unwrap().unwrap();
+        let form: ateliers::AtelierForm = crate::ui::form::parse_fields(&fields).unwrap();
+        let content = ateliers::validate_atelier(&t.db, &form).await.unwrap();
         ateliers::update_atelier(&t.db, &staff, &atelier, stored.version, Some(content), None, Utc::now())
             .await
             .unwrap();
@@ -510,7 +511,10 @@ async fn the_badge_says_what_the_organiser_declared_with_its_picture() {
         bad.retain(|(k, _)| k != "badge_image" && k != "badge_nom");
         bad.push(("badge_image".into(), "fuchsia".into()));
         bad.push(("badge_nom".into(), "CV".into()));
-        let errors = ateliers::validate_atelier(&t.db, &bad).await.unwrap().unwrap_err();
+        let bad: ateliers::AtelierForm = crate::ui::form::parse_fields(&bad).unwrap();
+        let Err(crate::error::EditError::Invalid(errors)) = ateliers::validate_atelier(&t.db, &bad).await else {
+            panic!("{b}: refused")
+        };
         let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, vec!["badge_nom", "badge_image"], "{b}");
         t.drop().await;

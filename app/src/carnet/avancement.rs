@@ -2,16 +2,20 @@
 //! actions done), and an item's wording and due date edited — versioned and historised.
 use super::acces;
 use super::acces::Author;
-use super::db::{action, objectif};
-use super::plan::{action_of, commit_with_history, echeance, objective_of, ACTION_STATUTS, OBJECTIF_STATUTS};
+use super::db::action::{self, StatutAction};
+use super::db::objectif::{self, StatutObjectif};
+use super::plan::{action_of, commit_with_history, echeance, objective_of};
 use crate::auth::model::Staff;
 use crate::error::EditError;
-use crate::ui::form::field;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 use serde_json::json;
+
+fn unknown_status() -> EditError {
+    EditError::Invalid(vec![("statut".into(), "Ce statut n’existe pas.".into())])
+}
 
 /// Changes an objective's status from `version` (a member).
 pub async fn set_objective_status(
@@ -24,9 +28,7 @@ pub async fn set_objective_status(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     acces::membership(db, staff, carnet_id).await?;
-    if !OBJECTIF_STATUTS.contains(&statut) {
-        return Err(EditError::Invalid(vec![("statut".into(), "Ce statut n’existe pas.".into())]));
-    }
+    let statut = StatutObjectif::from_code(statut).ok_or_else(unknown_status)?;
     let o = objective_of(db, carnet_id, id).await?;
     let txn = db.begin().await?;
     let res = objectif::Entity::update_many()
@@ -40,7 +42,8 @@ pub async fn set_objective_status(
     if res.rows_affected == 0 {
         txn.rollback().await?;
         let stored = objective_of(db, carnet_id, id).await?;
-        return Err(EditError::Conflict { stored: vec![("statut".into(), stored.statut)], version: stored.version });
+        let stored_statut = stored.statut.code().to_owned();
+        return Err(EditError::Conflict { stored: vec![("statut".into(), stored_statut)], version: stored.version });
     }
     let label = super::model::statut_label;
     commit_with_history(
@@ -48,8 +51,8 @@ pub async fn set_objective_status(
         carnet_id,
         Author::from(staff),
         &format!("objectif:{}", o.theme_code),
-        Some(json!({"objectif": o.libelle, "statut": label(&o.statut)})),
-        Some(json!({"objectif": o.libelle, "statut": label(statut)})),
+        Some(json!({"objectif": o.libelle, "statut": label(o.statut.code())})),
+        Some(json!({"objectif": o.libelle, "statut": label(statut.code())})),
         now,
     )
     .await?;
@@ -66,9 +69,7 @@ pub async fn set_action_status(
     statut: &str,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    if !ACTION_STATUTS.contains(&statut) {
-        return Err(EditError::Invalid(vec![("statut".into(), "Ce statut n’existe pas.".into())]));
-    }
+    let statut = StatutAction::from_code(statut).ok_or_else(unknown_status)?;
     let a = action::Entity::find_by_id(id.to_owned())
         .filter(action::Column::CarnetId.eq(carnet_id))
         .one(db)
@@ -86,7 +87,10 @@ pub async fn set_action_status(
         .await?;
     if res.rows_affected == 0 {
         txn.rollback().await?;
-        return Err(EditError::Conflict { stored: vec![("statut".into(), a.statut)], version: a.version });
+        return Err(EditError::Conflict {
+            stored: vec![("statut".into(), a.statut.code().to_owned())],
+            version: a.version,
+        });
     }
     let label = super::model::statut_label;
     commit_with_history(
@@ -94,8 +98,8 @@ pub async fn set_action_status(
         carnet_id,
         who.clone(),
         &format!("action:{}", o.theme_code),
-        Some(json!({"action": a.libelle, "statut": label(&a.statut)})),
-        Some(json!({"action": a.libelle, "statut": label(statut)})),
+        Some(json!({"action": a.libelle, "statut": label(a.statut.code())})),
+        Some(json!({"action": a.libelle, "statut": label(statut.code())})),
         now,
     )
     .await?;
@@ -153,14 +157,15 @@ async fn item_values(
         ItemValues {
             theme_code: o.theme_code,
             libelle: o.libelle,
-            statut: o.statut,
+            statut: o.statut.code().to_owned(),
             echeance: None,
             version: o.version,
         }
     } else {
         let a = action_of(db, carnet_id, id).await?;
         let theme_code = objective_of(db, carnet_id, &a.objectif_id).await?.theme_code;
-        ItemValues { theme_code, libelle: a.libelle, statut: a.statut, echeance: a.echeance, version: a.version }
+        let statut = a.statut.code().to_owned();
+        ItemValues { theme_code, libelle: a.libelle, statut, echeance: a.echeance, version: a.version }
     })
 }
 
@@ -188,6 +193,15 @@ pub async fn item(
     })
 }
 
+/// An objective's or an action's edit form: its wording, status and (an action's) due date.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ItemForm {
+    pub libelle: String,
+    pub statut: String,
+    pub echeance: String,
+}
+
 /// Saves an objective's (`objectif`) or an action's wording, status and due date from `version`
 /// (a member). A stale version is a conflict carrying the stored values.
 #[allow(clippy::too_many_arguments)]
@@ -198,25 +212,29 @@ pub async fn update_item(
     objectif: bool,
     id: &str,
     version: i32,
-    fields: &[(String, String)],
+    f: &ItemForm,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     acces::membership(db, staff, carnet_id).await?;
     let before = item_values(db, carnet_id, objectif, id).await?;
     let mut errors = vec![];
-    let libelle = field(fields, "libelle");
+    let libelle = f.libelle.trim().to_owned();
     if !(3..=300).contains(&libelle.chars().count()) {
         errors.push(("libelle".to_owned(), "Écrivez-le en 3 à 300 caractères.".to_owned()));
     }
-    let statut = field(fields, "statut");
-    let statuts: &[&str] = if objectif { &OBJECTIF_STATUTS } else { &ACTION_STATUTS };
-    if !statuts.contains(&statut.as_str()) {
+    let statut = f.statut.trim().to_owned();
+    let known = if objectif {
+        StatutObjectif::from_code(&statut).is_some()
+    } else {
+        StatutAction::from_code(&statut).is_some()
+    };
+    if !known {
         errors.push(("statut".to_owned(), "Choisissez un statut dans la liste.".to_owned()));
     }
     let echeance = if objectif {
         None
     } else {
-        echeance(fields, now).unwrap_or_else(|e| {
+        echeance(&f.echeance, now).unwrap_or_else(|e| {
             errors.push(e);
             None
         })

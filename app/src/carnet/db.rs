@@ -1,106 +1,262 @@
-//! The carnet's tables (ssr only).
-macro_rules! carnet_entity {
-    ($module:ident, $table:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
-        pub mod $module {
-            use sea_orm::entity::prelude::*;
-            #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-            #[sea_orm(table_name = $table)]
-            pub struct Model {
-                #[sea_orm(primary_key, auto_increment = false)]
-                pub id: String,
-                $(pub $field: $ty,)*
-            }
-            #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-            pub enum Relation {}
-            impl ActiveModelBehavior for ActiveModel {}
-        }
-    };
+//! The carnet's tables (ssr only), private to the room: one module per table, declared as every
+//! other room declares its entities; statuses are enums.
+
+/// A person's carnet: who she is and how to reach her.
+pub mod carnet {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub prenom: String,
+        pub nom: String,
+        pub date_naissance: Date,
+        pub numero_caf: Option<String>,
+        pub telephone: Option<String>,
+        pub courriel: Option<String>,
+        pub adresse: Option<String>,
+        pub version: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub nouvelles_le: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
 }
 
-carnet_entity!(carnet, "carnet", {
-    prenom: String,
-    nom: String,
-    date_naissance: Date,
-    numero_caf: Option<String>,
-    telephone: Option<String>,
-    courriel: Option<String>,
-    adresse: Option<String>,
-    version: i32,
-    created_at: DateTimeUtc,
-    updated_at: DateTimeUtc,
-    nouvelles_le: Option<DateTimeUtc>,
-});
+/// A professional's access to a carnet (revoked accesses stay, for the history).
+pub mod membre {
+    use sea_orm::entity::prelude::*;
 
-carnet_entity!(membre, "carnet_membre", {
-    carnet_id: String,
-    account_id: String,
-    referent_unique: bool,
-    granted_at: DateTimeUtc,
-    granted_by: String,
-    revoked_at: Option<DateTimeUtc>,
-    revoked_by: Option<String>,
-});
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet_membre")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub account_id: String,
+        pub referent_unique: bool,
+        pub granted_at: DateTimeUtc,
+        pub granted_by: String,
+        pub revoked_at: Option<DateTimeUtc>,
+        pub revoked_by: Option<String>,
+    }
 
-carnet_entity!(diagnostic, "carnet_diagnostic", {
-    carnet_id: String,
-    theme_code: String,
-    situations: String,
-    commentaire: Option<String>,
-    commentaire_personne: Option<String>,
-    version: i32,
-    updated_at: DateTimeUtc,
-});
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
 
-carnet_entity!(historique, "carnet_historique", {
-    carnet_id: String,
-    at: DateTimeUtc,
-    auteur_id: String,
-    auteur_nom: String,
-    objet: String,
-    avant: Option<String>,
-    apres: Option<String>,
-});
+    impl ActiveModelBehavior for ActiveModel {}
+}
 
-carnet_entity!(lecture, "carnet_lecture", {
-    carnet_id: String,
-    account_id: String,
-    auteur_nom: String,
-    structure_nom: Option<String>,
-    at: DateTimeUtc,
-});
+/// A theme's diagnostic: the référentiel's situations ticked, the professionals' and the person's words.
+pub mod diagnostic {
+    use sea_orm::entity::prelude::*;
 
-carnet_entity!(objectif, "carnet_objectif", {
-    carnet_id: String,
-    theme_code: String,
-    libelle: String,
-    statut: String,
-    version: i32,
-    created_at: DateTimeUtc,
-    updated_at: DateTimeUtc,
-});
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet_diagnostic")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub theme_code: String,
+        pub situations: String,
+        pub commentaire: Option<String>,
+        pub commentaire_personne: Option<String>,
+        pub version: i32,
+        pub updated_at: DateTimeUtc,
+    }
 
-carnet_entity!(action, "carnet_action", {
-    carnet_id: String,
-    objectif_id: String,
-    libelle: String,
-    offre_id: Option<String>,
-    statut: String,
-    echeance: Option<Date>,
-    version: i32,
-    created_at: DateTimeUtc,
-    updated_at: DateTimeUtc,
-});
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
 
-carnet_entity!(evenement, "carnet_evenement", {
-    carnet_id: String,
-    kind: String,
-    at: DateTimeUtc,
-    texte: String,
-    lieu: Option<String>,
-    auteur_id: String,
-    auteur_nom: String,
-    version: i32,
-    created_at: DateTimeUtc,
-    updated_at: DateTimeUtc,
-    rappel_le: Option<DateTimeUtc>,
-});
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Every change to a carnet: who, when, before and after.
+pub mod historique {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet_historique")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub at: DateTimeUtc,
+        pub auteur_id: String,
+        pub auteur_nom: String,
+        pub objet: String,
+        pub avant: Option<String>,
+        pub apres: Option<String>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Every time a professional opened a carnet (the person sees who read it).
+pub mod lecture {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet_lecture")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub account_id: String,
+        pub auteur_nom: String,
+        pub structure_nom: Option<String>,
+        pub at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// An objective of the person's plan, on a theme.
+pub mod objectif {
+    use sea_orm::entity::prelude::*;
+
+    /// Where an objective stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, serde::Deserialize)]
+    #[sea_orm(rs_type = "String", db_type = "Text")]
+    pub enum StatutObjectif {
+        #[sea_orm(string_value = "en_cours")]
+        #[serde(rename = "en_cours")]
+        EnCours,
+        #[sea_orm(string_value = "atteint")]
+        #[serde(rename = "atteint")]
+        Atteint,
+        #[sea_orm(string_value = "abandonne")]
+        #[serde(rename = "abandonne")]
+        Abandonne,
+    }
+
+    impl StatutObjectif {
+        pub const ALL: [StatutObjectif; 3] = [Self::EnCours, Self::Atteint, Self::Abandonne];
+        /// As stored and as forms post it.
+        pub fn code(self) -> &'static str {
+            match self {
+                Self::EnCours => "en_cours",
+                Self::Atteint => "atteint",
+                Self::Abandonne => "abandonne",
+            }
+        }
+        pub fn from_code(code: &str) -> Option<Self> {
+            Self::ALL.into_iter().find(|s| s.code() == code)
+        }
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet_objectif")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub theme_code: String,
+        pub libelle: String,
+        pub statut: StatutObjectif,
+        pub version: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// An action towards an objective (from the référentiel, an offer of the catalogue, or free words).
+pub mod action {
+    use sea_orm::entity::prelude::*;
+
+    /// Where an action stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, serde::Deserialize)]
+    #[sea_orm(rs_type = "String", db_type = "Text")]
+    pub enum StatutAction {
+        #[sea_orm(string_value = "a_faire")]
+        #[serde(rename = "a_faire")]
+        AFaire,
+        #[sea_orm(string_value = "en_cours")]
+        #[serde(rename = "en_cours")]
+        EnCours,
+        #[sea_orm(string_value = "fait")]
+        #[serde(rename = "fait")]
+        Fait,
+    }
+
+    impl StatutAction {
+        pub const ALL: [StatutAction; 3] = [Self::AFaire, Self::EnCours, Self::Fait];
+        /// As stored and as forms post it.
+        pub fn code(self) -> &'static str {
+            match self {
+                Self::AFaire => "a_faire",
+                Self::EnCours => "en_cours",
+                Self::Fait => "fait",
+            }
+        }
+        pub fn from_code(code: &str) -> Option<Self> {
+            Self::ALL.into_iter().find(|s| s.code() == code)
+        }
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet_action")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub objectif_id: String,
+        pub libelle: String,
+        pub offre_id: Option<String>,
+        pub statut: StatutAction,
+        pub echeance: Option<Date>,
+        pub version: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// The journal: appointments and notes.
+pub mod evenement {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "carnet_evenement")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub carnet_id: String,
+        pub kind: String,
+        pub at: DateTimeUtc,
+        pub texte: String,
+        pub lieu: Option<String>,
+        pub auteur_id: String,
+        pub auteur_nom: String,
+        pub version: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub rappel_le: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

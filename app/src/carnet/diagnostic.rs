@@ -2,11 +2,11 @@
 //! versioned, with the person's own comment beside the professionals'.
 use super::acces::{history, membership, read, Author};
 use super::db::{carnet, diagnostic};
-use super::identite::{history_before, text};
+use super::identite::history_before;
 use super::model::ThemeDiagnostic;
 use crate::auth::model::Staff;
-use crate::error::EditError;
-use crate::ui::form::field_all;
+use crate::error::{EditError, FieldErrors};
+use crate::ui::form::{given, given_all};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -14,8 +14,6 @@ use sea_orm::{
 };
 use serde_json::json;
 use std::collections::{BTreeSet, HashMap};
-
-type Problems = Vec<(String, String)>;
 
 pub const DIAGNOSTIC_FIELDS: [&str; 2] = ["situations", "commentaire"];
 
@@ -26,34 +24,48 @@ pub struct DiagnosticContent {
     pub commentaire: Option<String>,
 }
 
+/// A theme's diagnostic form as posted: the situations ticked (référentiel ids) and a comment.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DiagnosticForm {
+    pub situations: Vec<String>,
+    pub commentaire: String,
+}
+
+/// Checks a theme's diagnostic form against the référentiel, or its fields in error
+/// (`EditError::Invalid`).
 pub async fn validate_diagnostic(
     db: &impl ConnectionTrait,
     theme_code: &str,
-    fields: &[(String, String)],
-) -> Result<Result<DiagnosticContent, Problems>, DbErr> {
-    let mut errors = Problems::new();
+    f: &DiagnosticForm,
+) -> Result<DiagnosticContent, EditError> {
+    let mut errors = FieldErrors::new();
     if crate::referentiel::service::theme_label(db, theme_code).await?.is_none() {
-        return Ok(Err(vec![("situations".into(), "Ce thème n’existe pas dans le référentiel.".into())]));
+        errors.add("situations", "Ce thème n’existe pas dans le référentiel.");
+        return Err(errors.into());
     }
     let known: BTreeSet<i32> =
         crate::referentiel::service::situations(db, Some(theme_code)).await?.into_iter().map(|s| s.id).collect();
     let mut situations = BTreeSet::new();
-    for s in field_all(fields, "situations") {
+    for s in given_all(&f.situations) {
         match s.parse::<i32>() {
             Ok(n) if known.contains(&n) => {
                 situations.insert(n);
             }
             _ => {
-                errors.push((
-                    "situations".into(),
-                    "Une des situations choisies n’existe pas pour ce thème. Choisissez dans la liste.".into(),
-                ));
+                errors.add(
+                    "situations",
+                    "Une des situations choisies n’existe pas pour ce thème. Choisissez dans la liste.",
+                );
                 break;
             }
         }
     }
-    let commentaire = text(&mut errors, fields, "commentaire", 4000, None);
-    Ok(if errors.is_empty() { Ok(DiagnosticContent { situations, commentaire }) } else { Err(errors) })
+    let commentaire = given(&f.commentaire);
+    if commentaire.as_ref().is_some_and(|c| c.chars().count() > 4000) {
+        errors.add("commentaire", "Ce champ doit faire au plus 4000 caractères.");
+    }
+    Ok(errors.or_valid(|| DiagnosticContent { situations, commentaire })?)
 }
 
 fn diagnostic_values(d: Option<&diagnostic::Model>, theme_code: &str) -> Vec<(String, String)> {

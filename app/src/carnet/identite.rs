@@ -4,8 +4,8 @@ use super::acces::{history, membership, Author};
 use super::db::{carnet, diagnostic, evenement, historique, lecture};
 use super::membres::add_member_row;
 use crate::auth::model::{Role, Staff};
-use crate::error::EditError;
-use crate::ui::form::field;
+use crate::error::{EditError, FieldErrors};
+use crate::ui::form::given;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -30,72 +30,93 @@ pub struct Identite {
     pub adresse: Option<String>,
 }
 
-pub(super) fn text(
-    errors: &mut Problems,
-    fields: &[(String, String)],
-    k: &str,
-    max: usize,
-    required: Option<&str>,
-) -> Option<String> {
-    let v = field(fields, k);
-    match (v.chars().count(), required) {
-        (0, Some(m)) => errors.push((k.into(), m.into())),
-        (n, _) if n > max => errors.push((k.into(), format!("Ce champ doit faire au plus {max} caractères."))),
-        _ => {}
-    }
-    Some(v).filter(|v| !v.is_empty())
+/// The identity form as posted (a professional's; the person's contact form fills the three
+/// contact fields of it, see `personne::update_contact`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct IdentiteForm {
+    pub prenom: String,
+    pub nom: String,
+    /// `AAAA-MM-JJ`, as `<input type="date">` sends it.
+    pub date_naissance: String,
+    pub numero_caf: String,
+    pub telephone: String,
+    pub courriel: String,
+    pub adresse: String,
 }
 
-pub fn validate_identite(fields: &[(String, String)], today: NaiveDate) -> Result<Identite, Problems> {
-    let mut errors = Problems::new();
-    let prenom = text(&mut errors, fields, "prenom", 100, Some("Indiquez le prénom."));
-    let nom = text(&mut errors, fields, "nom", 100, Some("Indiquez le nom."));
-    let raw = field(fields, "date_naissance");
-    let date_naissance = match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+impl IdentiteForm {
+    /// The form as a stored carnet's identity fills it.
+    pub fn of(c: &carnet::Model) -> Self {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        IdentiteForm {
+            prenom: c.prenom.clone(),
+            nom: c.nom.clone(),
+            date_naissance: c.date_naissance.format("%Y-%m-%d").to_string(),
+            numero_caf: opt(&c.numero_caf),
+            telephone: opt(&c.telephone),
+            courriel: opt(&c.courriel),
+            adresse: opt(&c.adresse),
+        }
+    }
+}
+
+/// An optional text of at most `max` characters (trimmed), `required` naming it when empty.
+fn text(errors: &mut FieldErrors, k: &str, v: &str, max: usize, required: Option<&str>) -> Option<String> {
+    let v = v.trim();
+    match (v.chars().count(), required) {
+        (0, Some(m)) => errors.add(k, m),
+        (n, _) if n > max => errors.add(k, format!("Ce champ doit faire au plus {max} caractères.")),
+        _ => {}
+    }
+    given(v)
+}
+
+/// Checks an identity form into the identity to write, or its fields in error.
+pub fn validate_identite(f: &IdentiteForm, today: NaiveDate) -> Result<Identite, Problems> {
+    let mut errors = FieldErrors::new();
+    let prenom = text(&mut errors, "prenom", &f.prenom, 100, Some("Indiquez le prénom."));
+    let nom = text(&mut errors, "nom", &f.nom, 100, Some("Indiquez le nom."));
+    let raw = f.date_naissance.trim();
+    let date_naissance = match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(d) if d <= today && d >= NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(d) => Some(d),
         Ok(_) => {
-            errors.push(("date_naissance".into(), "Cette date de naissance n’est pas possible.".into()));
+            errors.add("date_naissance", "Cette date de naissance n’est pas possible.");
             None
         }
         Err(_) if raw.is_empty() => {
-            errors.push(("date_naissance".into(), "Indiquez la date de naissance.".into()));
+            errors.add("date_naissance", "Indiquez la date de naissance.");
             None
         }
         Err(_) => {
-            errors.push(("date_naissance".into(), "Indiquez la date de naissance sous la forme 31/12/1980.".into()));
+            errors.add("date_naissance", "Indiquez la date de naissance sous la forme 31/12/1980.");
             None
         }
     };
-    let numero_caf = text(&mut errors, fields, "numero_caf", 20, None);
+    let numero_caf = text(&mut errors, "numero_caf", &f.numero_caf, 20, None);
     if numero_caf.as_ref().is_some_and(|n| !(n.chars().all(|c| c.is_ascii_digit()) && (5..=10).contains(&n.len()))) {
-        errors.push(("numero_caf".into(), "Le numéro d’allocataire CAF s’écrit avec 5 à 10 chiffres.".into()));
+        errors.add("numero_caf", "Le numéro d’allocataire CAF s’écrit avec 5 à 10 chiffres.");
     }
     let telephone =
-        text(&mut errors, fields, "telephone", 30, None).map(|t| crate::validation::french_phone(&t).ok_or(t));
+        text(&mut errors, "telephone", &f.telephone, 30, None).map(|t| crate::validation::french_phone(&t).ok_or(t));
     let telephone = match telephone {
         Some(Ok(t)) => Some(t),
         Some(Err(_)) => {
-            errors.push((
-                "telephone".into(),
-                "Ce numéro de téléphone n’est pas valide. Exemple : 06 12 34 56 78.".into(),
-            ));
+            errors.add("telephone", "Ce numéro de téléphone n’est pas valide. Exemple : 06 12 34 56 78.");
             None
         }
         None => None,
     };
-    let courriel = text(&mut errors, fields, "courriel", 320, None).map(|c| c.to_lowercase());
+    let courriel = text(&mut errors, "courriel", &f.courriel, 320, None).map(|c| c.to_lowercase());
     if courriel.as_ref().is_some_and(|c| !crate::validation::is_email(c)) {
-        errors.push((
-            "courriel".into(),
-            "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@exemple.fr.".into(),
-        ));
+        errors.add("courriel", "Cette adresse e-mail n’est pas valide. Exemple : prenom.nom@exemple.fr.");
     }
-    let adresse = text(&mut errors, fields, "adresse", 300, None);
+    let adresse = text(&mut errors, "adresse", &f.adresse, 300, None);
     match (prenom, nom, date_naissance) {
         (Some(prenom), Some(nom), Some(date_naissance)) if errors.is_empty() => {
             Ok(Identite { prenom, nom, date_naissance, numero_caf, telephone, courriel, adresse })
         }
-        _ => Err(errors),
+        _ => Err(errors.0),
     }
 }
 

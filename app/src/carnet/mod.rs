@@ -12,11 +12,13 @@ pub mod acces;
 #[cfg(feature = "ssr")]
 pub mod avancement;
 #[cfg(feature = "ssr")]
-pub mod db;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 pub mod diagnostic;
 #[cfg(feature = "ssr")]
 pub mod externe;
+#[cfg(feature = "ssr")]
+pub mod generation;
 #[cfg(feature = "ssr")]
 pub mod identite;
 #[cfg(feature = "ssr")]

@@ -263,20 +263,32 @@ pub async fn view(db: &impl ConnectionTrait, carnet_id: &str) -> Result<super::m
 
 pub const CONTACT_FIELDS: [&str; 3] = ["telephone", "courriel", "adresse"];
 
+/// The person's contact form on `/mon-carnet` (the fields of [`CONTACT_FIELDS`]).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    pub telephone: String,
+    pub courriel: String,
+    pub adresse: String,
+}
+
 /// The person changes their contact details (from `version`); name and birth date stay as the
 /// professionals wrote them.
 pub async fn update_contact(
     db: &DatabaseConnection,
     carnet_id: &str,
     version: i32,
-    fields: &[(String, String)],
+    contact: &ContactForm,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     let (c, author) = person(db, carnet_id).await?;
-    let mut merged = identite::identite_values(&c);
-    merged.retain(|(k, _)| !CONTACT_FIELDS.contains(&k.as_str()));
-    merged.extend(fields.iter().filter(|(k, _)| CONTACT_FIELDS.contains(&k.as_str())).cloned());
-    let identite = identite::validate_identite(&merged, crate::dates::today(now)).map_err(EditError::Invalid)?;
+    let form = identite::IdentiteForm {
+        telephone: contact.telephone.clone(),
+        courriel: contact.courriel.clone(),
+        adresse: contact.adresse.clone(),
+        ..identite::IdentiteForm::of(&c)
+    };
+    let identite = identite::validate_identite(&form, crate::dates::today(now)).map_err(EditError::Invalid)?;
     identite::write_identite(db, &author, carnet_id, version, identite, now).await
 }
 

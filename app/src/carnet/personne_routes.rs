@@ -1,15 +1,17 @@
 //! The person's own posts (ssr only): asking for and checking her code, her contact details and
 //! her word on a theme, marking her actions done, her data as a file, signing out. Each reads
 //! her session from its cookie; nothing she did not sign in for is reachable.
+use super::db::action::StatutAction;
 use super::personne as p;
 use crate::error::EditError;
 use crate::token::CookiePolicy;
-use crate::ui::form::{field, on_page, see_other, Submitted};
-use crate::web::{form_version, FormState};
+use crate::ui::form::{form_fields, on_page, see_other, Submitted};
+use crate::web::{form_version, read_as, read_body, FormState, Untyped};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{
-    extract::{FromRef, Path, Request, State},
+    extract::{FromRef, FromRequest, Path, Request, State},
     routing::post,
     Router,
 };
@@ -59,14 +61,34 @@ async fn person_carnet(st: &FormState, headers: &axum::http::HeaderMap) -> Resul
     }
 }
 
+/// She asks for a code: the phone or e-mail her référent wrote in her carnet.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct CodeDemande {
+    contact: String,
+}
+
+/// She types the code she received (`demande`: which request it answers).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct CodeSaisi {
+    demande: String,
+    code: String,
+}
+
 async fn request_code(
     State(st): State<FormState>,
     State(limits): State<std::sync::Arc<crate::rate_limit::Limits>>,
     req: Request,
 ) -> Response {
     let ip = crate::rate_limit::client_ip(&limits, &req);
-    let (parts, fields) = crate::web::read_form(req).await;
-    let contact = field(&fields, "contact");
+    let (parts, bytes) = read_body(req).await;
+    let fields = form_fields(&bytes);
+    let (parts, CodeDemande { contact }) = match read_as::<CodeDemande>(&st, parts, &bytes).await {
+        Ok(read) => read,
+        Err(res) => return res,
+    };
+    let contact = contact.trim().to_owned();
     let allowed = limits.allow_message(&st.db, ip, &contact, Utc::now()).await.unwrap_or(false);
     let refuse = |status, errors: Vec<(String, String)>, message: Option<String>| {
         st.refuse(parts, status, Submitted { values: fields.clone(), errors, message })
@@ -91,8 +113,13 @@ async fn verify_code(
     req: Request,
 ) -> Response {
     let ip = crate::rate_limit::client_ip(&limits, &req);
-    let (parts, fields) = crate::web::read_form(req).await;
-    let (demande, code) = (field(&fields, "demande"), field(&fields, "code"));
+    let (parts, bytes) = read_body(req).await;
+    let fields = form_fields(&bytes);
+    let (parts, CodeSaisi { demande, code }) = match read_as::<CodeSaisi>(&st, parts, &bytes).await {
+        Ok(read) => read,
+        Err(res) => return res,
+    };
+    let (demande, code) = (demande.trim().to_owned(), code.trim().to_owned());
     match p::verify_code_limited(&st.db, &limits, ip, &demande, &code, Utc::now()).await {
         Ok(Ok(token)) => {
             let mut res = see_other("/mon-carnet");
@@ -121,38 +148,62 @@ async fn verify_code(
     }
 }
 
-async fn person_contact(State(st): State<FormState>, req: Request) -> Response {
-    let (parts, fields) = crate::web::read_form(req).await;
-    // Refused, it is shown again on the person's carnet page, where the form is.
-    let parts = on_page(parts, "/mon-carnet");
-    let id = match person_carnet(&st, &parts.headers).await {
-        Ok(id) => id,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
-        Err(res) => return res,
-    };
-    match p::update_contact(&st.db, &id, version, &fields, Utc::now()).await {
+/// The person's edit of her carnet, as a handler's last argument: her carnet (from her session
+/// cookie), the version her form was opened at, the fields as typed and the form read as its
+/// struct `T`. Signed out, she is sent to `/mon-carnet` to sign in; a refusal is shown on
+/// `/mon-carnet`, where her forms are.
+struct PersonEdit<T = Untyped> {
+    parts: Parts,
+    fields: Vec<(String, String)>,
+    carnet: String,
+    version: i32,
+    form: T,
+}
+
+impl<S, T> FromRequest<S> for PersonEdit<T>
+where
+    S: Send + Sync,
+    FormState: FromRef<S>,
+    T: serde::de::DeserializeOwned + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let st = FormState::from_ref(state);
+        let (parts, bytes) = read_body(req).await;
+        let parts = on_page(parts, "/mon-carnet");
+        let carnet = person_carnet(&st, &parts.headers).await?;
+        let fields = form_fields(&bytes);
+        let (parts, version) = form_version(&st, parts, &fields).await?;
+        let (parts, form) = read_as::<T>(&st, parts, &bytes).await?;
+        Ok(PersonEdit { parts, fields, carnet, version, form })
+    }
+}
+
+async fn person_contact(
+    State(st): State<FormState>,
+    PersonEdit { parts, fields, carnet, version, form }: PersonEdit<p::ContactForm>,
+) -> Response {
+    match p::update_contact(&st.db, &carnet, version, &form, Utc::now()).await {
         Ok(()) => see_other("/mon-carnet?ok=contact"),
         Err(e) => st.refuse_edit(parts, fields, e, p::CONFLICT_MESSAGE, &p::CONTACT_FIELDS).await,
     }
 }
 
-async fn person_theme(State(st): State<FormState>, Path(theme): Path<String>, req: Request) -> Response {
-    let (parts, fields) = crate::web::read_form(req).await;
-    // Refused, it is shown again on the person's carnet page, where the form is.
-    let parts = on_page(parts, "/mon-carnet");
-    let id = match person_carnet(&st, &parts.headers).await {
-        Ok(id) => id,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
-        Err(res) => return res,
-    };
-    match p::update_commentaire(&st.db, &id, &theme, version, &field(&fields, "commentaire_personne"), Utc::now()).await
-    {
+/// Her word on a theme of her diagnostic.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct CommentaireForm {
+    commentaire_personne: String,
+}
+
+async fn person_theme(
+    State(st): State<FormState>,
+    Path(theme): Path<String>,
+    PersonEdit { parts, fields, carnet, version, form }: PersonEdit<CommentaireForm>,
+) -> Response {
+    let commentaire = form.commentaire_personne.trim();
+    match p::update_commentaire(&st.db, &carnet, &theme, version, commentaire, Utc::now()).await {
         Ok(()) => see_other(&format!("/mon-carnet?ok=theme#theme-{theme}")),
         Err(e) => st.refuse_edit(parts, fields, e, p::CONFLICT_MESSAGE, &["commentaire_personne"]).await,
     }
@@ -192,29 +243,26 @@ async fn person_data(State(st): State<FormState>, req: Request) -> Response {
     }
 }
 
+/// What the person may say of one of her actions: done, or to do again (nothing else: « en
+/// cours » is the professionals' word).
+#[derive(Debug, serde::Deserialize)]
+struct ActionForm {
+    statut: StatutAction,
+}
+
 /// The person marks one of their actions done (or to do again).
-async fn person_action(State(st): State<FormState>, Path(aid): Path<String>, req: Request) -> Response {
-    let (parts, fields) = crate::web::read_form(req).await;
-    // Refused, it is shown again on the person's carnet page, where the form is.
-    let parts = on_page(parts, "/mon-carnet");
-    let id = match person_carnet(&st, &parts.headers).await {
-        Ok(id) => id,
-        Err(res) => return res,
-    };
-    let (parts, version) = match form_version(&st, parts, &fields).await {
-        Ok(v) => v,
-        Err(res) => return res,
-    };
-    let statut = field(&fields, "statut");
-    let outcome = if statut == "fait" || statut == "a_faire" {
-        match p::author(&st.db, &id).await {
-            Ok(who) => {
-                super::avancement::set_action_status(&st.db, &who, &id, &aid, version, &statut, Utc::now()).await
-            }
-            Err(e) => Err(e),
+async fn person_action(
+    State(st): State<FormState>,
+    Path(aid): Path<String>,
+    PersonEdit { parts, fields, carnet, version, form }: PersonEdit<ActionForm>,
+) -> Response {
+    let outcome = match (form.statut, p::author(&st.db, &carnet).await) {
+        (StatutAction::EnCours, _) => Err(EditError::Forbidden),
+        (statut, Ok(who)) => {
+            let statut = statut.code();
+            super::avancement::set_action_status(&st.db, &who, &carnet, &aid, version, statut, Utc::now()).await
         }
-    } else {
-        Err(EditError::Forbidden)
+        (_, Err(e)) => Err(e),
     };
     match outcome {
         Ok(()) => see_other("/mon-carnet?ok=action"),

@@ -7,7 +7,7 @@ use super::db::{action, carnet, objectif};
 use super::model::{Action, Choix, Objectif};
 use crate::auth::model::Staff;
 use crate::error::EditError;
-use crate::ui::form::field;
+use crate::ui::form::given;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -16,8 +16,6 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::HashMap;
 
-pub const OBJECTIF_STATUTS: [&str; 3] = ["en_cours", "atteint", "abandonne"];
-pub const ACTION_STATUTS: [&str; 3] = ["a_faire", "en_cours", "fait"];
 const CHOICE_MESSAGE: &str = "Choisissez dans la liste, ou écrivez-le avec vos mots (3 à 300 caractères).";
 
 /// The objectives and actions of a carnet, by theme code.
@@ -45,7 +43,7 @@ pub async fn by_theme(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Hash
                 id: a.id.clone(),
                 libelle: a.libelle.clone(),
                 offre: a.offre_id.as_ref().and_then(|id| offres.get(id).map(|n| (id.clone(), n.clone()))),
-                statut: a.statut.clone(),
+                statut: a.statut.code().to_owned(),
                 echeance: a.echeance.map(|d| d.format("%d/%m/%Y").to_string()),
                 version: a.version,
             })
@@ -53,7 +51,7 @@ pub async fn by_theme(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Hash
         out.entry(o.theme_code.clone()).or_default().push(Objectif {
             id: o.id,
             libelle: o.libelle,
-            statut: o.statut,
+            statut: o.statut.code().to_owned(),
             version: o.version,
             actions: mine,
         });
@@ -61,10 +59,23 @@ pub async fn by_theme(db: &impl ConnectionTrait, carnet_id: &str) -> Result<Hash
     Ok(out)
 }
 
+/// The new-objective and new-action forms: a choice of the référentiel (`ref`) or free words
+/// (`libre`); for an action, an offer of the catalogue on the theme instead (`offre`) and an
+/// optional due date (`echeance`, `AAAA-MM-JJ`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct PlanForm {
+    #[serde(rename = "ref")]
+    pub choix: String,
+    pub libre: String,
+    pub offre: String,
+    pub echeance: String,
+}
+
 /// A choice from a list (`ref`), or free words (`libre`).
-fn chosen(fields: &[(String, String)], list: &[(String, String)]) -> Result<String, Vec<(String, String)>> {
-    let picked = field(fields, "ref");
-    let free = field(fields, "libre");
+fn chosen(f: &PlanForm, list: &[(String, String)]) -> Result<String, Vec<(String, String)>> {
+    let picked = f.choix.trim();
+    let free = f.libre.trim().to_owned();
     match (picked.is_empty(), free.chars().count()) {
         (false, _) => list
             .iter()
@@ -106,9 +117,9 @@ async fn offers_on(db: &impl ConnectionTrait, theme_code: &str) -> Result<Vec<(S
 }
 
 /// The optional due date of an action's form (within a year back, before 2100).
-pub(super) fn echeance(fields: &[(String, String)], now: DateTime<Utc>) -> Result<Option<NaiveDate>, (String, String)> {
-    let raw = field(fields, "echeance");
-    match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+pub(super) fn echeance(raw: &str, now: DateTime<Utc>) -> Result<Option<NaiveDate>, (String, String)> {
+    let raw = raw.trim();
+    match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(d) if d >= crate::dates::today(now) - chrono::Duration::days(365) && d.year_ce().1 < 2100 => Ok(Some(d)),
         Err(_) if raw.is_empty() => Ok(None),
         _ => Err(("echeance".into(), "Cette date n’est pas valable. Exemple : 31/01/2027.".into())),
@@ -197,14 +208,14 @@ pub async fn add_objective(
     staff: &Staff,
     carnet_id: &str,
     theme_code: &str,
-    fields: &[(String, String)],
+    f: &PlanForm,
     now: DateTime<Utc>,
 ) -> Result<String, EditError> {
     acces::membership(db, staff, carnet_id).await?;
     if crate::referentiel::service::theme_label(db, theme_code).await?.is_none() {
         return Err(EditError::NotFound);
     }
-    let libelle = chosen(fields, &objective_choices(db, theme_code).await?).map_err(EditError::Invalid)?;
+    let libelle = chosen(f, &objective_choices(db, theme_code).await?).map_err(EditError::Invalid)?;
     // Time-ordered ids: items added at the same instant keep their order.
     let id = uuid::Uuid::now_v7().to_string();
     let txn = db.begin().await?;
@@ -213,7 +224,7 @@ pub async fn add_objective(
         carnet_id: Set(carnet_id.to_owned()),
         theme_code: Set(theme_code.to_owned()),
         libelle: Set(libelle.clone()),
-        statut: Set("en_cours".into()),
+        statut: Set(objectif::StatutObjectif::EnCours),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -240,12 +251,12 @@ pub async fn add_action(
     staff: &Staff,
     carnet_id: &str,
     objectif_id: &str,
-    fields: &[(String, String)],
+    f: &PlanForm,
     now: DateTime<Utc>,
 ) -> Result<String, EditError> {
     acces::membership(db, staff, carnet_id).await?;
     let o = objective_of(db, carnet_id, objectif_id).await?;
-    let offre_id = Some(field(fields, "offre")).filter(|o| !o.is_empty());
+    let offre_id = given(&f.offre);
     let mut errors = vec![];
     let libelle = match &offre_id {
         Some(id) => match offers_on(db, &o.theme_code).await?.into_iter().find(|(o, _)| o == id) {
@@ -255,7 +266,7 @@ pub async fn add_action(
                 None
             }
         },
-        None => match chosen(fields, &action_choices(db, &o.theme_code).await?) {
+        None => match chosen(f, &action_choices(db, &o.theme_code).await?) {
             Ok(l) => Some(l),
             Err(e) => {
                 errors.extend(e);
@@ -263,7 +274,7 @@ pub async fn add_action(
             }
         },
     };
-    let echeance = echeance(fields, now).unwrap_or_else(|e| {
+    let echeance = echeance(&f.echeance, now).unwrap_or_else(|e| {
         errors.push(e);
         None
     });
@@ -277,7 +288,7 @@ pub async fn add_action(
         objectif_id: Set(o.id.clone()),
         libelle: Set(libelle.clone()),
         offre_id: Set(offre_id),
-        statut: Set("a_faire".into()),
+        statut: Set(action::StatutAction::AFaire),
         echeance: Set(echeance),
         version: Set(1),
         created_at: Set(now),

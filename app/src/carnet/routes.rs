@@ -1,12 +1,14 @@
 //! The carnet's form posts (ssr only): each reads the signed-in professional, and the service
 //! checks their membership before anything is written.
 use super::acces::CONFLICT_MESSAGE;
+use super::avancement::ItemForm;
 use super::diagnostic::DIAGNOSTIC_FIELDS;
 use super::identite::IDENTITE_FIELDS;
+use super::plan::PlanForm;
 use super::{acces, diagnostic, identite, membres};
 use crate::auth::routes::{StaffEdit, StaffForm};
-use crate::error::{checked, EditError};
-use crate::ui::form::{field, see_other};
+use crate::error::EditError;
+use crate::ui::form::see_other;
 use crate::web::FormState;
 use axum::{
     extract::{FromRef, Path, State},
@@ -37,8 +39,11 @@ fn today() -> chrono::NaiveDate {
     crate::dates::today(Utc::now())
 }
 
-async fn create(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
-    let outcome = match identite::validate_identite(&fields, today()) {
+async fn create(
+    State(st): State<FormState>,
+    StaffForm { parts, fields, staff, form }: StaffForm<identite::IdentiteForm>,
+) -> Response {
+    let outcome = match identite::validate_identite(&form, today()) {
         Ok(c) => identite::create(&st.db, &staff, c, Utc::now()).await,
         Err(errors) => Err(EditError::Invalid(errors)),
     };
@@ -51,9 +56,9 @@ async fn create(State(st): State<FormState>, StaffForm { parts, fields, staff }:
 async fn identite(
     State(st): State<FormState>,
     Path(id): Path<String>,
-    StaffEdit { parts, fields, staff, version }: StaffEdit,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<identite::IdentiteForm>,
 ) -> Response {
-    let outcome = match identite::validate_identite(&fields, today()) {
+    let outcome = match identite::validate_identite(&form, today()) {
         Ok(c) => identite::update_identite(&st.db, &staff, &id, version, c, Utc::now()).await,
         Err(errors) => Err(EditError::Invalid(errors)),
     };
@@ -66,11 +71,11 @@ async fn identite(
 async fn diagnostic(
     State(st): State<FormState>,
     Path((id, theme)): Path<(String, String)>,
-    StaffEdit { parts, fields, staff, version }: StaffEdit,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<diagnostic::DiagnosticForm>,
 ) -> Response {
     // Membership first: a non-member learns nothing from the validation of their input.
     let outcome = match acces::membership(&st.db, &staff, &id).await {
-        Ok(_) => match checked(diagnostic::validate_diagnostic(&st.db, &theme, &fields).await) {
+        Ok(_) => match diagnostic::validate_diagnostic(&st.db, &theme, &form).await {
             Ok(c) => diagnostic::update_diagnostic(&st.db, &staff, &id, &theme, version, c, Utc::now()).await,
             Err(e) => Err(e),
         },
@@ -85,23 +90,41 @@ async fn diagnostic(
     }
 }
 
+/// The members' forms on a carnet's page: give access to an account (`compte`), withdraw a
+/// member's access or make them the référent unique (`membre`). A post without a known
+/// `action` is refused as incomplete.
+#[derive(Debug, serde::Deserialize)]
+struct MembresForm {
+    action: MembreAction,
+    #[serde(default)]
+    compte: String,
+    #[serde(default)]
+    membre: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum MembreAction {
+    Ajouter,
+    Retirer,
+    Referent,
+}
+
 async fn membres(
     State(st): State<FormState>,
     Path(id): Path<String>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, form }: StaffForm<MembresForm>,
 ) -> Response {
     let now = Utc::now();
-    let outcome = match field(&fields, "action").as_str() {
-        "ajouter" => {
-            membres::add_member(&st.db, &staff, &id, &field(&fields, "compte"), now).await.map(|_| "membre-ajoute")
+    let (compte, membre) = (form.compte.trim(), form.membre.trim());
+    let outcome = match form.action {
+        MembreAction::Ajouter => membres::add_member(&st.db, &staff, &id, compte, now).await.map(|_| "membre-ajoute"),
+        MembreAction::Retirer => {
+            membres::revoke_member(&st.db, &staff, &id, membre, now).await.map(|_| "membre-retire")
         }
-        "retirer" => {
-            membres::revoke_member(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "membre-retire")
+        MembreAction::Referent => {
+            membres::set_referent_unique(&st.db, &staff, &id, membre, now).await.map(|_| "referent")
         }
-        "referent" => {
-            membres::set_referent_unique(&st.db, &staff, &id, &field(&fields, "membre"), now).await.map(|_| "referent")
-        }
-        _ => Err(EditError::Invalid(vec![("compte".into(), "Action inconnue. Rechargez la page.".into())])),
     };
     match outcome {
         // Who withdrew their own access can no longer see the carnet: back to the list.
@@ -116,9 +139,9 @@ async fn membres(
 async fn new_objective(
     State(st): State<FormState>,
     Path((id, theme)): Path<(String, String)>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, form }: StaffForm<PlanForm>,
 ) -> Response {
-    match super::plan::add_objective(&st.db, &staff, &id, &theme, &fields, Utc::now()).await {
+    match super::plan::add_objective(&st.db, &staff, &id, &theme, &form, Utc::now()).await {
         Ok(_) => see_other(&format!("/pro/carnets/{id}?ok=objectif#theme-{theme}")),
         Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
     }
@@ -127,9 +150,9 @@ async fn new_objective(
 async fn new_action(
     State(st): State<FormState>,
     Path((id, oid)): Path<(String, String)>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, form }: StaffForm<PlanForm>,
 ) -> Response {
-    match super::plan::add_action(&st.db, &staff, &id, &oid, &fields, Utc::now()).await {
+    match super::plan::add_action(&st.db, &staff, &id, &oid, &form, Utc::now()).await {
         Ok(_) => see_other(&format!("/pro/carnets/{id}?ok=action")),
         Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
     }
@@ -139,19 +162,20 @@ async fn new_action(
 /// carnet page's status buttons.
 async fn plan_item(
     st: FormState,
-    StaffEdit { parts, fields, staff, version }: StaffEdit,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<ItemForm>,
     id: String,
     item: String,
     objectif: bool,
 ) -> Response {
-    let (db, now, statut) = (&st.db, Utc::now(), field(&fields, "statut"));
+    let (db, now, statut) = (&st.db, Utc::now(), form.statut.trim());
+    // The item's edit form has its wording; the carnet page's status buttons do not.
     let full = fields.iter().any(|(k, _)| k == "libelle");
     let outcome = if full {
-        super::avancement::update_item(db, &staff, &id, objectif, &item, version, &fields, now).await
+        super::avancement::update_item(db, &staff, &id, objectif, &item, version, &form, now).await
     } else if objectif {
-        super::avancement::set_objective_status(db, &staff, &id, &item, version, &statut, now).await
+        super::avancement::set_objective_status(db, &staff, &id, &item, version, statut, now).await
     } else {
-        super::avancement::set_action_status_as_member(db, &staff, &id, &item, version, &statut, now).await
+        super::avancement::set_action_status_as_member(db, &staff, &id, &item, version, statut, now).await
     };
     match outcome {
         Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=statut")),
@@ -166,7 +190,7 @@ async fn plan_item(
 async fn objective_status(
     State(st): State<FormState>,
     Path((id, oid)): Path<(String, String)>,
-    edit: StaffEdit,
+    edit: StaffEdit<ItemForm>,
 ) -> Response {
     plan_item(st, edit, id, oid, true).await
 }
@@ -174,7 +198,7 @@ async fn objective_status(
 async fn action_status(
     State(st): State<FormState>,
     Path((id, aid)): Path<(String, String)>,
-    edit: StaffEdit,
+    edit: StaffEdit<ItemForm>,
 ) -> Response {
     plan_item(st, edit, id, aid, false).await
 }
@@ -182,9 +206,9 @@ async fn action_status(
 async fn new_event(
     State(st): State<FormState>,
     Path(id): Path<String>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, form }: StaffForm<super::timeline::EvenementForm>,
 ) -> Response {
-    match super::timeline::add(&st.db, &staff, &id, &fields, Utc::now()).await {
+    match super::timeline::add(&st.db, &staff, &id, &form, Utc::now()).await {
         Ok(()) => see_other(&format!("/pro/carnets/{id}?ok=evenement#journal")),
         Err(e) => st.refuse_edit(parts, fields, e, CONFLICT_MESSAGE, &[]).await,
     }

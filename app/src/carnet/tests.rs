@@ -7,7 +7,7 @@ use super::{acces, avancement, diagnostic, identite, liste, membres, page};
 use crate::auth::model::{Role, Staff};
 use crate::db::testing::TestDb;
 use crate::error::EditError;
-use crate::test_support::{allowed, form, load_sample, pro};
+use crate::test_support::{allowed, form, load_sample, pro, read, typed};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait};
 
@@ -292,7 +292,7 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
     load_sample(db).await;
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let errors = identite::validate_identite(
-        &form(&[
+        &typed(&[
             ("prenom", ""),
             ("nom", &"x".repeat(101)),
             ("date_naissance", "2030-01-01"),
@@ -306,27 +306,30 @@ async fn bad_input_gets_french_messages_and_changes_nothing() {
     let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, vec!["prenom", "nom", "date_naissance", "numero_caf", "telephone", "courriel"]);
     assert!(identite::validate_identite(
-        &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "31/12/1990")]),
+        &typed(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "31/12/1990")]),
         today
     )
     .is_err());
     let ok = identite::validate_identite(
-        &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-12-31"), ("telephone", "0612345678")]),
+        &typed(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-12-31"), ("telephone", "0612345678")]),
         today,
     )
     .unwrap();
     assert_eq!(ok.telephone.as_deref(), Some("06 12 34 56 78"));
     // A situation of another theme, a theme not in the référentiel.
     let sante = situations(db, "sante").await;
-    let other =
-        diagnostic::validate_diagnostic(db, "logement", &form(&[("situations", &sante[0].to_string())])).await.unwrap();
-    assert!(other.is_err());
-    assert!(diagnostic::validate_diagnostic(db, "astrologie", &form(&[])).await.unwrap().is_err());
-    assert!(diagnostic::validate_diagnostic(db, "logement", &form(&[("situations", "1; DROP TABLE carnet")]))
-        .await
-        .unwrap()
-        .is_err());
+    let refused = |r: Result<diagnostic::DiagnosticContent, crate::error::EditError>| matches!(r, Err(crate::error::EditError::Invalid(e)) if e.iter().all(|(k, _)| k == "situations"));
+    let other = diagnostic_form(&[("situations", &sante[0].to_string())]);
+    assert!(refused(diagnostic::validate_diagnostic(db, "logement", &other).await));
+    assert!(refused(diagnostic::validate_diagnostic(db, "astrologie", &diagnostic_form(&[])).await));
+    let injected = diagnostic_form(&[("situations", "1; DROP TABLE carnet")]);
+    assert!(refused(diagnostic::validate_diagnostic(db, "logement", &injected).await));
     t.drop().await;
+}
+
+/// A theme's diagnostic form posted with these fields, as the server reads it.
+fn diagnostic_form(pairs: &[(&str, &str)]) -> diagnostic::DiagnosticForm {
+    crate::ui::form::parse_fields(&form(pairs)).unwrap()
 }
 
 /// The last code sent to `to` (read from the outbox, as the person reads their phone).
@@ -399,14 +402,18 @@ async fn the_person_signs_in_with_a_one_time_code_and_edits_what_is_theirs() {
             ("adresse", ""),
             ("prenom", "Pirate"),
         ]);
-        p::update_contact(db, &id, version, &fields, now).await.unwrap();
+        p::update_contact(db, &id, version, &read(&fields), now).await.unwrap();
         let mine = p::view(db, &id).await.unwrap();
         assert!(mine.contact.contains(&("telephone".into(), "07 11 22 33 44".into())), "{b}");
         assert_eq!(mine.prenom, "Léa", "{b}: the person cannot rename themself");
         assert_eq!(mine.historique[0].qui, "Léa Martin (la personne)", "{b}");
-        assert_eq!(allowed(&p::update_contact(db, &id, version, &fields, now).await), "conflict", "{b}: a stale form");
         assert_eq!(
-            allowed(&p::update_contact(db, &id, version + 1, &form(&[("telephone", "12")]), now).await),
+            allowed(&p::update_contact(db, &id, version, &read(&fields), now).await),
+            "conflict",
+            "{b}: a stale form"
+        );
+        assert_eq!(
+            allowed(&p::update_contact(db, &id, version + 1, &typed(&[("telephone", "12")]), now).await),
             "invalid",
             "{b}"
         );
@@ -452,23 +459,25 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
         // An objective from the référentiel of the theme; one in free words; a bad choice.
         let choix = plan::objective_form(db, &referent, &id, "mobilite").await.unwrap();
         let (ref_id, ref_label) = choix.referentiel[0].clone();
-        let oid = plan::add_objective(db, &referent, &id, "mobilite", &form(&[("ref", &ref_id)]), now).await.unwrap();
-        plan::add_objective(db, &referent, &id, "mobilite", &form(&[("libre", "Acheter un vélo")]), now).await.unwrap();
+        let oid = plan::add_objective(db, &referent, &id, "mobilite", &typed(&[("ref", &ref_id)]), now).await.unwrap();
+        plan::add_objective(db, &referent, &id, "mobilite", &typed(&[("libre", "Acheter un vélo")]), now)
+            .await
+            .unwrap();
         assert_eq!(
-            allowed(&plan::add_objective(db, &referent, &id, "mobilite", &form(&[("ref", "999999")]), now).await),
+            allowed(&plan::add_objective(db, &referent, &id, "mobilite", &typed(&[("ref", "999999")]), now).await),
             "invalid",
             "{b}"
         );
         assert_eq!(
             allowed(
-                &plan::add_objective(db, &referent, &id, "astrologie", &form(&[("libre", "Lire les étoiles")]), now)
+                &plan::add_objective(db, &referent, &id, "astrologie", &typed(&[("libre", "Lire les étoiles")]), now)
                     .await
             ),
             "404",
             "{b}"
         );
         assert_eq!(
-            allowed(&plan::add_objective(db, &stranger, &id, "mobilite", &form(&[("libre", "Intrus")]), now).await),
+            allowed(&plan::add_objective(db, &stranger, &id, "mobilite", &typed(&[("libre", "Intrus")]), now).await),
             "403",
             "{b}"
         );
@@ -484,13 +493,13 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
             &referent,
             &id,
             &oid,
-            &form(&[("offre", &offre_id), ("echeance", &in_two_months)]),
+            &typed(&[("offre", &offre_id), ("echeance", &in_two_months)]),
             now,
         )
         .await
         .unwrap();
         assert_eq!(
-            allowed(&plan::add_action(db, &referent, &id, &oid, &form(&[("offre", "inconnue")]), now).await),
+            allowed(&plan::add_action(db, &referent, &id, &oid, &typed(&[("offre", "inconnue")]), now).await),
             "invalid",
             "{b}"
         );
@@ -501,7 +510,7 @@ async fn members_set_objectives_and_actions_and_the_person_marks_theirs_done() {
                     &referent,
                     &id,
                     &oid,
-                    &form(&[("libre", "Réviser le code"), ("echeance", "31/01/2027")]),
+                    &typed(&[("libre", "Réviser le code"), ("echeance", "31/01/2027")]),
                     now
                 )
                 .await
@@ -580,17 +589,17 @@ async fn appointments_and_notes_go_on_the_timeline_the_person_reads() {
             ("lieu", "Maison des solidarités"),
             ("texte", "Faire le point sur le logement."),
         ]);
-        timeline::add(db, &referent, &id, &rdv, now).await.unwrap();
-        timeline::add(db, &referent, &id, &form(&[("kind", "note"), ("texte", "A trouvé un garage solidaire.")]), now)
+        timeline::add(db, &referent, &id, &read(&rdv), now).await.unwrap();
+        timeline::add(db, &referent, &id, &typed(&[("kind", "note"), ("texte", "A trouvé un garage solidaire.")]), now)
             .await
             .unwrap();
-        assert_eq!(allowed(&timeline::add(db, &stranger, &id, &rdv, now).await), "403", "{b}");
+        assert_eq!(allowed(&timeline::add(db, &stranger, &id, &read(&rdv), now).await), "403", "{b}");
         for bad in [
             form(&[("kind", "fête"), ("texte", "x")]),
             form(&[("kind", "rendez_vous"), ("date", "2099-02-30"), ("heure", "09:30"), ("texte", "x")]),
             form(&[("kind", "note"), ("texte", "")]),
         ] {
-            assert_eq!(allowed(&timeline::add(db, &referent, &id, &bad, now).await), "invalid", "{b}: {bad:?}");
+            assert_eq!(allowed(&timeline::add(db, &referent, &id, &read(&bad), now).await), "invalid", "{b}: {bad:?}");
         }
         let mine = p::view(db, &id).await.unwrap();
         assert_eq!(mine.evenements.len(), 2, "{b}");
@@ -619,10 +628,11 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let stranger = pro(db, "ccas-montrejeau", Role::Referent, "Autre").await;
         let id = identite::create(db, &cd, lea(), now).await.unwrap();
         membres::add_member(db, &cd, &id, &ft.id, now).await.unwrap();
-        let oid = plan::add_objective(db, &cd, &id, "emploi", &form(&[("libre", "Trouver un emploi de cariste")]), now)
-            .await
-            .unwrap();
-        let aid = plan::add_action(db, &cd, &id, &oid, &form(&[("libre", "Passer le CACES")]), now).await.unwrap();
+        let oid =
+            plan::add_objective(db, &cd, &id, "emploi", &typed(&[("libre", "Trouver un emploi de cariste")]), now)
+                .await
+                .unwrap();
+        let aid = plan::add_action(db, &cd, &id, &oid, &typed(&[("libre", "Passer le CACES")]), now).await.unwrap();
         let item = avancement::item(db, &ft, &id, true, &oid).await.unwrap();
         assert!(item.values.contains(&("libelle".into(), "Trouver un emploi de cariste".into())), "{b}");
         assert_eq!(allowed(&avancement::item(db, &stranger, &id, true, &oid).await), "403", "{b}");
@@ -630,6 +640,7 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         // Both from version 1 at once: exactly one lands; the other gets the stored wording.
         let mine = form(&[("libelle", "Trouver un emploi de cariste à Saint-Gaudens"), ("statut", "en_cours")]);
         let theirs = form(&[("libelle", "Trouver un emploi en logistique"), ("statut", "en_cours")]);
+        let (mine, theirs) = (read(&mine), read(&theirs));
         let (x, y) = tokio::join!(
             avancement::update_item(db, &cd, &id, true, &oid, 1, &mine, now),
             avancement::update_item(db, &ft, &id, true, &oid, 1, &theirs, now)
@@ -646,7 +657,7 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
         let due = crate::dates::today(now) + chrono::Duration::days(120);
         let (in_four_months, shown) = (due.format("%Y-%m-%d").to_string(), due.format("%d/%m/%Y").to_string());
         let done = form(&[("libelle", "Passer le CACES R489"), ("statut", "en_cours"), ("echeance", &in_four_months)]);
-        avancement::update_item(db, &ft, &id, false, &aid, 1, &done, now).await.expect(b);
+        avancement::update_item(db, &ft, &id, false, &aid, 1, &read(&done), now).await.expect(b);
         // Bad input: French messages per field, nothing written.
         let bad = avancement::update_item(
             db,
@@ -655,13 +666,13 @@ async fn two_referents_editing_one_objective_one_lands_and_the_other_sees_the_st
             false,
             &aid,
             2,
-            &form(&[("libelle", "x"), ("statut", "envolé"), ("echeance", "1999-01-01")]),
+            &typed(&[("libelle", "x"), ("statut", "envolé"), ("echeance", "1999-01-01")]),
             now,
         )
         .await;
         assert!(matches!(&bad, Err(EditError::Invalid(e)) if e.len() == 3), "{b}: {bad:?}");
         assert_eq!(
-            allowed(&avancement::update_item(db, &stranger, &id, false, &aid, 2, &done, now).await),
+            allowed(&avancement::update_item(db, &stranger, &id, false, &aid, 2, &read(&done), now).await),
             "403",
             "{b}"
         );
@@ -698,18 +709,18 @@ async fn the_list_filters_by_appointments_and_shows_the_last_and_next_one() {
         };
         let named = |nom: &str| Identite { nom: nom.into(), ..lea() };
         let upcoming = identite::create(db, &referent, named("Avenir"), now).await.unwrap();
-        timeline::add(db, &referent, &upcoming, &rdv(-200), now).await.unwrap();
-        timeline::add(db, &referent, &upcoming, &rdv(10), now).await.unwrap();
+        timeline::add(db, &referent, &upcoming, &read(&rdv(-200)), now).await.unwrap();
+        timeline::add(db, &referent, &upcoming, &read(&rdv(10)), now).await.unwrap();
         let recent = identite::create(db, &referent, named("Recent"), now).await.unwrap();
-        timeline::add(db, &referent, &recent, &rdv(-20), now).await.unwrap();
+        timeline::add(db, &referent, &recent, &read(&rdv(-20)), now).await.unwrap();
         let old = identite::create(db, &referent, named("Ancien"), now).await.unwrap();
-        timeline::add(db, &referent, &old, &rdv(-120), now).await.unwrap();
+        timeline::add(db, &referent, &old, &read(&rdv(-120)), now).await.unwrap();
         let never = identite::create(db, &referent, named("Jamais"), now).await.unwrap();
         timeline::add(
             db,
             &referent,
             &never,
-            &form(&[("kind", "note"), ("texte", "Une note n’est pas un rendez-vous.")]),
+            &typed(&[("kind", "note"), ("texte", "Une note n’est pas un rendez-vous.")]),
             now,
         )
         .await
@@ -765,8 +776,8 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
             ("lieu", "Maison des solidarités"),
             ("texte", "Point sur la dette de loyer"),
         ]);
-        timeline::add(db, &referent, &id, &rdv, paris(1, 9, 5)).await.unwrap();
-        timeline::add(db, &referent, &silent, &rdv, paris(1, 9, 5)).await.unwrap();
+        timeline::add(db, &referent, &id, &read(&rdv), paris(1, 9, 5)).await.unwrap();
+        timeline::add(db, &referent, &silent, &read(&rdv), paris(1, 9, 5)).await.unwrap();
         assert_eq!(rappels::remind_rendez_vous(db, paris(7, 17, 0)).await.unwrap(), 0, "{b}");
         assert_eq!(
             rappels::remind_rendez_vous(db, paris(7, 18, 0)).await.unwrap(),
@@ -789,13 +800,13 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
             &referent,
             &id,
             "mobilite",
-            &form(&[("libre", "Acheter un vélo")]),
+            &typed(&[("libre", "Acheter un vélo")]),
             paris(8, 14, 0),
         )
         .await
         .unwrap();
         for (n, h) in [(1, 0), (2, 10), (3, 20)] {
-            plan::add_action(db, &referent, &id, &oid, &form(&[("libre", &format!("Action {n}"))]), paris(8, 14, h))
+            plan::add_action(db, &referent, &id, &oid, &typed(&[("libre", &format!("Action {n}"))]), paris(8, 14, h))
                 .await
                 .unwrap();
         }
@@ -817,7 +828,7 @@ async fn the_person_hears_of_tomorrows_appointment_and_of_new_actions_once_a_day
             news[0].corps
         );
         assert!(news[0].corps.contains("Plus de rappels : {site}/messages/arret/"), "{b}");
-        plan::add_action(db, &referent, &id, &oid, &form(&[("libre", "Action 4")]), paris(8, 16, 0)).await.unwrap();
+        plan::add_action(db, &referent, &id, &oid, &typed(&[("libre", "Action 4")]), paris(8, 16, 0)).await.unwrap();
         assert_eq!(rappels::announce_actions(db, paris(9, 14, 49)).await.unwrap(), 0, "{b}: at most one a day");
         assert_eq!(rappels::announce_actions(db, paris(9, 14, 51)).await.unwrap(), 1, "{b}");
         assert_eq!(rappels::announce_actions(db, paris(10, 15, 0)).await.unwrap(), 0, "{b}: nothing new");
@@ -839,10 +850,10 @@ async fn a_carnet_nobody_changed_for_two_years_keeps_only_its_statistics() {
         let kept =
             identite::create(database, &referent, Identite { nom: "Récente".into(), ..lea() }, now).await.unwrap();
         let oid =
-            plan::add_objective(database, &referent, &id, "mobilite", &form(&[("libre", "Quitter le foyer")]), now)
+            plan::add_objective(database, &referent, &id, "mobilite", &typed(&[("libre", "Quitter le foyer")]), now)
                 .await
                 .unwrap();
-        timeline::add(database, &referent, &id, &form(&[("kind", "note"), ("texte", "Confidences")]), now)
+        timeline::add(database, &referent, &id, &typed(&[("kind", "note"), ("texte", "Confidences")]), now)
             .await
             .unwrap();
         page::open(database, &referent, &id, now).await.unwrap();

@@ -5,7 +5,7 @@ use super::db::evenement;
 use super::model::Evenement;
 use crate::auth::model::Staff;
 use crate::error::EditError;
-use crate::ui::form::field;
+use crate::ui::form::given;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -36,32 +36,45 @@ pub async fn of(db: &impl ConnectionTrait, carnet_id: &str, now: DateTime<Utc>) 
         .collect())
 }
 
+/// The journal's form: an appointment (`kind=rendez_vous`: date, time, place) or a note.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct EvenementForm {
+    /// One of [`KINDS`].
+    pub kind: String,
+    pub texte: String,
+    pub lieu: String,
+    /// `AAAA-MM-JJ` and `HH:MM`, Paris time (an appointment's).
+    pub date: String,
+    pub heure: String,
+}
+
 /// Adds an appointment (date, time, place) or a note (dated now) — a member.
 pub async fn add(
     db: &DatabaseConnection,
     staff: &Staff,
     carnet_id: &str,
-    fields: &[(String, String)],
+    f: &EvenementForm,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     acces::membership(db, staff, carnet_id).await?;
     let mut errors = vec![];
-    let kind = field(fields, "kind");
+    let kind = f.kind.trim().to_owned();
     if !KINDS.iter().any(|(k, _)| *k == kind) {
         errors.push(("kind".to_owned(), "Choisissez : rendez-vous ou note.".to_owned()));
     }
-    let texte = field(fields, "texte");
+    let texte = f.texte.trim().to_owned();
     match texte.chars().count() {
         0 => errors.push(("texte".into(), "Écrivez le motif du rendez-vous ou le texte de la note.".into())),
         n if n > 4000 => errors.push(("texte".into(), "Ce champ doit faire au plus 4000 caractères.".into())),
         _ => {}
     }
-    let lieu = Some(field(fields, "lieu")).filter(|l| !l.is_empty());
+    let lieu = given(&f.lieu);
     if lieu.as_ref().is_some_and(|l| l.chars().count() > 300) {
         errors.push(("lieu".into(), "Ce champ doit faire au plus 300 caractères.".into()));
     }
     let at = if kind == "rendez_vous" {
-        match crate::dates::parse_local(&field(fields, "date"), &field(fields, "heure")) {
+        match crate::dates::parse_local(f.date.trim(), f.heure.trim()) {
             // A typing slip (year 0202, 20266) is caught rather than stored.
             Ok(at) if !(2000..2100).contains(&chrono::Datelike::year(&at)) => {
                 errors.push(("date".into(), "Cette date n’est pas possible. Vérifiez l’année.".into()));

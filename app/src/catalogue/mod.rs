@@ -11,7 +11,7 @@ mod views;
 #[cfg(feature = "ssr")]
 pub mod datainclusion;
 #[cfg(feature = "ssr")]
-pub mod db;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]

@@ -126,7 +126,7 @@ fn SynonymesForm(staff: Staff, version: i32, t: SynonymesTheme, submitted: Optio
 pub mod routes {
     use crate::auth::routes::StaffEdit;
     use crate::error::EditError;
-    use crate::ui::form::{field, see_other};
+    use crate::ui::form::see_other;
     use crate::web::FormState;
     use axum::{
         extract::{FromRef, Path, State},
@@ -143,10 +143,17 @@ pub mod routes {
         Router::new().route("/pro/synonymes/{theme}", post(save))
     }
 
+    /// A theme's synonyms: one group of words a line.
+    #[derive(Debug, Default, serde::Deserialize)]
+    #[serde(default)]
+    struct MotsForm {
+        mots: String,
+    }
+
     async fn save(
         State(st): State<FormState>,
         Path(theme): Path<String>,
-        StaffEdit { parts, fields, staff, version }: StaffEdit,
+        StaffEdit { parts, fields, staff, version, form }: StaffEdit<MotsForm>,
     ) -> Response {
         let outcome = if staff.role != crate::auth::model::Role::Admin {
             Err(EditError::Forbidden)
@@ -156,7 +163,7 @@ pub mod routes {
         {
             Err(EditError::NotFound)
         } else {
-            match super::super::synonymes::parse(&field(&fields, "mots")) {
+            match super::super::synonymes::parse(form.mots.trim()) {
                 Ok(words) => super::super::synonymes::save(&st.db, &theme, &words, version).await.map(|_| ()),
                 Err(m) => Err(EditError::Invalid(vec![("mots".into(), m)])),
             }

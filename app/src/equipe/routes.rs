@@ -1,7 +1,7 @@
 //! The team pages' posts (ssr only): invite, a member's role and state, a password link.
 use crate::auth::equipe as auth_equipe;
 use crate::auth::routes::{StaffEdit, StaffForm};
-use crate::ui::form::{field, on_page, see_other, Submitted};
+use crate::ui::form::{on_page, see_other, Submitted};
 use crate::web::FormState;
 use axum::{
     extract::{FromRef, State},
@@ -23,10 +23,13 @@ where
 }
 
 /// A structure's administrator invites a professional.
-async fn invite(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
-    let structure = field(&fields, "structure");
-    match auth_equipe::invite(&st.db, &staff, &structure, &fields, chrono::Utc::now()).await {
-        Ok(_) => see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::text::urlencode(&structure))),
+async fn invite(
+    State(st): State<FormState>,
+    StaffForm { parts, fields, staff, form }: StaffForm<auth_equipe::InvitationForm>,
+) -> Response {
+    let structure = form.structure.trim();
+    match auth_equipe::invite(&st.db, &staff, structure, &form, chrono::Utc::now()).await {
+        Ok(_) => see_other(&format!("/pro/equipe?structure={}&ok=invite", crate::text::urlencode(structure))),
         Err(e) => st.refuse_edit(parts, fields, e, auth_equipe::CONFLICT_MESSAGE, &[]).await,
     }
 }
@@ -35,9 +38,9 @@ async fn invite(State(st): State<FormState>, StaffForm { parts, fields, staff }:
 async fn edit_member(
     State(st): State<FormState>,
     axum::extract::Path(id): axum::extract::Path<String>,
-    StaffEdit { parts, fields, staff, version }: StaffEdit,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<auth_equipe::MembreForm>,
 ) -> Response {
-    match super::service::update(&st.db, &staff, &id, version, &fields, chrono::Utc::now()).await {
+    match super::service::update(&st.db, &staff, &id, version, &form, chrono::Utc::now()).await {
         Ok(()) => see_other(&format!("/pro/equipe/{id}?ok=compte")),
         Err(e) => {
             let mut labels: std::collections::HashMap<String, String> =
@@ -54,7 +57,7 @@ async fn edit_member(
 async fn member_link(
     State(st): State<FormState>,
     axum::extract::Path(id): axum::extract::Path<String>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, .. }: StaffForm,
 ) -> Response {
     match auth_equipe::send_password_link(&st.db, &staff, &id, chrono::Utc::now()).await {
         Ok(true) => see_other(&format!("/pro/equipe/{id}?ok=lien")),

@@ -29,10 +29,10 @@ pub async fn update(
     staff: &Staff,
     account_id: &str,
     version: i32,
-    fields: &[(String, String)],
+    f: &crate::auth::equipe::MembreForm,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    let change = accounts::check_update(db, staff, account_id, fields).await?;
+    let change = accounts::check_update(db, staff, account_id, f).await?;
     let txn = db.begin().await?;
     if let Some(leaving) = accounts::save_update(&txn, change, version, now).await? {
         let n = crate::carnet::membres::hand_over(&txn, &leaving.account, leaving.to.as_ref(), staff, now).await?;

@@ -1,11 +1,12 @@
 //! A structure's team: who may do what, invitations, concurrent edits, carnets handed over when
 //! someone leaves — on SQLite and (with DATABASE_URL) PostgreSQL.
 use crate::auth::compte::{self};
+use crate::auth::equipe::MembreForm;
 use crate::auth::model::{EtatCompte, Role, Staff};
 use crate::auth::session::{sign_in, staff_for_token};
 use crate::db::testing::TestDb;
 use crate::equipe::service as equipe;
-use crate::test_support::{allowed, form, last_message, load_sample, pro, with_password, PASSWORD};
+use crate::test_support::{allowed, form, last_message, load_sample, pro, read, typed, with_password, PASSWORD};
 use chrono::{Duration, Utc};
 use sea_orm::DatabaseConnection;
 
@@ -42,13 +43,13 @@ async fn only_a_structures_administrators_manage_its_team() {
             let v = equipe::member(db, &admin, &referent.id).await.unwrap().compte.version;
             let edit = form(&[("role", "charge_orientation"), ("etat", "actif")]);
             assert_eq!(
-                allowed(&equipe::update(db, who, &referent.id, v, &edit, now).await),
+                allowed(&equipe::update(db, who, &referent.id, v, &read(&edit), now).await),
                 expected,
                 "{b}: update {n}"
             );
             if expected == "ok" {
                 let back = form(&[("role", "referent"), ("etat", "actif")]);
-                equipe::update(db, who, &referent.id, v + 1, &back, now).await.unwrap();
+                equipe::update(db, who, &referent.id, v + 1, &read(&back), now).await.unwrap();
             }
         }
         // Another structure's administrator sees their own team only.
@@ -58,19 +59,19 @@ async fn only_a_structures_administrators_manage_its_team() {
             "{b}"
         );
         assert_eq!(
-            allowed(&crate::auth::equipe::invite(db, &referent, &mobil, &invitation(), now).await),
+            allowed(&crate::auth::equipe::invite(db, &referent, &mobil, &read(&invitation()), now).await),
             "403",
             "{b}"
         );
         assert_eq!(
-            allowed(&crate::auth::equipe::invite(db, &other_admin, &mobil, &invitation(), now).await),
+            allowed(&crate::auth::equipe::invite(db, &other_admin, &mobil, &read(&invitation()), now).await),
             "403",
             "{b}"
         );
         assert!(last_message(db, "invitation", "lou@mobil.example").await.is_none(), "{b}: nothing sent when refused");
 
         // The administrator invites: the account waits for its password, an e-mail carries the link.
-        let lou = crate::auth::equipe::invite(db, &admin, &mobil, &invitation(), now).await.expect(b);
+        let lou = crate::auth::equipe::invite(db, &admin, &mobil, &read(&invitation()), now).await.expect(b);
         let team = equipe::team(db, &admin, "").await.unwrap();
         let row = team.comptes.iter().find(|c| c.id == lou).unwrap();
         assert_eq!((row.etat, row.role), (EtatCompte::Invite, Role::Referent), "{b}");
@@ -87,7 +88,7 @@ async fn only_a_structures_administrators_manage_its_team() {
         assert!(sign_in(db, "lou@mobil.example", "le mot de passe de Lou", now).await.is_ok(), "{b}");
         assert_eq!(equipe::member(db, &admin, &lou).await.unwrap().compte.etat, EtatCompte::Actif, "{b}");
         // Same address twice, bad fields: French messages, nothing created.
-        let again = crate::auth::equipe::invite(db, &admin, &mobil, &invitation(), now).await;
+        let again = crate::auth::equipe::invite(db, &admin, &mobil, &read(&invitation()), now).await;
         assert!(
             matches!(&again, Err(crate::error::EditError::Invalid(e)) if e[0].1.contains("existe déjà")),
             "{b}: {again:?}"
@@ -96,7 +97,7 @@ async fn only_a_structures_administrators_manage_its_team() {
             db,
             &admin,
             &mobil,
-            &form(&[("nom", ""), ("email", "pas-une-adresse"), ("role", "admin")]),
+            &typed(&[("nom", ""), ("email", "pas-une-adresse"), ("role", "admin")]),
             now,
         )
         .await;
@@ -104,7 +105,7 @@ async fn only_a_structures_administrators_manage_its_team() {
         // An administrator cannot remove their own rights (the team would have no one left).
         let mine = equipe::member(db, &admin, &admin.id).await.unwrap().compte.version;
         let r =
-            equipe::update(db, &admin, &admin.id, mine, &form(&[("role", "referent"), ("etat", "actif")]), now).await;
+            equipe::update(db, &admin, &admin.id, mine, &typed(&[("role", "referent"), ("etat", "actif")]), now).await;
         assert_eq!(allowed(&r), "invalid", "{b}");
         t.drop().await;
     }
@@ -121,9 +122,9 @@ async fn two_administrators_editing_one_colleague_never_overwrite_each_other() {
         let two = pro(db, "mobil-comminges", Role::AdminStructure, "Admin Deux").await;
         let sam = pro(db, "mobil-comminges", Role::Referent, "Sam").await;
         let v = equipe::member(db, &one, &sam.id).await.unwrap().compte.version;
-        let (first, second) = (
-            form(&[("role", "charge_orientation"), ("etat", "actif")]),
-            form(&[("role", "admin_structure"), ("etat", "actif")]),
+        let (first, second): (MembreForm, MembreForm) = (
+            typed(&[("role", "charge_orientation"), ("etat", "actif")]),
+            typed(&[("role", "admin_structure"), ("etat", "actif")]),
         );
         let (x, y) = tokio::join!(
             equipe::update(db, &one, &sam.id, v, &first, now),
@@ -159,7 +160,7 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
         let other = pro(db, "ccas-montrejeau", Role::Referent, "Ailleurs").await;
         let session = sign_in(db, "partant@mobil.example", PASSWORD, now).await.unwrap();
         let identite = identite::validate_identite(
-            &form(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-04-12")]),
+            &typed(&[("prenom", "Léa"), ("nom", "Martin"), ("date_naissance", "1990-04-12")]),
             now.date_naive(),
         )
         .unwrap();
@@ -182,7 +183,7 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
             &admin,
             &leaving.id,
             v,
-            &form(&[("role", "referent"), ("etat", "desactive"), ("reprise", &other.id)]),
+            &typed(&[("role", "referent"), ("etat", "desactive"), ("reprise", &other.id)]),
             now,
         )
         .await;
@@ -193,7 +194,7 @@ async fn disabling_someone_who_leaves_closes_their_sessions_and_hands_their_carn
             &admin,
             &leaving.id,
             v,
-            &form(&[("role", "referent"), ("etat", "desactive"), ("reprise", &taking.id)]),
+            &typed(&[("role", "referent"), ("etat", "desactive"), ("reprise", &taking.id)]),
             now,
         )
         .await

@@ -3,8 +3,8 @@
 use crate::auth::model::{Role, Staff};
 use crate::auth::routes::StaffForm;
 use crate::error::AppError;
-use crate::ui::form::{field, see_other, Submitted};
-use crate::web::{read_form, FormState};
+use crate::ui::form::{parse_body, see_other, Submitted};
+use crate::web::{read_body, FormState};
 use axum::{
     extract::{FromRef, Path, Request, State},
     http::StatusCode,
@@ -32,12 +32,26 @@ pub fn scope(staff: &Staff) -> Result<Option<String>, AppError> {
     }
 }
 
+/// The stop link's two buttons.
+#[derive(Debug, serde::Deserialize)]
+struct ArretForm {
+    action: ArretAction,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum ArretAction {
+    Arreter,
+    Reprendre,
+}
+
 async fn arret(State(st): State<FormState>, Path(jeton): Path<String>, req: Request) -> Response {
-    let (parts, fields) = read_form(req).await;
-    let stop = match field(&fields, "action").as_str() {
-        "arreter" => true,
-        "reprendre" => false,
-        _ => {
+    let (parts, bytes) = read_body(req).await;
+    let stop = match parse_body::<ArretForm>(&bytes) {
+        Ok(ArretForm { action: ArretAction::Arreter }) => true,
+        Ok(ArretForm { action: ArretAction::Reprendre }) => false,
+        // Only a hand-made post: told in the person's language.
+        Err(_) => {
             let message = crate::i18n::tr(crate::i18n::from_headers(&parts.headers).0, "erreur-demande", &[]);
             return st
                 .refuse(parts, StatusCode::BAD_REQUEST, Submitted { message: Some(message), ..Default::default() })
@@ -63,7 +77,17 @@ async fn arret(State(st): State<FormState>, Path(jeton): Path<String>, req: Requ
 
 const DEJA: &str = "Ce message a déjà été renvoyé, ou il n’est plus disponible (plus de 7 jours).";
 
-async fn renvoyer(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
+/// A failed message to send again (its id).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct RenvoiForm {
+    id: String,
+}
+
+async fn renvoyer(
+    State(st): State<FormState>,
+    StaffForm { parts, staff, form, .. }: StaffForm<RenvoiForm>,
+) -> Response {
     let structure = match scope(&staff) {
         Ok(s) => s,
         Err(e) => {
@@ -72,7 +96,7 @@ async fn renvoyer(State(st): State<FormState>, StaffForm { parts, fields, staff 
                 .await
         }
     };
-    match crate::outbox::resend(&st.db, structure.as_deref(), &field(&fields, "id"), chrono::Utc::now()).await {
+    match crate::outbox::resend(&st.db, structure.as_deref(), form.id.trim(), chrono::Utc::now()).await {
         Ok(()) => {
             tracing::info!(account = %staff.id, "failed message sent again");
             see_other("/pro/messages?ok=renvoye")

@@ -5,7 +5,7 @@ use super::model::{OrientationVue, JOURS_SANS_REPONSE, PREFERENCES};
 use crate::auth::model::Staff;
 use crate::carnet::acces::Author;
 use crate::error::EditError;
-use crate::ui::form::field;
+use crate::ui::form::given;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -26,43 +26,68 @@ pub async fn destination(
     Ok(Some((o.nom, s.nom, o.courriel.or(s.courriel), s.id)))
 }
 
+/// The orientation form as a professional posts it from an offer's page.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct OrientationForm {
+    pub personne_nom: String,
+    /// A phone number or an e-mail address.
+    pub personne_contact: String,
+    /// One of [`PREFERENCES`].
+    pub preference: String,
+    pub objet: String,
+    pub message: String,
+    /// `oui`: the person agreed to her details being sent.
+    pub consentement: String,
+    /// The carnet the request is noted on (one this professional follows), if any.
+    pub carnet: String,
+}
+
+/// The structure's answer form: `reponse` (`acceptee` or `refusee`) and, to refuse, a motif.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ReponseForm {
+    pub reponse: String,
+    pub motif: String,
+}
+
 /// Checks the form and sends the request; returns the token of the structure's link.
 pub async fn send(
     db: &DatabaseConnection,
     staff: &Staff,
     offre_id: &str,
-    fields: &[(String, String)],
+    f: &OrientationForm,
     now: DateTime<Utc>,
 ) -> Result<String, EditError> {
     let (offre_nom, structure, courriel, structure_id) = destination(db, offre_id).await?.ok_or(EditError::NotFound)?;
     let mut errors: Vec<(String, String)> = vec![];
     let mut err = |k: &str, m: &str| errors.push((k.to_owned(), m.to_owned()));
-    let nom = field(fields, "personne_nom").trim().to_owned();
+    let nom = f.personne_nom.trim().to_owned();
     if nom.is_empty() || nom.chars().count() > 200 {
         err("personne_nom", "Écrivez le nom de la personne (200 caractères au plus).");
     }
-    let contact_typed = field(fields, "personne_contact");
-    let contact = crate::validation::french_phone(&contact_typed)
+    let contact_typed = f.personne_contact.trim();
+    let contact = crate::validation::french_phone(contact_typed)
         .or_else(|| Some(contact_typed.trim().to_lowercase()).filter(|c| crate::validation::is_email(c)));
     if contact.is_none() {
         err("personne_contact", "Écrivez un numéro de téléphone (06 12 34 56 78) ou une adresse e-mail.");
     }
-    let preference = field(fields, "preference");
+    let preference = f.preference.trim();
     if !PREFERENCES.iter().any(|(c, _)| *c == preference) {
         err("preference", "Choisissez comment la personne préfère être contactée.");
     }
-    let objet = field(fields, "objet").trim().to_owned();
+    let objet = f.objet.trim().to_owned();
     if objet.is_empty() || objet.chars().count() > 500 {
         err("objet", "Écrivez l’objet de l’orientation, tel que la personne l’a entendu (500 caractères au plus).");
     }
-    let message = field(fields, "message").trim().to_owned();
+    let message = f.message.trim().to_owned();
     if message.chars().count() > 4000 {
         err("message", "Le message fait au plus 4000 caractères.");
     }
-    if field(fields, "consentement") != "oui" {
+    if f.consentement.trim() != "oui" {
         err("consentement", "Sans l’accord de la personne, la demande ne peut pas être envoyée.");
     }
-    let carnet = Some(field(fields, "carnet")).filter(|c| !c.is_empty());
+    let carnet = given(&f.carnet);
     if let Some(c) = &carnet {
         // Only a carnet this professional follows.
         if crate::carnet::acces::membership(db, staff, c).await.is_err() {
@@ -89,7 +114,7 @@ pub async fn send(
         carnet_id: Set(carnet.clone()),
         personne_nom: Set(nom.clone()),
         personne_contact: Set(contact.unwrap_or_default()),
-        preference: Set(preference),
+        preference: Set(preference.to_owned()),
         objet: Set(objet.clone()),
         message: Set(message),
         consentement_at: Set(now),
@@ -223,13 +248,13 @@ pub async fn sent_by(db: &impl ConnectionTrait, staff: &Staff) -> Result<Vec<Ori
 pub async fn answer(
     db: &DatabaseConnection,
     jeton: &str,
-    fields: &[(String, String)],
+    f: &ReponseForm,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     let r = find(db, jeton, now).await?.ok_or(EditError::NotFound)?;
-    let reponse = field(fields, "reponse");
-    let motif = field(fields, "motif").trim().to_owned();
-    match reponse.as_str() {
+    let reponse = f.reponse.trim();
+    let motif = f.motif.trim().to_owned();
+    match reponse {
         "acceptee" | "refusee" => {}
         _ => return Err(EditError::Invalid(vec![("motif".into(), "Choisissez : accepter ou refuser.".into())])),
     }

@@ -10,6 +10,27 @@ use crate::test_support::{form, last_message, load_sample, pro};
 use chrono::{Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
+/// The request posted with these fields, as the server reads and sends it.
+async fn send(
+    db: &DatabaseConnection,
+    staff: &crate::auth::model::Staff,
+    offre: &str,
+    fields: &[(String, String)],
+    now: chrono::DateTime<Utc>,
+) -> Result<String, EditError> {
+    super::service::send(db, staff, offre, &crate::ui::form::parse_fields(fields).unwrap(), now).await
+}
+
+/// The structure's answer posted with these fields.
+async fn answer(
+    db: &DatabaseConnection,
+    jeton: &str,
+    fields: &[(String, String)],
+    now: chrono::DateTime<Utc>,
+) -> Result<(), EditError> {
+    super::service::answer(db, jeton, &crate::ui::form::parse_fields(fields).unwrap(), now).await
+}
+
 async fn offre(db: &DatabaseConnection, nom: &str) -> String {
     let r = db.query_one_raw(sql(db, "SELECT id FROM offre WHERE nom = ?", vec![nom.into()])).await.unwrap().unwrap();
     r.try_get("", "id").unwrap()

@@ -4,7 +4,7 @@ pub mod api;
 pub mod model;
 
 #[cfg(feature = "ssr")]
-pub mod db;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(all(test, feature = "ssr"))]

@@ -168,11 +168,11 @@ pub async fn mon_inscription(
         return Ok(None);
     };
     let Some(detail) = seance_detail(db, &i.seance_id, now).await? else { return Ok(None) };
-    let statut = Statut::from_code(&i.statut);
+    let statut = i.statut;
     let rang = if statut == Statut::Attente {
         let before = inscription::Entity::find()
             .filter(I::SeanceId.eq(&i.seance_id))
-            .filter(I::Statut.eq(Statut::Attente.code()))
+            .filter(I::Statut.eq(Statut::Attente))
             .filter(
                 Condition::any()
                     .add(I::CreatedAt.lt(i.created_at))
@@ -225,10 +225,10 @@ pub async fn calendar(db: &DatabaseConnection, token: &str) -> Result<Option<Str
         .starts(s.debut)
         .ends(s.fin)
         .timestamp(s.updated_at);
-    if s.annulee || Statut::from_code(&i.statut) == Statut::Annule {
+    if s.annulee || i.statut == Statut::Annule {
         event.status(EventStatus::Cancelled);
     }
-    if let Some(url) = s.lien_visio.as_ref().filter(|_| Statut::from_code(&i.statut) == Statut::Inscrit) {
+    if let Some(url) = s.lien_visio.as_ref().filter(|_| i.statut == Statut::Inscrit) {
         event.url(url);
     }
     let mut cal = Calendar::new();

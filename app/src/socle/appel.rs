@@ -1,6 +1,6 @@
 //! The registrants of a session and its roll call (ssr only), for the workshop's organisers.
 use super::db::inscription;
-use super::model::{Inscrit, Inscrits, Statut};
+use super::model::{Inscrit, Inscrits, Presence, Statut};
 use super::seances::load_seance;
 use crate::auth::model::Staff;
 use crate::dates;
@@ -45,7 +45,7 @@ pub async fn inscrits(
             nom: r.nom,
             telephone: r.telephone,
             courriel: r.courriel,
-            statut: Statut::from_code(&r.statut),
+            statut: r.statut,
             presence: r.presence,
         })
         .collect();
@@ -81,20 +81,21 @@ pub async fn roll_call(
     if s.debut > now {
         return Err(EditError::Invalid(vec![("appel".into(), "L’appel s’ouvre au début de la séance.".into())]));
     }
-    if marks.iter().any(|(_, v)| v != "present" && v != "absent") {
+    let Some(marks) = marks.iter().map(|(id, v)| Some((id, Presence::from_code(v)?))).collect::<Option<Vec<_>>>()
+    else {
         return Err(EditError::Invalid(vec![("appel".into(), "Choisissez « présent » ou « absent ».".into())]));
-    }
+    };
     let txn = db.begin().await?;
     let mut marked = 0;
     for (id, value) in marks {
         marked += inscription::Entity::update_many()
-            .col_expr(I::Presence, Expr::value(value.clone()))
+            .col_expr(I::Presence, Expr::value(value))
             .col_expr(I::PresenceAt, Expr::value(now))
             .col_expr(I::PresencePar, Expr::value(staff.id.clone()))
             .col_expr(I::UpdatedAt, Expr::value(now))
             .filter(I::Id.eq(id))
             .filter(I::SeanceId.eq(seance_id))
-            .filter(I::Statut.eq(Statut::Inscrit.code()))
+            .filter(I::Statut.eq(Statut::Inscrit))
             .exec(&txn)
             .await?
             .rows_affected as usize;

@@ -2,13 +2,13 @@
 //! badge), the list, creating and editing — every edit conditional on the version opened.
 use super::db::{atelier, list};
 use super::model::AtelierLigne;
-use super::regles::{count_error, load_atelier, optional_text, Problems, LIST_MAX};
+use super::regles::{count_error, load_atelier, optional_text, LIST_MAX};
 use super::seances::seance_lignes;
 use crate::auth::model::{Role, Staff};
 use crate::db::json_list;
-use crate::error::EditError;
+use crate::error::{EditError, FieldErrors};
 use crate::referentiel::service::theme_labels;
-use crate::ui::form::{field, field_all};
+use crate::ui::form::{given, given_all};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -36,56 +36,78 @@ pub struct Achievement {
     pub image: String,
 }
 
-fn validate_achievement(errors: &mut Problems, fields: &[(String, String)]) -> Achievement {
-    let nom = optional_text(errors, fields, "badge_nom", 120);
+/// The workshop form as posted (its inputs' names; `action` from its buttons).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AtelierForm {
+    pub action: AtelierAction,
+    pub titre: String,
+    pub description: String,
+    pub themes: Vec<String>,
+    /// One a line.
+    pub competences: String,
+    pub accessibilite: String,
+    pub badge_nom: String,
+    pub badge_description: String,
+    pub badge_criteres: String,
+    pub badge_image: String,
+}
+
+/// What the workshop form's buttons ask.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AtelierAction {
+    #[default]
+    Enregistrer,
+    Archiver,
+    Restaurer,
+}
+
+fn validate_achievement(errors: &mut FieldErrors, f: &AtelierForm) -> Achievement {
+    let nom = optional_text(errors, "badge_nom", &f.badge_nom, 120);
     if nom.as_ref().is_some_and(|n| n.chars().count() < 3) {
-        errors.push(("badge_nom".into(), "Ce champ doit faire au moins 3 caractères.".into()));
+        errors.add("badge_nom", "Ce champ doit faire au moins 3 caractères.");
     }
-    let description = optional_text(errors, fields, "badge_description", 1000);
-    let criteres = optional_text(errors, fields, "badge_criteres", 1000);
-    let image = Some(field(fields, "badge_image"))
-        .filter(|i| !i.is_empty())
-        .unwrap_or_else(|| crate::socle::badge_image::DEFAULT_DESIGN.to_owned());
+    let description = optional_text(errors, "badge_description", &f.badge_description, 1000);
+    let criteres = optional_text(errors, "badge_criteres", &f.badge_criteres, 1000);
+    let image = given(&f.badge_image).unwrap_or_else(|| crate::socle::badge_image::DEFAULT_DESIGN.to_owned());
     if !crate::socle::badge_image::is_design(&image) {
-        errors.push(("badge_image".into(), "Choisissez une couleur dans la liste.".into()));
+        errors.add("badge_image", "Choisissez une couleur dans la liste.");
     }
     Achievement { nom, description, criteres, image }
 }
 
-pub async fn validate_atelier(
-    db: &impl ConnectionTrait,
-    fields: &[(String, String)],
-) -> Result<Result<AtelierContent, Problems>, DbErr> {
-    let mut errors = Problems::new();
-    let titre = field(fields, "titre");
+/// Checks a posted workshop form into the content to write, or its fields in error
+/// (`EditError::Invalid`).
+pub async fn validate_atelier(db: &impl ConnectionTrait, f: &AtelierForm) -> Result<AtelierContent, EditError> {
+    let mut errors = FieldErrors::new();
+    let titre = f.titre.trim().to_owned();
     count_error(&mut errors, "titre", &titre, 3, 120, "Indiquez le titre de l’atelier.");
-    let description = field(fields, "description");
+    let description = f.description.trim().to_owned();
     count_error(&mut errors, "description", &description, 20, 2000, "Décrivez l’atelier en quelques phrases.");
     let labels = theme_labels(db).await?;
-    let themes: BTreeSet<String> = field_all(fields, "themes").into_iter().collect();
+    let themes: BTreeSet<String> = given_all(&f.themes).into_iter().collect();
     if themes.is_empty() {
-        errors.push(("themes".into(), "Choisissez au moins un thème.".into()));
+        errors.add("themes", "Choisissez au moins un thème.");
     } else if themes.iter().any(|t| !labels.contains_key(t)) {
-        errors.push(("themes".into(), "Un des thèmes choisis n’existe pas. Choisissez dans la liste.".into()));
+        errors.add("themes", "Un des thèmes choisis n’existe pas. Choisissez dans la liste.");
     }
-    let competences: Vec<String> = field(fields, "competences")
+    let competences: Vec<String> = f
+        .competences
         .lines()
         .map(|l| l.trim().trim_start_matches(['-', '•']).trim().to_owned())
         .filter(|l| !l.is_empty())
         .collect();
     if competences.is_empty() {
-        errors.push(("competences".into(), "Indiquez au moins une compétence travaillée (une par ligne).".into()));
+        errors.add("competences", "Indiquez au moins une compétence travaillée (une par ligne).");
     } else if competences.len() > 10 {
-        errors.push(("competences".into(), "Indiquez au plus 10 compétences.".into()));
+        errors.add("competences", "Indiquez au plus 10 compétences.");
     } else if competences.iter().any(|c| c.chars().count() > 150) {
-        errors.push(("competences".into(), "Chaque compétence doit faire au plus 150 caractères.".into()));
+        errors.add("competences", "Chaque compétence doit faire au plus 150 caractères.");
     }
-    let accessibilite = optional_text(&mut errors, fields, "accessibilite", 1000);
-    let badge = validate_achievement(&mut errors, fields);
-    if !errors.is_empty() {
-        return Ok(Err(errors));
-    }
-    Ok(Ok(AtelierContent { titre, description, themes, competences, accessibilite, badge }))
+    let accessibilite = optional_text(&mut errors, "accessibilite", &f.accessibilite, 1000);
+    let badge = validate_achievement(&mut errors, f);
+    Ok(errors.or_valid(|| AtelierContent { titre, description, themes, competences, accessibilite, badge })?)
 }
 
 /// The form values of a stored workshop (`version` included).

@@ -9,6 +9,7 @@
 use super::db::{inscription, seance};
 use super::messages;
 use super::model::Statut;
+use crate::error::FieldErrors;
 use crate::outbox;
 use crate::token::{new_token, token_hash};
 use chrono::{DateTime, Utc};
@@ -31,52 +32,58 @@ pub struct Registration {
     pub langue: crate::i18n::Langue,
 }
 
-/// Checks a registration form: per-field messages in the person's language, or the registration.
-pub fn validate_registration(
-    fields: &[(String, String)],
-    l: crate::i18n::Langue,
-) -> Result<Registration, Vec<(String, String)>> {
-    use crate::ui::form::field;
-    let m = |key: &str| crate::i18n::tr(l, key, &[]);
-    let mut errors: Vec<(String, String)> = Vec::new();
-    let mut err = |k: &str, message: String| errors.push((k.to_owned(), message));
-    let prenom = field(fields, "prenom");
-    let nom = field(fields, "nom");
-    for (k, v, missing) in [("prenom", &prenom, "erreur-prenom-manquant"), ("nom", &nom, "erreur-nom-manquant")] {
-        match v.chars().count() {
-            0 => err(k, m(missing)),
-            81.. => err(k, crate::i18n::tr(l, "erreur-trop-long", &[("max", 80.into())])),
-            _ if v.chars().any(char::is_control) => err(k, m("erreur-caracteres")),
-            _ => {}
+/// The registration form as posted on a session's page.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RegistrationForm {
+    pub prenom: String,
+    pub nom: String,
+    pub telephone: String,
+    pub courriel: String,
+    /// Ticked: she agrees to be contacted about this session.
+    pub consentement: String,
+    /// Sent by the form of a full session: she asks for the waiting list.
+    pub attente: String,
+}
+
+impl RegistrationForm {
+    /// Checks the form: per-field messages in the person's language, or the registration.
+    pub fn validate(&self, l: crate::i18n::Langue) -> Result<Registration, FieldErrors> {
+        let m = |key: &str| crate::i18n::tr(l, key, &[]);
+        let mut errors = FieldErrors::new();
+        let (prenom, nom) = (self.prenom.trim().to_owned(), self.nom.trim().to_owned());
+        for (k, v, missing) in [("prenom", &prenom, "erreur-prenom-manquant"), ("nom", &nom, "erreur-nom-manquant")] {
+            match v.chars().count() {
+                0 => errors.add(k, m(missing)),
+                81.. => errors.add(k, crate::i18n::tr(l, "erreur-trop-long", &[("max", 80.into())])),
+                _ if v.chars().any(char::is_control) => errors.add(k, m("erreur-caracteres")),
+                _ => {}
+            }
         }
+        let telephone_typed = self.telephone.trim();
+        let courriel_typed = self.courriel.trim().to_lowercase();
+        let telephone = (!telephone_typed.is_empty()).then(|| crate::validation::french_mobile(telephone_typed));
+        if telephone == Some(None) {
+            errors.add("telephone", m("erreur-portable"));
+        }
+        if !(courriel_typed.is_empty() || crate::validation::is_email(&courriel_typed)) {
+            errors.add("courriel", m("erreur-courriel"));
+        }
+        if telephone_typed.is_empty() && courriel_typed.is_empty() {
+            errors.add("telephone", m("erreur-contact-manquant"));
+        }
+        if self.consentement.trim().is_empty() {
+            errors.add("consentement", m("erreur-consentement"));
+        }
+        errors.or_valid(|| Registration {
+            prenom,
+            nom,
+            telephone: telephone.flatten(),
+            courriel: (!courriel_typed.is_empty()).then_some(courriel_typed),
+            attente: !self.attente.trim().is_empty(),
+            langue: l,
+        })
     }
-    let telephone_typed = field(fields, "telephone");
-    let courriel_typed = field(fields, "courriel").to_lowercase();
-    let telephone = (!telephone_typed.is_empty()).then(|| crate::validation::french_mobile(&telephone_typed));
-    if telephone == Some(None) {
-        err("telephone", m("erreur-portable"));
-    }
-    let courriel_ok = courriel_typed.is_empty() || crate::validation::is_email(&courriel_typed);
-    if !courriel_ok {
-        err("courriel", m("erreur-courriel"));
-    }
-    if telephone_typed.is_empty() && courriel_typed.is_empty() {
-        err("telephone", m("erreur-contact-manquant"));
-    }
-    if field(fields, "consentement").is_empty() {
-        err("consentement", m("erreur-consentement"));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Registration {
-        prenom,
-        nom,
-        telephone: telephone.flatten(),
-        courriel: (!courriel_typed.is_empty()).then_some(courriel_typed),
-        attente: !field(fields, "attente").is_empty(),
-        langue: l,
-    })
 }
 
 #[derive(Debug)]
@@ -171,7 +178,7 @@ pub async fn register(
         nom: r.nom.clone(),
         telephone: r.telephone.clone(),
         courriel: r.courriel.clone(),
-        statut: statut.code().to_owned(),
+        statut,
         jeton_hash: Some(token_hash(&token)),
         presence: None,
         presence_at: None,
@@ -219,7 +226,7 @@ pub async fn resend_confirmation(
     }
     let found = inscription::Entity::find()
         .filter(I::SeanceId.eq(seance_id))
-        .filter(I::Statut.is_in([Statut::Inscrit.code(), Statut::Attente.code()]))
+        .filter(I::Statut.is_in([Statut::Inscrit, Statut::Attente]))
         .filter(same)
         .one(db)
         .await?;
@@ -234,7 +241,7 @@ pub async fn resend_confirmation(
         .exec(&txn)
         .await?;
     let info = messages::seance_info(&txn, seance_id).await?;
-    let texts = messages::confirmation(messages::langue_of(&i), &info, Statut::from_code(&i.statut));
+    let texts = messages::confirmation(messages::langue_of(&i), &info, i.statut);
     if let Some(m) = messages::to_registrant(&i, &info, "inscription", texts) {
         outbox::enqueue(&txn, m.lien(format!("/inscription/{token}")), now).await?;
     }
@@ -296,7 +303,7 @@ pub async fn cancel(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) ->
         .exec(&txn)
         .await?;
     let i = inscription::Entity::find_by_id(found.id.clone()).one(&txn).await?.ok_or(CancelError::NotFound)?;
-    let was = Statut::from_code(&i.statut);
+    let was = i.statut;
     if was == Statut::Annule {
         txn.rollback().await?;
         return Ok(Statut::Annule);
@@ -314,7 +321,7 @@ pub async fn cancel(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) ->
     }
     // The contact goes: the same person may register again, and nothing is kept that is not needed.
     inscription::Entity::update_many()
-        .col_expr(I::Statut, Expr::value(Statut::Annule.code()))
+        .col_expr(I::Statut, Expr::value(Statut::Annule))
         .col_expr(I::Telephone, Expr::value(Option::<String>::None))
         .col_expr(I::Courriel, Expr::value(Option::<String>::None))
         .col_expr(I::UpdatedAt, Expr::value(now))
@@ -358,7 +365,7 @@ pub async fn fill_from_waiting(
         }
         let next = inscription::Entity::find()
             .filter(I::SeanceId.eq(seance_id))
-            .filter(I::Statut.eq(Statut::Attente.code()))
+            .filter(I::Statut.eq(Statut::Attente))
             .order_by_asc(I::CreatedAt)
             .order_by_asc(I::Id)
             .one(txn)
@@ -374,7 +381,7 @@ pub async fn fill_from_waiting(
             return Ok(promoted);
         };
         inscription::Entity::update_many()
-            .col_expr(I::Statut, Expr::value(Statut::Inscrit.code()))
+            .col_expr(I::Statut, Expr::value(Statut::Inscrit))
             .col_expr(I::UpdatedAt, Expr::value(now))
             .filter(I::Id.eq(&next.id))
             .exec(txn)

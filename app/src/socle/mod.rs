@@ -16,7 +16,7 @@ mod views_pro;
 #[cfg(feature = "ssr")]
 pub mod conservation;
 #[cfg(feature = "ssr")]
-pub mod db;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]

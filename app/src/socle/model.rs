@@ -14,13 +14,18 @@ impl Default for Retention {
     }
 }
 
-/// Where a registration stands.
+/// Where a registration stands (stored as text: `inscrit`, `attente`, `annule`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Statut {
     /// Has a seat.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "inscrit"))]
     Inscrit,
     /// On the waiting list.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "attente"))]
     Attente,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "annule"))]
     Annule,
 }
 
@@ -172,6 +177,36 @@ pub struct SeanceEdition {
     pub inscrits: i32,
 }
 
+/// What the roll call says of a person with a seat (stored as text: `present`, `absent`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+pub enum Presence {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "present"))]
+    Present,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "absent"))]
+    Absent,
+}
+
+impl Presence {
+    /// As stored and as the roll call's form posts it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Presence::Present => "present",
+            Presence::Absent => "absent",
+        }
+    }
+    pub fn from_code(c: &str) -> Option<Presence> {
+        [Presence::Present, Presence::Absent].into_iter().find(|p| p.code() == c)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Presence::Present => "Présent",
+            Presence::Absent => "Absent",
+        }
+    }
+}
+
 /// A registrant, as organisers see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inscrit {
@@ -181,8 +216,8 @@ pub struct Inscrit {
     pub telephone: Option<String>,
     pub courriel: Option<String>,
     pub statut: Statut,
-    /// `present`, `absent`, or not taken yet.
-    pub presence: Option<String>,
+    /// `None`: not taken yet.
+    pub presence: Option<Presence>,
     /// The messages sent to the person about this registration, newest first, with their state.
     pub messages: Vec<crate::ui::livraison::Livraison>,
 }

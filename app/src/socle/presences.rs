@@ -56,8 +56,8 @@ pub async fn present_without(
 ) -> Result<Vec<(Participant, AtelierBadge)>, DbErr> {
     use inscription::Column as I;
     let pending = inscription::Entity::find()
-        .filter(I::Presence.eq("present"))
-        .filter(I::Statut.eq(Statut::Inscrit.code()))
+        .filter(I::Presence.eq(super::model::Presence::Present))
+        .filter(I::Statut.eq(Statut::Inscrit))
         .filter(I::AnonymisedAt.is_null())
         .filter(I::Id.not_in_subquery(done))
         .limit(limit)

@@ -27,7 +27,7 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<usize
     for s in seances.into_iter().filter(|s| crate::outbox::calme::reminder_moment(s.debut) <= now) {
         let people = inscription::Entity::find()
             .filter(I::SeanceId.eq(&s.id))
-            .filter(I::Statut.eq(Statut::Inscrit.code()))
+            .filter(I::Statut.eq(Statut::Inscrit))
             .filter(I::RappelLe.is_null())
             .filter(I::CreatedAt.lt(crate::outbox::calme::reminder_moment(s.debut)))
             .all(db)
@@ -48,7 +48,7 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<usize
                 .col_expr(I::RappelJetonHash, Expr::value(token_hash(&token)))
                 .filter(I::Id.eq(&i.id))
                 .filter(I::RappelLe.is_null())
-                .filter(I::Statut.eq(Statut::Inscrit.code()))
+                .filter(I::Statut.eq(Statut::Inscrit))
                 .exec(&txn)
                 .await?;
             if claimed.rows_affected == 0 {

@@ -2,8 +2,8 @@
 //! message.
 use super::db::atelier;
 use crate::auth::model::Staff;
-use crate::error::EditError;
-use crate::ui::form::field;
+use crate::error::{EditError, FieldErrors};
+use crate::ui::form::given;
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 /// Workshops listed at most.
@@ -28,22 +28,20 @@ pub const SEANCE_FIELDS: [&str; 7] =
 pub const CONFLICT_MESSAGE: &str = "Quelqu’un a modifié ceci pendant que vous le modifiiez. Vos changements ne sont pas encore \
     enregistrés. Sous chaque champ concerné, vous voyez la valeur enregistrée par l’autre personne. Vérifiez, puis enregistrez à nouveau.";
 
-pub(super) type Problems = Vec<(String, String)>;
-
-/// An optional text of at most `max` characters.
-pub(super) fn optional_text(errors: &mut Problems, fields: &[(String, String)], k: &str, max: usize) -> Option<String> {
-    let v = field(fields, k);
-    if v.chars().count() > max {
-        errors.push((k.into(), format!("Ce champ doit faire au plus {max} caractères.")));
+/// An optional text of at most `max` characters (trimmed; `None` when empty).
+pub(super) fn optional_text(errors: &mut FieldErrors, k: &str, v: &str, max: usize) -> Option<String> {
+    let v = given(v);
+    if v.as_ref().is_some_and(|v| v.chars().count() > max) {
+        errors.add(k, format!("Ce champ doit faire au plus {max} caractères."));
     }
-    Some(v).filter(|v| !v.is_empty())
+    v
 }
 
-pub(super) fn count_error(errors: &mut Problems, k: &str, v: &str, min: usize, max: usize, empty: &str) {
+pub(super) fn count_error(errors: &mut FieldErrors, k: &str, v: &str, min: usize, max: usize, empty: &str) {
     match v.chars().count() {
-        0 => errors.push((k.into(), empty.into())),
-        n if n < min => errors.push((k.into(), format!("Ce champ doit faire au moins {min} caractères."))),
-        n if n > max => errors.push((k.into(), format!("Ce champ doit faire au plus {max} caractères."))),
+        0 => errors.add(k, empty),
+        n if n < min => errors.add(k, format!("Ce champ doit faire au moins {min} caractères.")),
+        n if n > max => errors.add(k, format!("Ce champ doit faire au plus {max} caractères.")),
         _ => {}
     }
 }

@@ -10,10 +10,11 @@ use super::regles::SEANCE_FIELDS;
 use super::{agenda, inscriptions};
 use super::{appel, ateliers, seances};
 use crate::auth::routes::{StaffEdit, StaffForm};
-use crate::error::{checked, AppError, EditError};
+use crate::error::{AppError, EditError};
 use crate::rate_limit::{address_key, client_ip, Bucket, Limits};
-use crate::ui::form::{field, see_other, Submitted};
-use crate::web::{read_form, FormState};
+use crate::ui::form::{form_fields, see_other, Submitted};
+use crate::web::{read_as, read_body, read_form, FormState};
+use ateliers::AtelierAction;
 use axum::{
     extract::{FromRef, Path, Request, State},
     http::{header, StatusCode},
@@ -22,6 +23,7 @@ use axum::{
     Router,
 };
 use chrono::Utc;
+use seances::SeanceAction;
 use std::sync::Arc;
 
 pub const LIMIT_MESSAGE: &str =
@@ -61,7 +63,8 @@ async fn register(
 ) -> Response {
     let peer = client_ip(&limits, &req);
     let ip = address_key(peer);
-    let (parts, fields) = read_form(req).await;
+    let (parts, bytes) = read_body(req).await;
+    let fields = form_fields(&bytes);
     let now = Utc::now();
     let over = match limits.allow(&st.db, Bucket::Inscription, &ip, now).await {
         Ok(true) => limits.allow(&st.db, Bucket::Seance, &id, now).await.map(|ok| (!ok).then_some(BUSY_MESSAGE)),
@@ -77,12 +80,15 @@ async fn register(
         }
     }
     let langue = crate::i18n::from_headers(&parts.headers).0;
-    let r = match inscriptions::validate_registration(&fields, langue) {
+    let (parts, form) = match read_as::<inscriptions::RegistrationForm>(&st, parts, &bytes).await {
+        Ok(read) => read,
+        Err(res) => return res,
+    };
+    let r = match form.validate(langue) {
         Ok(r) => r,
         Err(errors) => {
-            return st
-                .refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, Submitted { values: fields, errors, message: None })
-                .await
+            let refused = Submitted { values: fields, errors: errors.0, message: None };
+            return st.refuse(parts, StatusCode::UNPROCESSABLE_ENTITY, refused).await;
         }
     };
     // Registered, or already registered with this phone or e-mail: the same answer (nobody learns
@@ -149,8 +155,11 @@ async fn calendar(State(st): State<FormState>, Path(jeton): Path<String>) -> Res
     }
 }
 
-async fn create_atelier(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
-    let outcome = match checked(ateliers::validate_atelier(&st.db, &fields).await) {
+async fn create_atelier(
+    State(st): State<FormState>,
+    StaffForm { parts, fields, staff, form }: StaffForm<ateliers::AtelierForm>,
+) -> Response {
+    let outcome = match ateliers::validate_atelier(&st.db, &form).await {
         Ok(c) => ateliers::create_atelier(&st.db, &staff, c, Utc::now()).await,
         Err(e) => Err(e),
     };
@@ -163,17 +172,17 @@ async fn create_atelier(State(st): State<FormState>, StaffForm { parts, fields, 
 async fn edit_atelier(
     State(st): State<FormState>,
     Path(id): Path<String>,
-    StaffEdit { parts, fields, staff, version }: StaffEdit,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<ateliers::AtelierForm>,
 ) -> Response {
     let now = Utc::now();
-    let outcome = match field(&fields, "action").as_str() {
-        "archiver" => {
+    let outcome = match form.action {
+        AtelierAction::Archiver => {
             ateliers::update_atelier(&st.db, &staff, &id, version, None, Some(true), now).await.map(|_| "archive")
         }
-        "restaurer" => {
+        AtelierAction::Restaurer => {
             ateliers::update_atelier(&st.db, &staff, &id, version, None, Some(false), now).await.map(|_| "restaure")
         }
-        _ => match checked(ateliers::validate_atelier(&st.db, &fields).await) {
+        AtelierAction::Enregistrer => match ateliers::validate_atelier(&st.db, &form).await {
             Ok(c) => {
                 ateliers::update_atelier(&st.db, &staff, &id, version, Some(c), None, now).await.map(|_| "modifie")
             }
@@ -189,10 +198,10 @@ async fn edit_atelier(
 async fn create_seance(
     State(st): State<FormState>,
     Path(atelier_id): Path<String>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, form }: StaffForm<seances::SeanceForm>,
 ) -> Response {
     let now = Utc::now();
-    let outcome = match checked(seances::validate_seance(&st.db, &fields, now, 0).await) {
+    let outcome = match seances::validate_seance(&st.db, &form, now, 0).await {
         Ok(c) => seances::create_seance(&st.db, &staff, &atelier_id, c, now).await,
         Err(e) => Err(e),
     };
@@ -205,17 +214,17 @@ async fn create_seance(
 async fn edit_seance(
     State(st): State<FormState>,
     Path(id): Path<String>,
-    StaffEdit { parts, fields, staff, version }: StaffEdit,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<seances::SeanceForm>,
 ) -> Response {
     let now = Utc::now();
     let outcome = async {
         let (_, atelier) = seances::load_seance(&st.db, &staff, &id).await?;
-        if field(&fields, "action") == "annuler" {
-            seances::cancel_seance(&st.db, &staff, &id, version, &field(&fields, "motif"), now).await?;
+        if form.action == SeanceAction::Annuler {
+            seances::cancel_seance(&st.db, &staff, &id, version, form.motif.trim(), now).await?;
             return Ok((atelier.id, "seance-annulee"));
         }
         let taken = seances::seats_taken(&st.db, &id).await?;
-        let c = checked(seances::validate_seance(&st.db, &fields, now, taken).await)?;
+        let c = seances::validate_seance(&st.db, &form, now, taken).await?;
         seances::update_seance(&st.db, &staff, &id, version, c, now).await?;
         Ok::<_, EditError>((atelier.id, "seance-modifiee"))
     }
@@ -229,7 +238,7 @@ async fn edit_seance(
 async fn roll_call(
     State(st): State<FormState>,
     Path(id): Path<String>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, .. }: StaffForm,
 ) -> Response {
     let marks: Vec<(String, String)> = fields
         .iter()

@@ -4,11 +4,11 @@ use super::db::{atelier, inscription, seance};
 use super::inscriptions::fill_from_waiting;
 use super::messages;
 use super::model::{SeanceLigne, Statut};
-use super::regles::{load_atelier, Problems, MAX_CAPACITE, PAST_DAYS};
+use super::regles::{load_atelier, MAX_CAPACITE, PAST_DAYS};
 use crate::auth::model::Staff;
 use crate::dates;
-use crate::error::EditError;
-use crate::ui::form::field;
+use crate::error::{EditError, FieldErrors};
+use crate::ui::form::given;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
@@ -30,87 +30,113 @@ pub struct SeanceContent {
     pub capacite: i32,
 }
 
-/// Checks a session form. `inscrits`: seats already taken (the capacity cannot go below).
+/// The session form as posted (its inputs' names; `action` and `motif` from the cancel button).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SeanceForm {
+    pub action: SeanceAction,
+    /// `AAAA-MM-JJ`, Paris time, as `<input type="date">` sends it.
+    pub date: String,
+    pub heure_debut: String,
+    pub heure_fin: String,
+    pub lieu: String,
+    pub code_insee: String,
+    pub lien_visio: String,
+    /// Checked into a number by [`validate_seance`] (a message next to the field otherwise).
+    pub capacite: String,
+    /// Why a session is cancelled (told to the registrants).
+    pub motif: String,
+}
+
+/// What the session form's buttons ask.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeanceAction {
+    #[default]
+    Enregistrer,
+    Annuler,
+}
+
+/// Checks a posted session form into the content to write, or its fields in error
+/// (`EditError::Invalid`). `inscrits`: seats already taken (the capacity cannot go below).
 pub async fn validate_seance(
     db: &impl ConnectionTrait,
-    fields: &[(String, String)],
+    f: &SeanceForm,
     now: DateTime<Utc>,
     inscrits: i32,
-) -> Result<Result<SeanceContent, Problems>, DbErr> {
-    let mut errors = Problems::new();
-    let date = field(fields, "date");
+) -> Result<SeanceContent, EditError> {
+    let mut errors = FieldErrors::new();
+    let date = f.date.trim().to_owned();
     let debut = if date.is_empty() {
-        errors.push(("date".into(), "Indiquez la date de la séance.".into()));
+        errors.add("date", "Indiquez la date de la séance.");
         None
     } else {
-        match dates::parse_local(&date, &field(fields, "heure_debut")) {
+        match dates::parse_local(&date, f.heure_debut.trim()) {
             Ok(d) => Some(d),
             Err(m) => {
                 let k =
                     if chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok() { "heure_debut" } else { "date" };
-                errors.push((k.into(), m.into()));
+                errors.add(k, m);
                 None
             }
         }
     };
-    let fin = match dates::parse_local(&date, &field(fields, "heure_fin")) {
-        Ok(f) => Some(f),
+    let fin = match dates::parse_local(&date, f.heure_fin.trim()) {
+        Ok(fin) => Some(fin),
         Err(m) if !date.is_empty() => {
-            errors.push(("heure_fin".into(), m.into()));
+            errors.add("heure_fin", m);
             None
         }
         Err(_) => None,
     };
-    if let (Some(d), Some(f)) = (debut, fin) {
-        if f <= d {
-            errors.push(("heure_fin".into(), "L’heure de fin doit être après l’heure de début.".into()));
+    if let (Some(d), Some(fin)) = (debut, fin) {
+        if fin <= d {
+            errors.add("heure_fin", "L’heure de fin doit être après l’heure de début.");
         }
         if dates::today(d) < dates::today(now) {
-            errors.push(("date".into(), "Cette date est passée. Choisissez aujourd’hui ou une date à venir.".into()));
+            errors.add("date", "Cette date est passée. Choisissez aujourd’hui ou une date à venir.");
         }
     }
-    let lieu = Some(field(fields, "lieu")).filter(|v| !v.is_empty());
+    let lieu = given(&f.lieu);
     if lieu.as_ref().is_some_and(|l| l.chars().count() > 300) {
-        errors.push(("lieu".into(), "Ce champ doit faire au plus 300 caractères.".into()));
+        errors.add("lieu", "Ce champ doit faire au plus 300 caractères.");
     }
-    let code_insee = Some(field(fields, "code_insee")).filter(|v| !v.is_empty());
+    let code_insee = given(&f.code_insee);
     if let Some(c) = &code_insee {
         if crate::referentiel::service::commune_nom(db, c).await?.is_none() {
-            errors.push(("code_insee".into(), "Choisissez une commune de Haute-Garonne dans la liste.".into()));
+            errors.add("code_insee", "Choisissez une commune de Haute-Garonne dans la liste.");
         }
     }
-    let lien_visio = Some(field(fields, "lien_visio")).filter(|v| !v.is_empty());
+    let lien_visio = given(&f.lien_visio);
     if lien_visio.as_ref().is_some_and(|l| !l.starts_with("https://") || !crate::validation::is_web_link(l)) {
-        errors.push(("lien_visio".into(), "Ce lien n’est pas valide. Il commence par https://.".into()));
+        errors.add("lien_visio", "Ce lien n’est pas valide. Il commence par https://.");
     }
     if code_insee.is_none() && lien_visio.is_none() {
-        errors.push((
-            "code_insee".into(),
-            "Indiquez la commune où a lieu la séance, ou un lien de visio si elle a lieu en ligne.".into(),
-        ));
+        errors
+            .add("code_insee", "Indiquez la commune où a lieu la séance, ou un lien de visio si elle a lieu en ligne.");
     }
     if lieu.is_some() && code_insee.is_none() {
-        errors.push(("code_insee".into(), "Choisissez la commune de cette adresse.".into()));
+        errors.add("code_insee", "Choisissez la commune de cette adresse.");
     }
-    let capacite = match field(fields, "capacite").parse::<i32>() {
+    let capacite = match f.capacite.trim().parse::<i32>() {
         Ok(c) if (1..=MAX_CAPACITE).contains(&c) && c >= inscrits => Some(c),
         Ok(c) if (1..=MAX_CAPACITE).contains(&c) => {
-            errors.push(("capacite".into(), capacity_message(inscrits)));
+            errors.add("capacite", capacity_message(inscrits));
             Some(c)
         }
         _ => {
-            errors.push(("capacite".into(), format!("Indiquez un nombre de places entre 1 et {MAX_CAPACITE}.")));
+            errors.add("capacite", format!("Indiquez un nombre de places entre 1 et {MAX_CAPACITE}."));
             None
         }
     };
     if !errors.is_empty() {
-        return Ok(Err(errors));
+        return Err(errors.into());
     }
     match (debut, fin, capacite) {
         (Some(debut), Some(fin), Some(capacite)) => {
-            Ok(Ok(SeanceContent { debut, fin, lieu, code_insee, lien_visio, capacite }))
+            Ok(SeanceContent { debut, fin, lieu, code_insee, lien_visio, capacite })
         }
-        _ => Ok(Err(vec![("date".into(), "Indiquez la date et les heures de la séance.".into())])),
+        _ => Err(EditError::Invalid(vec![("date".into(), "Indiquez la date et les heures de la séance.".into())])),
     }
 }
 
@@ -255,7 +281,7 @@ async fn tell_registrants(
     use inscription::Column as I;
     let people = inscription::Entity::find()
         .filter(I::SeanceId.eq(seance_id))
-        .filter(I::Statut.is_in([Statut::Inscrit.code(), Statut::Attente.code()]))
+        .filter(I::Statut.is_in([Statut::Inscrit, Statut::Attente]))
         .all(txn)
         .await?;
     let info = messages::seance_info(txn, seance_id).await?;

@@ -4,7 +4,7 @@
 use super::db::{inscription, seance};
 use super::inscriptions::RegisterError;
 use super::inscriptions::Registration;
-use super::model::Statut;
+use super::model::{Presence, Statut};
 use super::seances::SeanceContent;
 use super::{agenda, conservation, inscriptions};
 use super::{appel, regles, seances};
@@ -47,6 +47,15 @@ async fn seats(db: &DatabaseConnection, id: &str) -> (i32, i32) {
 
 async fn messages(db: &DatabaseConnection, kind: &str) -> Vec<outbox::entity::Model> {
     outbox::entity::Entity::find().filter(outbox::entity::Column::Kind.eq(kind)).all(db).await.unwrap()
+}
+
+/// A registration form posted with these fields, checked as the server checks it.
+fn validate_registration(
+    fields: &[(String, String)],
+    l: crate::i18n::Langue,
+) -> Result<inscriptions::Registration, Vec<(String, String)>> {
+    let form: inscriptions::RegistrationForm = crate::ui::form::parse_fields(fields).unwrap();
+    form.validate(l).map_err(|e| e.0)
 }
 
 #[tokio::test]
@@ -112,7 +121,7 @@ async fn the_same_person_cannot_take_two_seats_even_at_once() {
         // Typed another way, the number is the same number.
         let fields =
             form(&[("prenom", "Léa"), ("nom", "M"), ("telephone", "+33 6 00 00 00 01"), ("consentement", "oui")]);
-        let typed = inscriptions::validate_registration(&fields, crate::i18n::Langue::Fr).unwrap();
+        let typed = validate_registration(&fields, crate::i18n::Langue::Fr).unwrap();
         assert!(
             matches!(
                 inscriptions::register(&t.db, &id, &typed, Utc::now()).await,
@@ -185,7 +194,7 @@ async fn a_cancellation_gives_the_seat_to_the_first_waiting_and_tells_them() {
 #[tokio::test]
 async fn registration_form_gives_a_french_message_per_field() {
     let errs = |pairs: &[(&str, &str)]| {
-        inscriptions::validate_registration(&form(pairs), crate::i18n::Langue::Fr)
+        validate_registration(&form(pairs), crate::i18n::Langue::Fr)
             .err()
             .unwrap_or_default()
             .into_iter()
@@ -202,7 +211,7 @@ async fn registration_form_gives_a_french_message_per_field() {
         errs(&[("prenom", &"x".repeat(81)), ("nom", "M"), ("courriel", "lea@example.org"), ("consentement", "oui")]),
         ["prenom"]
     );
-    let ok = inscriptions::validate_registration(
+    let ok = validate_registration(
         &form(&[
             ("prenom", " Léa "),
             ("nom", "Martin"),
@@ -361,7 +370,7 @@ async fn the_roll_call_opens_at_the_start_and_marks_only_people_with_a_seat() {
         let after = appel::inscrits(&t.db, &staff, &id, during).await.unwrap();
         let seated = after.personnes.iter().find(|p| p.statut == Statut::Inscrit).unwrap();
         let waiting = after.personnes.iter().find(|p| p.statut == Statut::Attente).unwrap();
-        assert_eq!((seated.presence.as_deref(), waiting.presence.as_deref()), (Some("present"), None), "{b}");
+        assert_eq!((seated.presence, waiting.presence), (Some(Presence::Present), None), "{b}");
         // Cancelling after the session is over is refused (nothing to free).
         let over = now + Duration::days(2);
         assert!(
@@ -400,7 +409,7 @@ async fn names_and_contacts_are_erased_after_the_retention_period() {
             ("", None, None),
             "{b}"
         );
-        assert_eq!(erased.statut, "inscrit", "{b}");
+        assert_eq!(erased.statut, Statut::Inscrit, "{b}");
         assert!(agenda::mon_inscription(&t.db, &a.token, later).await.unwrap().is_none(), "{b}");
         // The recent session's registrant is untouched; a second run erases nothing more.
         let mine = agenda::mon_inscription(&t.db, &kept.token, now).await.unwrap().unwrap();
@@ -469,14 +478,12 @@ async fn session_forms_check_dates_places_and_capacity() {
         let f: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let db = t.db.clone();
         async move {
-            seances::validate_seance(&db, &f, now, inscrits)
-                .await
-                .unwrap()
-                .err()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect::<Vec<_>>()
+            let form: seances::SeanceForm = crate::ui::form::parse_fields(&f).unwrap();
+            match seances::validate_seance(&db, &form, now, inscrits).await {
+                Ok(_) => vec![],
+                Err(crate::error::EditError::Invalid(e)) => e.into_iter().map(|(k, _)| k).collect::<Vec<_>>(),
+                Err(other) => panic!("{other:?}"),
+            }
         }
     };
     let ok = |d: &str| {

@@ -1,7 +1,7 @@
 //! The organisers' pages: their workshops and sessions, the forms, the registrants and the
 //! roll call. Plain forms: they work without WASM.
 use super::api::{get_atelier_edition, get_espace_ateliers, get_inscrits, get_seance_edition};
-use super::model::{AtelierEdition, EspaceAteliers, Inscrits, SeanceEdition, SeanceLigne, Statut};
+use super::model::{AtelierEdition, EspaceAteliers, Inscrits, Presence, SeanceEdition, SeanceLigne, Statut};
 use crate::auth::{failure, ProBar};
 use crate::ui::form::{submitted, ArchiveBox, ChoiceGroup, ErrorSummary, SelectField, Submitted, TextField};
 use leptos::prelude::*;
@@ -326,8 +326,8 @@ fn InscritsView(i: Inscrits, submitted: Option<Submitted>) -> impl IntoView {
             let cell = if appel && p.statut == Statut::Inscrit {
                 let field = format!("presence-{}", p.id);
                 let (yes, no) = (format!("present-{}", p.id), format!("absent-{}", p.id));
-                let present = p.presence.as_deref() == Some("present");
-                let absent = p.presence.as_deref() == Some("absent");
+                let present = p.presence == Some(Presence::Present);
+                let absent = p.presence == Some(Presence::Absent);
                 view! {
                     <fieldset class="appel">
                         <legend class="visually-hidden">{format!("Présence de {name}")}</legend>
@@ -339,11 +339,7 @@ fn InscritsView(i: Inscrits, submitted: Option<Submitted>) -> impl IntoView {
                 }
                 .into_any()
             } else {
-                let text = match p.presence.as_deref() {
-                    Some("present") => "Présent",
-                    Some("absent") => "Absent",
-                    _ => "–",
-                };
+                let text = p.presence.map_or("–", Presence::label);
                 text.into_any()
             };
             view! {

@@ -294,6 +294,28 @@ mod server {
         fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default()
     }
 
+    /// A typed form's text, trimmed; `None` when nothing was typed.
+    pub fn given(value: &str) -> Option<String> {
+        Some(value.trim()).filter(|v| !v.is_empty()).map(str::to_owned)
+    }
+
+    /// A typed form's list (checkboxes), trimmed, without empties.
+    pub fn given_all(values: &[String]) -> Vec<String> {
+        values.iter().filter_map(|v| given(v)).collect()
+    }
+
+    /// A form's body read as its struct (see [`crate::web::read_as`]).
+    pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+        serde_html_form::from_bytes(body).map_err(|e| e.to_string())
+    }
+
+    /// Fields (name, value) read as a form's struct, as a post of them would be (tests, and
+    /// a stored item's values compared with a form).
+    pub fn parse_fields<T: serde::de::DeserializeOwned>(fields: &[(String, String)]) -> Result<T, String> {
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        parse_body(body.as_bytes())
+    }
+
     /// Every value of `name` (checkboxes), trimmed, without empties.
     pub fn field_all(fields: &[(String, String)], name: &str) -> Vec<String> {
         fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect()

@@ -251,23 +251,22 @@ async fn carnet_routes_refuse_everyone_who_is_not_a_member_and_leak_nothing() {
     let other = account(&app, &db, "ft@ft.example", "ft-st-gaudens", Role::ChargeOrientation).await;
     let former = account(&app, &db, "ancien@ccas.example", "ccas-montrejeau", Role::Referent).await;
     let m = staff(&db, &member).await;
-    let fields = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+    /// A form's struct as the server reads a post of these fields.
+    fn typed<T: serde::de::DeserializeOwned>(pairs: &[(&str, &str)]) -> T {
+        let fields: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        app::ui::form::parse_fields(&fields).unwrap()
+    }
     let identite = identite::validate_identite(
-        &fields(&[
-            ("prenom", "Inès"),
-            ("nom", "Durand"),
-            ("date_naissance", "1988-05-17"),
-            ("telephone", "0611223344"),
-        ]),
+        &typed(&[("prenom", "Inès"), ("nom", "Durand"), ("date_naissance", "1988-05-17"), ("telephone", "0611223344")]),
         now.date_naive(),
     )
     .unwrap();
     let id = identite::create(&db.db, &m, identite, now).await.unwrap();
-    let oid = plan::add_objective(&db.db, &m, &id, "logement", &fields(&[("libre", "Trouver un logement")]), now)
+    let oid = plan::add_objective(&db.db, &m, &id, "logement", &typed(&[("libre", "Trouver un logement")]), now)
         .await
         .unwrap();
-    let aid = plan::add_action(&db.db, &m, &id, &oid, &fields(&[("libre", "Déposer un dossier")]), now).await.unwrap();
-    timeline::add(&db.db, &m, &id, &fields(&[("kind", "note"), ("texte", "Premier contact.")]), now).await.unwrap();
+    let aid = plan::add_action(&db.db, &m, &id, &oid, &typed(&[("libre", "Déposer un dossier")]), now).await.unwrap();
+    timeline::add(&db.db, &m, &id, &typed(&[("kind", "note"), ("texte", "Premier contact.")]), now).await.unwrap();
     let f = staff(&db, &former).await;
     membres::add_member(&db.db, &m, &id, &f.id, now).await.unwrap();
     let membre =

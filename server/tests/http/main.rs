@@ -730,18 +730,14 @@ async fn professionals_create_and_edit_offers_with_french_messages_per_field() {
 /// The session of a demo workshop with this capacity.
 /// An upcoming demo session of a workshop (the demo also has a past one, already attended).
 async fn demo_session(db: &TestDb, titre: &str, capacite: i32) -> String {
-    use app::socle::db::{atelier, seance};
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let a = atelier::Entity::find().filter(atelier::Column::Titre.eq(titre)).one(&db.db).await.unwrap().unwrap();
-    let s = seance::Entity::find()
-        .filter(seance::Column::AtelierId.eq(a.id))
-        .filter(seance::Column::Capacite.eq(capacite))
-        .filter(seance::Column::Debut.gt(chrono::Utc::now()))
-        .one(&db.db)
-        .await
-        .unwrap()
-        .unwrap();
-    s.id
+    use app::socle::agenda;
+    let now = chrono::Utc::now();
+    for s in agenda::upcoming(&db.db, now, None, None).await.unwrap().seances.into_iter().filter(|s| s.titre == titre) {
+        if agenda::seance_detail(&db.db, &s.id, now).await.unwrap().is_some_and(|d| d.capacite == capacite) {
+            return s.id;
+        }
+    }
+    panic!("no upcoming demo session of « {titre} » with {capacite} seats")
 }
 
 /// The private link of a registration, as the person receives it (the last confirmation to `to`).

@@ -4,9 +4,11 @@ use crate::catalogue::db::offre;
 use crate::catalogue::db::schema::{Schema, SCHEMA};
 use crate::catalogue::db::write::{stored_position, OffreContent};
 use crate::catalogue::distance::Position;
+use crate::error::{EditError, FieldErrors};
 use crate::referentiel::service::theme_labels;
+use crate::ui::form::{given, given_all};
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::ConnectionTrait;
 use std::collections::BTreeSet;
 
 /// How far from its commune's centre an offer's position may be (the largest commune of
@@ -53,25 +55,58 @@ pub fn values_of(m: &offre::Model, themes: &[String]) -> Vec<(String, String)> {
     v
 }
 
-/// Checks a posted offer form. `Ok(Err(problems))`: (field, French message) for each field in error.
-pub async fn validate(
-    db: &impl ConnectionTrait,
-    fields: &[(String, String)],
-) -> Result<Result<OffreContent, Vec<(String, String)>>, DbErr> {
-    use crate::ui::form::{field, field_all};
-    let mut errors: Vec<(String, String)> = Vec::new();
-    let mut err = |k: &str, m: String| errors.push((k.to_owned(), m));
-    let opt = |k: &str| Some(field(fields, k)).filter(|v| !v.is_empty());
-    let too_long = |k: &str, max: usize| opt(k).is_some_and(|v| v.chars().count() > max);
+/// What the offer form's buttons ask (its `action`; none is « Enregistrer »).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    #[default]
+    Enregistrer,
+    Archiver,
+    Restaurer,
+    Confirmer,
+}
 
-    let nom = field(fields, "nom");
+/// The offer form as posted (its inputs' names). Text is checked by [`validate`]; a list is
+/// every box ticked.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct OffreForm {
+    pub action: Action,
+    pub nom: String,
+    pub description: String,
+    pub conditions_acces: String,
+    pub frais: String,
+    pub frais_precisions: String,
+    pub adresse: String,
+    pub complement_adresse: String,
+    pub code_insee: String,
+    pub code_postal: String,
+    pub position: String,
+    pub horaires_accueil: String,
+    pub telephone: String,
+    pub courriel: String,
+    pub lien: String,
+    pub themes: Vec<String>,
+    pub publics: Vec<String>,
+    pub modes_accueil: Vec<String>,
+    pub modes_mobilisation: Vec<String>,
+}
+
+/// Checks a posted offer form into the content to write, or each field in error with its
+/// French message (`EditError::Invalid`); the database answers which themes and communes exist.
+pub async fn validate(db: &impl ConnectionTrait, f: &OffreForm) -> Result<OffreContent, EditError> {
+    let mut errors = FieldErrors::new();
+    let mut err = |k: &str, m: String| errors.add(k, m);
+    let too_long = |v: &str, max: usize| v.trim().chars().count() > max;
+
+    let nom = f.nom.trim().to_owned();
     match nom.chars().count() {
         0 => err("nom", "Indiquez le nom de l’offre.".into()),
         1..3 => err("nom", "Le nom doit faire au moins 3 caractères.".into()),
         151.. => err("nom", "Le nom doit faire au plus 150 caractères.".into()),
         _ => {}
     }
-    let description = field(fields, "description");
+    let description = f.description.trim().to_owned();
     match description.chars().count() {
         0 => err("description", "Décrivez l’offre en quelques phrases.".into()),
         1..20 => err("description", "La description doit faire au moins 20 caractères.".into()),
@@ -79,18 +114,18 @@ pub async fn validate(
         _ => {}
     }
     let labels = theme_labels(db).await?;
-    let themes: BTreeSet<String> = field_all(fields, "themes").into_iter().collect();
+    let themes: BTreeSet<String> = given_all(&f.themes).into_iter().collect();
     if themes.is_empty() {
         err("themes", "Choisissez au moins un thème.".into());
     } else if themes.iter().any(|t| !labels.contains_key(t)) {
         err("themes", "Un des thèmes choisis n’existe pas. Choisissez dans la liste.".into());
     }
     let known = |list: &[(String, String)], codes: &[String]| codes.iter().all(|c| Schema::label(list, c).is_some());
-    let publics = field_all(fields, "publics");
+    let publics = given_all(&f.publics);
     if !known(&SCHEMA.publics, &publics) {
         err("publics", "Un des publics choisis n’existe pas. Choisissez dans la liste.".into());
     }
-    let frais = opt("frais");
+    let frais = given(&f.frais);
     match &frais {
         None => err("frais", "Indiquez si l’offre est gratuite ou payante.".into()),
         Some(f) if Schema::label(&SCHEMA.frais, f).is_none() => {
@@ -98,38 +133,38 @@ pub async fn validate(
         }
         _ => {}
     }
-    let modes_accueil = field_all(fields, "modes_accueil");
+    let modes_accueil = given_all(&f.modes_accueil);
     if modes_accueil.is_empty() {
         err("modes_accueil", "Indiquez si l’offre se passe sur place, à distance, ou les deux.".into());
     } else if !known(&SCHEMA.modes_accueil, &modes_accueil) {
         err("modes_accueil", "Ce choix n’existe pas. Choisissez dans la liste.".into());
     }
-    let modes_mobilisation = field_all(fields, "modes_mobilisation");
+    let modes_mobilisation = given_all(&f.modes_mobilisation);
     if !known(&SCHEMA.modes_mobilisation, &modes_mobilisation) {
         err("modes_mobilisation", "Ce choix n’existe pas. Choisissez dans la liste.".into());
     }
-    for (k, max) in [
-        ("conditions_acces", 1000),
-        ("frais_precisions", 500),
-        ("adresse", 300),
-        ("complement_adresse", 300),
-        ("horaires_accueil", 500),
+    for (k, v, max) in [
+        ("conditions_acces", &f.conditions_acces, 1000),
+        ("frais_precisions", &f.frais_precisions, 500),
+        ("adresse", &f.adresse, 300),
+        ("complement_adresse", &f.complement_adresse, 300),
+        ("horaires_accueil", &f.horaires_accueil, 500),
     ] {
-        if too_long(k, max) {
+        if too_long(v, max) {
             err(k, format!("Ce champ doit faire au plus {max} caractères."));
         }
     }
     // People see "ouvert aujourd'hui" only from hours in the OpenStreetMap syntax.
-    if let Err(m) = opt("horaires_accueil").map_or(Ok(()), |h| crate::catalogue::horaires::check(&h)) {
-        if !too_long("horaires_accueil", 500) {
+    if let Err(m) = given(&f.horaires_accueil).map_or(Ok(()), |h| crate::catalogue::horaires::check(&h)) {
+        if !too_long(&f.horaires_accueil, 500) {
             err("horaires_accueil", m);
         }
     }
 
-    let code_insee = opt("code_insee");
-    let mut code_postal = opt("code_postal");
+    let code_insee = given(&f.code_insee);
+    let mut code_postal = given(&f.code_postal);
     let mut commune_nom = None;
-    let position = opt("position").and_then(|p| {
+    let position = given(&f.position).and_then(|p| {
         let parsed = Position::parse(&p);
         if parsed.is_none() {
             err(
@@ -188,7 +223,7 @@ pub async fn validate(
         err("code_postal", "Le code postal fait 5 chiffres, par exemple 31800.".into());
     }
 
-    let telephone = match opt("telephone") {
+    let telephone = match given(&f.telephone) {
         Some(t) => match crate::validation::french_phone(&t) {
             Some(p) => Some(p),
             None => {
@@ -198,43 +233,42 @@ pub async fn validate(
         },
         None => None,
     };
-    let courriel = opt("courriel").map(|c| c.to_lowercase());
+    let courriel = given(&f.courriel).map(|c| c.to_lowercase());
     if courriel.as_deref().is_some_and(|c| !crate::validation::is_email(c)) {
         err("courriel", "Cette adresse e-mail n’est pas valide. Exemple : contact@structure.fr.".into());
     }
-    let lien = opt("lien");
+    let lien = given(&f.lien);
     if lien.as_deref().is_some_and(|l| !crate::validation::is_web_link(l)) {
         err("lien", "Cette adresse de site n’est pas valide. Elle commence par https://.".into());
     }
-    let adresse = opt("adresse");
-    if [&opt("telephone"), &courriel, &lien, &adresse].iter().all(|v| v.is_none()) {
+    let adresse = given(&f.adresse);
+    if [&given(&f.telephone), &courriel, &lien, &adresse].iter().all(|v| v.is_none()) {
         err("telephone", "Indiquez au moins un moyen de contact : téléphone, e-mail, site ou adresse.".into());
     }
 
-    if !errors.is_empty() {
-        return Ok(Err(errors));
-    }
-    Ok(Ok(OffreContent {
-        nom,
-        description,
-        conditions_acces: opt("conditions_acces"),
-        publics,
-        frais,
-        frais_precisions: opt("frais_precisions"),
-        modes_accueil,
-        modes_mobilisation,
-        adresse,
-        complement_adresse: opt("complement_adresse"),
-        code_postal,
-        code_insee,
-        commune: commune_nom,
-        position,
-        horaires_accueil: opt("horaires_accueil"),
-        telephone,
-        courriel,
-        lien,
-        thematiques: SCHEMA.thematiques_for(&themes),
-        themes,
-        date_maj: Utc::now().date_naive(),
-    }))
+    errors
+        .or_valid(|| OffreContent {
+            nom,
+            description,
+            conditions_acces: given(&f.conditions_acces),
+            publics,
+            frais,
+            frais_precisions: given(&f.frais_precisions),
+            modes_accueil,
+            modes_mobilisation,
+            adresse,
+            complement_adresse: given(&f.complement_adresse),
+            code_postal,
+            code_insee,
+            commune: commune_nom,
+            position,
+            horaires_accueil: given(&f.horaires_accueil),
+            telephone,
+            courriel,
+            lien,
+            thematiques: SCHEMA.thematiques_for(&themes),
+            themes,
+            date_maj: Utc::now().date_naive(),
+        })
+        .map_err(EditError::from)
 }

@@ -1,13 +1,12 @@
 //! The offer forms' posts (ssr only): create, save, archive, restore. Each checks who is signed
 //! in and what they may change, then redirects (303) or shows the form again with the problems.
-use super::service::{self, EditError, CONFLICT_MESSAGE};
+use super::service::{self, Action, EditError, OffreForm, CONFLICT_MESSAGE};
 use crate::auth::routes::{StaffEdit, StaffForm};
 use crate::catalogue::fraicheur::Fraicheur;
-use crate::error::checked;
-use crate::ui::form::{field, see_other};
+use crate::ui::form::see_other;
 use crate::web::FormState;
 use axum::{
-    extract::{FromRef, State},
+    extract::{FromRef, Path, State},
     http::request::Parts,
     response::Response,
     routing::post,
@@ -26,15 +25,31 @@ where
         .route("/pro/offres/{id}", post(edit))
 }
 
+/// The update period form on `/pro`: a number of days, or back to the usual period.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct PeriodeForm {
+    action: PeriodeAction,
+    jours: String,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum PeriodeAction {
+    #[default]
+    Enregistrer,
+    Habituelle,
+}
+
 /// The structure's update period, from the form on `/pro` (its administrators only).
 async fn periode(
     State(st): State<FormState>,
     State(fraicheur): State<Fraicheur>,
-    StaffEdit { parts, fields, staff, version }: StaffEdit,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<PeriodeForm>,
 ) -> Response {
-    let jours = match field(&fields, "action").as_str() {
-        "habituelle" => Ok(None),
-        _ => fraicheur.lire_periode(&field(&fields, "jours")).map(Some),
+    let jours = match form.action {
+        PeriodeAction::Habituelle => Ok(None),
+        PeriodeAction::Enregistrer => fraicheur.lire_periode(form.jours.trim()).map(Some),
     };
     let outcome = match jours {
         Ok(jours) => super::periode::set_periode(&st.db, &staff, fraicheur, version, jours).await,
@@ -46,8 +61,11 @@ async fn periode(
     }
 }
 
-async fn create(State(st): State<FormState>, StaffForm { parts, fields, staff }: StaffForm) -> Response {
-    let outcome = match checked(service::validate(&st.db, &fields).await) {
+async fn create(
+    State(st): State<FormState>,
+    StaffForm { parts, fields, staff, form }: StaffForm<OffreForm>,
+) -> Response {
+    let outcome = match service::validate(&st.db, &form).await {
         Ok(content) => service::create(&st.db, &staff, content).await,
         Err(e) => Err(e),
     };
@@ -57,16 +75,21 @@ async fn create(State(st): State<FormState>, StaffForm { parts, fields, staff }:
     }
 }
 
-async fn edit(State(st): State<FormState>, StaffEdit { parts, fields, staff, version }: StaffEdit) -> Response {
-    let id = parts.uri.path().rsplit('/').next().unwrap_or_default().to_owned();
-    let outcome = match field(&fields, "action").as_str() {
-        "archiver" => service::set_archived(&st.db, &staff, &id, version, true).await.map(|_| "/pro?ok=archivee"),
-        "restaurer" => service::set_archived(&st.db, &staff, &id, version, false).await.map(|_| "/pro?ok=restauree"),
-        "confirmer" => {
+async fn edit(
+    State(st): State<FormState>,
+    Path(id): Path<String>,
+    StaffEdit { parts, fields, staff, version, form }: StaffEdit<OffreForm>,
+) -> Response {
+    let outcome = match form.action {
+        Action::Archiver => service::set_archived(&st.db, &staff, &id, version, true).await.map(|_| "/pro?ok=archivee"),
+        Action::Restaurer => {
+            service::set_archived(&st.db, &staff, &id, version, false).await.map(|_| "/pro?ok=restauree")
+        }
+        Action::Confirmer => {
             let today = crate::dates::today(chrono::Utc::now());
             service::confirm_up_to_date(&st.db, &staff, &id, version, today).await.map(|_| "/pro?ok=confirmee")
         }
-        _ => match checked(service::validate(&st.db, &fields).await) {
+        Action::Enregistrer => match service::validate(&st.db, &form).await {
             Ok(content) => service::update(&st.db, &staff, &id, version, content).await.map(|_| "/pro?ok=modifiee"),
             Err(e) => Err(e),
         },

@@ -2,7 +2,7 @@
 //! is conditional on the version the person started from: an outdated edit is refused with the
 //! stored values, never written over them.
 use super::form::json_codes;
-pub use super::form::{validate, values_of};
+pub use super::form::{validate, values_of, Action, OffreForm};
 use super::model::OffreLigne;
 use crate::auth::model::{Role, Staff};
 use crate::catalogue::db::write::{content_model, replace_themes, OffreContent};

@@ -26,6 +26,11 @@ fn valid() -> Vec<(String, String)> {
     ])
 }
 
+/// The offer form these fields make, as the server reads a post of them.
+fn offre_form(f: &[(String, String)]) -> service::OffreForm {
+    crate::ui::form::parse_fields(f).unwrap()
+}
+
 fn with(mut f: Vec<(String, String)>, k: &str, v: &str) -> Vec<(String, String)> {
     f.retain(|(n, _)| n != k);
     f.push((k.into(), v.into()));
@@ -48,7 +53,13 @@ async fn every_bad_field_gets_its_own_french_message() {
     let t = TestDb::sqlite().await;
     let errors = |f: Vec<(String, String)>| {
         let db = t.db.clone();
-        async move { service::validate(&db, &f).await.unwrap().err().unwrap_or_default() }
+        async move {
+            match service::validate(&db, &offre_form(&f)).await {
+                Ok(_) => vec![],
+                Err(EditError::Invalid(e)) => e,
+                Err(other) => panic!("{other:?}"),
+            }
+        }
     };
     let fields = |e: &[(String, String)]| e.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
     // An empty form: every required field is named.
@@ -78,7 +89,7 @@ async fn every_bad_field_gets_its_own_french_message() {
     let e = errors(valid().into_iter().filter(|(k, _)| k != "code_insee").collect()).await;
     assert_eq!(fields(&e), vec!["code_insee".to_string()]);
     // The valid form: phone written the French way, postal code filled from the commune.
-    let ok = service::validate(&t.db, &valid()).await.unwrap().unwrap();
+    let ok = service::validate(&t.db, &offre_form(&valid())).await.unwrap();
     assert_eq!(ok.telephone.as_deref(), Some("05 99 00 31 99"));
     assert_eq!(ok.courriel.as_deref(), Some("velo@example.org"));
     assert_eq!((ok.code_postal.as_deref(), ok.commune.as_deref()), (Some("31800"), Some("Saint-Gaudens")));
@@ -102,7 +113,7 @@ async fn a_professional_creates_edits_archives_their_own_offers_only() {
         let mobil = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
         let ccas = staff_of(&t.db, "ccas-montrejeau", Role::AdminStructure).await;
 
-        let content = service::validate(&t.db, &valid()).await.unwrap().unwrap();
+        let content = service::validate(&t.db, &offre_form(&valid())).await.unwrap();
         let id = service::create(&t.db, &mobil, content).await.expect(b);
         // Visible at once in the catalogue's search, and in the structure's list.
         assert_eq!(search_names(&t.db, &ix, "velo partage").await, vec!["Atelier vélo partagé".to_string()], "{b}");
@@ -121,7 +132,8 @@ async fn a_professional_creates_edits_archives_their_own_offers_only() {
 
         // Another structure can neither read it for editing, nor change it, nor archive it.
         assert!(matches!(service::load(&t.db, &ccas, &id).await, Err(EditError::Forbidden)), "{b}");
-        let edit = service::validate(&t.db, &with(valid(), "nom", "Atelier vélo solidaire")).await.unwrap().unwrap();
+        let edit =
+            service::validate(&t.db, &offre_form(&with(valid(), "nom", "Atelier vélo solidaire"))).await.unwrap();
         assert!(matches!(service::update(&t.db, &ccas, &id, 1, edit.clone()).await, Err(EditError::Forbidden)), "{b}");
         assert!(matches!(service::set_archived(&t.db, &ccas, &id, 1, true).await, Err(EditError::Forbidden)), "{b}");
 
@@ -169,12 +181,13 @@ async fn two_concurrent_saves_of_one_version_never_both_win() {
         let b = t.backend();
         import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
         let mobil = staff_of(&t.db, "mobil-comminges", Role::Referent).await;
-        let content = service::validate(&t.db, &valid()).await.unwrap().unwrap();
+        let content = service::validate(&t.db, &offre_form(&valid())).await.unwrap();
         let id = service::create(&t.db, &mobil, content).await.expect(b);
         let mut tasks = Vec::new();
         for i in 0..8 {
             let (db, staff, id) = (t.db.clone(), mobil.clone(), id.clone());
-            let edit = service::validate(&t.db, &with(valid(), "nom", &format!("Version {i}"))).await.unwrap().unwrap();
+            let edit =
+                service::validate(&t.db, &offre_form(&with(valid(), "nom", &format!("Version {i}")))).await.unwrap();
             tasks.push(tokio::spawn(async move { service::update(&db, &staff, &id, 1, edit).await }));
         }
         let mut won = 0;
@@ -246,12 +259,14 @@ async fn old_offers_are_flagged_then_hidden_until_their_structure_confirms_them(
 #[tokio::test]
 async fn an_offer_keeps_its_position_through_an_edit() {
     let t = TestDb::sqlite().await;
-    let ok = service::validate(&t.db, &with(valid(), "position", "43,1090 0,7250")).await.unwrap().unwrap();
+    let ok = service::validate(&t.db, &offre_form(&with(valid(), "position", "43,1090 0,7250"))).await.unwrap();
     assert_eq!(ok.position, crate::catalogue::distance::Position::new(43.109, 0.725));
     // Without a commune, a position has nothing to be checked against.
     let no_commune: Vec<_> =
         with(valid(), "position", "43.109, 0.725").into_iter().filter(|(k, _)| k != "code_insee").collect();
-    let e = service::validate(&t.db, &no_commune).await.unwrap().unwrap_err();
+    let Err(EditError::Invalid(e)) = service::validate(&t.db, &offre_form(&no_commune)).await else {
+        panic!("refused")
+    };
     assert!(e.iter().any(|(k, m)| k == "code_insee" && m.contains("où se trouve cette position")), "{e:?}");
 
     import_json(&t.db, SAMPLE, |_, _| {}).await.unwrap();
@@ -261,7 +276,7 @@ async fn an_offer_keeps_its_position_through_an_edit() {
     let values = service::values_of(&stored, &themes);
     assert!(values.contains(&("position".to_string(), "43.109, 0.725".to_string())), "{values:?}");
     // Saving the form as shown changes nothing of the position.
-    let again = service::validate(&t.db, &values).await.unwrap().unwrap();
+    let again = service::validate(&t.db, &offre_form(&values)).await.unwrap();
     service::update(&t.db, &staff, &id, stored.version, again).await.unwrap();
     let (after, _) = service::load(&t.db, &staff, &id).await.unwrap();
     assert_eq!((after.latitude, after.longitude), (Some(43.109), Some(0.725)));

@@ -1,6 +1,6 @@
 //! `POST /pro/invitations`: checks the form, makes the links and answers with the letters (ssr).
 use crate::auth::routes::StaffForm;
-use crate::ui::form::{field, Submitted};
+use crate::ui::form::Submitted;
 use crate::web::FormState;
 use axum::{
     extract::{FromRef, State},
@@ -19,18 +19,25 @@ where
     Router::new().route("/pro/invitations", post(make))
 }
 
+/// The letters' form: a territory (its code) and how many letters to print.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct LettresForm {
+    territoire: String,
+    nombre: String,
+}
+
 async fn make(
     State(st): State<FormState>,
     State(jours): State<super::model::InvitationJours>,
-    StaffForm { parts, fields, staff }: StaffForm,
+    StaffForm { parts, fields, staff, form }: StaffForm<LettresForm>,
 ) -> Response {
     let mut errors = vec![];
-    let territoire = field(&fields, "territoire");
+    let territoire = form.territoire.trim().to_owned();
     if crate::itineraire::content::territoire(Some(&territoire)).map(|t| t.code) != Ok(territoire.clone()) {
         errors.push(("territoire".to_owned(), "Choisissez un territoire dans la liste.".to_owned()));
     }
-    let nombre =
-        field(&fields, "nombre").trim().parse::<u32>().ok().filter(|n| (1..=super::model::MAX_LETTRES).contains(n));
+    let nombre = form.nombre.trim().parse::<u32>().ok().filter(|n| (1..=super::model::MAX_LETTRES).contains(n));
     if nombre.is_none() {
         errors.push((
             "nombre".to_owned(),
