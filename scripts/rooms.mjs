@@ -94,12 +94,10 @@ for (const f of files(serverSrc)) {
 }
 
 // Tables reached through SQL text (`FROM x`, `JOIN x`, `UPDATE x`, `INTO x`) count as a use of the
-// owner's tables: a table belongs to the room that declares its entity (`table_name = "x"`, or
-// an entity macro's `"x"`), or, for the few without one, to the room named here.
+// owner's tables: a table belongs to the room that declares its entity (`table_name = "x"`), or,
+// for the one without, to the room named here.
 const OWNERS_WITHOUT_ENTITY = {
-  search_term: "catalogue",
-  limite: "rate_limit",
-  badge_state: "badges",
+  badge_state: "badges", // one row, bumped by `UPDATE … RETURNING` only (badges::service::next_status_index)
 };
 const tableOwner = new Map(Object.entries(OWNERS_WITHOUT_ENTITY));
 for (const f of files(root)) {

@@ -6,7 +6,7 @@
 //! phone gets a whole /64). Messages are counted per destination too.
 use chrono::{DateTime, Utc};
 use ipnet::IpNet;
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use std::net::IpAddr;
 
 /// What is being limited; each has its own window.
@@ -126,9 +126,7 @@ impl Limits {
     ) -> Result<i32, DbErr> {
         let window = now.timestamp().div_euclid(bucket.window()) * bucket.window();
         let cle = format!("{}:{key}", bucket.name());
-        let sql = "SELECT n FROM limite WHERE cle = ? AND fenetre = ?";
-        let row = db.query_one_raw(crate::db::statement(db, sql, vec![cle.into(), window.into()])).await?;
-        Ok(row.map(|r| r.try_get("", "n")).transpose()?.unwrap_or(0))
+        Ok(limite::Entity::find_by_id((cle, window)).one(db).await?.map_or(0, |l| l.n))
     }
 
     /// One attempt in `bucket` for `key`: `Ok(false)` when over the limit.
@@ -142,6 +140,8 @@ impl Limits {
         // The window's start, in seconds: every bucket's windows compare with one clock.
         let window = now.timestamp().div_euclid(bucket.window()) * bucket.window();
         let cle = format!("{}:{key}", bucket.name());
+        // One statement, so that two processes counting at once both count: sea-orm cannot say an
+        // upsert that answers the new count on SQLite (no RETURNING there), hence the raw SQL.
         let sql = "INSERT INTO limite (cle, fenetre, n) VALUES (?, ?, 1) \
                    ON CONFLICT (cle, fenetre) DO UPDATE SET n = limite.n + 1 RETURNING n";
         let row = db.query_one_raw(crate::db::statement(db, sql, vec![cle.into(), window.into()])).await?;
@@ -194,8 +194,25 @@ pub fn address_key(ip: IpAddr) -> String {
 /// Forgets windows that started more than two days ago (the longest lasts a day).
 pub async fn purge(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
     let horizon = now.timestamp() - 2 * 86_400;
-    let sql = "DELETE FROM limite WHERE fenetre < ?";
-    Ok(db.execute_raw(crate::db::statement(db, sql, vec![horizon.into()])).await?.rows_affected())
+    Ok(limite::Entity::delete_many().filter(limite::Column::Fenetre.lt(horizon)).exec(db).await?.rows_affected)
+}
+
+/// The counting windows: one row per bucket's key and window start (seconds), its count.
+mod limite {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "limite")]
+    pub struct Model {
+        /// `bucket:key`.
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub cle: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub fenetre: i64,
+        pub n: i32,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Issuing badges from the roll call (ssr only): one signed OpenBadgeCredential per attendance,
 //! the person's « Mes badges » link sent with it.
+use super::db::badge;
 use super::issuer::Issuer;
 use super::proof;
-use super::service::{badge, next_status_index, status_list_url, BadgeError, STATUS_LIST_BITS};
+use super::service::{next_status_index, status_list_url, BadgeError, STATUS_LIST_BITS};
 use crate::outbox;
 use crate::socle::presences::{AtelierBadge, Participant};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};

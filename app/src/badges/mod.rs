@@ -6,6 +6,8 @@ pub mod model;
 mod views;
 
 #[cfg(feature = "ssr")]
+mod db;
+#[cfg(feature = "ssr")]
 pub mod issue;
 #[cfg(feature = "ssr")]
 pub mod issuer;

@@ -1,5 +1,6 @@
 //! Badges once issued (ssr only): the revocation list, revoking, the public page and its checks.
 //! Issuing them from the roll call is `issue`'s.
+use super::db::badge;
 use super::issuer::Issuer;
 use super::model::{BadgeView, Verification};
 use super::proof;
@@ -7,28 +8,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-
-pub mod badge {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "badge")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub id: String,
-        pub inscription_id: String,
-        pub atelier_id: String,
-        pub credential: String,
-        pub status_index: i32,
-        pub issued_at: DateTimeUtc,
-        pub revoked_at: Option<DateTimeUtc>,
-        pub motif_revocation: Option<String>,
-        /// The person's "Mes badges" (none when they left no contact).
-        pub porte_badges_id: Option<String>,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum BadgeError {

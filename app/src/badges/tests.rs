@@ -1,9 +1,10 @@
 //! Proofs: what we sign verifies; any change to the content or the signature does not.
 #![allow(clippy::unwrap_used)] // Tests stop at the first unexpected answer.
+use super::db::{badge, contact};
 use super::issue;
 use super::issuer::Issuer;
 use super::proof::{self, ProofError};
-use super::service::{self, badge};
+use super::service;
 use super::wallet;
 use crate::auth::model::Role;
 use crate::db::testing::TestDb;
@@ -425,7 +426,7 @@ async fn one_wallet_gathers_a_persons_badges_and_a_lost_link_can_be_sent_again()
         assert_eq!(other.badges.len(), 1, "{b}");
         assert!(wallet::mes_badges(&t.db, "jeton-inconnu", url, when).await.unwrap().is_none(), "{b}");
         // No contact is stored in clear in the wallet tables.
-        let hashes = wallet::contact::Entity::find().all(&t.db).await.unwrap();
+        let hashes = contact::Entity::find().all(&t.db).await.unwrap();
         assert_eq!(hashes.len(), 3, "{b}");
         // (The whole number: a hex digest contains "0612" by chance about once in 300 runs.)
         assert!(

@@ -1,5 +1,6 @@
 //! "Mes badges": one wallet per person, found again from their phone or e-mail (kept only as a
 //! peppered hash), opened by private links sent through the outbox (ssr only).
+use super::db::{contact, lien, porte_badges};
 use super::model::{BadgeLigne, MesBadges};
 use crate::i18n::{tr, Langue};
 use crate::outbox::{self, Canal, Message};
@@ -8,49 +9,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::OnConflict, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
-
-pub mod porte_badges {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "porte_badges")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub id: String,
-        pub created_at: DateTimeUtc,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
-}
-
-pub mod contact {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "porte_badges_contact")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub contact_hash: String,
-        pub porte_badges_id: String,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
-}
-
-pub mod lien {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "porte_badges_lien")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub token_hash: String,
-        pub porte_badges_id: String,
-        pub created_at: DateTimeUtc,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
-}
 
 /// The hashes of a person's contacts (mobile first, as messages go by SMS first).
 async fn contact_hashes(
@@ -206,7 +164,7 @@ pub async fn mes_badges(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<MesBadges>, DbErr> {
-    use super::service::badge;
+    use super::db::badge;
     let Some(l) = lien::Entity::find_by_id(token_hash(token)).one(db).await?.filter(|l| alive(l, now)) else {
         return Ok(None);
     };

@@ -3,7 +3,7 @@
 //! server-side session. What the person may change: their contact details, their own words on
 //! each theme. They see who follows them and who read their carnet, and take all their data.
 use super::acces::Author;
-use super::db::{carnet, diagnostic, historique, lecture};
+use super::db::{carnet, diagnostic, historique, lecture, personne_code as code, personne_session as session};
 use super::{diagnostic as diag, identite, membres, page};
 use crate::error::EditError;
 use crate::outbox::{self, Canal, Message};
@@ -16,41 +16,6 @@ use sea_orm::{
     QueryOrder, TransactionTrait,
 };
 use serde_json::json;
-
-pub mod code {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "personne_code")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub demande_hash: String,
-        pub carnet_id: Option<String>,
-        pub code_hash: String,
-        pub created_at: DateTimeUtc,
-        pub expires_at: DateTimeUtc,
-        pub used_at: Option<DateTimeUtc>,
-        pub attempts: i32,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
-}
-
-pub mod session {
-    use sea_orm::entity::prelude::*;
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "personne_session")]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub id: String,
-        pub carnet_id: String,
-        pub created_at: DateTimeUtc,
-        pub expires_at: DateTimeUtc,
-    }
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-    impl ActiveModelBehavior for ActiveModel {}
-}
 
 pub const COOKIE: &str = "itineraire_personne";
 pub const CODE_MINUTES: i64 = 10;

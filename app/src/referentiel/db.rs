@@ -15,30 +15,57 @@ pub mod theme {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
-/// Situations, objectifs and actions have the same columns; one macro keeps them in step.
-macro_rules! item_entity {
-    ($module:ident, $table:literal $(, $extra:ident : $ty:ty)?) => {
-        pub mod $module {
-            use sea_orm::entity::prelude::*;
-            #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-            #[sea_orm(table_name = $table)]
-            pub struct Model {
-                #[sea_orm(primary_key)]
-                pub id: i32,
-                pub theme_code: String,
-                pub label: String,
-                pub position: i32,
-                $(pub $extra: $ty,)?
-            }
-            #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-            pub enum Relation {}
-            impl ActiveModelBehavior for ActiveModel {}
-        }
-    };
+/// The référentiel's situations of a theme (what the diagnostic ticks).
+pub mod situation {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "ref_situation")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub theme_code: String,
+        pub label: String,
+        pub position: i32,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
 }
-item_entity!(situation, "ref_situation");
-item_entity!(objectif, "ref_objectif", sous_theme_code: Option<String>);
-item_entity!(action, "ref_action");
+
+/// The référentiel's objectives of a theme (a carnet's objectives are chosen among them).
+pub mod objectif {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "ref_objectif")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub theme_code: String,
+        pub label: String,
+        pub position: i32,
+        pub sous_theme_code: Option<String>,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// The référentiel's actions of a theme.
+pub mod action {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "ref_action")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub theme_code: String,
+        pub label: String,
+        pub position: i32,
+    }
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+    impl ActiveModelBehavior for ActiveModel {}
+}
 
 /// The communes of the territory (geo.api.gouv.fr): names, postcodes, centres.
 pub mod commune {
