@@ -40,6 +40,24 @@ pub mod validation;
 #[cfg(feature = "ssr")]
 pub mod web;
 
+/// The pages of every room that a visitor without a session may be served from the shared page
+/// cache, as each room declares them beside its pages (`ui::PublicPages`).
+pub const PUBLIC_PAGES: [&ui::PublicPages; 6] = [
+    &itineraire::PUBLIC_PAGES,
+    &catalogue::PUBLIC_PAGES,
+    &socle::PUBLIC_PAGES,
+    &badges::PUBLIC_PAGES,
+    &carnet::PUBLIC_PAGES,
+    &site::PUBLIC_PAGES,
+];
+
+/// Whether `path` is one of [`PUBLIC_PAGES`] (a prefix counts only with something after it).
+pub fn is_public_page(path: &str) -> bool {
+    PUBLIC_PAGES
+        .iter()
+        .any(|p| p.exact.contains(&path) || p.under.iter().any(|u| path.starts_with(u) && path.len() > u.len()))
+}
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
 use leptos_router::{

@@ -21,21 +21,6 @@ use std::{
     time::{Duration, Instant},
 };
 
-/// Pages anyone may be served from the cache (exact paths, then prefixes).
-const PUBLIC: [&str; 11] = [
-    "/",
-    "/etapes",
-    "/bienvenue",
-    "/catalogue",
-    "/ateliers",
-    "/mes-offres",
-    "/accessibilite",
-    "/mentions-legales",
-    "/verifier",
-    "/mes-badges",
-    "/mon-carnet",
-];
-const PUBLIC_UNDER: [&str; 3] = ["/etapes/", "/offres/", "/ateliers/"];
 /// Largest page stored (a page is ~40 KB).
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 
@@ -102,7 +87,8 @@ impl PageCache {
             return None;
         }
         let path = req.uri().path();
-        if !(PUBLIC.contains(&path) || PUBLIC_UNDER.iter().any(|p| path.starts_with(p) && path.len() > p.len())) {
+        // Each room declares which of its pages are public (`app::PUBLIC_PAGES`).
+        if !app::is_public_page(path) {
             return None;
         }
         // Signed in (professional or person): their pages are theirs.

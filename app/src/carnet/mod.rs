@@ -1,6 +1,9 @@
 //! The carnet de bord: one carnet per person, shared by the professionals who follow them and
 //! structured by the référentiel's 10 themes. Membership is explicit; every read by a
 //! professional is logged for the person; every change is versioned and kept in the history.
+
+/// The door of the person's carnet (signed in, her cookie keeps her pages out of the cache).
+pub const PUBLIC_PAGES: crate::ui::PublicPages = crate::ui::PublicPages { exact: &["/mon-carnet"], under: &[] };
 pub mod api;
 pub mod model;
 mod views;

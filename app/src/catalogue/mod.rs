@@ -1,5 +1,9 @@
 //! The catalogue of offers that remove barriers to work ("levée des freins"), by theme of the
 //! référentiel: search, filters, offer pages; import/export in the data·inclusion schema.
+
+/// The catalogue, an offer's page, and the saved offers' page (the list lives on the phone).
+pub const PUBLIC_PAGES: crate::ui::PublicPages =
+    crate::ui::PublicPages { exact: &["/catalogue", "/mes-offres"], under: &["/offres/"] };
 pub mod api;
 pub mod distance;
 pub mod edition;

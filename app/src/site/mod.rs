@@ -1,4 +1,8 @@
 //! Site-wide information pages linked from the footer.
+
+/// The footer's information pages.
+pub const PUBLIC_PAGES: crate::ui::PublicPages =
+    crate::ui::PublicPages { exact: &["/accessibilite", "/mentions-legales"], under: &[] };
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,6 +1,10 @@
 //! The offre socle: workshops that are targeted, free, open and immediate. People find a session
 //! at `/ateliers` and book a seat without an account; organisers (structure staff) manage their
 //! sessions and take the roll call at `/pro/ateliers`.
+
+/// The workshops and a session's page (a registration's own page is private).
+pub const PUBLIC_PAGES: crate::ui::PublicPages =
+    crate::ui::PublicPages { exact: &["/ateliers"], under: &["/ateliers/"] };
 #[cfg(feature = "ssr")]
 pub mod agenda;
 pub mod api;

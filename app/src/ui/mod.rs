@@ -7,6 +7,15 @@ pub mod livraison;
 pub mod security;
 
 use crate::error::AppError;
+
+/// A room's pages that any visitor without a session may be served from the shared page cache:
+/// they show nothing of a session nor of a person (`exact` paths, and paths `under` a prefix).
+/// Each room declares its own beside its pages (`PUBLIC_PAGES`); `crate::is_public_page` reads
+/// them all, for the server's page cache.
+pub struct PublicPages {
+    pub exact: &'static [&'static str],
+    pub under: &'static [&'static str],
+}
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
