@@ -33,10 +33,10 @@ pub mod search;
 #[cfg(feature = "ssr")]
 pub mod synonymes;
 #[cfg(feature = "ssr")]
+pub mod synonymes_routes;
+#[cfg(feature = "ssr")]
 pub mod version;
 
 pub use edition::{EspaceProPage, OffreEditPage};
-#[cfg(feature = "ssr")]
-pub use synonymes_pages::routes as synonymes_routes;
 pub use synonymes_pages::SynonymesPage;
 pub use views::{CataloguePage, MesOffresPage, OffrePage, SaveOffre};
