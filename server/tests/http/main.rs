@@ -714,6 +714,15 @@ async fn professionals_create_and_edit_offers_with_french_messages_per_field() {
         "what was typed is kept"
     );
 
+    // A hand-made post whose button is not one of the form's: the form again with a 400 and a
+    // French message, before anything is read or written (the offer keeps its name).
+    let forged = format!("{}&version=2&action=supprimer", NEW_OFFER.replace("partag%C3%A9", "pirate"));
+    let r = send(&app, with_cookie(post(&format!("/pro/offres/{id}"), ORIGIN, &forged), &cookie)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Le formulaire est incomplet. Rechargez la page et recommencez."), "{}", r.body);
+    let r = send(&app, get(&format!("/offres/{id}"))).await;
+    assert!(r.body.contains("Atelier vélo solidaire") && !r.body.contains("pirate"));
+
     // Another structure's offer: 403, nothing changed.
     let r = send(&app, get("/catalogue?q=epicerie")).await;
     let other = r.body.split("href=\"/offres/").nth(1).unwrap().split('"').next().unwrap().to_owned();
