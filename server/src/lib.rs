@@ -110,6 +110,7 @@ pub fn router(state: AppState, cfg: RouterConfig) -> Router {
     let app = Router::new()
         .route("/healthz", get(healthz))
         .route("/healthz/details", get(healthz_details))
+        .route("/readyz", get(readyz))
         .nest_service("/pkg", pkg_files(&options))
         // Form posts of the pages (same paths as the pages they come from).
         .merge(app::auth::routes::routes())
@@ -340,6 +341,32 @@ async fn healthz_details(State(st): State<AppState>) -> axum::response::Response
     let ok = db_ok && st.messages_problems.is_empty();
     let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, [(header::CACHE_CONTROL, "no-store")], lines.join("\n") + "\n").into_response()
+}
+
+/// Readiness, for a load balancer or an upgrade: the database answers and has run every
+/// migration this version knows. 503 otherwise, saying which (no personal data). `/healthz`
+/// stays the cheap liveness answer.
+async fn readyz(State(db): State<DatabaseConnection>) -> axum::response::Response {
+    let checked = tokio::time::timeout(Duration::from_secs(2), async {
+        if !app::db::ping(&db).await {
+            return Err("base de données indisponible".to_owned());
+        }
+        match app::db::pending_migrations(&db).await {
+            Ok(p) if p.is_empty() => Ok(()),
+            Ok(p) => Err(format!("migrations en attente : {}", p.join(", "))),
+            Err(e) => {
+                tracing::error!(error = %e, "migrations unreadable");
+                Err("migrations illisibles".to_owned())
+            }
+        }
+    })
+    .await
+    .unwrap_or_else(|_| Err("base de données trop lente".to_owned()));
+    let (status, text) = match checked {
+        Ok(()) => (StatusCode::OK, "prêt\n".to_owned()),
+        Err(why) => (StatusCode::SERVICE_UNAVAILABLE, format!("pas prêt : {why}\n")),
+    };
+    (status, [(header::CACHE_CONTROL, "no-store")], text).into_response()
 }
 
 async fn healthz(State(db): State<DatabaseConnection>) -> impl IntoResponse {

@@ -451,6 +451,25 @@ async fn health_details_say_loudly_when_messages_do_not_leave() {
 }
 
 #[tokio::test]
+async fn readiness_says_whether_the_database_has_run_this_versions_migrations() {
+    let db = TestDb::chosen().await;
+    let app = app_for(&db);
+    let r = send(&app, get("/readyz")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body, "prêt\n");
+    // The last migration undone, as on a database an older server left behind.
+    {
+        use migration::MigratorTrait;
+        migration::Migrator::down(&db.db, Some(1)).await.unwrap();
+    }
+    let r = send(&app, get("/readyz")).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.body.starts_with("pas prêt : migrations en attente : m2026"), "{}", r.body);
+    assert_eq!(send(&app, get("/healthz")).await.status, StatusCode::OK, "liveness stays green");
+    db.drop().await;
+}
+
+#[tokio::test]
 async fn the_demo_data_never_writes_a_message_to_anyone() {
     for db in TestDb::all().await {
         let b = db.backend();
