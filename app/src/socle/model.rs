@@ -37,13 +37,6 @@ impl Statut {
             Statut::Annule => "annule",
         }
     }
-    pub fn from_code(c: &str) -> Statut {
-        match c {
-            "inscrit" => Statut::Inscrit,
-            "attente" => Statut::Attente,
-            _ => Statut::Annule,
-        }
-    }
     pub fn label(self) -> &'static str {
         match self {
             Statut::Inscrit => "Inscrit",

@@ -316,11 +316,6 @@ mod server {
         parse_body(body.as_bytes())
     }
 
-    /// Every value of `name` (checkboxes), trimmed, without empties.
-    pub fn field_all(fields: &[(String, String)], name: &str) -> Vec<String> {
-        fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect()
-    }
-
     /// A refused post shown on the page its form is on, for posts to a URL that has no page of
     /// its own (e.g. `/mon-carnet/theme/…` is shown on `/mon-carnet`).
     pub fn on_page(mut parts: Parts, path: &str) -> Parts {
